@@ -1,0 +1,38 @@
+import { KROENKE_2009, PHQ_1, PHQ_2, PHQ_3_TO_8, PHQ_BANDS_TO_19, PHQ_LICENCE, PHQSCREENERS } from "./shared/phq.js";
+import type { InstrumentDefinition } from "../src/types.js";
+
+/**
+ * PHQ-8: the PHQ-9 without item 9, for surveys where a positive item 9 could not be followed up.
+ * Eight items scored 0–3 (total 0–24), the PHQ-9 severity bands; every item is required.
+ *
+ * @example
+ * ```ts
+ * score(phq8, [3, 3, 2, 2, 3, 3, 2, 2]).band?.id; // "severe" (total 20)
+ * ```
+ * @see {@link https://pubmed.ncbi.nlm.nih.gov/18752852/ | Kroenke et al. 2009}
+ * @category Depression
+ */
+export const phq8 = {
+  id: "phq8",
+  title: "Patient Health Questionnaire-8",
+  shortTitle: "PHQ-8",
+  version: "1.0.0",
+  domain: "depression",
+  description: "Severity of depressive symptoms over the last two weeks, without the self-harm item.",
+  direction: "higher-is-worse",
+  recall: "last 2 weeks",
+  references: { kroenke2009: KROENKE_2009, phqscreeners: PHQSCREENERS },
+  licence: PHQ_LICENCE,
+  items: [PHQ_1, PHQ_2, ...PHQ_3_TO_8],
+  score: {
+    id: "total",
+    label: "total",
+    items: ["1", "2", "3", "4", "5", "6", "7", "8"],
+    method: "sum",
+    range: [0, 24],
+    missing: { kind: "strict", source: "kroenke2009" },
+    bands: [...PHQ_BANDS_TO_19, { id: "severe", label: "Severe", min: 20, max: 24 }],
+    bandsSource: "kroenke2009",
+    source: "kroenke2009",
+  },
+} as const satisfies InstrumentDefinition;

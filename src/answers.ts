@@ -1,0 +1,141 @@
+import { describeValue, ScoreInputError, type ScoreInputIssue } from "./errors.js";
+import type { ItemPlan, Plan } from "./compile.js";
+import type { AnswerValue } from "./types.js";
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** True when `v` is an allowed answer for the item. Kept branch-light: it runs for every answer. */
+function isValid(it: ItemPlan, v: unknown): boolean {
+  if (it.kind === "time") return typeof v === "string" && TIME.test(v);
+  if (typeof v !== "number") return false;
+  if (it.contiguous) return Number.isInteger(v) && v >= it.lo && v <= it.hi;
+  if (it.allowed !== null) return it.allowed.has(v);
+  return Number.isFinite(v) && v >= it.lo && v <= it.hi;
+}
+
+/** Why `v` is not allowed, for the error message. */
+function explain(it: ItemPlan, v: unknown): string {
+  const allowed = `allowed: ${it.allowedText}`;
+  const shown = describeValue(v);
+  if (it.kind === "time") return `${shown} is not a clock time (${allowed})`;
+  if (typeof v === "string") return `${shown} is a string, not a number (${allowed})`;
+  if (typeof v !== "number") return `${shown} is not a number (${allowed})`;
+  if (Number.isNaN(v)) return `NaN is not a number (${allowed})`;
+  if (!Number.isFinite(v)) return `${shown} is not a finite number (${allowed})`;
+  if (it.integer && !Number.isInteger(v)) return `${shown} is not a whole number (${allowed})`;
+  if (v < it.lo || v > it.hi) return `${shown} is out of range (${allowed})`;
+  return `${shown} is not an allowed value (${allowed})`;
+}
+
+/**
+ * Turns array or record input into one value per item (null = not answered), in item order.
+ * Throws ScoreInputError naming every bad item. Never touches the caller's object.
+ */
+export function normalize(plan: Plan, input: unknown): AnswerValue[] {
+  const items = plan.items;
+  const n = items.length;
+  const out = new Array<AnswerValue>(n);
+  if (Array.isArray(input)) {
+    const arr = input as readonly unknown[];
+    const len = arr.length;
+    let ok = len >= plan.minLength && len <= n;
+    for (let i = 0; ok && i < n; i++) {
+      const v = i < len ? arr[i] : undefined;
+      if (v === null || v === undefined) out[i] = null;
+      else if (isValid(items[i] as ItemPlan, v)) out[i] = v as AnswerValue;
+      else ok = false;
+    }
+    if (ok) return out;
+    throw arrayError(plan, arr);
+  }
+  if (isPlainObject(input)) {
+    const rec = input as Readonly<Record<string, unknown>>;
+    let ok = true;
+    let seen = 0;
+    for (let i = 0; i < n; i++) {
+      const v = rec[(items[i] as ItemPlan).id];
+      if (v === null || v === undefined) out[i] = null;
+      else if (isValid(items[i] as ItemPlan, v)) out[i] = v as AnswerValue;
+      else ok = false;
+      if (v !== undefined) seen++;
+    }
+    // More own keys than answered items means an unknown id, or a known id set to undefined: look closer.
+    if (ok && Object.keys(rec).length === seen) return out;
+    const error = recordError(plan, rec);
+    if (error === null) return out;
+    throw error;
+  }
+  throw new ScoreInputError(plan.def.id, plan.def.shortTitle, [
+    { item: null, value: input, message: `answers must be an array or a plain object keyed by item id, not ${describeValue(input)}` },
+  ]);
+}
+
+function arrayError(plan: Plan, arr: readonly unknown[]): ScoreInputError {
+  const items = plan.items;
+  const issues: ScoreInputIssue[] = [];
+  if (arr.length < plan.minLength || arr.length > items.length) {
+    const optional = items.length - plan.minLength;
+    const expected =
+      optional === 0 ? String(items.length) : `${String(plan.minLength)} to ${String(items.length)}`;
+    issues.push({
+      item: null,
+      value: arr.length,
+      message: `expected ${expected} answers in published item order (${itemList(plan)}), got ${String(arr.length)}`,
+    });
+  }
+  for (let i = 0; i < Math.min(arr.length, items.length); i++) {
+    const it = items[i] as ItemPlan;
+    const v = arr[i];
+    if (v !== null && v !== undefined && !isValid(it, v)) issues.push({ item: it.id, value: v, message: explain(it, v) });
+  }
+  return new ScoreInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => arr[i]));
+}
+
+function isPlainObject(v: unknown): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function recordError(plan: Plan, rec: Readonly<Record<string, unknown>>): ScoreInputError | null {
+  const issues: ScoreInputIssue[] = [];
+  for (const key of Object.keys(rec)) {
+    if (!plan.index.has(key)) {
+      issues.push({ item: key, value: rec[key], message: `unknown item id "${key}" (known: ${itemList(plan)})` });
+    }
+  }
+  for (const it of plan.items) {
+    const v = rec[it.id];
+    if (v !== null && v !== undefined && !isValid(it, v)) issues.push({ item: it.id, value: v, message: explain(it, v) });
+  }
+  if (issues.length === 0) return null;
+  return new ScoreInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => rec[(plan.items[i] as ItemPlan).id]));
+}
+
+function itemList(plan: Plan): string {
+  const ids = plan.items.map((it) => (it.optional ? `${it.id} optional` : it.id));
+  return ids.length > 12 ? `${ids.slice(0, 3).join(", ")}, …, ${ids.slice(-2).join(", ")}` : ids.join(", ");
+}
+
+/**
+ * Recognises the classic data-entry slip of a scale coded from 1 instead of 0: every answered choice
+ * value lies one above its allowed range's floor…ceiling, and some value is one past the ceiling.
+ */
+function offsetHint(plan: Plan, at: (i: number) => unknown): string | null {
+  let answered = 0;
+  let pastCeiling = false;
+  for (let i = 0; i < plan.items.length; i++) {
+    const it = plan.items[i] as ItemPlan;
+    const v = at(i);
+    if (v === null || v === undefined) continue;
+    if (it.kind !== "choice" || !it.contiguous) return null;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < it.lo + 1 || v > it.hi + 1) return null;
+    answered++;
+    if (v === it.hi + 1) pastCeiling = true;
+  }
+  if (answered < 2 || !pastCeiling) return null;
+  return (
+    "Every answer is exactly one above the allowed range: the data look coded from 1 instead of " +
+    "from the form's own values; subtract 1 from every answer if so"
+  );
+}

@@ -1,0 +1,46 @@
+import { gad2, gad7, phq2, phq8, phq9 } from "../instruments/index.js";
+import type { InstrumentDefinition } from "./types.js";
+
+/**
+ * Every bundled instrument definition, by id. Importing this (or scoring by id) pulls in all of them;
+ * import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
+ *
+ * @example
+ * ```ts
+ * Object.keys(instruments); // ["phq9", "phq8", "phq2", "gad7", "gad2", …]
+ * instruments.phq9.score.range; // [0, 27]
+ * ```
+ * @category Registry
+ */
+export const instruments = { phq9, phq8, phq2, gad7, gad2 } as const;
+
+/** Id of a bundled instrument. @category Registry */
+export type InstrumentId = keyof typeof instruments;
+
+/** Bundled definitions by id, as types. @category Registry */
+export type Instruments = typeof instruments;
+
+/** Any bundled definition. @category Registry */
+export type AnyInstrument = Instruments[InstrumentId];
+
+/**
+ * Looks up a bundled definition by id.
+ *
+ * @param id - e.g. "phq9"
+ * @returns the definition, or undefined for an unknown id
+ * @example
+ * ```ts
+ * getInstrument("gad7")?.title; // "Generalized Anxiety Disorder 7-item scale"
+ * ```
+ * @category Registry
+ */
+export function getInstrument<K extends InstrumentId>(id: K): Instruments[K];
+export function getInstrument(id: string): InstrumentDefinition | undefined;
+export function getInstrument(id: string): InstrumentDefinition | undefined {
+  return Object.hasOwn(instruments, id) ? instruments[id as InstrumentId] : undefined;
+}
+
+/** True when `id` names a bundled instrument. @category Registry */
+export function isInstrumentId(id: string): id is InstrumentId {
+  return Object.hasOwn(instruments, id);
+}

@@ -1,0 +1,101 @@
+import { scoreWith } from "./engine.js";
+import { ScoreInputError } from "./errors.js";
+import { getInstrument, type InstrumentId, type Instruments } from "./registry.js";
+import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
+
+/**
+ * Scores one answer set.
+ *
+ * `answers` is an array in the published item order (`null` or `undefined` = not answered) or a record
+ * keyed by the item numbers printed on the form (`"1"`…`"9"` for the PHQ-9). Invalid answers throw
+ * {@link ScoreInputError} naming every bad item; missing answers follow the instrument's missing-data rule
+ * and, where it cannot score, give `score: null` with the reason. Inputs are never mutated.
+ *
+ * @param instrument - a definition (`phq9`) or a bundled instrument's id (`"phq9"`)
+ * @param answers - array or record of answers
+ * @param options - an alternative missing-data rule, opt-in flags, settings for custom scorers
+ * @returns the result, typed from the definition
+ * @throws {@link ScoreInputError} when any answer is invalid or the instrument id is unknown
+ * @example
+ * ```ts
+ * import { score, phq9 } from "stepscore";
+ * const r = score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]);
+ * r.score;      // 12
+ * r.band?.id;   // "moderate"
+ * r.flags;      // [] (item 9 was 0)
+ * score("phq9", { "1": 0, "2": 1, "9": 2 }).flags[0]?.id; // "self-harm" (score null: 6 items missing)
+ * ```
+ * @category Scoring
+ */
+export function score<const D extends InstrumentDefinition>(
+  instrument: D,
+  answers: AnswersInput<D>,
+  options?: ScoreOptions<D>,
+): ScoreResult<D>;
+export function score<K extends InstrumentId>(
+  instrument: K,
+  answers: AnswersInput<Instruments[K]>,
+  options?: ScoreOptions<Instruments[K]>,
+): ScoreResult<Instruments[K]>;
+export function score(
+  instrument: InstrumentDefinition | string,
+  answers: AnswersInput,
+  options?: ScoreOptions,
+): ScoreResult {
+  return scoreWith(resolve(instrument), answers, options);
+}
+
+/** The outcome of {@link safeScore}. @category Scoring */
+export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinition> =
+  | { readonly success: true; readonly data: ScoreResult<D> }
+  | { readonly success: false; readonly error: ScoreInputError };
+
+/**
+ * Like {@link score}, but never throws: invalid input gives `{ success: false, error }`. Takes `unknown`
+ * answers, for data straight from a form, a file or the network.
+ *
+ * @param instrument - a definition or a bundled instrument's id
+ * @param answers - anything; validated
+ * @param options - as for {@link score}
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @example
+ * ```ts
+ * const r = safeScore("gad7", JSON.parse(body));
+ * if (!r.success) console.warn(r.error.issues); // [{ item: "3", value: "2", message: … }]
+ * ```
+ * @category Scoring
+ */
+export function safeScore<const D extends InstrumentDefinition>(
+  instrument: D,
+  answers: unknown,
+  options?: ScoreOptions<D>,
+): SafeScoreResult<D>;
+export function safeScore<K extends InstrumentId>(
+  instrument: K,
+  answers: unknown,
+  options?: ScoreOptions<Instruments[K]>,
+): SafeScoreResult<Instruments[K]>;
+export function safeScore(
+  instrument: InstrumentDefinition | string,
+  answers: unknown,
+  options?: ScoreOptions,
+): SafeScoreResult {
+  try {
+    return { success: true, data: scoreWith(resolve(instrument), answers, options) };
+  } catch (error) {
+    if (error instanceof ScoreInputError) return { success: false, error };
+    // A fault in a custom definition, not in the answers; reported the same way so this never throws.
+    const id = typeof instrument === "string" ? instrument : instrument.id;
+    const message = `the definition cannot score: ${error instanceof Error ? error.message : String(error)}`;
+    return { success: false, error: new ScoreInputError(id, id, [{ item: null, value: undefined, message }]) };
+  }
+}
+
+function resolve(instrument: InstrumentDefinition | string): InstrumentDefinition {
+  if (typeof instrument !== "string") return instrument;
+  const def = getInstrument(instrument);
+  if (def !== undefined) return def;
+  throw new ScoreInputError(instrument, instrument, [
+    { item: null, value: instrument, message: `unknown instrument id "${instrument}"` },
+  ]);
+}

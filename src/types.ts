@@ -1,0 +1,399 @@
+/**
+ * The declarative instrument model: what a definition may say, and the result types derived from it.
+ *
+ * @module
+ */
+
+/**
+ * A bibliographic source that a rule rests on. Definitions keep their sources in a `references`
+ * record; every rule names one of its keys in `source`.
+ */
+export interface Citation {
+  /** The full reference, e.g. "Kroenke K, Spitzer RL, Williams JBW. … J Gen Intern Med 2001;16(9):606–613." */
+  readonly text: string;
+  /** PubMed identifier, where there is one. */
+  readonly pmid?: string;
+  /** DOI, where there is one. */
+  readonly doi?: string;
+  /** A stable address of the source or of the rights holder's page. */
+  readonly url?: string;
+  /** What in the source supports the rule, or how sure the library is (e.g. "p. 609, Table 3"). */
+  readonly note?: string;
+}
+
+/** Who owns an instrument and what the library may ship of it. */
+export interface Licence {
+  /** The rights holder, e.g. "Pfizer Inc." or "Mapi Research Trust on behalf of …". */
+  readonly rightsHolder: string;
+  /** Whether item wording may be redistributed; when false, items carry short labels only. */
+  readonly redistributeWording: boolean;
+  /** The terms in a sentence or two. */
+  readonly terms: string;
+  /** Whom to ask for permission or a licence. */
+  readonly contact?: string;
+  /** A line that must accompany the instrument wherever it is shown. */
+  readonly attribution?: string;
+  /** Key into the definition's `references` for the statement of the terms. */
+  readonly source: string;
+}
+
+/** One allowed answer of a choice item. */
+export interface AnswerOption {
+  /** The value a caller passes (the number printed beside the box, or its position). */
+  readonly value: number;
+  /** The option's label as printed (allowed for every licence: labels are short and generic). */
+  readonly label: string;
+  /** The value it contributes to scores, when that differs from `value` (e.g. STarT Back item 9). */
+  readonly score?: number;
+  /** LOINC answer code (LA…), where one exists. */
+  readonly loinc?: string;
+}
+
+interface ItemBase {
+  /** The item's number as printed on the form, as a string: "1", "5a". Used as the record key. */
+  readonly id: string;
+  /** A short neutral label, safe to ship under any licence. */
+  readonly label: string;
+  /** The item wording, only where the licence allows redistribution. */
+  readonly text?: string;
+  /** LOINC question code, where one exists. */
+  readonly loinc?: string;
+  /** True for an item that array input may leave off the end (e.g. the PHQ-9 difficulty item). */
+  readonly optional?: boolean;
+}
+
+/** An item answered by choosing one of a fixed set of numeric options. */
+export interface ChoiceItem extends ItemBase {
+  /** Defaults to "choice". */
+  readonly kind?: "choice";
+  /** The allowed answers, in printed order. */
+  readonly options: readonly AnswerOption[];
+  /** Reverse-keyed: scored as (lowest + highest option) − value. */
+  readonly reversed?: boolean;
+}
+
+/** An item answered with a number (minutes, hours, a count). */
+export interface NumberItem extends ItemBase {
+  /** Discriminant. */
+  readonly kind: "number";
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** Largest allowed value. */
+  readonly max: number;
+  /** Whether only whole numbers are allowed. */
+  readonly integer: boolean;
+  /** Unit, e.g. "minutes". */
+  readonly unit?: string;
+}
+
+/** An item answered with a clock time, "HH:MM" on a 24-hour clock. */
+export interface TimeItem extends ItemBase {
+  /** Discriminant. */
+  readonly kind: "time";
+}
+
+/** Any item of a definition. */
+export type Item = ChoiceItem | NumberItem | TimeItem;
+
+/**
+ * What to do when items of a scale are not answered. A missing answer never silently becomes 0.
+ *
+ * - `strict`: every item of the scale is required.
+ * - `prorate`: up to `maxMissing` items may be missing; the sum of the answered items is scaled by
+ *   (items in the scale) / (items answered), then rounded as `rounding` says. Only for `sum` scales.
+ * - `min-answered`: at least `minAnswered` items must be answered; `mean` and `percent` scales are then
+ *   computed over the answered items (their denominator shrinks). Not for `sum` scales.
+ */
+export type MissingRule =
+  | { readonly kind: "strict"; readonly source: string }
+  | {
+      readonly kind: "prorate";
+      readonly maxMissing: number;
+      readonly rounding: "none" | "half-up";
+      readonly source: string;
+    }
+  | { readonly kind: "min-answered"; readonly minAnswered: number; readonly source: string };
+
+/** A comparison used by flags and rule-based bands. */
+export type Comparison = ">=" | ">" | "<=" | "<" | "==";
+
+/** A test on one item's answer or one scale's score. Exactly one of `item` or `scale` is given. */
+export type Condition =
+  | { readonly item: string; readonly op: Comparison; readonly value: number }
+  | { readonly scale: string; readonly op: Comparison; readonly value: number };
+
+/**
+ * A band given by inclusive bounds on the scale's score. A score that is not a whole number (a percentage,
+ * a prorated sum) falls in the first band whose `max` it does not exceed.
+ */
+export interface RangeBand {
+  /** Stable id, e.g. "moderate". */
+  readonly id: string;
+  /** Label for display, e.g. "Moderate". */
+  readonly label: string;
+  /** Lowest score in the band (inclusive). */
+  readonly min: number;
+  /** Highest score in the band (inclusive). */
+  readonly max: number;
+}
+
+/**
+ * A band given by conditions on items or scales; the first band whose conditions all hold applies.
+ * For classifications that one score's range cannot say (STarT Back).
+ */
+export interface RuleBand {
+  /** Stable id. */
+  readonly id: string;
+  /** Label for display. */
+  readonly label: string;
+  /** All must hold. */
+  readonly when: readonly Condition[];
+}
+
+/** A band of a scale. */
+export type Band = RangeBand | RuleBand;
+
+/** How a scale combines its items. */
+export type ScaleMethod = "sum" | "mean" | "percent" | "custom";
+
+/** A score computed from items: the primary score or a subscale. */
+export interface Scale {
+  /** Stable id, e.g. "total", "rumination". */
+  readonly id: string;
+  /** Label for display. */
+  readonly label: string;
+  /** Item ids that make it up. Empty for a `custom` scale computed by the definition's `compute`. */
+  readonly items: readonly string[];
+  /**
+   * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
+   * `custom` = computed by the definition's `compute`.
+   */
+  readonly method: ScaleMethod;
+  /** The lowest and highest possible score. */
+  readonly range: readonly [number, number];
+  /** Missing-data rule. */
+  readonly missing: MissingRule;
+  /** Bands, lowest first. */
+  readonly bands?: readonly Band[];
+  /** Key into `references` for the bands. */
+  readonly bandsSource?: string;
+  /** Key into `references` for the scale's membership and method. */
+  readonly source: string;
+}
+
+/** A flag raised when a condition holds: a safety signal or a named alternative cut-off. */
+export interface FlagDefinition {
+  /** Stable id, e.g. "self-harm". */
+  readonly id: string;
+  /** Label for display. */
+  readonly label: string;
+  /** What a clinician should know or do when it is raised. */
+  readonly message: string;
+  /** The condition; an item condition is tested whenever that item is answered, whatever else is missing. */
+  readonly when: Condition;
+  /** Key into `references`. */
+  readonly source: string;
+  /** Raised only when the caller asks for it by id in `options.flags` (alternative cut-offs). */
+  readonly optIn?: boolean;
+}
+
+/** A named alternative missing-data rule a caller may choose with `options.missing`. */
+export interface MissingOption {
+  /** Stable id, e.g. "cms-mds". */
+  readonly id: string;
+  /** What it is. */
+  readonly label: string;
+  /** The rule, applied to every scale of the definition in place of its default. */
+  readonly rule: MissingRule;
+}
+
+/** What `compute` receives: the validated answers (null = not answered) and the caller's settings. */
+export interface ComputeInput {
+  /** Answers by item id. */
+  readonly answers: Readonly<Record<string, number | string | null>>;
+  /** `options.settings` as the caller passed them. */
+  readonly settings: Readonly<Record<string, boolean | number | string>>;
+}
+
+/** One custom scale's outcome. */
+export interface ComputedScale {
+  /** The score, or null when it cannot be computed. */
+  readonly score: number | null;
+  /** Why it is null, when it is. */
+  readonly reason?: string;
+}
+
+/** What `compute` returns. */
+export interface ComputeOutput {
+  /** Outcome of each `custom` scale, by scale id. */
+  readonly scales: Readonly<Record<string, ComputedScale>>;
+  /** Extra flags (e.g. data-quality findings). */
+  readonly flags?: readonly { readonly id: string; readonly label: string; readonly message: string }[];
+}
+
+/**
+ * A questionnaire as data: items, scoring, bands, flags, missing rule, sources and licence.
+ * Bundled definitions are written `as const satisfies InstrumentDefinition` so results are typed from them.
+ */
+export interface InstrumentDefinition {
+  /** Stable lowercase id, e.g. "phq9". */
+  readonly id: string;
+  /** Full title. */
+  readonly title: string;
+  /** Short title for tables and messages, e.g. "PHQ-9". */
+  readonly shortTitle: string;
+  /** Version of this definition: changes whenever a scoring rule does. */
+  readonly version: string;
+  /** Screening domain, e.g. "depression". */
+  readonly domain: string;
+  /** What it measures, in a sentence. */
+  readonly description: string;
+  /** Whether higher scores are worse (most) or better (PSEQ). */
+  readonly direction: "higher-is-worse" | "higher-is-better";
+  /** Recall period as printed, e.g. "last 2 weeks". */
+  readonly recall?: string;
+  /** Sources, by key. */
+  readonly references: Readonly<Record<string, Citation>>;
+  /** Licence. */
+  readonly licence: Licence;
+  /** LOINC panel and score codes, where they exist. */
+  readonly loinc?: { readonly panel?: string; readonly score?: string };
+  /** Items in printed order; array input follows this order. */
+  readonly items: readonly Item[];
+  /** The primary score, or null when the instrument has none (e.g. FABQ reports subscales only). */
+  readonly score: Scale | null;
+  /** Subscales. */
+  readonly subscales?: readonly Scale[];
+  /** Flags. */
+  readonly flags?: readonly FlagDefinition[];
+  /** Alternative missing-data rules. */
+  readonly missingOptions?: readonly MissingOption[];
+  /** Computes `custom` scales, where data cannot say how. */
+  readonly compute?: (input: ComputeInput) => ComputeOutput;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results
+// ---------------------------------------------------------------------------------------------------------
+
+/** How a score was obtained. */
+export type ScoringMethod = "complete" | "prorated" | "partial" | "insufficient";
+
+/** One answer after validation: a number, a clock time string, or null for not answered. */
+export type AnswerValue = number | string | null;
+
+/** One scale's outcome in detail. */
+export interface ScaleOutcome {
+  /** The score, or null when the missing-data rule (or the data) does not allow one. */
+  readonly score: number | null;
+  /** `complete`: all items answered; `prorated`/`partial`: per the rule; `insufficient`: no score. */
+  readonly method: ScoringMethod;
+  /** Item ids of the scale that were not answered. */
+  readonly missing: readonly string[];
+  /** Why the score is null, or null when there is a score. */
+  readonly reason: string | null;
+}
+
+/** A band as reported in a result. */
+export interface BandResult<TId extends string = string> {
+  /** Band id. */
+  readonly id: TId;
+  /** Band label. */
+  readonly label: string;
+}
+
+/** A raised flag as reported in a result. */
+export interface FlagResult<TId extends string = string> {
+  /** Flag id. */
+  readonly id: TId;
+  /** Label. */
+  readonly label: string;
+  /** What a clinician should know or do. */
+  readonly message: string;
+}
+
+/** Item ids of a definition. */
+export type ItemId<D extends InstrumentDefinition> = D["items"][number]["id"];
+
+/** Subscale ids of a definition. */
+export type SubscaleId<D extends InstrumentDefinition> = D extends { readonly subscales: readonly (infer S)[] }
+  ? S extends { readonly id: infer I extends string }
+    ? I
+    : never
+  : never;
+
+/** Id of the primary score, or never. */
+export type PrimaryScaleId<D extends InstrumentDefinition> = D["score"] extends { readonly id: infer I extends string }
+  ? I
+  : never;
+
+/** Band ids of the primary score. */
+export type BandId<D extends InstrumentDefinition> = D["score"] extends { readonly bands: readonly (infer B)[] }
+  ? B extends { readonly id: infer I extends string }
+    ? I
+    : never
+  : never;
+
+/** Flag ids of a definition. */
+export type FlagId<D extends InstrumentDefinition> = D extends { readonly flags: readonly (infer F)[] }
+  ? F extends { readonly id: infer I extends string }
+    ? I
+    : never
+  : never;
+
+/** Ids of opt-in flags of a definition. */
+export type OptInFlagId<D extends InstrumentDefinition> = D extends { readonly flags: readonly (infer F)[] }
+  ? F extends { readonly id: infer I extends string; readonly optIn: true }
+    ? I
+    : never
+  : never;
+
+/** Ids of a definition's alternative missing-data rules. */
+export type MissingOptionId<D extends InstrumentDefinition> = D extends {
+  readonly missingOptions: readonly (infer M)[];
+}
+  ? M extends { readonly id: infer I extends string }
+    ? I
+    : never
+  : never;
+
+/** The result of scoring one answer set, typed from its definition. */
+export interface ScoreResult<D extends InstrumentDefinition = InstrumentDefinition> {
+  /** The instrument's id. */
+  readonly instrument: D["id"];
+  /** The definition's version, so a stored result can be traced to the rules that made it. */
+  readonly version: string;
+  /** The primary score, or null (not computable under the missing rule, or the instrument has none). */
+  readonly score: number | null;
+  /** How the primary score was obtained; null when the instrument has no primary score. */
+  readonly method: ScoringMethod | null;
+  /** Why `score` is null, or null when there is a score. */
+  readonly reason: string | null;
+  /** The band of the primary score, or null. */
+  readonly band: BandResult<BandId<D>> | null;
+  /** Subscale scores by id (null where not computable). */
+  readonly subscales: { readonly [K in SubscaleId<D>]: number | null };
+  /** Flags raised. */
+  readonly flags: readonly FlagResult<FlagId<D> | (string & {})>[];
+  /** Item ids not answered (unscored items included). */
+  readonly missing: readonly ItemId<D>[];
+  /** Every scale's outcome in detail, the primary score included. */
+  readonly scales: { readonly [K in PrimaryScaleId<D> | SubscaleId<D>]: ScaleOutcome };
+  /** The validated answers by item id (null = not answered), unscored items included. */
+  readonly answers: { readonly [K in ItemId<D>]: AnswerValue };
+}
+
+/** Answer input: an array in published item order, or a record keyed by item id. */
+export type AnswersInput<D extends InstrumentDefinition = InstrumentDefinition> =
+  | readonly (number | string | null | undefined)[]
+  | { readonly [K in ItemId<D>]?: number | string | null | undefined };
+
+/** Options for `score` and `safeScore`. */
+export interface ScoreOptions<D extends InstrumentDefinition = InstrumentDefinition> {
+  /** Use one of the definition's alternative missing-data rules instead of its default. */
+  readonly missing?: MissingOptionId<D>;
+  /** Raise these opt-in flags (alternative cut-offs) as well. */
+  readonly flags?: readonly OptInFlagId<D>[];
+  /** Settings passed to a definition's `compute` (documented on the instrument's page). */
+  readonly settings?: Readonly<Record<string, boolean | number | string>>;
+}

@@ -1,0 +1,290 @@
+// The one module that imports zod: definitions are checked here, answers are checked by the compiled plan.
+import * as z from "zod/mini";
+import type { Band, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
+
+const id = z.string().check(z.regex(/^[a-z0-9][a-zA-Z0-9-]*$/));
+const text = z.string().check(z.minLength(1));
+const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
+const comparison = z.enum([">=", ">", "<=", "<", "=="]);
+
+const condition = z.union([
+  z.strictObject({ item: text, op: comparison, value: finite }),
+  z.strictObject({ scale: text, op: comparison, value: finite }),
+]);
+
+const missingRule = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("strict"), source: text }),
+  z.strictObject({
+    kind: z.literal("prorate"),
+    maxMissing: z.int().check(z.minimum(1)),
+    rounding: z.enum(["none", "half-up"]),
+    source: text,
+  }),
+  z.strictObject({ kind: z.literal("min-answered"), minAnswered: z.int().check(z.minimum(1)), source: text }),
+]);
+
+const band = z.union([
+  z.strictObject({ id, label: text, min: finite, max: finite }),
+  z.strictObject({ id, label: text, when: z.array(condition).check(z.minLength(1)) }),
+]);
+
+const scale = z.strictObject({
+  id,
+  label: text,
+  items: z.array(text),
+  method: z.enum(["sum", "mean", "percent", "custom"]),
+  range: z.tuple([finite, finite]),
+  missing: missingRule,
+  bands: z.optional(z.array(band).check(z.minLength(1))),
+  bandsSource: z.optional(text),
+  source: text,
+});
+
+const itemBase = {
+  id: z.string().check(z.regex(/^[0-9]+[a-z]?$/)),
+  label: text,
+  text: z.optional(text),
+  loinc: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+  optional: z.optional(z.boolean()),
+};
+
+const option = z.strictObject({
+  value: finite,
+  label: text,
+  score: z.optional(finite),
+  loinc: z.optional(z.string().check(z.regex(/^LA\d{1,6}-\d$/))),
+});
+
+const item = z.union([
+  z.strictObject({
+    ...itemBase,
+    kind: z.optional(z.literal("choice")),
+    options: z.array(option).check(z.minLength(2)),
+    reversed: z.optional(z.boolean()),
+  }),
+  z.strictObject({ ...itemBase, kind: z.literal("number"), min: finite, max: finite, integer: z.boolean(), unit: z.optional(text) }),
+  z.strictObject({ ...itemBase, kind: z.literal("time") }),
+]);
+
+const citation = z.strictObject({
+  text,
+  pmid: z.optional(z.string().check(z.regex(/^\d+$/))),
+  doi: z.optional(z.string().check(z.regex(/^10\.\d{4,}\//))),
+  url: z.optional(z.string().check(z.regex(/^https:\/\//))),
+  note: z.optional(text),
+});
+
+const definition = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z][a-z0-9]*$/)),
+  title: text,
+  shortTitle: text,
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
+  domain: id,
+  description: text,
+  direction: z.enum(["higher-is-worse", "higher-is-better"]),
+  recall: z.optional(text),
+  references: z.record(z.string(), citation),
+  licence: z.strictObject({
+    rightsHolder: text,
+    redistributeWording: z.boolean(),
+    terms: text,
+    contact: z.optional(text),
+    attribution: z.optional(text),
+    source: text,
+  }),
+  loinc: z.optional(
+    z.strictObject({
+      panel: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+      score: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+    }),
+  ),
+  items: z.array(item).check(z.minLength(1)),
+  score: z.nullable(scale),
+  subscales: z.optional(z.array(scale)),
+  flags: z.optional(
+    z.array(
+      z.strictObject({ id, label: text, message: text, when: condition, source: text, optIn: z.optional(z.boolean()) }),
+    ),
+  ),
+  missingOptions: z.optional(z.array(z.strictObject({ id, label: text, rule: missingRule }))),
+  compute: z.optional(z.custom<(input: unknown) => unknown>((f) => typeof f === "function")),
+});
+
+/**
+ * Checks a definition against the meta-schema and the laws every definition must obey: unique ids,
+ * bands contiguous and covering exactly the score range, subscale items that exist, a stated range that
+ * matches the items, missing rules that fit their scale, every rule's source among the references, and
+ * no item wording where the licence forbids it. Run it once on a custom definition before scoring with it.
+ *
+ * @param def - a candidate definition
+ * @returns the problems found, each naming where; empty when the definition is sound
+ * @example
+ * ```ts
+ * validateDefinition(phq9); // []
+ * validateDefinition({ ...phq9, id: "PHQ 9" }); // ["id: …"]
+ * ```
+ * @category Definitions
+ */
+export function validateDefinition(def: unknown): string[] {
+  const parsed = definition.safeParse(def);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(definition)"}: ${i.message}`);
+  }
+  return checkLaws(def as InstrumentDefinition);
+}
+
+function duplicates(ids: readonly string[]): string[] {
+  return ids.filter((x, i) => ids.indexOf(x) !== i);
+}
+
+function checkLaws(def: InstrumentDefinition): string[] {
+  const problems: string[] = [];
+  const say = (where: string, what: string): void => {
+    problems.push(`${where}: ${what}`);
+  };
+  const items = new Map<string, Item>(def.items.map((it) => [it.id, it]));
+  const scales: readonly Scale[] = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
+  const scaleIds = new Set(scales.map((s) => s.id));
+  const refs = new Set(Object.keys(def.references));
+  const cite = (where: string, key: string | undefined): void => {
+    if (key !== undefined && !refs.has(key)) say(where, `source "${key}" is not among the references`);
+  };
+
+  for (const d of duplicates(def.items.map((it) => it.id))) say("items", `duplicate item id "${d}"`);
+  for (const d of duplicates(scales.map((s) => s.id))) say("scales", `duplicate scale id "${d}"`);
+  for (const d of duplicates((def.flags ?? []).map((f) => f.id))) say("flags", `duplicate flag id "${d}"`);
+  for (const d of duplicates((def.missingOptions ?? []).map((m) => m.id))) say("missingOptions", `duplicate id "${d}"`);
+  cite("licence", def.licence.source);
+
+  def.items.forEach((it, i) => {
+    const where = `items.${String(i)} (item ${it.id})`;
+    if (!def.licence.redistributeWording && it.text !== undefined) {
+      say(where, "has item wording, but the licence does not allow redistributing it");
+    }
+    if (it.kind === "number" && it.min > it.max) say(where, "min is above max");
+    if (it.kind === undefined || it.kind === "choice") {
+      for (const d of duplicates(it.options.map((o) => String(o.value)))) say(where, `duplicate option value ${d}`);
+      if (it.reversed === true && it.options.some((o) => o.score !== undefined)) {
+        say(where, "is reverse-keyed and also gives option scores; say one or the other");
+      }
+    }
+  });
+  let lastRequired = -1;
+  def.items.forEach((it, i) => {
+    if (it.optional !== true) lastRequired = i;
+  });
+  def.items.forEach((it, i) => {
+    if (it.optional === true && i < lastRequired) say(`items.${String(i)}`, "optional items must come last (array input may leave them off)");
+  });
+
+  const conditionProblems = (where: string, c: Condition): void => {
+    if ("item" in c && !items.has(c.item)) say(where, `condition names unknown item "${c.item}"`);
+    if ("scale" in c && !scaleIds.has(c.scale)) say(where, `condition names unknown scale "${c.scale}"`);
+  };
+
+  for (const s of scales) {
+    const where = `scale "${s.id}"`;
+    cite(where, s.source);
+    cite(`${where} missing rule`, s.missing.source);
+    cite(`${where} bands`, s.bandsSource);
+    if (s.bands !== undefined && s.bandsSource === undefined) say(where, "has bands but no bandsSource");
+    checkScale(s, items, def.compute !== undefined, (what) => say(where, what));
+    checkMissingRule(s, s.missing, (what) => say(`${where} missing rule`, what));
+    for (const m of def.missingOptions ?? []) {
+      if (s.method !== "custom") checkMissingRule(s, m.rule, (what) => say(`missing option "${m.id}" on ${where}`, what));
+    }
+    checkBands(s, s.bands ?? [], (what) => say(`${where} bands`, what), conditionProblems);
+  }
+  for (const m of def.missingOptions ?? []) cite(`missing option "${m.id}"`, m.rule.source);
+  for (const f of def.flags ?? []) {
+    cite(`flag "${f.id}"`, f.source);
+    conditionProblems(`flag "${f.id}"`, f.when);
+  }
+  return problems;
+}
+
+/** The scored values an item can contribute: option scores after reverse keying, or a number's range. */
+function scoredRange(it: Item): readonly [number, number] | null {
+  if (it.kind === "time") return null;
+  if (it.kind === "number") return [it.min, it.max];
+  const scores = it.options.map((o) => o.score ?? o.value);
+  return [Math.min(...scores), Math.max(...scores)];
+}
+
+function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: boolean, say: (what: string) => void): void {
+  if (s.range[0] > s.range[1]) say("range is reversed");
+  for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
+  if (s.method === "custom") {
+    if (!hasCompute) say('method "custom" needs the definition\'s compute function');
+    return;
+  }
+  if (s.items.length === 0) say("has no items");
+  let lo = 0;
+  let hi = 0;
+  let minLo = Infinity;
+  let maxHi = -Infinity;
+  for (const ref of s.items) {
+    const it = items.get(ref);
+    if (it === undefined) {
+      say(`names unknown item "${ref}"`);
+      return;
+    }
+    const r = scoredRange(it);
+    if (r === null) {
+      say(`item "${ref}" is a clock time; only a custom scale can use it`);
+      return;
+    }
+    lo += r[0];
+    hi += r[1];
+    minLo = Math.min(minLo, r[0]);
+    maxHi = Math.max(maxHi, r[1]);
+  }
+  const n = s.items.length;
+  const expected: readonly [number, number] =
+    s.method === "sum" ? [lo, hi] : s.method === "mean" ? [lo / n, hi / n] : [0, 100];
+  if (s.method === "percent" && minLo !== 0) say("percent scales need items whose lowest score is 0");
+  if (s.method === "mean" && (minLo !== lo / n || maxHi !== hi / n)) say("mean scales need items on one scale");
+  if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {
+    say(`range [${s.range.join(", ")}] does not match its items, which give [${expected.join(", ")}]`);
+  }
+}
+
+function checkMissingRule(s: Scale, rule: Scale["missing"], say: (what: string) => void): void {
+  const n = s.items.length;
+  if (rule.kind === "prorate") {
+    if (s.method !== "sum") say("prorating applies to sum scales only");
+    if (rule.maxMissing >= n) say(`maxMissing ${String(rule.maxMissing)} leaves no item to prorate from`);
+  }
+  if (rule.kind === "min-answered") {
+    if (s.method === "sum") say("a sum over answered items would count missing answers as 0; use prorate");
+    if (rule.minAnswered > n) say(`minAnswered ${String(rule.minAnswered)} exceeds the ${String(n)} items`);
+  }
+}
+
+function checkBands(
+  s: Scale,
+  bands: readonly Band[],
+  say: (what: string) => void,
+  conditionProblems: (where: string, c: Condition) => void,
+): void {
+  if (bands.length === 0) return;
+  for (const d of duplicates(bands.map((b) => b.id))) say(`duplicate band id "${d}"`);
+  const rules = bands.filter((b) => "when" in b);
+  if (rules.length > 0) {
+    if (rules.length !== bands.length) say("mixes range bands and rule bands");
+    for (const b of rules) for (const c of b.when) conditionProblems(`band "${b.id}"`, c);
+    return;
+  }
+  const ranged = bands as readonly Extract<Band, { min: number }>[];
+  const first = ranged[0];
+  const last = ranged[ranged.length - 1];
+  if (first !== undefined && first.min !== s.range[0]) say(`first band starts at ${String(first.min)}, not at the range's ${String(s.range[0])}`);
+  if (last !== undefined && last.max !== s.range[1]) say(`last band ends at ${String(last.max)}, not at the range's ${String(s.range[1])}`);
+  ranged.forEach((b, i) => {
+    if (b.min > b.max) say(`band "${b.id}" has min above max`);
+    const next = ranged[i + 1];
+    if (next !== undefined && next.min !== b.max + 1) {
+      say(`band "${next.id}" starts at ${String(next.min)}; after "${b.id}" (to ${String(b.max)}) it must start at ${String(b.max + 1)}`);
+    }
+  });
+}
