@@ -36,6 +36,9 @@ export function scoreWith<const D extends InstrumentDefinition>(
     plan.hasCustom && def.compute !== undefined
       ? def.compute({ answers: record(plan, vals), settings: options?.settings ?? NO_SETTINGS })
       : null;
+  if (computed?.issues !== undefined && computed.issues.length > 0) {
+    throw new ScoreInputError(def.id, def.shortTitle, computed.issues);
+  }
   const scales: Record<string, ScaleOutcome> = {};
   const subscales: Record<string, number | null> = {};
   const run = (s: ScalePlan): ScaleOutcome => {

@@ -52,6 +52,7 @@ export type {
   ScoreOptions,
   ScoreResult,
   ScoringMethod,
+  SettingDefinition,
   SubscaleId,
   TimeItem,
 } from "./types.js";

@@ -162,7 +162,7 @@ export interface Scale {
   readonly id: string;
   /** Label for display. */
   readonly label: string;
-  /** Item ids that make it up. Empty for a `custom` scale computed by the definition's `compute`. */
+  /** Item ids that make it up (for a `custom` scale, the items its computation reads). */
   readonly items: readonly string[];
   /**
    * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
@@ -207,6 +207,20 @@ export interface MissingOption {
   readonly rule: MissingRule;
 }
 
+/** A setting a caller may pass to a definition's `compute` (e.g. a stricter published reading of a rule). */
+export interface SettingDefinition {
+  /** Stable id, the key in `options.settings`. */
+  readonly id: string;
+  /** What it changes. */
+  readonly label: string;
+  /** Only on/off settings exist so far. */
+  readonly type: "boolean";
+  /** Value when not given. */
+  readonly default: boolean;
+  /** Key into `references`. */
+  readonly source: string;
+}
+
 /** What `compute` receives: the validated answers (null = not answered) and the caller's settings. */
 export interface ComputeInput {
   /** Answers by item id. */
@@ -229,6 +243,8 @@ export interface ComputeOutput {
   readonly scales: Readonly<Record<string, ComputedScale>>;
   /** Extra flags (e.g. data-quality findings). */
   readonly flags?: readonly { readonly id: string; readonly label: string; readonly message: string }[];
+  /** Answers that are valid one by one but not together (e.g. bedtime equal to get-up time): rejected. */
+  readonly issues?: readonly { readonly item: string; readonly value: unknown; readonly message: string }[];
 }
 
 /**
@@ -268,6 +284,10 @@ export interface InstrumentDefinition {
   readonly flags?: readonly FlagDefinition[];
   /** Alternative missing-data rules. */
   readonly missingOptions?: readonly MissingOption[];
+  /** Settings `compute` understands. */
+  readonly settings?: readonly SettingDefinition[];
+  /** Choices the definition makes where sources disagree or are silent, each naming its sources. */
+  readonly notes?: readonly string[];
   /** Computes `custom` scales, where data cannot say how. */
   readonly compute?: (input: ComputeInput) => ComputeOutput;
 }

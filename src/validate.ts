@@ -107,6 +107,10 @@ const definition = z.strictObject({
     ),
   ),
   missingOptions: z.optional(z.array(z.strictObject({ id, label: text, rule: missingRule }))),
+  settings: z.optional(
+    z.array(z.strictObject({ id: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), label: text, type: z.literal("boolean"), default: z.boolean(), source: text })),
+  ),
+  notes: z.optional(z.array(text)),
   compute: z.optional(z.custom<(input: unknown) => unknown>((f) => typeof f === "function")),
 });
 
@@ -196,6 +200,8 @@ function checkLaws(def: InstrumentDefinition): string[] {
     checkBands(s, s.bands ?? [], (what) => say(`${where} bands`, what), conditionProblems);
   }
   for (const m of def.missingOptions ?? []) cite(`missing option "${m.id}"`, m.rule.source);
+  for (const st of def.settings ?? []) cite(`setting "${st.id}"`, st.source);
+  if ((def.settings ?? []).length > 0 && def.compute === undefined) say("settings", "only a compute function reads settings");
   for (const f of def.flags ?? []) {
     cite(`flag "${f.id}"`, f.source);
     conditionProblems(`flag "${f.id}"`, f.when);
@@ -216,6 +222,7 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
   for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
   if (s.method === "custom") {
     if (!hasCompute) say('method "custom" needs the definition\'s compute function');
+    for (const ref of s.items) if (!items.has(ref)) say(`names unknown item "${ref}"`);
     return;
   }
   if (s.items.length === 0) say("has no items");

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { instruments, phq9, validateDefinition, type InstrumentDefinition } from "../src/index.js";
+
+const all = Object.values(instruments) as InstrumentDefinition[];
+
+describe("every bundled definition", () => {
+  it.each(all.map((d) => [d.id, d] as const))("%s passes the meta-schema and the laws", (_, def) => {
+    expect(validateDefinition(def)).toEqual([]);
+  });
+
+  it.each(all.map((d) => [d.id, d] as const))("%s has range bands that partition its integer range exactly", (_, def) => {
+    for (const s of [def.score, ...(def.subscales ?? [])]) {
+      const bands = s?.bands?.filter((b) => "min" in b) ?? [];
+      if (s === null || s === undefined || bands.length === 0) continue;
+      for (let k = Math.ceil(s.range[0]); k <= s.range[1]; k++) {
+        expect(bands.filter((b) => k >= b.min && k <= b.max), `${s.id} = ${String(k)}`).toHaveLength(1);
+      }
+    }
+  });
+
+  it.each(all.map((d) => [d.id, d] as const))("%s ships item wording only where its licence allows", (_, def) => {
+    if (!def.licence.redistributeWording) expect(def.items.every((it) => it.text === undefined)).toBe(true);
+    expect(def.licence.rightsHolder).toMatch(/\S/);
+  });
+
+  it("registers each definition under its own id", () => {
+    for (const [key, def] of Object.entries(instruments)) expect(def.id).toBe(key);
+  });
+});
+
+describe("validateDefinition finds broken definitions", () => {
+  const total = phq9.score;
+  const broken: [string, unknown, RegExp][] = [
+    ["a bad id", { ...phq9, id: "PHQ 9" }, /^id: /],
+    ["not an object", 42, /\(definition\)/],
+    ["a band gap", { ...phq9, score: { ...total, bands: [{ id: "a", label: "A", min: 0, max: 4 }, { id: "b", label: "B", min: 6, max: 27 }] } }, /band "b" starts at 6; after "a" \(to 4\) it must start at 5/],
+    ["bands short of the range", { ...phq9, score: { ...total, bands: [{ id: "a", label: "A", min: 0, max: 26 }] } }, /last band ends at 26, not at the range's 27/],
+    ["bands starting late", { ...phq9, score: { ...total, bands: [{ id: "a", label: "A", min: 1, max: 27 }] } }, /first band starts at 1/],
+    ["a wrong range", { ...phq9, score: { ...total, range: [0, 30], bands: undefined, bandsSource: undefined } }, /range \[0, 30\] does not match its items, which give \[0, 27\]/],
+    ["an unknown item in a scale", { ...phq9, score: { ...total, items: [...total.items, "11"] } }, /names unknown item "11"/],
+    ["a duplicate item id", { ...phq9, items: [...phq9.items.slice(0, 9), { ...phq9.items[0], optional: true }] }, /duplicate item id "1"/],
+    ["a source not among the references", { ...phq9, score: { ...total, source: "nowhere" } }, /source "nowhere" is not among the references/],
+    ["proration on a mean scale", { ...phq9, score: { ...total, method: "mean", range: [0, 3], bands: undefined, bandsSource: undefined, missing: { kind: "prorate", maxMissing: 1, rounding: "none", source: "kroenke2001" } } }, /prorating applies to sum scales only/],
+    ["min-answered on a sum", { ...phq9, score: { ...total, missing: { kind: "min-answered", minAnswered: 8, source: "kroenke2001" } } }, /would count missing answers as 0/],
+    ["wording under a closed licence", { ...phq9, licence: { ...phq9.licence, redistributeWording: false } }, /has item wording, but the licence does not allow/],
+    ["a flag on an unknown item", { ...phq9, flags: [{ ...phq9.flags[0], when: { item: "99", op: ">=", value: 1 } }] }, /condition names unknown item "99"/],
+    ["an optional item before a required one", { ...phq9, items: [{ ...phq9.items[0], optional: true }, ...phq9.items.slice(1)] }, /optional items must come last/],
+    ["a custom scale without compute", { ...phq9, score: { ...total, method: "custom" } }, /needs the definition's compute function/],
+  ];
+  it.each(broken)("reports %s", (_, def, message) => {
+    const problems = validateDefinition(def);
+    expect(problems.some((p) => message.test(p)), problems.join("\n")).toBe(true);
+  });
+});

@@ -1,0 +1,168 @@
+// Laws every instrument obeys, stated once and checked on random answer sets.
+import * as fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { safeScore, score, ScoreInputError, type InstrumentDefinition, type Item, type Scale } from "../../src/index.js";
+import { answerSet, answerSetWithInvalid, itemValue, toRecord } from "../../src/testing/arbitraries.js";
+
+/** Options for {@link describeLaws}. */
+export interface LawOptions {
+  /**
+   * Answer sets the instrument rejects as a whole although each answer is valid alone (PSQI: bedtime
+   * equal to get-up time). Return false to leave such a set out of the laws that expect a result.
+   */
+  readonly accept?: (answers: readonly unknown[]) => boolean;
+}
+
+/** The value an answer contributes to a scale, from the definition: option score, then reverse keying. */
+function scored(item: Item, v: number): number {
+  if (item.kind === "number" || item.kind === "time") return v;
+  const values = item.options.map((o) => o.value);
+  const base = item.options.find((o) => o.value === v)?.score ?? v;
+  return item.reversed === true ? Math.min(...values) + Math.max(...values) - base : base;
+}
+
+function scalesOf(def: InstrumentDefinition): Scale[] {
+  return [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
+}
+
+function scaleScore(def: InstrumentDefinition, answers: unknown, scaleId: string): number | null {
+  const r = score(def, answers as never);
+  return (r.scales as Record<string, { score: number | null }>)[scaleId]?.score ?? null;
+}
+
+/** Registers the scoring laws as tests for one definition. */
+export function describeLaws(def: InstrumentDefinition, options: LawOptions = {}): void {
+  describe(`${def.id} obeys the scoring laws`, () => lawsFor(def, options.accept ?? (() => true)));
+}
+
+function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]) => boolean): void {
+  const scales = scalesOf(def);
+
+  it("scores every complete answer set within each scale's range, as complete", () => {
+    fc.assert(
+      fc.property(answerSet(def), (answers) => {
+        fc.pre(accept(answers));
+        const r = score(def, answers as never);
+        for (const s of scales) {
+          const out = (r.scales as Record<string, { score: number | null; method: string }>)[s.id];
+          if (s.method === "custom" && out?.score === null) continue;
+          expect(out?.method).toBe("complete");
+          expect(out?.score).toBeGreaterThanOrEqual(s.range[0]);
+          expect(out?.score).toBeLessThanOrEqual(s.range[1]);
+        }
+      }),
+    );
+  });
+
+  it("never turns a missing answer into a number silently: null with a reason, or prorated/partial", () => {
+    fc.assert(
+      fc.property(answerSet(def, { missingRate: 0.3 }), (answers) => {
+        fc.pre(accept(answers));
+        const r = score(def, answers as never);
+        for (const s of scales) {
+          const out = (r.scales as Record<string, { score: number | null; method: string; reason: string | null; missing: string[] }>)[s.id];
+          if (out === undefined) throw new Error(`no outcome for ${s.id}`);
+          if (out.score === null) {
+            expect(out.method).toBe("insufficient");
+            expect(out.reason).toMatch(/\S/);
+          } else {
+            expect(Number.isFinite(out.score)).toBe(true);
+            expect(out.score).toBeGreaterThanOrEqual(s.range[0]);
+            expect(out.score).toBeLessThanOrEqual(s.range[1]);
+            if (out.missing.length > 0) expect(["prorated", "partial"]).toContain(out.method);
+          }
+        }
+        const missingIds = def.items.filter((_, i) => answers[i] === null).map((it) => it.id);
+        expect(r.missing).toEqual(missingIds);
+      }),
+    );
+  });
+
+  it("is monotone in every item: an answer that scores higher never lowers a scale", () => {
+    const declarative = scales.filter((s) => s.method !== "custom");
+    if (declarative.length === 0) return;
+    fc.assert(
+      fc.property(
+        answerSet(def),
+        fc.nat({ max: def.items.length - 1 }).chain((i) =>
+          fc.tuple(fc.constant(i), itemValue(def.items[i] as Item), itemValue(def.items[i] as Item)),
+        ),
+        (answers, [i, a, b]) => {
+          const item = def.items[i] as Item;
+          if (typeof a !== "number" || typeof b !== "number") return;
+          const [lo, hi] = scored(item, a) <= scored(item, b) ? [a, b] : [b, a];
+          const low = [...answers];
+          low[i] = lo;
+          const high = [...answers];
+          high[i] = hi;
+          fc.pre(accept(low) && accept(high));
+          for (const s of declarative) {
+            expect(scaleScore(def, high, s.id) as number).toBeGreaterThanOrEqual(scaleScore(def, low, s.id) as number);
+          }
+        },
+      ),
+    );
+  });
+
+  it("puts every score in exactly the band whose bounds hold it", () => {
+    fc.assert(
+      fc.property(answerSet(def, { missingRate: 0.05 }), (answers) => {
+        fc.pre(accept(answers));
+        const r = score(def, answers as never);
+        const bands = def.score?.bands;
+        if (r.score === null || bands === undefined) {
+          expect(r.band).toBeNull();
+          return;
+        }
+        const ranged = bands.filter((b) => "min" in b);
+        if (ranged.length === 0) return;
+        const holding = ranged.filter((b) => r.score !== null && r.score <= b.max && (r.score >= b.min || !Number.isInteger(r.score)));
+        expect(r.band?.id).toBe(holding[0]?.id);
+        if (Number.isInteger(r.score)) expect(holding.filter((b) => (r.score as number) >= b.min)).toHaveLength(1);
+      }),
+    );
+  });
+
+  it("gives the same result for array and record input, and for the same input twice", () => {
+    fc.assert(
+      fc.property(answerSet(def, { missingRate: 0.2 }), (answers) => {
+        fc.pre(accept(answers));
+        const fromArray = score(def, answers as never);
+        expect(score(def, toRecord(def, answers) as never)).toEqual(fromArray);
+        expect(score(def, answers as never)).toEqual(fromArray);
+      }),
+    );
+  });
+
+  it("never mutates its input", () => {
+    fc.assert(
+      fc.property(answerSet(def, { missingRate: 0.2 }), (answers) => {
+        fc.pre(accept(answers));
+        const record = toRecord(def, answers);
+        const [a, r] = [structuredClone(answers), structuredClone(record)];
+        score(def, Object.freeze(answers) as never);
+        score(def, Object.freeze(record) as never);
+        expect(answers).toEqual(a);
+        expect(record).toEqual(r);
+      }),
+    );
+  });
+
+  it("rejects any invalid answer anywhere, naming that item and its value", () => {
+    fc.assert(
+      fc.property(answerSetWithInvalid(def), fc.boolean(), ({ answers, item, value }, asRecord) => {
+        const input = asRecord ? toRecord(def, answers) : answers;
+        const safe = safeScore(def, input);
+        expect(safe.success).toBe(false);
+        if (safe.success) return;
+        expect(safe.error).toBeInstanceOf(ScoreInputError);
+        expect(safe.error.instrument).toBe(def.id);
+        const issue = safe.error.issues.find((i) => i.item === item);
+        expect(issue).toBeDefined();
+        expect(Object.is(issue?.value, value)).toBe(true);
+        expect(safe.error.message).toContain(`item ${item}:`);
+        expect(() => score(def, input as never)).toThrow(ScoreInputError);
+      }),
+    );
+  });
+}
