@@ -335,46 +335,49 @@ export interface FlagResult<TId extends string = string> {
 /** Item ids of a definition. */
 export type ItemId<D extends InstrumentDefinition> = D["items"][number]["id"];
 
-/** Subscale ids of a definition. */
-export type SubscaleId<D extends InstrumentDefinition> = D extends { readonly subscales: readonly (infer S)[] }
-  ? S extends { readonly id: infer I extends string }
-    ? I
-    : never
+/** The `id` of each member of a union (distributes). */
+type IdOf<T> = T extends { readonly id: infer I extends string } ? I : never;
+
+/** The element type of an optional array property; never when the property is absent. */
+type ElementOf<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
+
+/** Subscale ids of a definition (string for a definition known only at run time). */
+export type SubscaleId<D extends InstrumentDefinition> = D extends { readonly subscales?: infer S }
+  ? IdOf<ElementOf<S>>
   : never;
 
-/** Id of the primary score, or never. */
-export type PrimaryScaleId<D extends InstrumentDefinition> = D["score"] extends { readonly id: infer I extends string }
-  ? I
-  : never;
+/** Id of the primary score, or never when the instrument has none. */
+export type PrimaryScaleId<D extends InstrumentDefinition> = IdOf<NonNullable<D["score"]>>;
 
 /** Band ids of the primary score. */
-export type BandId<D extends InstrumentDefinition> = D["score"] extends { readonly bands: readonly (infer B)[] }
-  ? B extends { readonly id: infer I extends string }
-    ? I
+export type BandId<D extends InstrumentDefinition> = NonNullable<D["score"]> extends infer S
+  ? S extends { readonly bands?: infer B }
+    ? IdOf<ElementOf<B>>
     : never
   : never;
 
 /** Flag ids of a definition. */
-export type FlagId<D extends InstrumentDefinition> = D extends { readonly flags: readonly (infer F)[] }
-  ? F extends { readonly id: infer I extends string }
-    ? I
-    : never
-  : never;
+export type FlagId<D extends InstrumentDefinition> = D extends { readonly flags?: infer F } ? IdOf<ElementOf<F>> : never;
+
+/** An opt-in flag's id: literal `optIn: true`, or any flag of a definition known only at run time. */
+type OptInId<F> = F extends { readonly optIn: true }
+  ? IdOf<F>
+  : F extends { readonly optIn?: infer O }
+    ? boolean extends O
+      ? unknown extends O
+        ? never
+        : IdOf<F>
+      : never
+    : never;
 
 /** Ids of opt-in flags of a definition. */
-export type OptInFlagId<D extends InstrumentDefinition> = D extends { readonly flags: readonly (infer F)[] }
-  ? F extends { readonly id: infer I extends string; readonly optIn: true }
-    ? I
-    : never
+export type OptInFlagId<D extends InstrumentDefinition> = D extends { readonly flags?: infer F }
+  ? OptInId<ElementOf<F>>
   : never;
 
 /** Ids of a definition's alternative missing-data rules. */
-export type MissingOptionId<D extends InstrumentDefinition> = D extends {
-  readonly missingOptions: readonly (infer M)[];
-}
-  ? M extends { readonly id: infer I extends string }
-    ? I
-    : never
+export type MissingOptionId<D extends InstrumentDefinition> = D extends { readonly missingOptions?: infer M }
+  ? IdOf<ElementOf<M>>
   : never;
 
 /** The result of scoring one answer set, typed from its definition. */

@@ -1,0 +1,222 @@
+// Engine behaviour on small synthetic definitions, one feature at a time.
+import { describe, expect, it } from "vitest";
+import { safeScore, score, ScoreInputError, validateDefinition, type InstrumentDefinition } from "../src/index.js";
+
+const opts = [
+  { value: 0, label: "none" },
+  { value: 1, label: "some" },
+  { value: 2, label: "a lot" },
+] as const;
+const refs = { src: { text: "A synthetic source for engine tests." } } as const;
+const licence = { rightsHolder: "Nobody", redistributeWording: false, terms: "Synthetic.", source: "src" } as const;
+const base = {
+  title: "Synthetic",
+  version: "1.0.0",
+  domain: "test",
+  description: "For engine tests.",
+  direction: "higher-is-worse",
+  references: refs,
+  licence,
+} as const;
+const items4 = [
+  { id: "1", label: "a", options: opts },
+  { id: "2", label: "b", options: opts },
+  { id: "3", label: "c", options: opts, reversed: true },
+  { id: "4", label: "d", options: opts },
+] as const;
+
+const meanDef = {
+  ...base,
+  id: "mean",
+  shortTitle: "MEAN",
+  items: items4,
+  score: {
+    id: "total", label: "mean", items: ["1", "2", "3", "4"], method: "mean", range: [0, 2],
+    missing: { kind: "min-answered", minAnswered: 3, source: "src" }, source: "src",
+  },
+  subscales: [
+    { id: "firstTwo", label: "first two", items: ["1", "2"], method: "percent", range: [0, 100], missing: { kind: "strict", source: "src" }, source: "src" },
+    { id: "sum", label: "sum", items: ["1", "2", "3", "4"], method: "sum", range: [0, 8], missing: { kind: "prorate", maxMissing: 1, rounding: "none", source: "src" }, source: "src" },
+  ],
+} as const satisfies InstrumentDefinition;
+
+describe("scale methods and missing rules", () => {
+  it("is a valid definition", () => expect(validateDefinition(meanDef)).toEqual([]));
+
+  it("reverse-keys item 3: answering 0 scores 2", () => {
+    const r = score(meanDef, [0, 0, 0, 0]);
+    expect(r.subscales.sum).toBe(2);
+    expect(r.score).toBe(0.5);
+  });
+
+  it("takes the mean over answered items when enough are answered (partial)", () => {
+    const r = score(meanDef, [2, 1, null, 2]);
+    expect(r.score).toBeCloseTo(5 / 3, 12);
+    expect(r.method).toBe("partial");
+    expect(r.scales.total.missing).toEqual(["3"]);
+  });
+
+  it("gives no mean when fewer than the minimum are answered", () => {
+    const r = score(meanDef, [2, null, null, 2]);
+    expect(r.score).toBeNull();
+    expect(r.reason).toBe("MEAN mean: 2 of 4 items not answered (2, 3); at least 3 must be answered");
+  });
+
+  it("computes percent of the maximum of the answered items", () => {
+    expect(score(meanDef, [2, 1, 0, 0]).subscales.firstTwo).toBe(75);
+    expect(score(meanDef, [2, null, 0, 0]).subscales.firstTwo).toBeNull();
+  });
+
+  it("prorates a sum without rounding when the rule says none", () => {
+    const r = score(meanDef, [1, 1, null, 1]);
+    expect(r.subscales.sum).toBe(4); // 3 answered summing to 3, × 4/3
+    expect(r.scales.sum.method).toBe("prorated");
+    expect(score(meanDef, [2, 1, null, 2]).subscales.sum).toBeCloseTo(20 / 3, 12);
+  });
+
+  it("scores subscales independently: a missing item nulls only the scales that hold it", () => {
+    const r = score(meanDef, [1, null, 1, 1]);
+    expect(r.subscales.firstTwo).toBeNull();
+    expect(r.subscales.sum).not.toBeNull();
+  });
+});
+
+const ruleDef = {
+  ...base,
+  id: "rules",
+  shortTitle: "RULES",
+  items: items4,
+  score: {
+    id: "total", label: "total", items: ["1", "2", "3", "4"], method: "sum", range: [0, 8],
+    missing: { kind: "strict", source: "src" }, source: "src", bandsSource: "src",
+    bands: [
+      { id: "low", label: "Low", when: [{ scale: "total", op: "<=", value: 3 }] },
+      { id: "alarm", label: "Alarm", when: [{ item: "4", op: "==", value: 2 }, { scale: "pair", op: ">", value: 2 }] },
+      { id: "high", label: "High", when: [{ scale: "total", op: ">=", value: 4 }] },
+    ],
+  },
+  subscales: [{ id: "pair", label: "pair", items: ["1", "2"], method: "sum", range: [0, 4], missing: { kind: "strict", source: "src" }, source: "src" }],
+  flags: [
+    { id: "lt", label: "lt", message: "item 1 below 1", when: { item: "1", op: "<", value: 1 }, source: "src" },
+    { id: "opt", label: "opt", message: "total above 5", when: { scale: "total", op: ">", value: 5 }, source: "src", optIn: true },
+  ],
+} as const satisfies InstrumentDefinition;
+
+describe("rule bands and flags", () => {
+  it("is a valid definition", () => expect(validateDefinition(ruleDef)).toEqual([]));
+  it.each([
+    [[0, 0, 2, 0], "low"], // total 0
+    [[1, 1, 1, 0], "low"], // total 3
+    [[2, 1, 2, 2], "alarm"], // total 5, item 4 = 2, pair 3
+    [[1, 1, 2, 2], "high"], // pair 2: not alarm
+    [[2, 2, 0, 1], "high"],
+  ] as const)("classifies %j as %s (first matching band)", (answers, band) => {
+    expect(score(ruleDef, answers).band?.id).toBe(band);
+  });
+  it("raises no band when a rule needs a scale that has no score", () => {
+    expect(score(ruleDef, [null, 2, 2, 2]).band).toBeNull();
+  });
+  it("tests item flags on the answer as given and opt-in flags only when asked", () => {
+    expect(score(ruleDef, [0, 2, 0, 2]).flags.map((f) => f.id)).toEqual(["lt"]);
+    expect(score(ruleDef, [0, 2, 0, 2], { flags: ["opt"] }).flags.map((f) => f.id)).toEqual(["lt", "opt"]);
+    // Item 3 is reverse-keyed: [1, 2, 0, 2] totals 1 + 2 + 2 + 2 = 7.
+    expect(score(ruleDef, [1, 2, 0, 2], { flags: ["opt"] }).flags.map((f) => f.id)).toEqual(["opt"]);
+    expect(score(ruleDef, [0, 0, 2, 0], { flags: ["opt"] }).flags.map((f) => f.id)).toEqual(["lt"]);
+  });
+});
+
+function hoursApart(from: string, to: string): number {
+  const m = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+  return (((m(to) - m(from)) % 1440) + 1440) % 1440 / 60;
+}
+
+function computeSleep(input: { answers: Readonly<Record<string, number | string | null>>; settings: Readonly<Record<string, boolean | number | string>> }) {
+  const { answers } = input;
+  const bed = answers["1"];
+  const up = answers["2"];
+  const slept = answers["3"];
+  if (typeof bed !== "string" || typeof up !== "string" || typeof slept !== "number") {
+    return { scales: { efficiency: { score: null, reason: "needs items 1–3" } } };
+  }
+  if (bed === up) return { scales: {}, issues: [{ item: "2", value: up, message: "get-up time equals bedtime" }] };
+  const inBed = hoursApart(bed, up);
+  const efficiency = Math.min(100, (slept / inBed) * 100);
+  const strict = input.settings.rounded === true;
+  return {
+    scales: { efficiency: { score: strict ? Math.round(efficiency) : efficiency } },
+    flags: slept > inBed ? [{ id: "over", label: "over", message: "slept longer than in bed" }] : [],
+  };
+}
+
+const customDef = {
+  ...base,
+  id: "sleepy",
+  shortTitle: "SLEEPY",
+  items: [
+    { id: "1", label: "bedtime", kind: "time" },
+    { id: "2", label: "up", kind: "time" },
+    { id: "3", label: "hours", kind: "number", min: 0, max: 24, integer: false, unit: "hours" },
+    { id: "4", label: "minutes", kind: "number", min: 0, max: 120, integer: true, unit: "minutes", optional: true },
+  ],
+  score: { id: "efficiency", label: "efficiency", items: ["1", "2", "3"], method: "custom", range: [0, 100], missing: { kind: "strict", source: "src" }, source: "src" },
+  settings: [{ id: "rounded", label: "round", type: "boolean", default: false, source: "src" }],
+  compute: computeSleep,
+} as const satisfies InstrumentDefinition;
+
+describe("number and time items, and custom scales", () => {
+  it("is a valid definition", () => expect(validateDefinition(customDef)).toEqual([]));
+  it("computes a custom scale across midnight", () => {
+    const r = score(customDef, ["23:00", "07:00", 6.5, 10]);
+    expect(r.score).toBeCloseTo(81.25, 12);
+    expect(r.method).toBe("complete");
+  });
+  it("passes settings to compute", () => {
+    expect(score(customDef, ["23:00", "06:00", 5.5], { settings: { rounded: true } }).score).toBe(79);
+  });
+  it("reports what compute cannot score, with its reason", () => {
+    const r = score(customDef, ["23:00", null, 6]);
+    expect(r.score).toBeNull();
+    expect(r.reason).toBe("needs items 1–3");
+  });
+  it("turns compute's issues into a ScoreInputError naming the item", () => {
+    const r = safeScore(customDef, ["23:00", "23:00", 6]);
+    expect(!r.success && r.error.issues).toEqual([{ item: "2", value: "23:00", message: "get-up time equals bedtime" }]);
+  });
+  it("adds compute's flags", () => {
+    expect(score(customDef, ["23:00", "01:00", 3]).flags.map((f) => f.id)).toEqual(["over"]);
+  });
+  it.each([
+    [["24:00", "07:00", 6], "1", /"24:00" is not a clock time/],
+    [["7:00", "07:00", 6], "1", /"7:00" is not a clock time/],
+    [[2300, "07:00", 6], "1", /2300 is not a clock time/],
+    [["23:00", "07:00", 25], "3", /25 is out of range \(allowed: a number from 0 to 24\)/],
+    [["23:00", "07:00", 6, 7.5], "4", /7.5 is not a whole number \(allowed: a whole number from 0 to 120\)/],
+    [["23:00", "07:00", "6"], "3", /"6" is a string/],
+  ])("rejects %j naming item %s", (answers, item, message) => {
+    const r = safeScore(customDef, answers);
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      expect(r.error.issues[0]?.item).toBe(item);
+      expect(r.error.issues[0]?.message).toMatch(message);
+    }
+  });
+});
+
+describe("faults in a custom definition", () => {
+  it("safeScore reports them instead of throwing", () => {
+    const broken = { ...meanDef, id: "broken", score: { ...meanDef.score, items: ["1", "9"] } } as unknown as InstrumentDefinition;
+    const r = safeScore(broken, [0, 0, 0, 0]);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues[0]?.message).toMatch(/the definition cannot score: broken: scale "total" names unknown item "9"/);
+    expect(() => score(broken, [0, 0, 0, 0])).toThrow(TypeError);
+  });
+  it("a custom scale needs compute", () => {
+    const noCompute = { ...customDef, id: "nocompute", compute: undefined } as unknown as InstrumentDefinition;
+    expect(() => score(noCompute, ["23:00", "07:00", 6])).toThrow(/has no compute function/);
+  });
+  it("an unknown id is an input error, also from safeScore", () => {
+    expect(() => score("phq10" as never, [])).toThrow(ScoreInputError);
+    const r = safeScore("phq10" as never, []);
+    expect(!r.success && r.error.message).toBe('phq10 (phq10): 1 invalid answer: unknown instrument id "phq10"');
+  });
+});
