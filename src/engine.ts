@@ -30,24 +30,31 @@ export function scoreWith<const D extends InstrumentDefinition>(
   const plan = planFor(def);
   const override = missingOverride(plan, options?.missing);
   const optIn = optInFlags(plan, options?.flags);
+  const settings = checkedSettings(plan, options?.settings);
   const vals = normalize(plan, answers);
 
   const computed: ComputeOutput | null =
     plan.hasCustom && def.compute !== undefined
-      ? def.compute({ answers: record(plan, vals), settings: options?.settings ?? NO_SETTINGS })
+      ? def.compute({ answers: record(plan, vals), settings })
       : null;
   if (computed?.issues !== undefined && computed.issues.length > 0) {
     throw new ScoreInputError(def.id, def.shortTitle, computed.issues);
   }
   const scales: Record<string, ScaleOutcome> = {};
   const subscales: Record<string, number | null> = {};
-  const run = (s: ScalePlan): ScaleOutcome => {
+  const run = (s: ScalePlan): Omit<ScaleOutcome, "band"> => {
     const out = s.def.method === "custom" ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing);
-    scales[s.def.id] = out;
+    scales[s.def.id] = { ...out, band: null };
     return out;
   };
   for (const s of plan.subscales) subscales[s.def.id] = run(s).score;
   const primary = plan.primary === null ? null : run(plan.primary);
+  // Bands last: a rule band may test any scale, so every score must be known first.
+  for (const s of plan.primary === null ? plan.subscales : [plan.primary, ...plan.subscales]) {
+    if (s.def.bands === undefined) continue;
+    const out = scales[s.def.id] as ScaleOutcome;
+    scales[s.def.id] = { ...out, band: bandOf(plan, s.def.bands, out.score, vals, scales) };
+  }
 
   const flags: FlagResult[] = [];
   for (const f of def.flags ?? []) {
@@ -68,7 +75,7 @@ export function scoreWith<const D extends InstrumentDefinition>(
       primary === null
         ? `${def.shortTitle} has no single total score; see its subscales`
         : primary.reason,
-    band: primary === null ? null : bandOf(plan, plan.primary?.def.bands, primary.score, vals, scales),
+    band: plan.primary === null ? null : (scales[plan.primary.def.id]?.band ?? null),
     subscales,
     flags,
     missing,
@@ -84,12 +91,13 @@ function record(plan: Plan, vals: readonly AnswerValue[]): Record<string, Answer
   return rec;
 }
 
-function fromCompute(plan: Plan, s: ScalePlan, computed: ComputeOutput | null): ScaleOutcome {
+function fromCompute(plan: Plan, s: ScalePlan, computed: ComputeOutput | null): Omit<ScaleOutcome, "band"> {
   const c = computed?.scales[s.def.id];
   if (c === undefined) throw new TypeError(`${plan.def.id}: compute returned nothing for scale "${s.def.id}"`);
+  const missing = c.missing ?? [];
   return c.score === null
-    ? { score: null, method: "insufficient", missing: [], reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed` }
-    : { score: c.score, method: "complete", missing: [], reason: null };
+    ? { score: null, method: "insufficient", missing, reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed` }
+    : { score: c.score, method: missing.length > 0 ? "partial" : "complete", missing, reason: null };
 }
 
 function missingOverride(plan: Plan, id: string | undefined): MissingRule | null {
@@ -117,3 +125,26 @@ function optInFlags(plan: Plan, ids: readonly string[] | undefined): ReadonlySet
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** The caller's settings, each checked against the definition's declared settings, defaults filled in. */
+function checkedSettings(
+  plan: Plan,
+  given: Readonly<Record<string, boolean | number | string>> | undefined,
+): Readonly<Record<string, boolean | number | string>> {
+  const declared = plan.def.settings ?? [];
+  if (given === undefined && declared.length === 0) return NO_SETTINGS;
+  const out: Record<string, boolean | number | string> = {};
+  for (const d of declared) out[d.id] = d.default;
+  const issues = [];
+  for (const [key, value] of Object.entries(given ?? {})) {
+    const d = declared.find((x) => x.id === key);
+    if (d === undefined) {
+      const known = declared.map((x) => `"${x.id}"`).join(", ") || "none";
+      issues.push({ item: null, value: key, message: `unknown setting "${key}" (settings: ${known})` });
+    } else if (typeof value !== "boolean") {
+      issues.push({ item: null, value, message: `setting "${key}" must be true or false` });
+    } else out[key] = value;
+  }
+  if (issues.length > 0) throw new ScoreInputError(plan.def.id, plan.def.shortTitle, issues);
+  return out;
+}

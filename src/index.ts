@@ -16,7 +16,10 @@ export {
   type AnyInstrument,
 } from "./registry.js";
 export { validateDefinition } from "./validate.js";
-export { phq9, phq8, phq2, gad7, gad2 } from "../instruments/index.js";
+export {
+  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi,
+  rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
+} from "../instruments/index.js";
 export type {
   AnswerOption,
   AnswersInput,

@@ -10,6 +10,8 @@ function demand(rule: MissingRule, size: number): string {
       return `at most ${String(rule.maxMissing)} may be missing for a prorated score`;
     case "min-answered":
       return `at least ${String(rule.minAnswered)} must be answered`;
+    case "computed":
+      return rule.description;
   }
 }
 
@@ -18,7 +20,12 @@ function demand(rule: MissingRule, size: number): string {
  * is either complete, adjusted as the rule says (prorated sum; mean or percent over answered items),
  * or null with the reason.
  */
-export function scoreScale(plan: Plan, scale: ScalePlan, vals: readonly AnswerValue[], rule: MissingRule): ScaleOutcome {
+export function scoreScale(
+  plan: Plan,
+  scale: ScalePlan,
+  vals: readonly AnswerValue[],
+  rule: MissingRule,
+): Omit<ScaleOutcome, "band"> {
   const idx = scale.idx;
   const size = idx.length;
   const method = scale.def.method;
@@ -37,8 +44,9 @@ export function scoreScale(plan: Plan, scale: ScalePlan, vals: readonly AnswerVa
     sum += it.scored === null ? (v as number) : (it.scored.get(v as number) as number);
     maxSum += it.maxScore;
   }
+  // Multiplying before dividing keeps exact percentages exact (29 of 50 is 58, not 57.99999999999999).
   if (missing === null) {
-    const score = method === "sum" ? sum : method === "mean" ? sum / size : (sum / maxSum) * 100;
+    const score = method === "sum" ? sum : method === "mean" ? sum / size : (sum * 100) / maxSum;
     return { score, method: "complete", missing: [], reason: null };
   }
   const answered = size - missing.length;
@@ -49,7 +57,7 @@ export function scoreScale(plan: Plan, scale: ScalePlan, vals: readonly AnswerVa
     return { score, method: "prorated", missing, reason: null };
   }
   if (rule.kind === "min-answered" && method !== "sum" && answered >= rule.minAnswered && answered > 0) {
-    const score = method === "mean" ? sum / answered : (sum / maxSum) * 100;
+    const score = method === "mean" ? sum / answered : (sum * 100) / maxSum;
     return { score, method: "partial", missing, reason: null };
   }
   const reason =

@@ -103,6 +103,7 @@ export type Item = ChoiceItem | NumberItem | TimeItem;
  *   (items in the scale) / (items answered), then rounded as `rounding` says. Only for `sum` scales.
  * - `min-answered`: at least `minAnswered` items must be answered; `mean` and `percent` scales are then
  *   computed over the answered items (their denominator shrinks). Not for `sum` scales.
+ * - `computed`: the definition's `compute` applies the rule in `description` (custom scales only).
  */
 export type MissingRule =
   | { readonly kind: "strict"; readonly source: string }
@@ -112,7 +113,8 @@ export type MissingRule =
       readonly rounding: "none" | "half-up";
       readonly source: string;
     }
-  | { readonly kind: "min-answered"; readonly minAnswered: number; readonly source: string };
+  | { readonly kind: "min-answered"; readonly minAnswered: number; readonly source: string }
+  | { readonly kind: "computed"; readonly description: string; readonly source: string };
 
 /** A comparison used by flags and rule-based bands. */
 export type Comparison = ">=" | ">" | "<=" | "<" | "==";
@@ -235,6 +237,8 @@ export interface ComputedScale {
   readonly score: number | null;
   /** Why it is null, when it is. */
   readonly reason?: string;
+  /** Items it needed that were not answered. */
+  readonly missing?: readonly string[];
 }
 
 /** What `compute` returns. */
@@ -312,6 +316,8 @@ export interface ScaleOutcome {
   readonly missing: readonly string[];
   /** Why the score is null, or null when there is a score. */
   readonly reason: string | null;
+  /** The scale's band, when it has bands and a score. */
+  readonly band: BandResult | null;
 }
 
 /** A band as reported in a result. */

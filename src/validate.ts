@@ -21,6 +21,7 @@ const missingRule = z.discriminatedUnion("kind", [
     source: text,
   }),
   z.strictObject({ kind: z.literal("min-answered"), minAnswered: z.int().check(z.minimum(1)), source: text }),
+  z.strictObject({ kind: z.literal("computed"), description: text, source: text }),
 ]);
 
 const band = z.union([
@@ -192,12 +193,12 @@ function checkLaws(def: InstrumentDefinition): string[] {
     cite(`${where} missing rule`, s.missing.source);
     cite(`${where} bands`, s.bandsSource);
     if (s.bands !== undefined && s.bandsSource === undefined) say(where, "has bands but no bandsSource");
-    checkScale(s, items, def.compute !== undefined, (what) => say(where, what));
-    checkMissingRule(s, s.missing, (what) => say(`${where} missing rule`, what));
+    checkScale(s, items, def.compute !== undefined, (what) => { say(where, what); });
+    checkMissingRule(s, s.missing, (what) => { say(`${where} missing rule`, what); });
     for (const m of def.missingOptions ?? []) {
-      if (s.method !== "custom") checkMissingRule(s, m.rule, (what) => say(`missing option "${m.id}" on ${where}`, what));
+      if (s.method !== "custom") checkMissingRule(s, m.rule, (what) => { say(`missing option "${m.id}" on ${where}`, what); });
     }
-    checkBands(s, s.bands ?? [], (what) => say(`${where} bands`, what), conditionProblems);
+    checkBands(s, s.bands ?? [], (what) => { say(`${where} bands`, what); }, conditionProblems);
   }
   for (const m of def.missingOptions ?? []) cite(`missing option "${m.id}"`, m.rule.source);
   for (const st of def.settings ?? []) cite(`setting "${st.id}"`, st.source);
@@ -258,6 +259,7 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
 
 function checkMissingRule(s: Scale, rule: Scale["missing"], say: (what: string) => void): void {
   const n = s.items.length;
+  if (rule.kind === "computed" && s.method !== "custom") say('a "computed" rule needs a custom scale');
   if (rule.kind === "prorate") {
     if (s.method !== "sum") say("prorating applies to sum scales only");
     if (rule.maxMissing >= n) say(`maxMissing ${String(rule.maxMissing)} leaves no item to prorate from`);

@@ -41,7 +41,7 @@ const meanDef = {
 } as const satisfies InstrumentDefinition;
 
 describe("scale methods and missing rules", () => {
-  it("is a valid definition", () => expect(validateDefinition(meanDef)).toEqual([]));
+  it("is a valid definition", () => { expect(validateDefinition(meanDef)).toEqual([]); });
 
   it("reverse-keys item 3: answering 0 scores 2", () => {
     const r = score(meanDef, [0, 0, 0, 0]);
@@ -74,6 +74,21 @@ describe("scale methods and missing rules", () => {
     expect(score(meanDef, [2, 1, null, 2]).subscales.sum).toBeCloseTo(20 / 3, 12);
   });
 
+  it("bands subscales that declare bands, in the scale's detail", () => {
+    const banded = {
+      ...meanDef,
+      id: "banded",
+      subscales: [{ ...meanDef.subscales[1], bandsSource: "src", bands: [{ id: "lo", label: "Lo", min: 0, max: 3 }, { id: "hi", label: "Hi", min: 4, max: 8 }] }],
+    } as const satisfies InstrumentDefinition;
+    expect(validateDefinition(banded)).toEqual([]);
+    // Item 3 is reverse-keyed: [2, 2, 2, 2] sums to 2 + 2 + 0 + 2 = 6.
+    expect(score(banded, [2, 2, 2, 2]).scales.sum.band).toEqual({ id: "hi", label: "Hi" });
+    expect(score(banded, [0, 0, 2, 1]).scales.sum.band?.id).toBe("lo");
+    expect(score(banded, [null, 0, 2, 1]).scales.sum.band?.id).toBe("lo");
+    expect(score(banded, [null, null, 2, 1]).scales.sum.band).toBeNull();
+    expect(score(banded, [0, 0, 0, 0]).scales.total.band).toBeNull();
+  });
+
   it("scores subscales independently: a missing item nulls only the scales that hold it", () => {
     const r = score(meanDef, [1, null, 1, 1]);
     expect(r.subscales.firstTwo).toBeNull();
@@ -103,7 +118,7 @@ const ruleDef = {
 } as const satisfies InstrumentDefinition;
 
 describe("rule bands and flags", () => {
-  it("is a valid definition", () => expect(validateDefinition(ruleDef)).toEqual([]));
+  it("is a valid definition", () => { expect(validateDefinition(ruleDef)).toEqual([]); });
   it.each([
     [[0, 0, 2, 0], "low"], // total 0
     [[1, 1, 1, 0], "low"], // total 3
@@ -164,14 +179,20 @@ const customDef = {
 } as const satisfies InstrumentDefinition;
 
 describe("number and time items, and custom scales", () => {
-  it("is a valid definition", () => expect(validateDefinition(customDef)).toEqual([]));
+  it("is a valid definition", () => { expect(validateDefinition(customDef)).toEqual([]); });
   it("computes a custom scale across midnight", () => {
     const r = score(customDef, ["23:00", "07:00", 6.5, 10]);
     expect(r.score).toBeCloseTo(81.25, 12);
     expect(r.method).toBe("complete");
   });
-  it("passes settings to compute", () => {
+  it("passes settings to compute, with declared defaults filled in", () => {
     expect(score(customDef, ["23:00", "06:00", 5.5], { settings: { rounded: true } }).score).toBe(79);
+    expect(score(customDef, ["23:00", "06:00", 5.5]).score).toBeCloseTo(78.571, 3);
+  });
+  it("rejects unknown settings and settings of the wrong type", () => {
+    expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { round: true } })).toThrow(/unknown setting "round" \(settings: "rounded"\)/);
+    expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { rounded: "yes" } })).toThrow(/setting "rounded" must be true or false/);
+    expect(() => score(meanDef, [0, 0, 0, 0], { settings: { x: true } })).toThrow(/unknown setting "x" \(settings: none\)/);
   });
   it("reports what compute cannot score, with its reason", () => {
     const r = score(customDef, ["23:00", null, 6]);
@@ -218,5 +239,55 @@ describe("faults in a custom definition", () => {
     expect(() => score("phq10" as never, [])).toThrow(ScoreInputError);
     const r = safeScore("phq10" as never, []);
     expect(!r.success && r.error.message).toBe('phq10 (phq10): 1 invalid answer: unknown instrument id "phq10"');
+  });
+});
+
+describe("edge cases of messages and definitions", () => {
+  it("describes odd values plainly in errors", () => {
+    const cases: [unknown, RegExp][] = [
+      [10n, /10n is not a number/],
+      [[1], /an array is not a number/],
+      [{ v: 1 }, /an object is not a number/],
+      [() => 1, /a function is not a number/],
+    ];
+    for (const [value, message] of cases) {
+      const r = safeScore(meanDef, [value, 0, 0, 0]);
+      expect(!r.success && r.error.issues[0]?.message).toMatch(message);
+    }
+  });
+
+  it("rejects a value inside the range that is not one of the options", () => {
+    const gappy = { ...meanDef, id: "gappy", items: [{ id: "1", label: "a", options: [{ value: 0, label: "no" }, { value: 2, label: "yes" }] }], score: null, subscales: [] } as const satisfies InstrumentDefinition;
+    expect(validateDefinition(gappy)).toEqual([]);
+    const r = safeScore(gappy, [1]);
+    expect(!r.success && r.error.issues[0]?.message).toBe("1 is not an allowed value (allowed: 0, 2)");
+    expect(score(gappy, [2]).answers["1"]).toBe(2);
+  });
+
+  it("lists the validator's objections to bad items and scales", () => {
+    const bad = {
+      ...customDef,
+      id: "bad",
+      items: [
+        { id: "1", label: "a", kind: "number", min: 5, max: 1, integer: true },
+        { id: "2", label: "b", kind: "time" },
+        { id: "3", label: "c", options: [{ value: 0, label: "x", score: 1 }, { value: 0, label: "y" }], reversed: true },
+      ],
+      score: { id: "total", label: "t", items: ["2"], method: "sum", range: [0, 0], missing: { kind: "strict", source: "src" }, source: "src" },
+      compute: undefined,
+    };
+    const problems = validateDefinition(bad);
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/items.0 \(item 1\): min is above max/),
+      expect.stringMatching(/duplicate option value 0/),
+      expect.stringMatching(/reverse-keyed and also gives option scores/),
+      expect.stringMatching(/item "2" is a clock time; only a custom scale can use it/),
+      expect.stringMatching(/settings: only a compute function reads settings/),
+    ]));
+  });
+
+  it("says when compute leaves out a custom scale", () => {
+    const silent = { ...customDef, id: "silent", compute: () => ({ scales: {} }) } as unknown as InstrumentDefinition;
+    expect(() => score(silent, ["23:00", "07:00", 6])).toThrow(/compute returned nothing for scale "efficiency"/);
   });
 });

@@ -9,8 +9,7 @@ export function answersWithTotal(def: InstrumentDefinition, total: number, scale
   const scale = [def.score, ...(def.subscales ?? [])].find((s) => s?.id === scaleId);
   if (!scale || scale.method !== "sum") throw new Error(`${def.id}: no sum scale "${scaleId}"`);
   const answers: (number | null)[] = def.items.map(() => null);
-  let remaining = total;
-  for (const ref of scale.items) {
+  const steps = scale.items.map((ref) => {
     const i = def.items.findIndex((it) => it.id === ref);
     const item = def.items[i] as Item;
     if (item.kind === "number" || item.kind === "time") throw new Error("choice items only");
@@ -20,10 +19,13 @@ export function answersWithTotal(def: InstrumentDefinition, total: number, scale
     const options = item.options
       .map((o) => ({ raw: o.value, scored: item.reversed === true ? lo + hi - (o.score ?? o.value) : (o.score ?? o.value) }))
       .sort((a, b) => a.scored - b.scored);
-    const floor = options[0]?.scored ?? 0;
-    remaining -= floor;
+    return { i, options, floor: options[0]?.scored ?? 0 };
+  });
+  // Every item contributes at least its floor (1 on a 1–4 item), so reserve all floors before raising any item.
+  let remaining = total - steps.reduce((sum, s) => sum + s.floor, 0);
+  for (const { i, options, floor } of steps) {
     let pick = options[0];
-    for (const o of options) if (o.scored - floor <= Math.max(remaining, 0) + 0) pick = o;
+    for (const o of options) if (o.scored - floor <= Math.max(remaining, 0)) pick = o;
     remaining -= (pick?.scored ?? floor) - floor;
     answers[i] = pick?.raw ?? null;
   }

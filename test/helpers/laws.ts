@@ -1,7 +1,7 @@
 // Laws every instrument obeys, stated once and checked on random answer sets.
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeScore, score, ScoreInputError, type InstrumentDefinition, type Item, type Scale } from "../../src/index.js";
+import { safeScore, score, ScoreInputError, type InstrumentDefinition, type Item, type Scale, type ScaleOutcome } from "../../src/index.js";
 import { answerSet, answerSetWithInvalid, itemValue, toRecord } from "../../src/testing/arbitraries.js";
 
 /** Options for {@link describeLaws}. */
@@ -27,12 +27,12 @@ function scalesOf(def: InstrumentDefinition): Scale[] {
 
 function scaleScore(def: InstrumentDefinition, answers: unknown, scaleId: string): number | null {
   const r = score(def, answers as never);
-  return (r.scales as Record<string, { score: number | null }>)[scaleId]?.score ?? null;
+  return (r.scales as Readonly<Record<string, ScaleOutcome>>)[scaleId]?.score ?? null;
 }
 
 /** Registers the scoring laws as tests for one definition. */
 export function describeLaws(def: InstrumentDefinition, options: LawOptions = {}): void {
-  describe(`${def.id} obeys the scoring laws`, () => lawsFor(def, options.accept ?? (() => true)));
+  describe(`${def.id} obeys the scoring laws`, () => { lawsFor(def, options.accept ?? (() => true)); });
 }
 
 function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]) => boolean): void {
@@ -44,7 +44,7 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
         fc.pre(accept(answers));
         const r = score(def, answers as never);
         for (const s of scales) {
-          const out = (r.scales as Record<string, { score: number | null; method: string }>)[s.id];
+          const out = (r.scales as Readonly<Record<string, ScaleOutcome>>)[s.id];
           if (s.method === "custom" && out?.score === null) continue;
           expect(out?.method).toBe("complete");
           expect(out?.score).toBeGreaterThanOrEqual(s.range[0]);
@@ -60,7 +60,7 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
         fc.pre(accept(answers));
         const r = score(def, answers as never);
         for (const s of scales) {
-          const out = (r.scales as Record<string, { score: number | null; method: string; reason: string | null; missing: string[] }>)[s.id];
+          const out = (r.scales as Readonly<Record<string, ScaleOutcome>>)[s.id];
           if (out === undefined) throw new Error(`no outcome for ${s.id}`);
           if (out.score === null) {
             expect(out.method).toBe("insufficient");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gad2, score } from "../../src/index.js";
 
 describe("GAD-2", () => {
-  // Worked example: instruments fact sheet §2 (GAD-2): [2,2] → 4 → positive (Kroenke 2007, cut-point 3).
+  // Worked example: [2,2] → 4 → positive (Kroenke 2007, cut-point 3).
   it("scores [2,2] as 4, a positive screen", () => {
     expect(score(gad2, [2, 2]).score).toBe(4);
     expect(score(gad2, [2, 2]).band?.id).toBe("positive");

@@ -3,7 +3,7 @@ import { gad7, score } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
 
 describe("GAD-7", () => {
-  // Worked example: instruments fact sheet §2: [2,2,1,1,0,3,1] → 10 → moderate (Spitzer 2006).
+  // Worked example: [2,2,1,1,0,3,1] → 10 → moderate (Spitzer 2006).
   it("scores [2,2,1,1,0,3,1] as 10, moderate", () => {
     const r = score(gad7, [2, 2, 1, 1, 0, 3, 1]);
     expect(r.score).toBe(10);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { phq2, score } from "../../src/index.js";
 
 describe("PHQ-2", () => {
-  // Worked example: instruments fact sheet §1 (PHQ-2): [2,1] → 3 → positive (Kroenke 2003, cut-point 3).
+  // Worked example: [2,1] → 3 → positive (Kroenke 2003, cut-point 3).
   it("scores [2,1] as 3, a positive screen", () => {
     const r = score(phq2, [2, 1]);
     expect(r.score).toBe(3);

@@ -3,7 +3,7 @@ import { phq8, score } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
 
 describe("PHQ-8", () => {
-  // Worked example: instruments fact sheet §1 (PHQ-8), summed by hand: 3+3+2+2+3+3+2+2 = 20.
+  // Worked example: summed by hand: 3+3+2+2+3+3+2+2 = 20.
   it("scores [3,3,2,2,3,3,2,2] as 20, severe", () => {
     const r = score(phq8, [3, 3, 2, 2, 3, 3, 2, 2]);
     expect(r.score).toBe(20);

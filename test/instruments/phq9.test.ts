@@ -3,7 +3,7 @@ import { phq9, safeScore, score, ScoreInputError } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
 
 describe("PHQ-9", () => {
-  // Worked example: instruments fact sheet §1, checked by hand against Kroenke 2001 (sum of items 1–9).
+  // Worked example: checked by hand against Kroenke 2001 (sum of items 1–9).
   it("scores the worked example [1,2,1,2,0,1,3,2,0] as 12, moderate, no flag", () => {
     const r = score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]);
     expect(r.score).toBe(12);

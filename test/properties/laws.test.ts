@@ -3,7 +3,10 @@ import { instruments, type InstrumentDefinition } from "../../src/index.js";
 import { describeLaws, type LawOptions } from "../helpers/laws.js";
 
 /** Answer sets an instrument rejects as a whole, though each answer is valid alone. */
-const accept: Readonly<Record<string, LawOptions["accept"]>> = {};
+const accept: Readonly<Record<string, LawOptions["accept"]>> = {
+  // PSQI: bedtime (item 1) equal to getting-up time (item 3) leaves no hours in bed and is rejected.
+  psqi: (answers) => answers[0] === null || answers[0] === undefined || answers[0] !== answers[2],
+};
 
 for (const def of Object.values(instruments) as InstrumentDefinition[]) {
   const options = accept[def.id];

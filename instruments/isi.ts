@@ -1,0 +1,129 @@
+import type { InstrumentDefinition } from "../src/types.js";
+
+/** Anchors of items 1–3 (severity of each night-time problem). */
+const SEVERITY = [
+  { value: 0, label: "None" },
+  { value: 1, label: "Mild" },
+  { value: 2, label: "Moderate" },
+  { value: 3, label: "Severe" },
+  { value: 4, label: "Very severe" },
+] as const;
+
+/** Anchors of item 4 (satisfaction with the current sleep pattern). */
+const SATISFACTION = [
+  { value: 0, label: "Very satisfied" },
+  { value: 1, label: "Satisfied" },
+  { value: 2, label: "Moderately satisfied" },
+  { value: 3, label: "Dissatisfied" },
+  { value: 4, label: "Very dissatisfied" },
+] as const;
+
+/** Anchors of items 5–7 (noticeable, worried, interfering). */
+const EXTENT = [
+  { value: 0, label: "Not at all" },
+  { value: 1, label: "A little" },
+  { value: 2, label: "Somewhat" },
+  { value: 3, label: "Much" },
+  { value: 4, label: "Very much" },
+] as const;
+
+/**
+ * Insomnia Severity Index (ISI): perceived severity of insomnia and its daytime impact.
+ *
+ * Seven items scored 0–4, summed to a total of 0–28 and banded as no clinically significant insomnia
+ * (0–7), subthreshold (8–14), clinical insomnia of moderate (15–21) or severe (22–28) severity. Every item
+ * is required: no rule for unanswered items has been published. The community case-finding cut-off of
+ * 10 or more (Morin 2011) is available as the opt-in flag `case-finding-10`.
+ *
+ * Item wording is © Charles M. Morin and licensed through Mapi Research Trust; only short labels ship here.
+ *
+ * @example
+ * ```ts
+ * score(isi, [2, 2, 1, 3, 2, 3, 2]).band?.id; // "moderate" (total 15)
+ * score(isi, [1, 1, 1, 2, 1, 2, 2], { flags: ["case-finding-10"] }).flags[0]?.id; // "case-finding-10" (total 10)
+ * ```
+ * @see {@link https://pubmed.ncbi.nlm.nih.gov/11438246/ | Bastien, Vallières & Morin 2001}
+ * @see {@link https://pubmed.ncbi.nlm.nih.gov/21532953/ | Morin, Belleville, Bélanger & Ivers 2011}
+ * @category Sleep
+ */
+export const isi = {
+  id: "isi",
+  title: "Insomnia Severity Index",
+  shortTitle: "ISI",
+  version: "1.0.0",
+  domain: "sleep",
+  description: "Perceived severity of insomnia symptoms and their impact on daytime functioning.",
+  direction: "higher-is-worse",
+  recall: "last 2 weeks",
+  references: {
+    bastien2001: {
+      text: "Bastien CH, Vallières A, Morin CM. Validation of the Insomnia Severity Index as an outcome measure for insomnia research. Sleep Med 2001;2(4):297–307.",
+      pmid: "11438246",
+      doi: "10.1016/S1389-9457(00)00065-4",
+      note: "Seven items rated 0–4, summed to 0–28; bands 0–7 no clinically significant insomnia, 8–14 subthreshold, 15–21 clinical (moderate severity), 22–28 clinical (severe). The bands were checked against the form's printed scoring guidelines (VA My HealtheVet copy, used with Dr Morin's permission), not against the paper's full text. No rule for unanswered items is published.",
+    },
+    morin2011: {
+      text: "Morin CM, Belleville G, Bélanger L, Ivers H. The Insomnia Severity Index: psychometric indicators to detect insomnia cases and evaluate treatment response. Sleep 2011;34(5):601–608.",
+      pmid: "21532953",
+      doi: "10.1093/sleep/34.5.601",
+      note: "Abstract: 'A cutoff score of 10 was optimal (86.1% sensitivity and 87.7% specificity) for detecting insomnia cases in the community sample.'",
+    },
+    mapi: {
+      text: "Mapi Research Trust, ePROVIDE. Insomnia Severity Index (ISI): copyright and conditions of use.",
+      url: "https://eprovide.mapi-trust.org/instruments/insomnia-severity-index",
+      note: "'© Morin, C.M. (1993, 1996, 2000, 2006)'; distributed by Mapi Research Trust.",
+    },
+  },
+  licence: {
+    rightsHolder: "Charles M. Morin (distributed by Mapi Research Trust)",
+    redistributeWording: false,
+    terms:
+      "© Morin C.M. (1993, 1996, 2000, 2006). Item wording may not be reproduced without permission; use and licences are arranged through Mapi Research Trust.",
+    contact: "https://eprovide.mapi-trust.org",
+    source: "mapi",
+  },
+  items: [
+    { id: "1", label: "Difficulty falling asleep", options: SEVERITY },
+    { id: "2", label: "Difficulty staying asleep", options: SEVERITY },
+    { id: "3", label: "Waking too early", options: SEVERITY },
+    { id: "4", label: "Satisfaction with current sleep pattern", options: SATISFACTION },
+    { id: "5", label: "Impairment noticeable to others", options: EXTENT },
+    { id: "6", label: "Worry or distress about sleep", options: EXTENT },
+    { id: "7", label: "Interference with daily functioning", options: EXTENT },
+  ],
+  score: {
+    id: "total",
+    label: "total",
+    items: ["1", "2", "3", "4", "5", "6", "7"],
+    method: "sum",
+    range: [0, 28],
+    missing: { kind: "strict", source: "bastien2001" },
+    bands: [
+      { id: "none", label: "No clinically significant insomnia", min: 0, max: 7 },
+      { id: "subthreshold", label: "Subthreshold insomnia", min: 8, max: 14 },
+      { id: "moderate", label: "Clinical insomnia (moderate severity)", min: 15, max: 21 },
+      { id: "severe", label: "Clinical insomnia (severe)", min: 22, max: 28 },
+    ],
+    bandsSource: "bastien2001",
+    source: "bastien2001",
+  },
+  flags: [
+    {
+      id: "case-finding-10",
+      label: "ISI total 10 or more (community case-finding cut-off)",
+      message:
+        "Total of 10 or more: the cut-off Morin 2011 found optimal for detecting insomnia in a community sample " +
+        "(sensitivity 86.1 %, specificity 87.7 %). A positive screen calls for a clinical sleep assessment; it is not a diagnosis.",
+      when: { scale: "total", op: ">=", value: 10 },
+      source: "morin2011",
+      optIn: true,
+    },
+  ],
+  notes: [
+    "Bands are those of Bastien 2001 and the form's scoring guidelines. The ≥ 10 community case-finding cut-off (Morin 2011) is an opt-in flag, not the default, because it was derived in a population sample rather than a clinic.",
+    "Item order follows the widely distributed form (4 satisfaction, 5 noticeable, 6 worried, 7 interfering). The form printed with Morin 2011 orders the last four as satisfaction, interference, noticeability, worry; the total is the same either way, but map record input by content, not position, when the source form used that order.",
+    "Item 4's middle anchor reads 'Moderately satisfied' on the distributed form and 'Neutral' on some versions; both score 2.",
+    "No missing-data rule is published: every item is required and a missing item gives no total.",
+    "Recall is the last 2 weeks on the current form; some versions ask about the last month. Scoring is the same.",
+  ],
+} as const satisfies InstrumentDefinition;

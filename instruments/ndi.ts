@@ -1,0 +1,122 @@
+import { SIX_STATEMENTS } from "./shared/disability.js";
+import type { InstrumentDefinition } from "../src/types.js";
+
+/**
+ * Neck Disability Index (NDI): disability from neck pain.
+ *
+ * Ten sections of six statements, each scored 0 (first) to 5 (last). The primary score is the raw total,
+ * 0–50, banded as Vernon gives it on the raw score: none 0–4, mild 5–14, moderate 15–24, severe 25–34,
+ * complete 35–50. The `percent` subscale reports the same score as a percentage (raw × 2). One unanswered
+ * section is allowed: its place is taken by the mean of the others (raw = sum × 10 / 9, unrounded); with two
+ * or more unanswered there is no score.
+ *
+ * Sections carry short labels and options neutral positional labels; current terms for shipping the
+ * statements in software were not established.
+ *
+ * @example
+ * ```ts
+ * const r = score(ndi, [1, 2, 1, 2, 3, 1, 2, 1, 2, 1]);
+ * r.score; // 16, band "moderate"
+ * r.subscales.percent; // 32
+ * score(ndi, [1, 2, 1, 2, 3, 1, 2, null, 2, 1]).score; // 16.66… (15 × 10 / 9)
+ * ```
+ * @see {@link https://pubmed.ncbi.nlm.nih.gov/1834753/ | Vernon & Mior 1991}
+ * @category Disability
+ */
+export const ndi = {
+  id: "ndi",
+  title: "Neck Disability Index",
+  shortTitle: "NDI",
+  version: "1.0.0",
+  domain: "disability",
+  description: "Disability in everyday activities from neck pain: raw score 0–50 and percentage.",
+  direction: "higher-is-worse",
+  references: {
+    vernonMior1991: {
+      text: "Vernon H, Mior S. The Neck Disability Index: a study of reliability and validity. J Manipulative Physiol Ther 1991;14(7):409–415.",
+      pmid: "1834753",
+      note:
+        "Ten sections scored 0–5, total 0–50; the scoring intervals originate here (per Vernon's note). No rule for " +
+        "unanswered sections is reported from it. The paper itself was not read.",
+    },
+    vernonNote: {
+      text: "Vernon H. The Neck Disability Index: an informal note from the author on scoring.",
+      url: "https://chiro.org/forms/NDI_Explain.shtml",
+      note:
+        "'Each of the 10 items is scored from 0 - 5. The maximum score is therefore 50. The obtained score can be " +
+        "multiplied by 2 to produce a percentage score. Occasionally, a respondent will not complete one question " +
+        "or another. The average of all other items is then added to the completed items.' Intervals: 0–4 no " +
+        "disability, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete; 'this means 15-24 out of 50 (the " +
+        "RAW SCORE) equates with moderate disability'.",
+    },
+    ndiTerms: {
+      text: "Vernon H. Neck Disability Index, form as reproduced by chiropractic sources (1996 revision).",
+      note:
+        "Said to state that 'its duplication and use is encouraged'; quoted second-hand and not read. No current " +
+        "statement of terms for use in software was found.",
+    },
+  },
+  licence: {
+    rightsHolder: "Howard Vernon (author)",
+    redistributeWording: false,
+    terms:
+      "The author's 1996 form is reported to encourage duplication and use; terms for distributing the statements " +
+      "in software were not established, so only short labels are shipped.",
+    source: "ndiTerms",
+  },
+  items: [
+    { id: "1", label: "Pain intensity", options: SIX_STATEMENTS },
+    { id: "2", label: "Personal care", options: SIX_STATEMENTS },
+    { id: "3", label: "Lifting", options: SIX_STATEMENTS },
+    { id: "4", label: "Reading", options: SIX_STATEMENTS },
+    { id: "5", label: "Headaches", options: SIX_STATEMENTS },
+    { id: "6", label: "Concentration", options: SIX_STATEMENTS },
+    { id: "7", label: "Work", options: SIX_STATEMENTS },
+    { id: "8", label: "Driving", options: SIX_STATEMENTS },
+    { id: "9", label: "Sleeping", options: SIX_STATEMENTS },
+    { id: "10", label: "Recreation", options: SIX_STATEMENTS },
+  ],
+  score: {
+    id: "total",
+    label: "raw score (0–50)",
+    items: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+    method: "sum",
+    range: [0, 50],
+    // Adding the mean of the nine answered sections equals sum × 10 / 9; Vernon gives no rounding.
+    missing: { kind: "prorate", maxMissing: 1, rounding: "none", source: "vernonNote" },
+    bands: [
+      { id: "none", label: "No disability", min: 0, max: 4 },
+      { id: "mild", label: "Mild disability", min: 5, max: 14 },
+      { id: "moderate", label: "Moderate disability", min: 15, max: 24 },
+      { id: "severe", label: "Severe disability", min: 25, max: 34 },
+      { id: "complete", label: "Complete disability", min: 35, max: 50 },
+    ],
+    bandsSource: "vernonNote",
+    source: "vernonMior1991",
+  },
+  subscales: [
+    {
+      id: "percent",
+      label: "percentage score (0–100)",
+      items: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"],
+      // Over the answered sections, so with one missing it equals the prorated raw score × 2.
+      method: "percent",
+      range: [0, 100],
+      missing: { kind: "min-answered", minAnswered: 9, source: "vernonNote" },
+      source: "vernonNote",
+    },
+  ],
+  notes: [
+    "Missing sections: Vernon's note adds the mean of the other items for an unanswered one (vernonNote), which is " +
+      "raw = sum × 10 / answered; it sets no limit, and no rule is reported from the 1991 paper. At most one " +
+      "unanswered section is allowed here, and the prorated raw score is not rounded.",
+    "Bands are on the raw 0–50 score, as Vernon stresses, not on the percentage (vernonNote). A prorated raw score " +
+      "between two bands' whole-number bounds (e.g. 4.44) belongs to the upper band: the intervals are read as " +
+      "≤ 4, ≤ 14, ≤ 24, ≤ 34 and above 34.",
+    "The percentage subscale is the raw score × 2 (vernonNote), computed over the answered sections so that it " +
+      "agrees with the prorated raw score; it requires at least 9 answered sections, like the raw score.",
+    "Options carry neutral positional labels ('0 (first statement, least disability)' … '5 (last statement, most " +
+      "disability)') in place of the statements, which differ per section and whose terms for software were not " +
+      "established (ndiTerms).",
+  ],
+} as const satisfies InstrumentDefinition;

@@ -1,0 +1,58 @@
+import { AGREEMENT, TSK_LABELS, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
+import type { InstrumentDefinition } from "../src/types.js";
+
+/**
+ * Tampa Scale for Kinesiophobia, 11-item short form (TSK-11): fear of movement and (re)injury.
+ *
+ * Eleven items answered 1 (strongly disagree) to 4 (strongly agree), numbered 1–11 on the TSK-11 form;
+ * they are TSK-17 items 1, 2, 3, 5, 6, 7, 10, 11, 13, 15 and 17, in that order (TSK-11 item 4 is TSK-17
+ * item 5, item 11 is item 17). None is reverse-keyed. The total is 11–44; there is no published cut-off,
+ * so no bands. Every item is required.
+ *
+ * @example
+ * ```ts
+ * score(tsk11, [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3]).score; // 33
+ * ```
+ * @see {@link https://pubmed.ncbi.nlm.nih.gov/16055269/ | Woby et al. 2005}
+ * @category Fear of movement
+ */
+export const tsk11 = {
+  id: "tsk11",
+  title: "Tampa Scale for Kinesiophobia (11-item)",
+  shortTitle: "TSK-11",
+  version: "1.0.0",
+  domain: "fear-of-movement",
+  description: "Short form of the TSK: fear of movement and of (re)injury in people with musculoskeletal pain.",
+  direction: "higher-is-worse",
+  references: { woby2005: WOBY_2005, vlaeyen1995: VLAEYEN_1995 },
+  licence: TSK_LICENCE,
+  // Record keys are the TSK-11's own numbers; each label names the TSK-17 item it is.
+  items: [
+    { id: "1", label: `${TSK_LABELS["1"]} (TSK-17 item 1)`, options: AGREEMENT },
+    { id: "2", label: `${TSK_LABELS["2"]} (TSK-17 item 2)`, options: AGREEMENT },
+    { id: "3", label: `${TSK_LABELS["3"]} (TSK-17 item 3)`, options: AGREEMENT },
+    { id: "4", label: `${TSK_LABELS["5"]} (TSK-17 item 5)`, options: AGREEMENT },
+    { id: "5", label: `${TSK_LABELS["6"]} (TSK-17 item 6)`, options: AGREEMENT },
+    { id: "6", label: `${TSK_LABELS["7"]} (TSK-17 item 7)`, options: AGREEMENT },
+    { id: "7", label: `${TSK_LABELS["10"]} (TSK-17 item 10)`, options: AGREEMENT },
+    { id: "8", label: `${TSK_LABELS["11"]} (TSK-17 item 11)`, options: AGREEMENT },
+    { id: "9", label: `${TSK_LABELS["13"]} (TSK-17 item 13)`, options: AGREEMENT },
+    { id: "10", label: `${TSK_LABELS["15"]} (TSK-17 item 15)`, options: AGREEMENT },
+    { id: "11", label: `${TSK_LABELS["17"]} (TSK-17 item 17)`, options: AGREEMENT },
+  ],
+  score: {
+    id: "total",
+    label: "total",
+    items: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"],
+    method: "sum",
+    range: [11, 44],
+    missing: { kind: "strict", source: "woby2005" },
+    source: "woby2005",
+  },
+  notes: [
+    "TSK-11 items 1–11 are TSK-17 items 1, 2, 3, 5, 6, 7, 10, 11, 13, 15 and 17: the TSK-17 less the six items Woby 2005 excluded (4, 8, 9, 12, 14, 16). The TSK-11 is taken to number them in TSK-17 order; the printed TSK-11 form was not seen.",
+    "All four reverse-keyed TSK-17 items (4, 8, 12, 16) were dropped, so no TSK-11 item is reversed.",
+    "No cut-off for a single TSK-11 score is published (Woby 2005 gives only a change of at least 4 points as important), so there are no bands; the TSK-17's 'above 37' does not apply to this 11–44 scale.",
+    "No published rule for unanswered items was found, so all 11 items are required (strict).",
+  ],
+} as const satisfies InstrumentDefinition;

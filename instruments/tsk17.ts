@@ -1,0 +1,67 @@
+import { AGREEMENT, KORI_1990, TSK_LABELS, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
+import type { InstrumentDefinition } from "../src/types.js";
+
+/**
+ * Tampa Scale for Kinesiophobia, 17-item (TSK-17): fear of movement and (re)injury.
+ *
+ * Seventeen items answered 1 (strongly disagree) to 4 (strongly agree). Pass answers as ticked: items 4,
+ * 8, 12 and 16 are reverse-keyed and scored 5 − answer by the library. The total is 17–68; above 37
+ * (38 or more) is banded `high`. Every item is required.
+ *
+ * @example
+ * ```ts
+ * // All items 3, except the reversed items 4, 8, 12 and 16 answered 2 (each scores 3).
+ * score(tsk17, [3, 3, 3, 2, 3, 3, 3, 2, 3, 3, 3, 2, 3, 3, 3, 2, 3]).score; // 51, band "high"
+ * ```
+ * @see {@link https://doi.org/10.1016/0304-3959(94)00279-N | Vlaeyen et al. 1995}
+ * @category Fear of movement
+ */
+export const tsk17 = {
+  id: "tsk17",
+  title: "Tampa Scale for Kinesiophobia (17-item)",
+  shortTitle: "TSK-17",
+  version: "1.0.0",
+  domain: "fear-of-movement",
+  description: "Fear of movement and of (re)injury in people with musculoskeletal pain.",
+  direction: "higher-is-worse",
+  references: { vlaeyen1995: VLAEYEN_1995, kori1990: KORI_1990, woby2005: WOBY_2005 },
+  licence: TSK_LICENCE,
+  items: [
+    { id: "1", label: TSK_LABELS["1"], options: AGREEMENT },
+    { id: "2", label: TSK_LABELS["2"], options: AGREEMENT },
+    { id: "3", label: TSK_LABELS["3"], options: AGREEMENT },
+    { id: "4", label: TSK_LABELS["4"], options: AGREEMENT, reversed: true },
+    { id: "5", label: TSK_LABELS["5"], options: AGREEMENT },
+    { id: "6", label: TSK_LABELS["6"], options: AGREEMENT },
+    { id: "7", label: TSK_LABELS["7"], options: AGREEMENT },
+    { id: "8", label: TSK_LABELS["8"], options: AGREEMENT, reversed: true },
+    { id: "9", label: TSK_LABELS["9"], options: AGREEMENT },
+    { id: "10", label: TSK_LABELS["10"], options: AGREEMENT },
+    { id: "11", label: TSK_LABELS["11"], options: AGREEMENT },
+    { id: "12", label: TSK_LABELS["12"], options: AGREEMENT, reversed: true },
+    { id: "13", label: TSK_LABELS["13"], options: AGREEMENT },
+    { id: "14", label: TSK_LABELS["14"], options: AGREEMENT },
+    { id: "15", label: TSK_LABELS["15"], options: AGREEMENT },
+    { id: "16", label: TSK_LABELS["16"], options: AGREEMENT, reversed: true },
+    { id: "17", label: TSK_LABELS["17"], options: AGREEMENT },
+  ],
+  score: {
+    id: "total",
+    label: "total",
+    items: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17"],
+    method: "sum",
+    range: [17, 68],
+    missing: { kind: "strict", source: "vlaeyen1995" },
+    bands: [
+      { id: "low", label: "Low fear of movement (37 or less)", min: 17, max: 37 },
+      { id: "high", label: "High fear of movement (above 37)", min: 38, max: 68 },
+    ],
+    bandsSource: "vlaeyen1995",
+    source: "vlaeyen1995",
+  },
+  notes: [
+    "High band above 37 (38 to 68), as the cut-off is cited from Vlaeyen 1995; one open-source implementation flags 37 or more instead. This definition follows 'above 37' (vlaeyen1995).",
+    "Items 4, 8, 12 and 16 are reverse-keyed: pass the answer as ticked (1–4); it is scored 5 − answer (vlaeyen1995, woby2005).",
+    "No published rule for unanswered items was found, so all 17 items are required (strict).",
+  ],
+} as const satisfies InstrumentDefinition;
