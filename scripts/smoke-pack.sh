@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Packs the library and uses the tarball from a scratch project, as a user would: ESM import, CommonJS
+# require, and TypeScript resolving the declarations of both.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+tarball="$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n 1)"
+cd "$work"
+printf '{ "name": "scratch", "private": true, "type": "module" }\n' > package.json
+npm install --no-audit --no-fund --silent "./$tarball"
+cat > esm.mjs <<'JS'
+import { score, phq9 } from "stepscore";
+const r = score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 1]);
+if (r.score !== 13 || r.band?.id !== "moderate" || r.flags[0]?.id !== "self-harm") throw new Error(`ESM: ${JSON.stringify(r)}`);
+console.log("import:  PHQ-9 13, moderate, self-harm flag");
+JS
+cat > cjs.cjs <<'JS'
+const { score, ScoreInputError } = require("stepscore");
+const r = score("phq9", [1, 2, 1, 2, 0, 1, 3, 2, 0]);
+if (r.score !== 12 || r.band?.id !== "moderate") throw new Error(`CJS: ${JSON.stringify(r)}`);
+try { score("phq9", [4, 0, 0, 0, 0, 0, 0, 0, 0]); throw new Error("no error"); } catch (e) { if (!(e instanceof ScoreInputError)) throw e; }
+console.log("require: PHQ-9 12, moderate; invalid answers throw ScoreInputError");
+JS
+cat > types.mts <<'TS'
+import { score, phq9 } from "stepscore";
+const band: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]).band?.id;
+export { band };
+TS
+cat > types.cts <<'TS'
+import stepscore = require("stepscore");
+const id: "phq9" = stepscore.score(stepscore.phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]).instrument;
+export = id;
+TS
+node esm.mjs
+node cjs.cjs
+"$root/node_modules/.bin/tsc" --ignoreConfig --strict --noEmit --module nodenext --moduleResolution nodenext --skipLibCheck types.mts types.cts
+echo "types:   resolve for import and require"
