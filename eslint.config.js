@@ -31,4 +31,8 @@ export default defineConfig(
     },
   },
   { files: ["**/*.js", "**/*.mjs"], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    files: ["examples/browser/**/*.js"],
+    languageOptions: { globals: { document: "readonly", FormData: "readonly", Option: "readonly" } },
+  },
 );

@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The browser page test needs a build and Chromium: it runs with vitest.browser.config.ts.
+    exclude: ["test/browser/**", "node_modules/**"],
     // The JSON report lets CI print a plain "N passed, N failed" line.
     reporters: ["default", ["json", { outputFile: "test-output/vitest.json" }]],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "test/tsconfig.json" },

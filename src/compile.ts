@@ -1,4 +1,4 @@
-import type { InstrumentDefinition, Item, Scale } from "./types.js";
+import type { Comparison, FlagDefinition, InstrumentDefinition, Item, Scale } from "./types.js";
 
 /** A choice or number item reduced to what validation and scoring need. */
 export interface ItemPlan {
@@ -15,6 +15,8 @@ export interface ItemPlan {
   readonly allowed: ReadonlySet<number> | null;
   /** Scored value by answered value, reverse keying and option scores applied (choice items). */
   readonly scored: ReadonlyMap<number, number> | null;
+  /** The same, as an array indexed by (value − lo), for contiguous choice items: the fast path. */
+  readonly scoredByOffset: readonly number[] | null;
   /** Largest scored value (for percent scales). */
   readonly maxScore: number;
   /** "0, 1, 2, 3" or "0 to 10" for messages. */
@@ -27,6 +29,15 @@ export interface ScalePlan {
   readonly idx: readonly number[];
 }
 
+/** A flag whose item condition is bound to the item's position. */
+export interface FlagPlan {
+  readonly def: FlagDefinition;
+  /** Position of the item tested, or -1 for a scale condition. */
+  readonly item: number;
+  readonly op: Comparison;
+  readonly value: number;
+}
+
 /** A definition compiled for fast validation and scoring. */
 export interface Plan {
   readonly def: InstrumentDefinition;
@@ -36,7 +47,12 @@ export interface Plan {
   readonly minLength: number;
   readonly primary: ScalePlan | null;
   readonly subscales: readonly ScalePlan[];
+  /** Primary first, then subscales. */
+  readonly scales: readonly ScalePlan[];
+  readonly flags: readonly FlagPlan[];
   readonly hasCustom: boolean;
+  /** Every item id set to null: copied to build a result's answer record with one hidden class. */
+  readonly answerTemplate: Readonly<Record<string, null>>;
 }
 
 const plans = new WeakMap<InstrumentDefinition, Plan>();
@@ -70,11 +86,20 @@ function compile(def: InstrumentDefinition): Plan {
   });
   const primary = def.score === null ? null : bind(def.score);
   const subscales = (def.subscales ?? []).map(bind);
-  const hasCustom = [primary, ...subscales].some((s) => s?.def.method === "custom");
+  const scales = primary === null ? subscales : [primary, ...subscales];
+  const hasCustom = scales.some((s) => s.def.method === "custom");
   if (hasCustom && def.compute === undefined) {
     throw new TypeError(`${def.id}: a scale has method "custom" but the definition has no compute function`);
   }
-  return { def, items, index, minLength, primary, subscales, hasCustom };
+  const flags = (def.flags ?? []).map((f): FlagPlan => ({
+    def: f,
+    item: "item" in f.when ? (index.get(f.when.item) ?? -1) : -1,
+    op: f.when.op,
+    value: f.when.value,
+  }));
+  const answerTemplate: Record<string, null> = {};
+  for (const it of items) answerTemplate[it.id] = null;
+  return { def, items, index, minLength, primary, subscales, scales, flags, hasCustom, answerTemplate };
 }
 
 function compileItem(item: Item): ItemPlan {
@@ -82,13 +107,13 @@ function compileItem(item: Item): ItemPlan {
   if (item.kind === "time") {
     return {
       id: item.id, kind: "time", optional, lo: 0, hi: 0, contiguous: false, integer: false, allowed: null,
-      scored: null, maxScore: 0, allowedText: 'a clock time "HH:MM" (00:00 to 23:59)',
+      scored: null, scoredByOffset: null, maxScore: 0, allowedText: 'a clock time "HH:MM" (00:00 to 23:59)',
     };
   }
   if (item.kind === "number") {
     return {
       id: item.id, kind: "number", optional, lo: item.min, hi: item.max, contiguous: item.integer,
-      integer: item.integer, allowed: null, scored: null, maxScore: item.max,
+      integer: item.integer, allowed: null, scored: null, scoredByOffset: null, maxScore: item.max,
       allowedText: `${item.integer ? "a whole number" : "a number"} from ${String(item.min)} to ${String(item.max)}`,
     };
   }
@@ -101,9 +126,10 @@ function compileItem(item: Item): ItemPlan {
     const base = o.score ?? o.value;
     scored.set(o.value, item.reversed === true ? lo + hi - base : base);
   }
+  const scoredByOffset = contiguous ? values.map((_, k) => scored.get(lo + k) as number) : null;
   return {
     id: item.id, kind: "choice", optional, lo, hi, contiguous, integer: values.every(Number.isInteger),
-    allowed: contiguous ? null : new Set(values), scored, maxScore: Math.max(...scored.values()),
+    allowed: contiguous ? null : new Set(values), scored, scoredByOffset, maxScore: Math.max(...scored.values()),
     allowedText: values.join(", "),
   };
 }

@@ -1,10 +1,11 @@
 import { normalize } from "./answers.js";
-import { planFor, type Plan, type ScalePlan } from "./compile.js";
-import { bandOf, test } from "./conditions.js";
+import { planFor, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
+import { bandOf, compare, test } from "./conditions.js";
 import { ScoreInputError } from "./errors.js";
-import { scoreScale } from "./missing.js";
+import { scoreScale, type Mutable } from "./missing.js";
 import type {
   AnswerValue,
+  Comparison,
   ComputeOutput,
   FlagResult,
   InstrumentDefinition,
@@ -28,80 +29,80 @@ export function scoreWith<const D extends InstrumentDefinition>(
   options?: ScoreOptions<D>,
 ): ScoreResult<D> {
   const plan = planFor(def);
-  const override = missingOverride(plan, options?.missing);
-  const optIn = optInFlags(plan, options?.flags);
-  const settings = checkedSettings(plan, options?.settings);
+  const override = options?.missing === undefined ? null : missingOverride(plan, options.missing);
+  const optIn = options?.flags === undefined ? EMPTY : optInFlags(plan, options.flags);
   const vals = normalize(plan, answers);
+  const answerRecord = record(plan, vals);
 
-  const computed: ComputeOutput | null =
-    plan.hasCustom && def.compute !== undefined
-      ? def.compute({ answers: record(plan, vals), settings })
-      : null;
-  if (computed?.issues !== undefined && computed.issues.length > 0) {
-    throw new ScoreInputError(def.id, def.shortTitle, computed.issues);
-  }
-  const scales: Record<string, ScaleOutcome> = {};
+  let computed: ComputeOutput | null = null;
+  if (plan.hasCustom && def.compute !== undefined) {
+    computed = def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) });
+    if (computed.issues !== undefined && computed.issues.length > 0) {
+      throw new ScoreInputError(def.id, def.shortTitle, computed.issues);
+    }
+  } else if (options?.settings !== undefined) checkedSettings(plan, options.settings);
+
+  // Every scale first, then bands: a rule band may test any scale, so all scores must be known.
+  const scales: Record<string, Mutable<ScaleOutcome>> = {};
   const subscales: Record<string, number | null> = {};
-  const run = (s: ScalePlan): Omit<ScaleOutcome, "band"> => {
-    const out = s.def.method === "custom" ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing);
-    scales[s.def.id] = { ...out, band: null };
-    return out;
-  };
-  for (const s of plan.subscales) subscales[s.def.id] = run(s).score;
-  const primary = plan.primary === null ? null : run(plan.primary);
-  // Bands last: a rule band may test any scale, so every score must be known first.
-  for (const s of plan.primary === null ? plan.subscales : [plan.primary, ...plan.subscales]) {
-    if (s.def.bands === undefined) continue;
-    const out = scales[s.def.id] as ScaleOutcome;
-    scales[s.def.id] = { ...out, band: bandOf(plan, s.def.bands, out.score, vals, scales) };
+  for (const s of plan.scales) {
+    scales[s.def.id] = s.def.method === "custom" ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing);
+  }
+  for (const s of plan.scales) {
+    const out = scales[s.def.id] as Mutable<ScaleOutcome>;
+    if (s.def.bands !== undefined) out.band = bandOf(plan, s.def.bands, out.score, vals, scales);
+    if (s !== plan.primary) subscales[s.def.id] = out.score;
   }
 
   const flags: FlagResult[] = [];
-  for (const f of def.flags ?? []) {
-    if (f.optIn === true && !optIn.has(f.id)) continue;
-    if (test(plan, f.when, vals, scales) === true) flags.push({ id: f.id, label: f.label, message: f.message });
+  for (const f of plan.flags) {
+    if (f.def.optIn === true && !optIn.has(f.def.id)) continue;
+    const raised = f.item >= 0 ? flagOnItem(vals[f.item], f.op, f.value) : test(plan, f.def.when, vals, scales) === true;
+    if (raised) flags.push({ id: f.def.id, label: f.def.label, message: f.def.message });
   }
-  for (const f of computed?.flags ?? []) flags.push({ id: f.id, label: f.label, message: f.message });
+  if (computed?.flags !== undefined) for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
 
   const missing: string[] = [];
-  for (let i = 0; i < vals.length; i++) if (vals[i] === null) missing.push((plan.items[i] as { id: string }).id);
+  for (let i = 0; i < vals.length; i++) if (vals[i] === null) missing.push((plan.items[i] as ItemPlan).id);
 
+  const primary = plan.primary === null ? null : (scales[plan.primary.def.id] as ScaleOutcome);
   const result = {
     instrument: def.id,
     version: def.version,
-    score: primary?.score ?? null,
-    method: primary?.method ?? null,
-    reason:
-      primary === null
-        ? `${def.shortTitle} has no single total score; see its subscales`
-        : primary.reason,
-    band: plan.primary === null ? null : (scales[plan.primary.def.id]?.band ?? null),
+    score: primary === null ? null : primary.score,
+    method: primary === null ? null : primary.method,
+    reason: primary === null ? `${def.shortTitle} has no single total score; see its subscales` : primary.reason,
+    band: primary === null ? null : primary.band,
     subscales,
     flags,
     missing,
     scales,
-    answers: record(plan, vals),
+    answers: answerRecord,
   };
   return result as unknown as ScoreResult<D>;
 }
 
+function flagOnItem(v: AnswerValue | undefined, op: Comparison, value: number): boolean {
+  return typeof v === "number" && compare(v, op, value);
+}
+
 function record(plan: Plan, vals: readonly AnswerValue[]): Record<string, AnswerValue> {
-  const rec: Record<string, AnswerValue> = {};
-  for (let i = 0; i < vals.length; i++) rec[(plan.items[i] as { id: string }).id] = vals[i] ?? null;
+  // Copying the template gives every result of a definition the same object shape, which stays fast.
+  const rec: Record<string, AnswerValue> = { ...plan.answerTemplate };
+  for (let i = 0; i < vals.length; i++) rec[(plan.items[i] as ItemPlan).id] = vals[i] ?? null;
   return rec;
 }
 
-function fromCompute(plan: Plan, s: ScalePlan, computed: ComputeOutput | null): Omit<ScaleOutcome, "band"> {
+function fromCompute(plan: Plan, s: ScalePlan, computed: ComputeOutput | null): Mutable<ScaleOutcome> {
   const c = computed?.scales[s.def.id];
   if (c === undefined) throw new TypeError(`${plan.def.id}: compute returned nothing for scale "${s.def.id}"`);
   const missing = c.missing ?? [];
   return c.score === null
-    ? { score: null, method: "insufficient", missing, reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed` }
-    : { score: c.score, method: missing.length > 0 ? "partial" : "complete", missing, reason: null };
+    ? { score: null, method: "insufficient", missing, reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed`, band: null }
+    : { score: c.score, method: missing.length > 0 ? "partial" : "complete", missing, reason: null, band: null };
 }
 
-function missingOverride(plan: Plan, id: string | undefined): MissingRule | null {
-  if (id === undefined) return null;
+function missingOverride(plan: Plan, id: string): MissingRule {
   const found = plan.def.missingOptions?.find((m) => m.id === id);
   if (found !== undefined) return found.rule;
   const known = (plan.def.missingOptions ?? []).map((m) => `"${m.id}"`).join(", ") || "none";
@@ -110,8 +111,8 @@ function missingOverride(plan: Plan, id: string | undefined): MissingRule | null
   ]);
 }
 
-function optInFlags(plan: Plan, ids: readonly string[] | undefined): ReadonlySet<string> {
-  if (ids === undefined || ids.length === 0) return EMPTY;
+function optInFlags(plan: Plan, ids: readonly string[]): ReadonlySet<string> {
+  if (ids.length === 0) return EMPTY;
   const known = new Set((plan.def.flags ?? []).filter((f) => f.optIn === true).map((f) => f.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {

@@ -1,6 +1,12 @@
 import type { ItemPlan, Plan, ScalePlan } from "./compile.js";
 import type { AnswerValue, MissingRule, ScaleOutcome } from "./types.js";
 
+/** A scale outcome while the result is being built (its band is filled in once every score is known). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Shared by every complete scale: nothing missing. Frozen, since results share it. */
+export const NONE_MISSING: readonly string[] = Object.freeze([]);
+
 /** What the rule demands, for reasons shown to users. */
 function demand(rule: MissingRule, size: number): string {
   switch (rule.kind) {
@@ -25,7 +31,7 @@ export function scoreScale(
   scale: ScalePlan,
   vals: readonly AnswerValue[],
   rule: MissingRule,
-): Omit<ScaleOutcome, "band"> {
+): Mutable<ScaleOutcome> {
   const idx = scale.idx;
   const size = idx.length;
   const method = scale.def.method;
@@ -41,27 +47,33 @@ export function scoreScale(
       continue;
     }
     // Choice items map through their scored values (reverse keying, option scores); numbers count as given.
-    sum += it.scored === null ? (v as number) : (it.scored.get(v as number) as number);
+    const byOffset = it.scoredByOffset;
+    sum +=
+      byOffset !== null
+        ? (byOffset[(v as number) - it.lo] as number)
+        : it.scored === null
+          ? (v as number)
+          : (it.scored.get(v as number) as number);
     maxSum += it.maxScore;
   }
   // Multiplying before dividing keeps exact percentages exact (29 of 50 is 58, not 57.99999999999999).
   if (missing === null) {
     const score = method === "sum" ? sum : method === "mean" ? sum / size : (sum * 100) / maxSum;
-    return { score, method: "complete", missing: [], reason: null };
+    return { score, method: "complete", missing: NONE_MISSING, reason: null, band: null };
   }
   const answered = size - missing.length;
   if (rule.kind === "prorate" && method === "sum" && missing.length <= rule.maxMissing && answered > 0) {
     const raw = (sum * size) / answered;
     // Half-up on a positive number; the epsilon guards values like 11.4999999 from float division.
     const score = rule.rounding === "half-up" ? Math.floor(raw + 0.5 + 1e-9) : raw;
-    return { score, method: "prorated", missing, reason: null };
+    return { score, method: "prorated", missing, reason: null, band: null };
   }
   if (rule.kind === "min-answered" && method !== "sum" && answered >= rule.minAnswered && answered > 0) {
     const score = method === "mean" ? sum / answered : (sum * 100) / maxSum;
-    return { score, method: "partial", missing, reason: null };
+    return { score, method: "partial", missing, reason: null, band: null };
   }
   const reason =
     `${plan.def.shortTitle} ${scale.def.label}: ${String(missing.length)} of ${String(size)} items not answered ` +
     `(${missing.join(", ")}); ${demand(rule, size)}`;
-  return { score: null, method: "insufficient", missing, reason };
+  return { score: null, method: "insufficient", missing, reason, band: null };
 }
