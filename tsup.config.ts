@@ -1,12 +1,25 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: { index: "src/index.ts" },
-  format: ["esm", "cjs"],
-  target: "es2022",
-  platform: "neutral",
-  // tsup 8.5 injects baseUrl into the declaration build, which TypeScript 6 deprecates.
-  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
-  clean: true,
-  sourcemap: true,
-});
+export default defineConfig([
+  {
+    entry: { index: "src/index.ts" },
+    format: ["esm", "cjs"],
+    target: "es2022",
+    platform: "neutral",
+    // tsup 8.5 injects baseUrl into the declaration build, which TypeScript 6 deprecates.
+    dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+    // The two builds run at once: cleaning must not remove the command line's output.
+    clean: ["!cli.js", "!cli.js.map"],
+    sourcemap: true,
+  },
+  {
+    // The `stepscore` command: Node only, ESM, its CSV dependencies left as imports (never in index.*).
+    entry: { cli: "src/cli/main.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    tsconfig: "src/cli/tsconfig.json",
+    clean: false,
+    sourcemap: true,
+  },
+]);

@@ -1,70 +1,77 @@
-// Scores the synthetic cohort in examples/cohort.csv with the PHQ-9 and GAD-7 and prints a table:
-// score, band and flags per person, the reason where a score could not be given, and a summary.
-import { readFileSync } from "node:fs";
+// Runs the stepscore command on the synthetic cohort in examples/cohort.csv, as a researcher would, then
+// shows what it wrote: a table of scores, bands, steps and notes, and the summary the command printed.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { gad7, phq9, safeScore, type InstrumentDefinition } from "../src/index.js";
 
-const rows = parse<Record<string, string>>(readFileSync(join(import.meta.dirname, "cohort.csv"), "utf8"), { columns: true });
+const root = join(import.meta.dirname, "..");
+const output = ".tmp/cohort-steps.csv";
+mkdirSync(join(root, ".tmp"), { recursive: true });
 
-/** A CSV cell as an answer: empty = not answered; a number where it parses as one; otherwise the text, so the error names it. */
-function cell(text: string | undefined): number | string | null {
-  if (text === undefined || text.trim() === "") return null;
-  return /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+const args = ["stratify", "examples/cohort.csv", "--out", output];
+console.log(`$ stepscore ${args.join(" ")}\n`);
+// The command as shipped (src/cli/main.ts, run through tsx so no build is needed); its summary goes to stderr.
+const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
+  cwd: root,
+  stdio: ["ignore", "inherit", "inherit"],
+});
+const codes: Record<number, string> = {
+  0: "every row scored",
+  1: "every row written; some had invalid cells, named in the <id>_error columns",
+  2: "the command could not run",
+};
+console.log(`\nexit code ${String(run.status)}: ${codes[run.status ?? 2] ?? "unexpected"}\n`);
+if (run.status !== 0 && run.status !== 1) process.exit(1);
+
+const rows = parse<Record<string, string>>(readFileSync(join(root, output), "utf8"), { columns: true });
+const instruments = [
+  ["phq9", "PHQ-9"],
+  ["gad7", "GAD-7"],
+  ["pcs", "PCS"],
+  ["tsk17", "TSK-17"],
+  ["startback", "STarT Back"],
+  ["odi", "ODI"],
+  ["isi", "ISI"],
+] as const;
+
+/** A score and its band, or why there is none. */
+function cell(row: Record<string, string>, id: string): string {
+  if ((row[`${id}_error`] ?? "") !== "") return "invalid";
+  const score = row[`${id}_score`] ?? "";
+  if (score === "") return "—";
+  // The file keeps the exact value (an ODI with a section unanswered is a percentage of 45); shown rounded.
+  return `${String(Math.round(Number(score) * 10) / 10)} ${row[`${id}_band`] ?? ""}`.trim();
 }
 
-function answersFor(def: InstrumentDefinition, row: Record<string, string>): Record<string, number | string | null> {
-  const out: Record<string, number | string | null> = {};
-  for (const item of def.items) out[item.id] = cell(row[`${def.id}_${item.id}`]);
-  return out;
-}
-
-const bandCounts = new Map<string, number>();
-const table: string[][] = [["id", "PHQ-9", "GAD-7", "flags and notes"]];
-let invalid = 0;
-let incomplete = 0;
-let flagged = 0;
-for (const row of rows) {
-  const line = [row.id ?? "?"];
-  const notes: string[] = [];
-  for (const def of [phq9, gad7] as InstrumentDefinition[]) {
-    const r = safeScore(def, answersFor(def, row));
-    if (!r.success) {
-      invalid++;
-      line.push("invalid");
-      notes.push(r.error.issues.map((i) => `${def.shortTitle} item ${i.item ?? "?"}: ${i.message}`).join("; "));
-      continue;
-    }
-    const { score, band, flags, reason } = r.data;
-    line.push(score === null ? "no score" : `${String(score)} ${band?.label ?? ""}`);
-    if (band) bandCounts.set(`${def.shortTitle} ${band.label}`, (bandCounts.get(`${def.shortTitle} ${band.label}`) ?? 0) + 1);
-    if (score === null) {
-      incomplete++;
-      notes.push(reason ?? "");
-    }
-    for (const f of flags) {
-      flagged++;
-      notes.unshift(`⚠ ${def.shortTitle}: ${f.label}`);
+function notes(row: Record<string, string>): string {
+  const out: string[] = [];
+  if (row.urgent === "true") out.push("URGENT: PHQ-9 item 9");
+  for (const [id] of instruments) {
+    const error = row[`${id}_error`] ?? "";
+    if (error !== "") out.push(error);
+    else if ((row[`${id}_score`] ?? "") === "") {
+      const missing = (row[`${id}_missing`] ?? "").split(";");
+      out.push(`${id}: item${missing.length === 1 ? "" : "s"} ${missing.join(", ")} not answered`);
     }
   }
-  line.push(notes.join(" | "));
-  table.push(line);
+  return out.join("; ");
 }
 
-const widths = table[0]!.map((_, c) => Math.min(c === 3 ? 100 : 24, Math.max(...table.map((l) => (l[c] ?? "").length))));
-const show = (l: string[]): string => l.map((v, c) => (v.length > widths[c]! ? `${v.slice(0, widths[c]! - 1)}…` : v.padEnd(widths[c]!))).join("  ").trimEnd();
-// The first rows as they come, then further rows that have something to say (a flag, a missing or bad answer).
-const first = table.slice(1, 9);
-const noted = table.slice(9).filter((l) => (l[3] ?? "") !== "").slice(0, 12);
-console.log(`stepscore demo: ${String(rows.length)} synthetic people (examples/cohort.csv), PHQ-9 and GAD-7\n`);
-console.log(show(table[0]!));
-for (const l of first) console.log(show(l));
+const header = ["id", ...instruments.map(([, title]) => title), "step"];
+const table = rows.map((row) => ({ cells: [row.id ?? "", ...instruments.map(([id]) => cell(row, id)), row.step ?? ""], notes: notes(row) }));
+const widths = header.map((h, c) => Math.max(h.length, ...table.map((l) => (l.cells[c] ?? "").length)));
+const show = (l: readonly string[]): string => l.map((v, c) => v.padEnd(widths[c] ?? 10)).join("  ").trimEnd();
+const print = (l: { cells: readonly string[]; notes: string }): void => {
+  console.log(show(l.cells));
+  if (l.notes !== "") console.log(`       ↳ ${l.notes}`);
+};
+
+// The first rows as they come, then rows that have something to say (urgent, invalid or incomplete).
+console.log(show(header));
+for (const l of table.slice(0, 6)) print(l);
 console.log("…");
-for (const l of noted) console.log(show(l));
-console.log(`(${String(table.length - 1)} rows in all)\n`);
-console.log("Summary");
-console.log(`  answer sets scored:            ${String(rows.length * 2 - invalid - incomplete)}`);
-console.log(`  no score (missing answers):    ${String(incomplete)} (the reason is given; a blank is never counted as 0)`);
-console.log(`  rejected (invalid answers):    ${String(invalid)} (the item and value are named)`);
-console.log(`  PHQ-9 item 9 safety flags:     ${String(flagged)} (same-day suicide-risk assessment)`);
-for (const [band, n] of [...bandCounts].sort()) console.log(`  ${band.padEnd(30)} ${String(n)}`);
+for (const l of table.slice(6).filter((l) => l.notes !== "" && !l.notes.startsWith("URGENT")).slice(0, 8)) print(l);
+console.log(`(${String(rows.length)} rows in all; every column is in ${output})\n`);
+console.log("A blank cell is a missing answer, never 0: a score the instrument's missing-data rule cannot give is");
+console.log("left empty with the items that were missing. Try: npx tsx src/cli/main.ts describe phq9");

@@ -1,5 +1,6 @@
 import { BPI_USER_GUIDE, CLEELAND_1994 } from "./shared/bpi.js";
 import { RATING_0_TO_10 } from "./shared/rating.js";
+import { DWORKIN_2008 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -34,6 +35,7 @@ export const bpi = {
   direction: "higher-is-worse",
   recall: "last 24 hours (short form as published; some adaptations use the last week)",
   references: {
+    dworkin2008: DWORKIN_2008,
     userGuide: BPI_USER_GUIDE,
     cleeland1994: CLEELAND_1994,
     eppoc: {
@@ -100,5 +102,28 @@ export const bpi = {
       "NRS items have no source in the BPI User Guide or Cleeland & Ryan 1994, and the engine bands only a primary score, " +
       "which the BPI lacks; they are neither a default nor an option.",
     "Means are not rounded.",
+    "Change: IMMPACT (dworkin2008) calls a 1-point fall in interference minimally important, and 30 % and 50 % falls in pain intensity moderately and substantially important; these are applied to the interference and severity subscales. No test-retest data were verified, so there is no reliable change index.",
   ],
+  change: {
+    interference: {
+      mcid: [{ id: "immpact", label: "1 point (IMMPACT)", points: 1, default: true, source: "dworkin2008" }],
+    },
+    severity: {
+      response: [
+        {
+          id: "reduced-30-percent",
+          label: "30 % or greater reduction (IMMPACT: moderately important)",
+          anyOf: [{ kind: "improvement", unit: "percent", min: 30 }],
+          default: true,
+          source: "dworkin2008",
+        },
+        {
+          id: "reduced-50-percent",
+          label: "50 % or greater reduction (IMMPACT: substantial)",
+          anyOf: [{ kind: "improvement", unit: "percent", min: 50 }],
+          source: "dworkin2008",
+        },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

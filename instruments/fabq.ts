@@ -73,6 +73,18 @@ export const fabq = {
       doi: "10.2519/jospt.2008.2647",
       note: "Tests the previously reported cut-off for the physical-activity scale (> 14) against 6-month Oswestry outcomes; in this physical-therapy sample it did not predict outcome, so it marks a treatment target rather than a prognosis.",
     },
+    monticone2020: {
+      text: "Monticone M, Frigau L, Vernon H, et al. Reliability, responsiveness and minimal clinically important difference of the two Fear Avoidance and Beliefs Questionnaire scales in Italian subjects with chronic low back pain undergoing multidisciplinary rehabilitation. Eur J Phys Rehabil Med 2020;56(5):600–606.",
+      pmid: "32420712",
+      doi: "10.23736/S1973-9087.20.06158-4",
+      note:
+        "Abstract: 129 patients with chronic low back pain, 8-week programme; retest over 96 hours (n = 64), ICC 0.90 (physical activity) and 0.95 (work); MDC95 3.69 and 5.95; MCID 4 points (physical activity) and 7 points (work).",
+    },
+    grotle2006: {
+      text: "Norwegian FABQ validation in low back pain (first author given as Grotle M by secondary sources). J Rehabil Med 2006.",
+      doi: "10.1080/16501970600722403",
+      note: "ICC 0.66 (physical activity) and 0.82 (work); MDC 9 and 12 points (from a secondary summary; the paper was not read). The MDC's confidence level was not established.",
+    },
   },
   licence: {
     rightsHolder:
@@ -158,5 +170,22 @@ export const fabq = {
     "Not offered: work above 22 (cited in delitto2012 for a purpose the text read did not state), work below 19 (a criterion of the spinal-manipulation prediction rule, not a risk flag), and physical activity above 15 (not traced to a source).",
     "The form labels only 0 (completely disagree) and 6 (completely agree); points 1–5 carry their number as label. A mid-point label on some copies could not be confirmed.",
     "No published rule for unanswered items was found, so each subscale needs all of its items (strict); an unanswered unscored item affects no score.",
+    "Change: the reliable-change thresholds of Monticone 2020 (3.69 and 5.95) and of the Norwegian validation (9 and 12) differ widely with sample and retest interval; Monticone's, from the same study as the MCIDs, are the default.",
   ],
+  change: {
+    physicalActivity: {
+      mcid: [{ id: "monticone2020", label: "4 points (chronic low back pain)", points: 4, default: true, source: "monticone2020" }],
+      reliability: [
+        { id: "monticone2020", label: "MDC95 3.69 (Italian chronic low back pain, 96-hour retest)", threshold: 3.69, default: true, source: "monticone2020" },
+        { id: "grotle2006", label: "MDC 9 (Norwegian low back pain)", threshold: 9, source: "grotle2006" },
+      ],
+    },
+    work: {
+      mcid: [{ id: "monticone2020", label: "7 points (chronic low back pain)", points: 7, default: true, source: "monticone2020" }],
+      reliability: [
+        { id: "monticone2020", label: "MDC95 5.95 (Italian chronic low back pain, 96-hour retest)", threshold: 5.95, default: true, source: "monticone2020" },
+        { id: "grotle2006", label: "MDC 12 (Norwegian low back pain)", threshold: 12, source: "grotle2006" },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

@@ -1,4 +1,5 @@
 import { DIFFICULTY, DIFFICULTY_TEXT, GAD_ITEMS, PHQ_LICENCE, PHQSCREENERS, SPITZER_2006 } from "./shared/phq.js";
+import { IAPT, KOUNALI_2022 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -22,7 +23,24 @@ export const gad7 = {
   description: "Severity of generalized anxiety symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
-  references: { spitzer2006: SPITZER_2006, phqscreeners: PHQSCREENERS },
+  references: {
+    spitzer2006: SPITZER_2006,
+    phqscreeners: PHQSCREENERS,
+    toussaint2020: {
+      text: "Toussaint A, Hüsing P, Gumz A, et al. Sensitivity to change and minimal clinically important difference of the 7-item Generalized Anxiety Disorder Questionnaire (GAD-7). J Affect Disord 2020;265:395–401.",
+      pmid: "32090765",
+      doi: "10.1016/j.jad.2020.01.032",
+      note: "Abstract: 261 patients of a multisite trial of chronic depression; 'MCID was estimated 4 points on the GAD-7 total score'.",
+    },
+    kounali2022: KOUNALI_2022,
+    iapt: IAPT,
+    lowe2008: {
+      text: "Löwe B, Decker O, Müller S, et al. Validation and standardization of the Generalized Anxiety Disorder Screener (GAD-7) in the general population. Med Care 2008;46(3):266–274.",
+      pmid: "18388841",
+      doi: "10.1097/MLR.0b013e318160d093",
+      note: "Abstract: German general population (n = 5,030); mean (SD) 3.2 (3.5) in women and 2.7 (3.2) in men. The retest ICC of 0.83 is attributed to Spitzer 2006 and was read only on a secondary page.",
+    },
+  },
   licence: PHQ_LICENCE,
   loinc: { panel: "69737-5", score: "70274-6" },
   items: [
@@ -45,5 +63,51 @@ export const gad7 = {
     ],
     bandsSource: "spitzer2006",
     source: "spitzer2006",
+  },
+  notes: [
+    "Change: IAPT's 4-point criterion is the default reliable change threshold; a general-population SD with Spitzer 2006's retest ICC (read only on a secondary page) is an option. No source defining remission on the GAD-7 was found; below 5 rests on the 'minimal' band (iapt, lowe2008, spitzer2006).",
+  ],
+  change: {
+    total: {
+      mcid: [
+        { id: "toussaint2020", label: "4 points (chronic depression trial)", points: 4, default: true, source: "toussaint2020" },
+        {
+          id: "kounali2022",
+          label: "26.8 % of the baseline (UK primary care, moderate baseline severity)",
+          percent: 26.8,
+          source: "kounali2022",
+          note: "Derived at moderate baseline severity; milder baselines need much larger percentages.",
+        },
+      ],
+      reliability: [
+        {
+          id: "iapt",
+          label: "4 points (IAPT reliable improvement)",
+          threshold: 4,
+          population: "NHS Talking Therapies services",
+          default: true,
+          source: "iapt",
+        },
+        {
+          id: "general-population",
+          label: "SD 3.5 (German general population, women), ICC 0.83 (Spitzer 2006)",
+          sd: 3.5,
+          reliability: 0.83,
+          population: "general population SD; retest ICC from primary care",
+          source: "lowe2008",
+          note: "The larger of the two published SDs (women 3.5, men 3.2) is used, which gives the larger threshold (about 4.0 points rather than 3.7).",
+        },
+      ],
+      remission: [
+        {
+          id: "below-5",
+          label: "follow-up score below 5 (the 'minimal' band)",
+          anyOf: [{ kind: "score", op: "<", value: 5 }],
+          default: true,
+          source: "spitzer2006",
+          note: "A GAD-7 below 5 is commonly used as remission; no source defining it as such was found, so it rests on Spitzer 2006's 0–4 'minimal' band.",
+        },
+      ],
+    },
   },
 } as const satisfies InstrumentDefinition;

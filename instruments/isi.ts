@@ -68,6 +68,23 @@ export const isi = {
       doi: "10.1093/sleep/34.5.601",
       note: "Abstract: 'A cutoff score of 10 was optimal (86.1% sensitivity and 87.7% specificity) for detecting insomnia cases in the community sample.'",
     },
+    yang2009: {
+      text: "Yang M, Morin CM, Schaefer K, Wallenstein GV. Interpreting score differences in the Insomnia Severity Index: using health-related outcomes to define the minimally important difference. Curr Med Res Opin 2009;25(10):2487–2494.",
+      pmid: "19689221",
+      doi: "10.1185/03007990903167415",
+      note: "Abstract: eszopiclone trial in primary insomnia (n = 828); 'a 6-point reduction is recommended to represent a clinically meaningful improvement'; 6 points corresponded to 1.5 standard deviations.",
+    },
+    edinger2021: {
+      text: "Edinger JD, Arnedt JT, Bertisch SM, et al. Behavioral and psychological treatments for chronic insomnia disorder in adults: an American Academy of Sleep Medicine systematic review, meta-analysis, and GRADE assessment. J Clin Sleep Med 2021;17(2):263–298.",
+      doi: "10.5664/jcsm.8988",
+      note: "Table 3, clinical significance thresholds: ISI remission '< 8 points'; ISI responder '≥ 8-point drop'. The same thresholds as Morin 2009 (JAMA), whose own wording was not read.",
+    },
+    dieperink2020: {
+      text: "Dieperink KB, Elnegaard CM, Winther B, et al. Preliminary validation of the insomnia severity index in Danish outpatients with a medical condition. J Patient Rep Outcomes 2020;4:18.",
+      pmid: "32124114",
+      doi: "10.1186/s41687-020-0182-6",
+      note: "Abstract: 163 outpatients retested after 2 weeks; ICC 0.90; 'Standard error of measurement was 2.52 and smallest detectable change 6.99'.",
+    },
     mapi: {
       text: "Mapi Research Trust, ePROVIDE. Insomnia Severity Index (ISI): copyright and conditions of use.",
       url: "https://eprovide.mapi-trust.org/instruments/insomnia-severity-index",
@@ -125,5 +142,37 @@ export const isi = {
     "Item 4's middle anchor reads 'Moderately satisfied' on the distributed form and 'Neutral' on some versions; both score 2.",
     "No missing-data rule is published: every item is required and a missing item gives no total.",
     "Recall is the last 2 weeks on the current form; some versions ask about the last month. Scoring is the same.",
+    "Change: an important change is 6 points (yang2009); Morin 2011's 8.4 points marks 'moderate' improvement and is an option. Response (a fall of 8 or more) and remission (below 8) follow the AASM review (edinger2021).",
   ],
+  change: {
+    total: {
+      mcid: [
+        { id: "yang2009", label: "6 points (primary insomnia, drug trial)", points: 6, default: true, source: "yang2009" },
+        { id: "morin2011", label: "8.4 points ('moderate improvement', independent assessor)", points: 8.4, source: "morin2011" },
+      ],
+      reliability: [
+        {
+          id: "dieperink2020",
+          label: "SEM 2.52 (Danish medical outpatients, 2-week retest)",
+          sem: 2.52,
+          population: "medical outpatients",
+          default: true,
+          source: "dieperink2020",
+          note: "Reliable change needs about 7.0 points (the published SDC is 6.99).",
+        },
+      ],
+      response: [
+        {
+          id: "fall-of-8",
+          label: "a fall of 8 points or more",
+          anyOf: [{ kind: "improvement", unit: "points", min: 8 }],
+          default: true,
+          source: "edinger2021",
+        },
+      ],
+      remission: [
+        { id: "below-8", label: "follow-up score below 8", anyOf: [{ kind: "score", op: "<", value: 8 }], default: true, source: "edinger2021" },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

@@ -32,6 +32,15 @@ export const ndi = {
   description: "Disability in everyday activities from neck pain: raw score 0–50 and percentage.",
   direction: "higher-is-worse",
   references: {
+    young2009: {
+      text: "Young BA, et al. Responsiveness of the Neck Disability Index in patients with mechanical neck disorders. Spine J 2009;9(10):802–808.",
+      note:
+        "Abstract: 91 physical-therapy patients with neck pain, 3-week follow-up; ICC 0.64; 'the MCID was 7.5 points and the MDC was 10.2 points … Because the MCID is within the bounds of measurement error, a 10-point change (the MDC) should be used as the MCID'. Points are on the 0–50 score. Volume and pages from a secondary citation.",
+    },
+    cleland2008: {
+      text: "Cleland JA, Childs JD, Whitman JM. Arch Phys Med Rehabil 2008;89(1):69–74 (psychometric properties of the NDI and the pain rating scale in mechanical neck pain).",
+      note: "MCID 19 percentage points on the 0–100 % score (9.5 points on 0–50) (from a secondary summary; the paper was not read).",
+    },
     vernonMior1991: {
       text: "Vernon H, Mior S. The Neck Disability Index: a study of reliability and validity. J Manipulative Physiol Ther 1991;14(7):409–415.",
       pmid: "1834753",
@@ -118,5 +127,17 @@ export const ndi = {
     "Options carry neutral positional labels ('0 (first statement, least disability)' … '5 (last statement, most " +
       "disability)') in place of the statements, which differ per section and whose terms for software were not " +
       "established (ndiTerms).",
+    "Change: Young 2009 found an MCID of 7.5 points but, as it lies within measurement error, advises a 10-point " +
+      "change (the MDC) as the MCID; that advice is the default, and 7.5 and Cleland's 9.5 are options. The MDC's " +
+      "confidence level is not stated in the abstract, so no reliable change index is offered.",
   ],
+  change: {
+    total: {
+      mcid: [
+        { id: "young2009", label: "10 points (the MDC, as Young 2009 advises)", points: 10, default: true, source: "young2009" },
+        { id: "young2009-anchor", label: "7.5 points (anchor-based, within measurement error)", points: 7.5, source: "young2009" },
+        { id: "cleland2008", label: "9.5 points (19 percentage points of the 0–100 % score)", points: 9.5, source: "cleland2008" },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

@@ -1,4 +1,5 @@
 import { SIX_STATEMENTS } from "./shared/disability.js";
+import { OSTELO_2008 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -32,6 +33,16 @@ export const odi = {
   direction: "higher-is-worse",
   recall: "today",
   references: {
+    ostelo2008: OSTELO_2008,
+    fritzIrrgang2001: {
+      text: "Fritz JM, Irrgang JJ. A comparison of a modified Oswestry Low Back Pain Disability Questionnaire and the Quebec Back Pain Disability Scale. Phys Ther 2001;81(2):776–788.",
+      note: "A 6-point MCID for the modified Oswestry questionnaire (a different version from v2.1a) in acute work-related low back pain, as quoted by George, Fritz & Childs (JOSPT 2008).",
+    },
+    mannion2006: {
+      text: "Mannion AF, Junge A, Grob D, Dvorak J, Fairbank JCT. Development of a German version of the Oswestry Disability Index. Part 2: sensitivity to change after spinal surgery. Eur Spine J 2006;15(1):66–73.",
+      pmid: "15856340",
+      note: "Abstract: after spinal surgery, a reduction of at least 18 % of the baseline (a mean 8 points in that group) marked a good individual outcome at 6 months.",
+    },
     fairbank2000: {
       text: "Fairbank JCT, Pynsent PB. The Oswestry Disability Index. Spine 2000;25(22):2940–2952.",
       pmid: "11074683",
@@ -140,5 +151,31 @@ export const odi = {
       "does not apply (e.g. sex life) unanswered rather than 0.",
     "Licence: Roland & Fairbank (Spine 2000) state that no permission is needed for the forms reproduced in " +
       "their appendices (ODI v2.0 among them); the current Mapi terms govern v2.1a (mapi).",
+    "Change: the consensus MCID of 10 points and the 30 % responder threshold (ostelo2008) are the defaults; no " +
+      "test-retest data were verified, so there is no reliable change index unless the caller supplies one.",
   ],
+  change: {
+    percent: {
+      mcid: [
+        { id: "ostelo2008", label: "10 points (international consensus, low back pain)", points: 10, default: true, source: "ostelo2008" },
+        {
+          id: "fritz-irrgang2001",
+          label: "6 points (modified Oswestry questionnaire, acute work-related low back pain)",
+          points: 6,
+          source: "fritzIrrgang2001",
+          note: "Derived for the modified Oswestry questionnaire, not v2.1a.",
+        },
+        { id: "mannion2006", label: "18 % of the baseline (after spinal surgery)", percent: 18, source: "mannion2006" },
+      ],
+      response: [
+        {
+          id: "improved-30-percent",
+          label: "30 % or greater improvement from baseline",
+          anyOf: [{ kind: "improvement", unit: "percent", min: 30 }],
+          default: true,
+          source: "ostelo2008",
+        },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

@@ -1,3 +1,4 @@
+import { SUZUKI_2020 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** The PCS 0–4 frequency scale, as printed on the form. */
@@ -54,6 +55,20 @@ export const pcs = {
       url: "https://sullivan-painresearch.mcgill.ca/pcs.php",
       note: "'The PCS is now licensed and distributed by Mapi Research Trust on behalf of Dr. Michael Sullivan.'",
     },
+    monticone2022: {
+      text: "Monticone M, Portoghese I, Rocca B, Giordano A, Campagna M, Franchignoni F. Responsiveness and minimal important change of the Pain Catastrophizing Scale in people with chronic low back pain undergoing multidisciplinary rehabilitation. Eur J Phys Rehabil Med 2022;58(1):68–75.",
+      pmid: "34042409",
+      doi: "10.23736/S1973-9087.21.06729-0",
+      note:
+        "Abstract: 205 patients, Italian PCS, 8-week programme. MDC 7.73 (confidence level not stated in the abstract); MIC 8 points overall and for baselines below 30 (n = 159), 11 points for baselines above 30 (n = 33). A baseline of exactly 30 is in neither subgroup.",
+    },
+    fernandes2012: {
+      text: "Fernandes L, Storheim K, Lochting I, Grotle M. Cross-cultural adaptation and validation of the Norwegian pain catastrophizing scale in patients with low back pain. BMC Musculoskelet Disord 2012;13:111.",
+      pmid: "22726668",
+      doi: "10.1186/1471-2474-13-111",
+      note: "Abstract: 90 patients with subacute or chronic low back pain (61 retested; mean PCS 13.6); ICC 0.74–0.87 for the total and subscales; the total 'showed a standard error of measurement of 4.6 points' with a 95 % minimum detectable change reported alongside.",
+    },
+    suzuki2020: SUZUKI_2020,
   },
   licence: {
     rightsHolder: "Mapi Research Trust, on behalf of Dr Michael J.L. Sullivan",
@@ -126,5 +141,46 @@ export const pcs = {
     "Clinical band from a total of 30: the manual puts the clinically relevant level at a total of 30 (75th percentile); secondary sources disagree on the boundary ('above 30' in the Rehabilitation Measures Database, '30 or above' elsewhere). This definition counts 30 as clinical (sullivanManual).",
     "No published rule for unanswered items was found, so every item of a scale is required (strict). A missing item nulls the total and the subscale containing it; the other subscales are still scored.",
     "The manual's percentile tables (Appendix A) could not be consulted, so no percentile bands or percentile flags are offered.",
+    "Change: Monticone 2022 gives an MCID of 8 points for baselines below 30 and 11 above 30; a baseline of exactly 30 was in neither subgroup, and the overall 8 points is used for it (monticone2022).",
   ],
+  change: {
+    total: {
+      mcid: [
+        {
+          id: "monticone2022",
+          label: "8 points; 11 points from a baseline above 30 (chronic low back pain, rehabilitation)",
+          points: 8,
+          byBaseline: [{ op: ">", value: 30, points: 11 }],
+          default: true,
+          source: "monticone2022",
+        },
+        {
+          id: "suzuki2020",
+          label: "6.48 points (matches a 2-point change in pain)",
+          points: 6.48,
+          source: "suzuki2020",
+          note: "Anchored to a change in pain intensity, not in catastrophizing.",
+        },
+      ],
+      reliability: [
+        {
+          id: "fernandes2012",
+          label: "SEM 4.6 (Norwegian low back pain)",
+          sem: 4.6,
+          population: "low back pain",
+          default: true,
+          source: "fernandes2012",
+          note: "Reliable change needs about 12.8 points.",
+        },
+        {
+          id: "monticone2022",
+          label: "MDC 7.73 (Italian chronic low back pain)",
+          threshold: 7.73,
+          population: "chronic low back pain, rehabilitation",
+          source: "monticone2022",
+          note: "The abstract does not give the MDC's confidence level; it is used as a 95 % threshold.",
+        },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

@@ -38,6 +38,12 @@ export const peg = {
         "(calculators and reviews); the paper's scoring figure was not read directly. No cut-offs are published.",
     },
     bpiGuide: BPI_USER_GUIDE,
+    reed2024: {
+      text: "Reed DE 2nd, Stump TE, Monahan PO, Kroenke K. Comparable minimally important differences and responsiveness of Brief Pain Inventory and PEG pain scales across six trials. J Pain 2024;25(1):142–152.",
+      pmid: "37544394",
+      doi: "10.1016/j.jpain.2023.07.028",
+      note: "Abstract: 1,710 participants of 6 trials; anchor-based MIDs ('a little better') 'most estimates ranged from 1.0 to 1.75'; distribution-based 0.60–1.1 (0.35 SD) and 0.78–1.22 (1 SEM).",
+    },
   },
   licence: {
     rightsHolder: "Not established; items adapted from the Brief Pain Inventory (© Charles S. Cleeland) by Krebs et al.",
@@ -66,5 +72,14 @@ export const peg = {
     "No bands: some calculators show 0–3.9 mild, 4–6.9 moderate and 7–10 severe, but no primary source for them was " +
       "found, so they are neither a default nor an option.",
     "No rule for unanswered items is published; all three are required. The mean is not rounded.",
+    "Change: Reed 2024 gives anchor-based MIDs mostly between 1.0 and 1.75 points; the lower end is the default (the smallest change that matters), the upper an option. No test-retest coefficient was found, so there is no reliable change index.",
   ],
+  change: {
+    total: {
+      mcid: [
+        { id: "reed2024", label: "1 point (lower end of the anchor-based range)", points: 1, default: true, source: "reed2024" },
+        { id: "reed2024-upper", label: "1.75 points (upper end of the anchor-based range)", points: 1.75, source: "reed2024" },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

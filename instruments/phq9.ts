@@ -12,6 +12,7 @@ import {
   PHQ_LICENCE,
   PHQSCREENERS,
 } from "./shared/phq.js";
+import { IAPT, KOUNALI_2022 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -44,6 +45,35 @@ export const phq9 = {
     cmsMds: CMS_MDS,
     item9: ITEM9_HANDLING,
     phqscreeners: PHQSCREENERS,
+    lowe2004: {
+      text: "Löwe B, Unützer J, Callahan CM, Perkins AJ, Kroenke K. Monitoring depression treatment outcomes with the Patient Health Questionnaire-9. Med Care 2004;42(12):1194–1201.",
+      pmid: "15550799",
+      doi: "10.1097/00005650-200412000-00006",
+      note:
+        "Abstract: 434 patients of a late-life depression trial; retest 7 days apart; 'its minimal clinically important difference for individual change, estimated as 2 standard errors of measurement, was 5 points'. The SEM of 2.5 is derived from that sentence; the paper's own SEM and ICC were not read.",
+    },
+    kounali2022: KOUNALI_2022,
+    iapt: IAPT,
+    kocalevent2013: {
+      text: "Kocalevent R-D, Hinz A, Brähler E. Standardization of the depression screener Patient Health Questionnaire (PHQ-9) in the general population. Gen Hosp Psychiatry 2013;35(5):551–555.",
+      doi: "10.1016/j.genhosppsych.2013.04.006",
+      note: "German general population (n = 5,018): mean 3.1 (SD 3.5) in women and 2.7 (SD 3.5) in men (from a secondary summary; the paper was not read).",
+    },
+    psychServ2020: {
+      text: "Defining success in measurement-based care for depression: a comparison of common metrics. Psychiatr Serv 2020.",
+      doi: "10.1176/appi.ps.201900295",
+      note:
+        "Abstract: the NCQA recommends response and remission for HEDIS; in 5,554 psychotherapy episodes with a baseline PHQ-9 of 10 or more, 'response (≥50% reduction in PHQ-9 score), remission (PHQ-9 score <5)'. The NQF/CBE measure 1884 likewise counts response among patients with an initial PHQ-9 above 9.",
+    },
+    psychServ2011: {
+      text: "Psychiatric practice outcome metrics using the PHQ-9. Psychiatr Serv 2011;62:929–935.",
+      note: "Response defined as a PHQ-9 below 10 (remission below 5) (from a secondary summary; the paper was not read).",
+    },
+    psychServ2015: {
+      text: "Washington State Mental Health Integration Program (collaborative care registry). Psychiatr Serv 2015.",
+      doi: "10.1176/appi.ps.201400577",
+      note: "'Clinically significant improvement' = PHQ-9 below 10 or a reduction of 50 % or more (from a secondary summary; the paper was not read).",
+    },
   },
   licence: PHQ_LICENCE,
   loinc: { panel: "44249-1", score: "44261-6" },
@@ -82,4 +112,88 @@ export const phq9 = {
       rule: { kind: "prorate", maxMissing: 2, rounding: "half-up", source: "cmsMds" },
     },
   ],
+  notes: [
+    "Change: the default reliable change index uses the SEM implied by Löwe 2004 (an MCID of 5 points defined as 2 SEM, so SEM 2.5 and a threshold of about 6.9 points), because its inputs come from a clinical sample and were read; IAPT's 6-point criterion (read only as quoted) and a general-population SD with an unverified retest r (about 3.9 points) are options (lowe2004, iapt, kocalevent2013).",
+    "Change: response is the NCQA/HEDIS 50 % reduction by default; a follow-up below 10, and below 10 or a 50 % reduction, are options. Response and remission are judged only from a baseline of 10 or more, the population the metrics are defined for (psychServ2020).",
+  ],
+  change: {
+    total: {
+      mcid: [
+        { id: "lowe2004", label: "5 points (2 SEM; late-life depression, primary care)", points: 5, default: true, source: "lowe2004" },
+        {
+          id: "kounali2022",
+          label: "20 % of the baseline (UK primary care, moderate baseline severity)",
+          percent: 20,
+          source: "kounali2022",
+          note: "Derived at moderate baseline severity (21 %); milder baselines need much larger percentages.",
+        },
+      ],
+      reliability: [
+        {
+          id: "lowe2004",
+          label: "SEM 2.5 (Löwe 2004: 5 points = 2 SEM)",
+          sem: 2.5,
+          population: "late-life depression trial, 7-day retest",
+          default: true,
+          source: "lowe2004",
+          note: "SEM derived from the abstract (5 points = 2 SEM); reliable change needs about 6.9 points.",
+        },
+        {
+          id: "iapt",
+          label: "6 points (IAPT reliable improvement)",
+          threshold: 6,
+          population: "NHS Talking Therapies services",
+          source: "iapt",
+        },
+        {
+          id: "general-population",
+          label: "SD 3.5 (German general population), r 0.84 (Kroenke 2001)",
+          sd: 3.5,
+          reliability: 0.84,
+          population: "general population SD; retest within 48 hours",
+          source: "kocalevent2013",
+          note: "The retest correlation of 0.84 is attributed to Kroenke 2001 and was not verified; a general-population SD gives a smaller threshold (about 3.9 points) than a clinical one.",
+        },
+      ],
+      response: [
+        {
+          id: "halved",
+          label: "50 % or greater reduction (NCQA/HEDIS)",
+          anyOf: [{ kind: "improvement", unit: "percent", min: 50 }],
+          baseline: { op: ">=", value: 10 },
+          default: true,
+          source: "psychServ2020",
+        },
+        {
+          id: "below-10",
+          label: "follow-up score below 10",
+          anyOf: [{ kind: "score", op: "<", value: 10 }],
+          baseline: { op: ">=", value: 10 },
+          source: "psychServ2011",
+          note: "Assessed only from a baseline of 10 or more (the library's choice: below that it would hold without any change).",
+        },
+        {
+          id: "below-10-or-halved",
+          label: "follow-up below 10, or a 50 % or greater reduction (MHIP)",
+          anyOf: [
+            { kind: "score", op: "<", value: 10 },
+            { kind: "improvement", unit: "percent", min: 50 },
+          ],
+          baseline: { op: ">=", value: 10 },
+          source: "psychServ2015",
+          note: "Assessed only from a baseline of 10 or more (the library's choice, as for below-10).",
+        },
+      ],
+      remission: [
+        {
+          id: "below-5",
+          label: "follow-up score below 5 (NCQA/HEDIS)",
+          anyOf: [{ kind: "score", op: "<", value: 5 }],
+          baseline: { op: ">=", value: 10 },
+          default: true,
+          source: "psychServ2020",
+        },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

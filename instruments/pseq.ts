@@ -1,4 +1,5 @@
 import { RATING_0_TO_6 } from "./shared/rating.js";
+import { SUZUKI_2020 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -46,6 +47,18 @@ export const pseq = {
         "significant change is 7 or more points with a move to another band. Read as quoted by measurely.com.au, which " +
         "attributes the cut-offs and labels to the ePPOC reference manual; the manual itself was not read.",
     },
+    chiarotto2016: {
+      text: "Chiarotto A, Vanti C, Cedraschi C, et al. Responsiveness and minimal important change of the Pain Self-Efficacy Questionnaire and short forms in patients with chronic low back pain. J Pain 2016;17(6):707–718.",
+      doi: "10.1016/j.jpain.2016.02.012",
+      note: "Abstract: 104 patients in multimodal physical therapy; MIC 5.5 for the PSEQ with a self-efficacy anchor; MICs differed for low and high baselines.",
+    },
+    dube2021: {
+      text: "Dubé M-O, Langevin P, Roy J-S. Measurement properties of the Pain Self-Efficacy Questionnaire in populations with musculoskeletal disorders: a systematic review. Pain Rep 2021;6(4):e972.",
+      pmid: "34963996",
+      doi: "10.1097/PR9.0000000000000972",
+      note: "Abstract: 28 studies; weighted mean ICC 0.86 (0.75–0.93); 'the minimal detectable change at 95% confidence interval was 11.52 out of 60 points'; MCID 5.5 to 8.5 in chronic low back pain.",
+    },
+    suzuki2020: SUZUKI_2020,
     termsUnverified: {
       text: "No published terms of use for the PSEQ were found.",
       note:
@@ -96,5 +109,32 @@ export const pseq = {
     "No rule for unanswered items was found; every item is required.",
     "Item order and short labels follow the ten-item English form as reproduced in secondary sources; the wording itself " +
       "is not shipped.",
+    "Change: higher is better, so an improvement is a rise. The MCID default is Chiarotto 2016's 5.5 points (a " +
+      "self-efficacy anchor), the low end of the 5.5–8.5 range in dube2021; ePPOC's 7 points with a band change (eppoc) " +
+      "is a benchmarking convention and is not offered.",
   ],
+  change: {
+    total: {
+      mcid: [
+        { id: "chiarotto2016", label: "5.5 points (chronic low back pain, physical therapy)", points: 5.5, default: true, source: "chiarotto2016" },
+        {
+          id: "suzuki2020",
+          label: "6.48 points (matches a 2-point change in pain)",
+          points: 6.48,
+          source: "suzuki2020",
+          note: "Anchored to a change in pain intensity, not in self-efficacy.",
+        },
+      ],
+      reliability: [
+        {
+          id: "dube2021",
+          label: "MDC95 11.52 (systematic review, musculoskeletal disorders)",
+          threshold: 11.52,
+          population: "musculoskeletal disorders",
+          default: true,
+          source: "dube2021",
+        },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

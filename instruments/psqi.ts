@@ -287,6 +287,11 @@ export const psqi = {
         "purposes. You may not make changes or modifications of this form without prior written permission from the " +
         "University of Pittsburgh.'",
     },
+    micSurvey2024: {
+      text: "Minimal important change of the PSQI in insomnia trials: a methodological survey. BMC Med Res Methodol 2024;24:177.",
+      doi: "10.1186/s12874-024-02297-0",
+      note: "A 3-point change is the MIC insomnia trials use most often (2.5–2.7 also used) (from a secondary summary; the paper was not read). The derivation usually credited to Hughes et al. 2009 was not verified.",
+    },
   },
   licence: {
     rightsHolder: "University of Pittsburgh",
@@ -379,6 +384,20 @@ export const psqi = {
     "Item 2 is a whole number of minutes from 0 to 720 (12 h). Anything above 60 minutes already scores the maximum, so the upper limit never changes a score; it rejects values that are almost certainly entry errors (a clock time such as 2330, or seconds). Where a respondent writes a range (e.g. '30 to 60'), the PSQI scoring document enters the midpoint; do that before scoring.",
     "Item 4 is hours from 0 to 24 and may be fractional (6.5 = six and a half hours); convert 'H:MM' answers to decimal hours first. Efficiency is computed in minutes and rounded to 10⁻⁶ % before comparison, so floating-point error cannot move an exact boundary.",
   ],
+  change: {
+    global: {
+      mcid: [
+        {
+          id: "trial-usage",
+          label: "3 points (the value insomnia trials use most often)",
+          points: 3,
+          default: true,
+          source: "micSurvey2024",
+          note: "A convention of trials; its original derivation was not verified.",
+        },
+      ],
+    },
+  },
   /** Computes the seven components and the global score from the answers. */
   compute: scorePsqi,
 } as const satisfies InstrumentDefinition;

@@ -1,3 +1,4 @@
+import { OSTELO_2008 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** Whether a statement was ticked as describing the respondent today. */
@@ -36,6 +37,12 @@ export const rmdq = {
   direction: "higher-is-worse",
   recall: "today",
   references: {
+    ostelo2008: OSTELO_2008,
+    hongKong: {
+      text: "Hong Kong Chinese version of the Roland-Morris Disability Questionnaire: validation. Hong Kong Physiother J.",
+      doi: "10.1016/S1013-7025(09)70049-1",
+      note: "MCID 3, 6 and 9 points for baselines of 0–8, 9–16 and 17–24 (from a secondary summary; the paper was not read).",
+    },
     rolandMorris1983: {
       text: "Roland M, Morris R. A study of the natural history of back pain. Part I: development of a reliable and sensitive measure of disability in low-back pain. Spine 1983;8(2):141–144.",
       doi: "10.1097/00007632-198303000-00004",
@@ -130,5 +137,34 @@ export const rmdq = {
       "choice of this library, not a published rule: 2 of 24 (8 %) keeps the share that may be estimated below " +
       "the NDI's (1 of 10) and the ODI's (2 of 10), since each RMDQ answer is a whole point of a 0–24 count.",
     "Statements carry short topic labels, not their wording (rolandFairbank2000 covers the printed form only).",
+    "Change: the consensus MCID of 5 points and the 30 % responder threshold (ostelo2008) are the defaults. The " +
+      "published detectable changes found are at 90 % confidence (Stratford 1996: 4–5 points), which is not the " +
+      "95 % the reliable change index uses, so none is offered.",
   ],
+  change: {
+    total: {
+      mcid: [
+        { id: "ostelo2008", label: "5 points (international consensus, low back pain)", points: 5, default: true, source: "ostelo2008" },
+        {
+          id: "hong-kong",
+          label: "3, 6 or 9 points for baselines of 0–8, 9–16 or 17–24 (Hong Kong Chinese version)",
+          points: 9,
+          byBaseline: [
+            { op: "<=", value: 8, points: 3 },
+            { op: "<=", value: 16, points: 6 },
+          ],
+          source: "hongKong",
+        },
+      ],
+      response: [
+        {
+          id: "improved-30-percent",
+          label: "30 % or greater improvement from baseline",
+          anyOf: [{ kind: "improvement", unit: "percent", min: 30 }],
+          default: true,
+          source: "ostelo2008",
+        },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

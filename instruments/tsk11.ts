@@ -1,4 +1,5 @@
 import { AGREEMENT, TSK_LABELS, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
+import { EIGER_2023 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -24,7 +25,7 @@ export const tsk11 = {
   domain: "fear-of-movement",
   description: "Short form of the TSK: fear of movement and of (re)injury in people with musculoskeletal pain.",
   direction: "higher-is-worse",
-  references: { woby2005: WOBY_2005, vlaeyen1995: VLAEYEN_1995 },
+  references: { woby2005: WOBY_2005, vlaeyen1995: VLAEYEN_1995, eiger2023: EIGER_2023 },
   licence: TSK_LICENCE,
   // Record keys are the TSK-11's own numbers; each label names the TSK-17 item it is.
   items: [
@@ -55,4 +56,21 @@ export const tsk11 = {
     "No cut-off for a single TSK-11 score is published (Woby 2005 gives only a change of at least 4 points as important), so there are no bands; the TSK-17's 'above 37' does not apply to this 11–44 scale.",
     "No published rule for unanswered items was found, so all 11 items are required (strict).",
   ],
+  change: {
+    total: {
+      mcid: [{ id: "woby2005", label: "4 points (chronic low back pain)", points: 4, default: true, source: "woby2005" }],
+      reliability: [
+        {
+          id: "woby2005",
+          label: "SEM 2.54 (chronic low back pain)",
+          sem: 2.54,
+          population: "chronic low back pain",
+          default: true,
+          source: "woby2005",
+          note: "Reliable change needs about 7.0 points.",
+        },
+        { id: "eiger2023", label: "SDC95 5.82 (Danish chronic pain)", threshold: 5.82, population: "chronic pain, 7–14-day retest", source: "eiger2023" },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

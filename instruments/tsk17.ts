@@ -1,4 +1,5 @@
 import { AGREEMENT, KORI_1990, TSK_LABELS, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
+import { EIGER_2023 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -24,7 +25,7 @@ export const tsk17 = {
   domain: "fear-of-movement",
   description: "Fear of movement and of (re)injury in people with musculoskeletal pain.",
   direction: "higher-is-worse",
-  references: { vlaeyen1995: VLAEYEN_1995, kori1990: KORI_1990, woby2005: WOBY_2005 },
+  references: { vlaeyen1995: VLAEYEN_1995, kori1990: KORI_1990, woby2005: WOBY_2005, eiger2023: EIGER_2023 },
   licence: TSK_LICENCE,
   items: [
     { id: "1", label: TSK_LABELS["1"], options: AGREEMENT },
@@ -64,4 +65,21 @@ export const tsk17 = {
     "Items 4, 8, 12 and 16 are reverse-keyed: pass the answer as ticked (1–4); it is scored 5 − answer (vlaeyen1995, woby2005).",
     "No published rule for unanswered items was found, so all 17 items are required (strict).",
   ],
+  change: {
+    total: {
+      mcid: [{ id: "woby2005", label: "4 points (chronic low back pain)", points: 4, default: true, source: "woby2005" }],
+      reliability: [
+        {
+          id: "woby2005",
+          label: "SEM 3.16 (chronic low back pain)",
+          sem: 3.16,
+          population: "chronic low back pain",
+          default: true,
+          source: "woby2005",
+          note: "Reliable change needs about 8.8 points.",
+        },
+        { id: "eiger2023", label: "SDC95 8.53 (Danish chronic pain)", threshold: 8.53, population: "chronic pain, 7–14-day retest", source: "eiger2023" },
+      ],
+    },
+  },
 } as const satisfies InstrumentDefinition;

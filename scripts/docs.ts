@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { instruments, score, type InstrumentDefinition, type Item, type MissingRule, type Scale } from "../src/index.js";
+import { defaultPathway, instruments, score, type InstrumentDefinition, type Item, type MissingRule, type Scale } from "../src/index.js";
+import { renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -157,6 +158,8 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
     push("");
   }
 
+  push(...renderChangeSection(def));
+
   if ((def.notes ?? []).length > 0) {
     push("## Choices and disagreements", "");
     for (const n of def.notes ?? []) push(`- ${n}`);
@@ -234,6 +237,8 @@ export function pages(): [string, string][] {
   return [
     ["README.md", readmeWithTable(defs)],
     ["docs/instruments.md", renderIndex(defs)],
+    ["docs/change.md", renderChangePage(defs)],
+    ["docs/stratification.md", renderStratificationPage(defaultPathway)],
     ...defs.map((d): [string, string] => [`docs/instruments/${d.id}.md`, renderInstrumentPage(d)]),
   ];
 }

@@ -36,3 +36,19 @@ node esm.mjs
 node cjs.cjs
 "$root/node_modules/.bin/tsc" --ignoreConfig --strict --noEmit --module nodenext --moduleResolution nodenext --skipLibCheck types.mts types.cts
 echo "types:   resolve for import and require"
+# The command line as `npx stepscore` runs it from the installed tarball; exit 1 means a row had errors.
+printf 'id,phq2_1,phq2_2\nA,1,2\nB,1,x\n' > rows.csv
+set +e
+npx --no-install stepscore score phq2 rows.csv --quiet > scored.csv
+status=$?
+set -e
+if [ "$status" != 1 ] || ! grep -q '^A,1,2,3,positive,complete,,,$' scored.csv || [ "$(wc -l < scored.csv)" != 3 ]; then
+  echo "npx stepscore: unexpected output (exit $status):"; cat scored.csv; exit 1
+fi
+npx --no-install stepscore --help | grep -q '^Usage:'
+echo "npx:     stepscore score writes every row, exit code 1 for a bad cell"
+# The CSV libraries belong to the command line only: the library bundles must not import them.
+if grep -l 'csv-parse\|csv-stringify' "$root"/dist/index.js "$root"/dist/index.cjs; then
+  echo "the library bundle imports a CSV library"; exit 1
+fi
+echo "bundle:  dist/index.* import no CSV library"

@@ -8,6 +8,74 @@
 export { score, safeScore, type SafeScoreResult } from "./score.js";
 export { ScoreInputError, type ScoreInputIssue } from "./errors.js";
 export {
+  compareScores,
+  CompareInputError,
+  type ChangeComparison,
+  type ChangeDirection,
+  type ChangeOptionId,
+  type CompareErrorCode,
+  type CompareOptions,
+  type CustomReliability,
+  type DefinitionOf,
+  type McidResult,
+  type NotAvailable,
+  type OutcomeResult,
+  type ReliableChangeResult,
+} from "./change.js";
+export type { ChangeFacts, CitedSource, ImportantChange, OutcomeCriterion, OutcomeDefinition, ReliabilityOption } from "./types.js";
+export {
+  stratify,
+  type DomainIdOf,
+  type DomainStatus,
+  type DomainStatusKind,
+  type Evidence,
+  type FollowUpResult,
+  type MissingDomain,
+  type Reason,
+  type StepOf,
+  type StratifyResult,
+  type TargetResult,
+  type UncheckedUrgent,
+  type UnusedResult,
+  type UrgentAction,
+} from "./stratify/evaluate.js";
+export { defaultPathway, type DefaultPathway } from "./stratify/default-pathway.js";
+export {
+  validatePathway,
+  PathwayError,
+  type BandCondition,
+  type DomainCount,
+  type DomainRule,
+  type FlagCondition,
+  type FollowUpRule,
+  type ItemCondition,
+  type Pathway,
+  type PathwayCondition,
+  type PathwayIssue,
+  type PathwayOptions,
+  type ScoreCondition,
+  type Sourced,
+  type StepLevel,
+  type StepRule,
+  type StepTrigger,
+  type Target,
+  type UrgentRule,
+} from "./stratify/pathway.js";
+export { fhirUrls } from "./fhir/shared.js";
+export { toQuestionnaire } from "./fhir/questionnaire.js";
+export {
+  toQuestionnaireResponse,
+  fromQuestionnaireResponse,
+  FhirImportError,
+  type FhirImportIssue,
+  type FromResponseOptions,
+  type ImportedAnswers,
+  type ResponseContext,
+} from "./fhir/response.js";
+export { toObservations, toStepObservation, type ObservationContext } from "./fhir/observation.js";
+export { toTransactionBundle, type Assessment, type TransactionOptions } from "./fhir/bundle.js";
+export type * from "./fhir/types.js";
+export {
   instruments,
   getInstrument,
   isInstrumentId,
@@ -16,6 +84,24 @@ export {
   type AnyInstrument,
 } from "./registry.js";
 export { validateDefinition } from "./validate.js";
+export {
+  createBatchScorer,
+  scoreRows,
+  scoreStream,
+  BatchOptionsError,
+  type BatchInstrument,
+  type BatchOptions,
+  type BatchResult,
+  type BatchRow,
+  type BatchScorer,
+  type BatchStatus,
+  type BatchSummary,
+  type CellError,
+  type ColumnBinding,
+  type InstrumentOutcome,
+  type InstrumentSummary,
+  type RowOutcome,
+} from "./batch.js";
 export {
   phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi,
   rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,

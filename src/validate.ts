@@ -1,119 +1,169 @@
-// The one module that imports zod: definitions are checked here, answers are checked by the compiled plan.
+// Definitions are checked here with zod (the only other zod user is src/stratify/pathway.ts, for pathways); answers
+// are checked by the compiled plan.
 import * as z from "zod/mini";
-import type { Band, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
+import type { Band, ChangeFacts, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
 
-const id = z.string().check(z.regex(/^[a-z0-9][a-zA-Z0-9-]*$/));
-const text = z.string().check(z.minLength(1));
-const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
-const comparison = z.enum([">=", ">", "<=", "<", "=="]);
+// Built on first use: zod schemas made at module load would stay in every bundle that imports the library.
+let definitionSchema: ReturnType<typeof buildDefinitionSchema> | undefined;
 
-const condition = z.union([
-  z.strictObject({ item: text, op: comparison, value: finite }),
-  z.strictObject({ scale: text, op: comparison, value: finite }),
-]);
+function buildDefinitionSchema() {
+  const id = z.string().check(z.regex(/^[a-z0-9][a-zA-Z0-9-]*$/));
+  const text = z.string().check(z.minLength(1));
+  const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
+  const comparison = z.enum([">=", ">", "<=", "<", "=="]);
 
-const missingRule = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("strict"), source: text }),
-  z.strictObject({
-    kind: z.literal("prorate"),
-    maxMissing: z.int().check(z.minimum(1)),
-    rounding: z.enum(["none", "half-up"]),
-    source: text,
-  }),
-  z.strictObject({ kind: z.literal("min-answered"), minAnswered: z.int().check(z.minimum(1)), source: text }),
-  z.strictObject({ kind: z.literal("computed"), description: text, source: text }),
-]);
+  const condition = z.union([
+    z.strictObject({ item: text, op: comparison, value: finite }),
+    z.strictObject({ scale: text, op: comparison, value: finite }),
+  ]);
 
-const band = z.union([
-  z.strictObject({ id, label: text, min: finite, max: finite }),
-  z.strictObject({ id, label: text, when: z.array(condition).check(z.minLength(1)) }),
-]);
-
-const scale = z.strictObject({
-  id,
-  label: text,
-  items: z.array(text),
-  method: z.enum(["sum", "mean", "percent", "custom"]),
-  range: z.tuple([finite, finite]),
-  missing: missingRule,
-  bands: z.optional(z.array(band).check(z.minLength(1))),
-  bandsSource: z.optional(text),
-  source: text,
-});
-
-const itemBase = {
-  id: z.string().check(z.regex(/^[0-9]+[a-z]?$/)),
-  label: text,
-  text: z.optional(text),
-  loinc: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
-  optional: z.optional(z.boolean()),
-};
-
-const option = z.strictObject({
-  value: finite,
-  label: text,
-  score: z.optional(finite),
-  loinc: z.optional(z.string().check(z.regex(/^LA\d{1,6}-\d$/))),
-});
-
-const item = z.union([
-  z.strictObject({
-    ...itemBase,
-    kind: z.optional(z.literal("choice")),
-    options: z.array(option).check(z.minLength(2)),
-    reversed: z.optional(z.boolean()),
-  }),
-  z.strictObject({ ...itemBase, kind: z.literal("number"), min: finite, max: finite, integer: z.boolean(), unit: z.optional(text) }),
-  z.strictObject({ ...itemBase, kind: z.literal("time") }),
-]);
-
-const citation = z.strictObject({
-  text,
-  pmid: z.optional(z.string().check(z.regex(/^\d+$/))),
-  doi: z.optional(z.string().check(z.regex(/^10\.\d{4,}\//))),
-  url: z.optional(z.string().check(z.regex(/^https:\/\//))),
-  note: z.optional(text),
-});
-
-const definition = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z][a-z0-9]*$/)),
-  title: text,
-  shortTitle: text,
-  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
-  domain: id,
-  description: text,
-  direction: z.enum(["higher-is-worse", "higher-is-better"]),
-  recall: z.optional(text),
-  references: z.record(z.string(), citation),
-  licence: z.strictObject({
-    rightsHolder: text,
-    redistributeWording: z.boolean(),
-    terms: text,
-    contact: z.optional(text),
-    attribution: z.optional(text),
-    source: text,
-  }),
-  loinc: z.optional(
+  const missingRule = z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("strict"), source: text }),
     z.strictObject({
-      panel: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
-      score: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+      kind: z.literal("prorate"),
+      maxMissing: z.int().check(z.minimum(1)),
+      rounding: z.enum(["none", "half-up"]),
+      source: text,
     }),
-  ),
-  items: z.array(item).check(z.minLength(1)),
-  score: z.nullable(scale),
-  subscales: z.optional(z.array(scale)),
-  flags: z.optional(
-    z.array(
-      z.strictObject({ id, label: text, message: text, when: condition, source: text, optIn: z.optional(z.boolean()) }),
+    z.strictObject({ kind: z.literal("min-answered"), minAnswered: z.int().check(z.minimum(1)), source: text }),
+    z.strictObject({ kind: z.literal("computed"), description: text, source: text }),
+  ]);
+
+  const band = z.union([
+    z.strictObject({ id, label: text, min: finite, max: finite }),
+    z.strictObject({ id, label: text, when: z.array(condition).check(z.minLength(1)) }),
+  ]);
+
+  const scale = z.strictObject({
+    id,
+    label: text,
+    items: z.array(text),
+    method: z.enum(["sum", "mean", "percent", "custom"]),
+    range: z.tuple([finite, finite]),
+    missing: missingRule,
+    bands: z.optional(z.array(band).check(z.minLength(1))),
+    bandsSource: z.optional(text),
+    source: text,
+  });
+
+  const itemBase = {
+    id: z.string().check(z.regex(/^[0-9]+[a-z]?$/)),
+    label: text,
+    text: z.optional(text),
+    loinc: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+    optional: z.optional(z.boolean()),
+  };
+
+  const option = z.strictObject({
+    value: finite,
+    label: text,
+    score: z.optional(finite),
+    loinc: z.optional(z.string().check(z.regex(/^LA\d{1,6}-\d$/))),
+  });
+
+  const item = z.union([
+    z.strictObject({
+      ...itemBase,
+      kind: z.optional(z.literal("choice")),
+      options: z.array(option).check(z.minLength(2)),
+      reversed: z.optional(z.boolean()),
+    }),
+    z.strictObject({ ...itemBase, kind: z.literal("number"), min: finite, max: finite, integer: z.boolean(), unit: z.optional(text) }),
+    z.strictObject({ ...itemBase, kind: z.literal("time") }),
+  ]);
+
+  const citation = z.strictObject({
+    text,
+    pmid: z.optional(z.string().check(z.regex(/^\d+$/))),
+    doi: z.optional(z.string().check(z.regex(/^10\.\d{4,}\//))),
+    url: z.optional(z.string().check(z.regex(/^https:\/\//))),
+    note: z.optional(text),
+  });
+
+  const positive = z.number().check(z.refine((n) => Number.isFinite(n) && n > 0, "must be a finite number above 0"));
+  const baselineCondition = z.strictObject({ op: comparison, value: finite });
+
+  const changeOption = { id, label: text, default: z.optional(z.boolean()), source: text, note: z.optional(text) };
+
+  const importantChange = z.strictObject({
+    ...changeOption,
+    points: z.optional(positive),
+    percent: z.optional(positive),
+    byBaseline: z.optional(z.array(z.strictObject({ op: comparison, value: finite, points: positive })).check(z.minLength(1))),
+    population: z.optional(text),
+  });
+
+  const reliabilityOption = z.strictObject({
+    ...changeOption,
+    sd: z.optional(positive),
+    reliability: z.optional(z.number().check(z.refine((r) => Number.isFinite(r) && r >= 0 && r < 1, "must be at least 0 and below 1"))),
+    sem: z.optional(positive),
+    threshold: z.optional(positive),
+    population: z.optional(text),
+  });
+
+  const outcomeDefinition = z.strictObject({
+    ...changeOption,
+    anyOf: z
+      .array(
+        z.union([
+          z.strictObject({ kind: z.literal("improvement"), unit: z.enum(["points", "percent"]), min: positive }),
+          z.strictObject({ kind: z.literal("score"), op: comparison, value: finite }),
+        ]),
+      )
+      .check(z.minLength(1)),
+    baseline: z.optional(baselineCondition),
+  });
+
+  const changeFacts = z.strictObject({
+    mcid: z.optional(z.array(importantChange).check(z.minLength(1))),
+    reliability: z.optional(z.array(reliabilityOption).check(z.minLength(1))),
+    response: z.optional(z.array(outcomeDefinition).check(z.minLength(1))),
+    remission: z.optional(z.array(outcomeDefinition).check(z.minLength(1))),
+  });
+
+  const definition = z.strictObject({
+    id: z.string().check(z.regex(/^[a-z][a-z0-9]*$/)),
+    title: text,
+    shortTitle: text,
+    version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/)),
+    domain: id,
+    description: text,
+    direction: z.enum(["higher-is-worse", "higher-is-better"]),
+    recall: z.optional(text),
+    references: z.record(z.string(), citation),
+    licence: z.strictObject({
+      rightsHolder: text,
+      redistributeWording: z.boolean(),
+      terms: text,
+      contact: z.optional(text),
+      attribution: z.optional(text),
+      source: text,
+    }),
+    loinc: z.optional(
+      z.strictObject({
+        panel: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+        score: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
+      }),
     ),
-  ),
-  missingOptions: z.optional(z.array(z.strictObject({ id, label: text, rule: missingRule }))),
-  settings: z.optional(
-    z.array(z.strictObject({ id: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), label: text, type: z.literal("boolean"), default: z.boolean(), source: text })),
-  ),
-  notes: z.optional(z.array(text)),
-  compute: z.optional(z.custom<(input: unknown) => unknown>((f) => typeof f === "function")),
-});
+    items: z.array(item).check(z.minLength(1)),
+    score: z.nullable(scale),
+    subscales: z.optional(z.array(scale)),
+    flags: z.optional(
+      z.array(
+        z.strictObject({ id, label: text, message: text, when: condition, source: text, optIn: z.optional(z.boolean()) }),
+      ),
+    ),
+    missingOptions: z.optional(z.array(z.strictObject({ id, label: text, rule: missingRule }))),
+    settings: z.optional(
+      z.array(z.strictObject({ id: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), label: text, type: z.literal("boolean"), default: z.boolean(), source: text })),
+    ),
+    notes: z.optional(z.array(text)),
+    change: z.optional(z.record(z.string(), changeFacts)),
+    compute: z.optional(z.custom<(input: unknown) => unknown>((f) => typeof f === "function")),
+  });
+  return definition;
+}
 
 /**
  * Checks a definition against the meta-schema and the laws every definition must obey: unique ids,
@@ -131,7 +181,7 @@ const definition = z.strictObject({
  * @category Definitions
  */
 export function validateDefinition(def: unknown): string[] {
-  const parsed = definition.safeParse(def);
+  const parsed = (definitionSchema ??= buildDefinitionSchema()).safeParse(def);
   if (!parsed.success) {
     return parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(definition)"}: ${i.message}`);
   }
@@ -207,7 +257,43 @@ function checkLaws(def: InstrumentDefinition): string[] {
     cite(`flag "${f.id}"`, f.source);
     conditionProblems(`flag "${f.id}"`, f.when);
   }
+  for (const [scaleId, facts] of Object.entries(def.change ?? {})) {
+    checkChange(`change.${scaleId}`, facts, scaleIds.has(scaleId), say, cite);
+  }
   return problems;
+}
+
+/** The laws of a scale's change facts: a known scale, one default per list, one form per option, cited. */
+function checkChange(
+  where: string,
+  facts: ChangeFacts,
+  knownScale: boolean,
+  say: (where: string, what: string) => void,
+  cite: (where: string, key: string | undefined) => void,
+): void {
+  if (!knownScale) say(where, "names a scale the definition does not have");
+  const lists: [string, readonly { id: string; default?: boolean; source: string }[] | undefined][] = [
+    ["mcid", facts.mcid],
+    ["reliability", facts.reliability],
+    ["response", facts.response],
+    ["remission", facts.remission],
+  ];
+  for (const [name, list] of lists) {
+    if (list === undefined) continue;
+    for (const d of duplicates(list.map((o) => o.id))) say(`${where}.${name}`, `duplicate id "${d}"`);
+    const defaults = list.filter((o) => o.default === true).length;
+    if (defaults !== 1) say(`${where}.${name}`, `needs exactly one option marked default (has ${String(defaults)})`);
+    for (const o of list) cite(`${where}.${name} "${o.id}"`, o.source);
+  }
+  for (const m of facts.mcid ?? []) {
+    if ((m.points === undefined) === (m.percent === undefined)) say(`${where}.mcid "${m.id}"`, "give exactly one of points or percent");
+    if (m.byBaseline !== undefined && m.points === undefined) say(`${where}.mcid "${m.id}"`, "byBaseline needs points as the fallback");
+  }
+  for (const r of facts.reliability ?? []) {
+    const forms = [r.sd !== undefined || r.reliability !== undefined, r.sem !== undefined, r.threshold !== undefined].filter(Boolean).length;
+    if (forms !== 1) say(`${where}.reliability "${r.id}"`, "give exactly one of sd with reliability, sem, or threshold");
+    if ((r.sd === undefined) !== (r.reliability === undefined)) say(`${where}.reliability "${r.id}"`, "sd and reliability go together");
+  }
 }
 
 /** The scored values an item can contribute: option scores after reverse keying, or a number's range. */

@@ -15,6 +15,18 @@ export const FREQUENCY = [
 ] as const;
 
 /**
+ * The frequency scale as LOINC codes it for GAD-7 item 2 (68509-9, a question code LOINC shares with other
+ * panels): the answer worth 2 is LA18938-3 "More days than not" there, in LOINC's GAD-7 panel 69737-5 and
+ * the forms derived from it. The label stays as the GAD-7 prints it.
+ */
+export const FREQUENCY_68509_9 = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA18938-3" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
+
+/**
  * The functional-difficulty item's options. Very = LA6575-0 and Extremely = LA6574-3, as in the LHC-Forms
  * PHQ-9; some third-party code swaps these two.
  */
@@ -187,7 +199,7 @@ export const GAD_ITEMS = [
     label: "Not able to stop or control worrying",
     text: "Not being able to stop or control worrying",
     loinc: "68509-9",
-    options: FREQUENCY,
+    options: FREQUENCY_68509_9,
   },
   {
     id: "3",

@@ -57,7 +57,7 @@ export const WOBY_2005 = {
   pmid: "16055269",
   doi: "10.1016/j.pain.2005.05.029",
   note:
-    "Abstract: items 4, 8, 12 and 16 had low item–total correlations and items 4, 9, 12 and 14 non-normal response distributions; the six were excluded, leaving TSK-17 items 1, 2, 3, 5, 6, 7, 10, 11, 13, 15 and 17 (the union was computed from the abstract). A reduction of at least 4 points on either version best identified an important reduction in fear of movement; no cut-off for a single score is given.",
+    "Abstract: items 4, 8, 12 and 16 had low item–total correlations and items 4, 9, 12 and 14 non-normal response distributions; the six were excluded, leaving TSK-17 items 1, 2, 3, 5, 6, 7, 10, 11, 13, 15 and 17 (the union was computed from the abstract). A reduction of at least 4 points on either version best identified an important reduction in fear of movement; no cut-off for a single score is given. Test-retest reliability in chronic low back pain: TSK-17 ICC 0.82, SEM 3.16; TSK-11 ICC 0.81, SEM 2.54.",
 } as const;
 
 /** What is and is not known of the TSK's rights. */

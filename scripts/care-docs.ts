@@ -1,0 +1,454 @@
+// Renders the change facts of the definitions and the stepped-care pathway as Markdown: the "Change over
+// time" section of each instrument page, docs/change.md and docs/stratification.md. scripts/docs.ts writes them.
+import {
+  type ChangeFacts,
+  type Comparison,
+  type ImportantChange,
+  type InstrumentDefinition,
+  type OutcomeDefinition,
+  type Pathway,
+  type PathwayCondition,
+  type ReliabilityOption,
+  type StepTrigger,
+  instruments,
+  phq9,
+  score,
+  startback,
+  stratify,
+} from "../src/index.js";
+
+const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const OP: Readonly<Record<Comparison, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=" };
+const num = (n: number): string => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100));
+const points = (n: number): string => `${num(n)} ${n === 1 ? "point" : "points"}`;
+
+function ref(key: string, anchorPrefix = "ref"): string {
+  return `[${key}](#${anchorPrefix}-${key.toLowerCase()})`;
+}
+
+function mcidText(m: ImportantChange): string {
+  if (m.percent !== undefined) return `${num(m.percent)} % of the baseline`;
+  const tiers = (m.byBaseline ?? []).map((t) => `${points(t.points)} from a baseline ${OP[t.op]} ${num(t.value)}`);
+  return [...tiers, `${points(m.points ?? 0)}${tiers.length > 0 ? " otherwise" : ""}`].join("; ");
+}
+
+/** The reliable-change threshold in points an option implies: 1.96 × √2 × SEM, or the published threshold. */
+export function reliableThreshold(r: ReliabilityOption): number {
+  if (r.threshold !== undefined) return r.threshold;
+  const sem = r.sem ?? (r.sd ?? 0) * Math.sqrt(1 - (r.reliability ?? 0));
+  return 1.96 * Math.SQRT2 * sem;
+}
+
+function reliabilityText(r: ReliabilityOption): string {
+  const inputs =
+    r.threshold !== undefined ? "published threshold" : r.sem !== undefined ? `SEM ${num(r.sem)}` : `SD ${num(r.sd ?? 0)}, r ${num(r.reliability ?? 0)}`;
+  return `${inputs}: reliable from a change of ${num(reliableThreshold(r))} points`;
+}
+
+function outcomeText(d: OutcomeDefinition, higherIsBetter: boolean): string {
+  const parts = d.anyOf.map((c) => {
+    if (c.kind === "score") return `follow-up ${OP[c.op]} ${num(c.value)}`;
+    const way = higherIsBetter ? "rise" : "fall";
+    return c.unit === "points" ? `a ${way} of ${num(c.min)} points or more` : `a ${way} of ${num(c.min)} % of the baseline or more`;
+  });
+  const base = d.baseline === undefined ? "" : ` (for baselines ${OP[d.baseline.op]} ${num(d.baseline.value)})`;
+  return parts.join(" or ") + base;
+}
+
+interface Row {
+  readonly kind: string;
+  readonly id: string;
+  readonly isDefault: boolean;
+  readonly what: string;
+  readonly label: string;
+  readonly note: string | undefined;
+  readonly source: string;
+}
+
+function rows(facts: ChangeFacts, higherIsBetter: boolean): Row[] {
+  const out: Row[] = [];
+  const add = (kind: string, o: { id: string; label: string; default?: boolean; note?: string; source: string }, what: string): void => {
+    out.push({ kind, id: o.id, isDefault: o.default === true, what, label: o.label, note: o.note, source: o.source });
+  };
+  for (const m of facts.mcid ?? []) add("MCID", m, mcidText(m));
+  for (const r of facts.reliability ?? []) add("reliable change", r, reliabilityText(r));
+  for (const d of facts.response ?? []) add("response", d, outcomeText(d, higherIsBetter));
+  for (const d of facts.remission ?? []) add("remission", d, outcomeText(d, higherIsBetter));
+  return out;
+}
+
+/** The "Change over time" section of an instrument page, or nothing when the definition gives no change facts. */
+export function renderChangeSection(def: InstrumentDefinition): string[] {
+  const scales = Object.entries(def.change ?? {});
+  const lines: string[] = [];
+  if (scales.length === 0) return lines;
+  lines.push("## Change over time", "");
+  lines.push(
+    "Used by `compareScores`: the **default** of each kind applies unless `options` names another. " +
+      "[Change between two administrations](../change.md) explains each threshold.",
+    "",
+  );
+  for (const [scale, facts] of scales) {
+    if (scales.length > 1 || scale !== def.score?.id) lines.push(`### \`${scale}\``, "");
+    lines.push("| kind | option | threshold | what it is | source |", "|---|---|---|---|---|");
+    for (const r of rows(facts, def.direction === "higher-is-better")) {
+      const note = r.note === undefined ? "" : ` _${esc(r.note)}_`;
+      lines.push(`| ${r.kind} | \`${r.id}\`${r.isDefault ? " **default**" : ""} | ${esc(r.what)} | ${esc(r.label)}.${note} | ${ref(r.source)} |`);
+    }
+    lines.push("");
+  }
+  const missing = [
+    ...scales.flatMap(([scale, f]) => [
+      f.mcid === undefined ? `no MCID (${scale})` : null,
+      f.reliability === undefined ? `no reliable change index (${scale})` : null,
+    ]),
+  ].filter((x): x is string => x !== null);
+  if (missing.length > 0) lines.push(`Not available from the definition: ${missing.join(", ")}. See the notes below.`, "");
+  return lines;
+}
+
+/** docs/change.md: what each kind of threshold means, and every instrument's defaults and options. */
+export function renderChangePage(defs: readonly InstrumentDefinition[]): string {
+  const l: string[] = [];
+  const push = (...s: string[]): void => {
+    l.push(...s);
+  };
+  push("# Change between two administrations", "");
+  push("<!-- Generated from the definitions by scripts/docs.ts; edit the definitions, not this page. -->", "");
+  push(
+    "`compareScores(before, after, options?)` compares two results of the same instrument. It reports the change " +
+      "(after − before), the percent change (null from a baseline of 0, with the reason), the direction (improved, " +
+      "worsened or unchanged, aware that higher is better on the PSEQ) and, where the definition gives them, the four " +
+      "judgements below. Every threshold is data in the instrument's definition (`change`, by scale), with its source; " +
+      "where sources disagree the definition lists the options and marks one as the default, and `options` chooses another.",
+    "",
+  );
+  push("```ts", "import { compareScores, score, phq9 } from \"stepscore\";", "", "const before = score(phq9, [2, 2, 2, 2, 2, 2, 2, 2, 0]); // 16", "const after = score(phq9, [1, 1, 1, 0, 1, 1, 1, 1, 0]);  // 7", "const c = compareScores(before, after);", "c.change;     // -9", "c.direction;  // \"improved\"", "compareScores(before, after, { reliability: \"iapt\" }); // the 6-point IAPT criterion instead", "```", "");
+  push("## What each threshold means", "");
+  push(
+    "- **Minimal clinically important difference (MCID)**: the smallest change that patients, on average, notice as " +
+      "mattering, from an anchor such as a global rating of change. It says nothing about measurement error: an MCID " +
+      "can be smaller than the change a scale can reliably detect (the NDI is an example). Sources derive MCIDs for " +
+      "improvement; `compareScores` applies the same size to worsening and says so in the result's note. Some MCIDs " +
+      "depend on the baseline (PCS: 11 points from a baseline above 30) or are a percentage of it.",
+    "- **Reliable change index (RCI)**, Jacobson & Truax 1991: RCI = (after − before) / S_diff, where S_diff = √2 × SEM " +
+      "and SEM = SD × √(1 − r). The change is reliable, unlikely (p < .05) to be measurement error alone, when |RCI| ≥ 1.96, " +
+      "that is when the change is at least 1.96 × √2 × SEM ≈ 2.77 × SEM points. Definitions give the inputs in one of " +
+      "three forms: an SD with a test-retest reliability; a published SEM; or a published threshold in points (an MDC95 " +
+      "or SDC95, or a service's criterion such as IAPT's 6 PHQ-9 points), which is already 1.96 × S_diff. The result " +
+      "shows the inputs used and their source. Which SD is used matters: a general-population SD gives a much smaller " +
+      "threshold than a clinical one. Jacobson & Truax wrote |RCI| > 1.96; the library uses ≥ so that a published " +
+      "'fall of 6 or more' holds at exactly 6, and compares in points so rounding cannot move that boundary.",
+    "- **Response**: a large enough improvement, usually a percentage of the baseline (PHQ-9: 50 % or more; ODI: 30 % or " +
+      "more) or a number of points (ISI: a fall of 8 or more). Some definitions apply only from a baseline (PHQ-9 " +
+      "response and remission: a baseline of 10 or more); for other baselines `met` is null with the reason.",
+    "- **Remission**: a follow-up score below a level (PHQ-9 and GAD-7 below 5, ISI below 8). The result also says " +
+      "whether the baseline already met it (`metAtBaseline`).",
+    "",
+  );
+  push(
+    "A result whose score is null, or two results of different instruments, cannot be compared: `compareScores` throws " +
+      "`CompareInputError` with a code (`no-score`, `different-instruments`, …). For an instrument without a single " +
+      "total (FABQ, BPI), name the subscale with `options.scale`. For reliability inputs of your own, pass " +
+      "`options.reliability: { sd, reliability, source }` (or `sem`, or `threshold`).",
+    "",
+  );
+  push("## Defaults by instrument", "");
+  push("| instrument | scale | MCID | reliable change | response | remission |", "|---|---|---|---|---|---|");
+  const withFacts = defs.filter((d) => Object.keys(d.change ?? {}).length > 0);
+  for (const d of withFacts) {
+    for (const [scale, f] of Object.entries(d.change ?? {})) {
+      const dflt = <T extends { default?: boolean }>(list: readonly T[] | undefined): T | undefined => list?.find((o) => o.default === true);
+      const m = dflt(f.mcid);
+      const r = dflt(f.reliability);
+      const resp = dflt(f.response);
+      const rem = dflt(f.remission);
+      const hib = d.direction === "higher-is-better";
+      const others = (list: readonly unknown[] | undefined): string => ((list?.length ?? 0) > 1 ? ` (+${String((list?.length ?? 1) - 1)} option${(list?.length ?? 0) > 2 ? "s" : ""})` : "");
+      push(
+        `| [${d.shortTitle}](instruments/${d.id}.md#change-over-time) | \`${scale}\` | ${m === undefined ? "—" : `${esc(mcidText(m))}${others(f.mcid)}`} | ${r === undefined ? "—" : `≥ ${num(reliableThreshold(r))} points${others(f.reliability)}`} | ${resp === undefined ? "—" : `${esc(outcomeText(resp, hib))}${others(f.response)}`} | ${rem === undefined ? "—" : esc(outcomeText(rem, hib))} |`,
+      );
+    }
+  }
+  push("");
+  const without = defs.filter((d) => Object.keys(d.change ?? {}).length === 0);
+  push(
+    `No change facts: ${without.map((d) => `[${d.shortTitle}](instruments/${d.id}.md)`).join(", ")}. For these ` +
+      "`compareScores` reports the change, percent change, direction and bands only. STarT Back is not designed as a " +
+      "change score; compare its risk groups (`band.before`, `band.after`) instead.",
+    "",
+  );
+  push("## Where sources disagree", "");
+  push(
+    "Each instrument page lists every option with its source and caveat. The defaults were chosen as follows (from " +
+      "the definitions' notes).",
+    "",
+  );
+  for (const d of withFacts) {
+    const notes = (d.notes ?? []).filter((n) => n.startsWith("Change:"));
+    for (const n of notes) push(`- **${d.shortTitle}**: ${n.replace(/^Change:\s*/, "")}`);
+  }
+  push("");
+  return l.join("\n") + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Stratification
+// ---------------------------------------------------------------------------------------------------------
+
+function title(id: string): string {
+  return (instruments as unknown as Readonly<Record<string, InstrumentDefinition | undefined>>)[id]?.shortTitle ?? id;
+}
+
+function link(id: string): string {
+  return Object.hasOwn(instruments, id) ? `[${title(id)}](instruments/${id}.md)` : `\`${id}\``;
+}
+
+function conditionText(c: PathwayCondition): string {
+  const name = title(c.instrument);
+  if ("flag" in c) return `${name} flag \`${c.flag}\``;
+  if ("item" in c) return `${name} item ${c.item} ${OP[c.op]} ${num(c.value)}`;
+  const scale = c.scale === undefined ? "" : ` ${c.scale}`;
+  if ("band" in c) return `${name}${scale} band \`${c.band}\``;
+  return `${name}${scale} ${OP[c.op]} ${num(c.value)}`;
+}
+
+function conditionCell(c: PathwayCondition): string {
+  const dc = c.designChoice === true ? " (design choice)" : "";
+  return `${conditionText(c)} (${ref(c.source, "pref")})${dc}`;
+}
+
+function triggerText(t: StepTrigger, p: Pathway): string {
+  if ("domain" in t) {
+    const d = p.domains.find((x) => x.id === t.domain);
+    return `${d?.label ?? t.domain} domain elevated: ${(d?.elevatedWhen ?? []).map(conditionText).join(" or ")}`;
+  }
+  if ("elevatedDomains" in t) {
+    const { group, min, max } = t.elevatedDomains;
+    const what = group === undefined ? "elevated domains" : `elevated ${group} domains`;
+    if (max === min) return `exactly ${String(min)} ${what.replace("domains", min === 1 ? "domain" : "domains")}`;
+    return max === undefined ? `${String(min)} or more ${what}` : `${String(min)} to ${String(max)} ${what}`;
+  }
+  return `${conditionText(t)} (${ref(t.source, "pref")})`;
+}
+
+const yes = (b: boolean | undefined): string => (b === true ? "**yes**" : "no");
+
+/** A small pathway of a clinic's own, shown in the guide and checked by the tests. */
+export const examplePathway = {
+  id: "clinic-example",
+  version: "1.0.0",
+  title: "Example clinic pathway",
+  description: "Two steps: physiotherapy, or physiotherapy with a psychology referral.",
+  references: {
+    kroenke2001: { text: "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613." },
+    clinic: { text: "Example clinic pathway group, 2025.", note: "Local agreement between physiotherapy and psychology." },
+  },
+  steps: [
+    { step: 1, label: "Physiotherapy", care: "Exercise-based physiotherapy.", source: "clinic", designChoice: true, note: "Local service model." },
+    { step: 2, label: "Physiotherapy and psychology", care: "Physiotherapy with a referral to the pain psychology team.", source: "clinic", designChoice: true, note: "Local service model." },
+  ],
+  domains: [
+    {
+      id: "depression",
+      label: "Depression",
+      group: "psychosocial",
+      instruments: ["phq9"],
+      elevatedWhen: [{ instrument: "phq9", scale: "total", op: ">=", value: 15, source: "kroenke2001" }],
+      target: { intervention: "Pain psychology assessment.", source: "clinic", designChoice: true, note: "Local referral route." },
+    },
+  ],
+  stepRules: [
+    { id: "depressed", step: 2, label: "PHQ-9 of 15 or more", when: { domain: "depression" }, source: "clinic", designChoice: true, note: "Moderately severe depression is referred." },
+  ],
+  urgent: [
+    {
+      id: "self-harm",
+      label: "PHQ-9 item 9 above 'Not at all'",
+      when: { instrument: "phq9", flag: "self-harm", source: "kroenke2001" },
+      action: "Same-day review by the duty clinician.",
+      source: "clinic",
+      designChoice: true,
+      note: "Local safety procedure.",
+    },
+  ],
+  followUps: [],
+} as const satisfies Pathway;
+
+/** docs/stratification.md: the pathway as tables a clinician can audit, and a guide to writing one. */
+export function renderStratificationPage(p: Pathway): string {
+  const l: string[] = [];
+  const push = (...s: string[]): void => {
+    l.push(...s);
+  };
+  push("# Stepped care: the default pathway", "");
+  push("<!-- Generated from the pathway data (src/stratify/default-pathway.ts) by scripts/docs.ts; edit the data, not this page. -->", "");
+  push(`\`${p.id}\` version ${p.version}: ${p.title}.`, "", p.description, "");
+  push(
+    "`stratify(results, pathway?)` evaluates a pathway against any set of score results and returns the step with its " +
+      "label and care, whether anything is urgent, every rule that fired with the score, threshold and source behind it, " +
+      "the elevated domains with the intervention each points to, every domain's status, the domains not assessed and " +
+      "whether assessing them could raise the step, follow-ups, and the results it did not use.",
+    "",
+  );
+  // The example's outputs are computed, so the page cannot drift from the code.
+  const sb = [1, 0, 1, 1, 0, 0, 0, 0, 3];
+  const ph = [1, 1, 1, 1, 1, 0, 0, 0, 1];
+  const ex = stratify([score(startback, sb), score(phq9, ph)], p);
+  const json = (v: unknown): string => JSON.stringify(v);
+  push(
+    "```ts",
+    "import { stratify, score, startback, phq9 } from \"stepscore\";",
+    "",
+    `const r = stratify([score(startback, ${json(sb)}), score(phq9, ${json(ph)})]);`,
+    `r.step;      // ${String(ex.step)}: ${ex.reasons.filter((x) => x.kind === "step").map((x) => x.label).join("; ") || "no step rule fired"}`,
+    `r.urgent;    // ${String(ex.urgent)}${ex.urgentActions.map((u) => `: ${u.label}`).join("")}`,
+    `r.reasons.map((x) => x.rule); // ${json(ex.reasons.map((x) => x.rule))}`,
+    `r.missing.filter((m) => m.couldRaiseStep).map((m) => [m.domain, m.couldRaiseStepTo]);`,
+    `// ${json(ex.missing.filter((m) => m.couldRaiseStep).map((m) => [m.domain, m.couldRaiseStepTo]))}`,
+    "```",
+    "",
+  );
+  push("**Read this first.**", "");
+  for (const n of p.notes ?? []) push(`- ${n.replace(/\b(hill2011|hill2022|rhon2023)\b/g, (k) => ref(k, "pref"))}`);
+  push("");
+
+  push("## Steps", "", "The step is the highest step any rule below sets; with none, the lowest.", "");
+  push("| step | label | care | source |", "|---|---|---|---|");
+  for (const s of p.steps) push(`| ${String(s.step)} | ${esc(s.label)} | ${esc(s.care)} | ${ref(s.source, "pref")}${s.note === undefined ? "" : ` _${esc(s.note)}_`} |`);
+  push("");
+
+  push("## Urgent overlay", "");
+  push(
+    "An urgent rule sets `urgent: true` and lists its action, whatever the step. It never lowers or otherwise changes " +
+      "the step, and it is never turned into a risk level. `urgentNotChecked` says when an urgent rule could not be " +
+      "checked (no PHQ-9, or item 9 unanswered).",
+    "",
+  );
+  push("| rule | when | action | source | design choice |", "|---|---|---|---|---|");
+  for (const u of p.urgent) push(`| \`${u.id}\` | ${conditionCell(u.when)} | ${esc(u.action)} | ${ref(u.source, "pref")} | ${yes(u.designChoice)} |`);
+  push("");
+
+  push("## Domains", "");
+  push(
+    "A domain is elevated when any of its conditions holds on any result; a domain measured twice (TSK-17 and FABQ, " +
+      "say) counts once. A result whose score is null does not assess it. Screeners (PHQ-2, GAD-2) assess a domain only " +
+      "when negative; a positive screen leaves it `screen-positive` until the full instrument is scored.",
+    "",
+  );
+  push("| domain | group | assessed by | elevated when (any) | intervention it points to | source | design choice |", "|---|---|---|---|---|---|---|");
+  for (const d of p.domains) {
+    push(
+      `| ${esc(d.label)} (\`${d.id}\`) | ${d.group ?? ""} | ${d.instruments.map(link).join(", ")} | ${d.elevatedWhen.map(conditionCell).join("<br>")} | ${esc(d.target.intervention)} | ${ref(d.target.source, "pref")} | ${yes(d.target.designChoice)} |`,
+    );
+  }
+  push("");
+
+  push("## Step rules", "");
+  push("| rule | step | fires when | source | design choice |", "|---|---|---|---|---|");
+  for (const r of p.stepRules) push(`| \`${r.id}\` ${esc(r.label)} | ${String(r.step)} | ${esc(triggerText(r.when, p))} | ${ref(r.source, "pref")} | ${yes(r.designChoice)} |`);
+  push("");
+
+  if (p.followUps.length > 0) {
+    push("## Follow-ups", "");
+    push("| rule | when (any) | recommendation | completed by | source |", "|---|---|---|---|---|");
+    for (const f of p.followUps) push(`| \`${f.id}\` | ${f.when.map(conditionCell).join("<br>")} | ${esc(f.recommend)} | ${f.administer.map(link).join(", ")} | ${ref(f.source, "pref")} |`);
+    push("");
+  }
+
+  push("## Design choices", "");
+  push("No guideline maps most single scale cut-offs to a care step. These rules are the pathway's own mapping:", "");
+  const choices: [string, string][] = [
+    ...p.steps.filter((s) => s.designChoice === true).map((s): [string, string] => [`step ${String(s.step)}`, s.note ?? ""]),
+    ...p.urgent.filter((u) => u.designChoice === true).map((u): [string, string] => [u.id, u.note ?? ""]),
+    ...p.domains.flatMap((d) => [
+      ...d.elevatedWhen.filter((c) => c.designChoice === true).map((c): [string, string] => [`${d.id}: ${conditionText(c)}`, c.note ?? ""]),
+      ...(d.target.designChoice === true ? [[`${d.id} target`, d.target.note ?? ""] as [string, string]] : []),
+    ]),
+    ...p.stepRules.filter((r) => r.designChoice === true).map((r): [string, string] => [r.id, r.note ?? ""]),
+    ...p.followUps.filter((f) => f.designChoice === true).map((f): [string, string] => [f.id, f.note ?? ""]),
+  ];
+  for (const [what, why] of choices) push(`- **${what}**: ${why}`);
+  push("");
+
+  push("## How missing domains are reported", "");
+  push(
+    "For each domain that is not assessed (or only screened positive), `stratify` asks what the step would be if that " +
+      "domain were elevated and its unscored instruments were at their worst (so a missing PHQ-9 is taken as 20 or more). " +
+      "When that is higher than the step, `couldRaiseStep` is true and `couldRaiseStepTo` gives the step. " +
+      "`missingCouldRaiseStepTo` does the same for all missing domains at once.",
+    "",
+  );
+  const none = stratify([], p);
+  push(`With no results at all this pathway recommends step ${String(none.step)}, and:`, "", "| domain not assessed | could raise the step to |", "|---|---|");
+  for (const m of none.missing) push(`| ${esc(m.label)} | ${m.couldRaiseStepTo === null ? "— (cannot raise it)" : String(m.couldRaiseStepTo)} |`);
+  push("");
+
+  push("## Writing your own pathway", "");
+  push(
+    "A pathway is plain JSON-serialisable data, so a clinic can write its own or adjust thresholds without code. Pass it " +
+      "as the second argument: `stratify(results, myPathway)`. It is checked every time; an invalid pathway throws " +
+      "`PathwayError`, whose `issues` name each problem by path and rule id. Check one ahead of time with " +
+      "`validatePathway(myPathway)`, which returns the issues instead of throwing.",
+    "",
+    "The parts:",
+    "",
+    "- `id`, `version` (change it whenever a rule changes; results report both), `title`, `description`, `notes`.",
+    "- `references`: citations by key. Every rule and every condition names one in `source`.",
+    "- `steps`: the steps, lowest first, each with `label` and `care`. The lowest is the step when no rule fires.",
+    "- `domains`: each with `instruments` (whose scored results assess it), `elevatedWhen` (any of these conditions) and a " +
+      "`target` (the intervention). A `group` lets step rules count domains.",
+    "- `stepRules`: each sets a `step` when its trigger fires. A trigger is a condition, `{ domain }` (the domain is " +
+      "elevated) or `{ elevatedDomains: { group, min, max } }`. Every instrument a step rule reads must belong to a domain.",
+    "- `urgent`: conditions that set `urgent` with an `action`, never changing the step.",
+    "- `followUps`: conditions that recommend another instrument (`administer`); while pending, the `domain` is `screen-positive`.",
+    "",
+    "Conditions read a result's score, band, flag or item:",
+    "",
+    "```json",
+    '{ "instrument": "tsk17", "scale": "total", "op": ">", "value": 37, "source": "vlaeyen1995" }',
+    '{ "instrument": "startback", "band": "high", "source": "keele" }',
+    '{ "instrument": "phq9", "flag": "self-harm", "source": "focus2023" }',
+    '{ "instrument": "phq9", "item": "9", "op": ">=", "value": 2, "source": "simon2013" }',
+    "```",
+    "",
+    "`scale` defaults to the primary score (instruments without one, such as the FABQ, need it). `op` is one of `>=`, " +
+      "`>`, `<=`, `<`, `==`. Mark a rule or condition that is your own mapping with `\"designChoice\": true` and say why " +
+      "in `note`; a design choice without a note is rejected. The check rejects unknown instruments, scales, bands, " +
+      "flags and items (against the bundled definitions and any passed as `options.definitions`), thresholds outside " +
+      "the scale's range, unknown domains, groups and steps, sources missing from `references`, and duplicate ids.",
+    "",
+    "A minimal pathway:",
+    "",
+    "```json",
+    JSON.stringify(examplePathway, null, 2),
+    "```",
+    "",
+    "To adjust one threshold of the default, copy it and change the value (and the version):",
+    "",
+    "```ts",
+    "import { defaultPathway, stratify, type Pathway } from \"stepscore\";",
+    "",
+    "const mine: Pathway = {",
+    "  ...defaultPathway,",
+    "  id: \"my-clinic\",",
+    "  version: \"1.0.0\",",
+    "  stepRules: defaultPathway.stepRules.map((r) =>",
+    "    r.id === \"phq9-severe\"",
+    "      ? { ...r, when: { instrument: \"phq9\", scale: \"total\", op: \">=\", value: 16, source: \"ng222\" }, note: \"NG222: 16 or more is more severe.\" }",
+    "      : r,",
+    "  ),",
+    "};",
+    "stratify(results, mine);",
+    "```",
+    "",
+  );
+
+  push("## References", "");
+  for (const [key, c] of Object.entries(p.references)) {
+    const ids = [c.pmid ? `PMID ${c.pmid}` : "", c.doi ? `doi:${c.doi}` : "", c.url ?? ""].filter(Boolean).join(" · ");
+    push(`- <a id="pref-${key.toLowerCase()}"></a>**${key}**: ${c.text}${ids ? ` ${ids}.` : ""}${c.note ? ` _${c.note}_` : ""}`);
+  }
+  push("");
+  return l.join("\n");
+}

@@ -1,0 +1,80 @@
+import { getInstrument } from "../registry.js";
+import type { ChoiceItem, InstrumentDefinition, Scale } from "../types.js";
+import type { FhirCodeableConcept, FhirCoding } from "./types.js";
+
+const BASE = "https://stepscore.dev/fhir";
+
+/**
+ * The URLs stepscore uses in FHIR resources. The `CodeSystem` ones are stepscore's own code systems, **not
+ * LOINC**: they name what LOINC has no code for (most totals and subscales, bands, flags, stepped-care steps).
+ * Codes are built from stable ids: scores `<instrument>-<scale>` (e.g. `pcs-rumination`), bands
+ * `<instrument>-<scale>-<band>`, flags `<instrument>-<flag>`, stepped care `step`, `urgent` and
+ * `<pathway>-<rule>`; answers without a LOINC answer code use the system `answers-<instrument>` with the
+ * value printed on the form as the code.
+ *
+ * @example
+ * ```ts
+ * fhirUrls.scores; // "https://stepscore.dev/fhir/CodeSystem/scores"
+ * ```
+ * @category FHIR
+ */
+export const fhirUrls = {
+  /** Base of the Questionnaire canonicals: `<questionnaire>/<instrument id>`, versioned by the definition. */
+  questionnaire: `${BASE}/Questionnaire`,
+  /** Totals and subscales without a LOINC code: `<instrument>-<scale>`. */
+  scores: `${BASE}/CodeSystem/scores`,
+  /** Bands: `<instrument>-<scale>-<band>`. */
+  bands: `${BASE}/CodeSystem/bands`,
+  /** Flags: `<instrument>-<flag>`. */
+  flags: `${BASE}/CodeSystem/flags`,
+  /** How a score was obtained: complete, prorated, partial, insufficient. */
+  scoringMethod: `${BASE}/CodeSystem/scoring-method`,
+  /** Prefix of the answer code systems for options without a LOINC code: `…/answers-pcs`, code = the value. */
+  answers: `${BASE}/CodeSystem/answers-`,
+  /** Stepped-care results: `step`, `urgent`, `<pathway>-<rule>` for reasons, the pathway id as method. */
+  steppedCare: `${BASE}/CodeSystem/stepped-care`,
+} as const;
+
+export const LOINC = "http://loinc.org";
+export const ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight";
+export const ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+export const CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+
+/** A definition, or a bundled one by id; throws a RangeError naming an unknown id. */
+export function resolveInstrument(instrument: InstrumentDefinition | string): InstrumentDefinition {
+  if (typeof instrument !== "string") return instrument;
+  const def = getInstrument(instrument);
+  if (def === undefined) throw new RangeError(`unknown instrument id "${instrument}"`);
+  return def;
+}
+
+/** The primary score first, then the subscales. */
+export function scalesOf(def: InstrumentDefinition): Scale[] {
+  return def.score === null ? [...(def.subscales ?? [])] : [def.score, ...(def.subscales ?? [])];
+}
+
+/** The linkId of a scale's calculated item; the dot keeps it apart from item numbers. */
+export const scoreLinkId = (scale: Scale): string => `score.${scale.id}`;
+
+export const answerSystem = (def: InstrumentDefinition): string => fhirUrls.answers + def.id;
+
+/** What an option contributes to scales: its score, then reverse keying (as the engine does). */
+export function weightOf(item: ChoiceItem, value: number): number {
+  const values = item.options.map((o) => o.value);
+  const base = item.options.find((o) => o.value === value)?.score ?? value;
+  return item.reversed === true ? Math.min(...values) + Math.max(...values) - base : base;
+}
+
+/** The coding of an option: its LOINC answer code where there is one, else stepscore's answer code. */
+export function optionCoding(def: InstrumentDefinition, option: ChoiceItem["options"][number]): FhirCoding {
+  return option.loinc === undefined
+    ? { system: answerSystem(def), code: String(option.value), display: option.label }
+    : { system: LOINC, code: option.loinc, display: option.label };
+}
+
+/** The code of a scale: the LOINC score code for the primary score where one exists, and stepscore's. */
+export function scaleConcept(def: InstrumentDefinition, scale: Scale): FhirCodeableConcept & { coding: FhirCoding[] } {
+  const own = { system: fhirUrls.scores, code: `${def.id}-${scale.id}`, display: `${def.shortTitle} ${scale.label}` };
+  const loinc = scale === def.score ? def.loinc?.score : undefined;
+  return { coding: loinc === undefined ? [own] : [{ system: LOINC, code: loinc }, own], text: own.display };
+}

@@ -1,0 +1,430 @@
+import type { Pathway } from "./pathway.js";
+
+// The default pathway, as data. Each rule names its source; where no source maps a score to a care step the
+// rule says `designChoice: true` and its note gives the reasoning. docs/stratification.md is generated from it.
+
+/**
+ * The default stepped-care pathway for chronic musculoskeletal pain: STarT Back's matched treatments, with
+ * psychosocial domains (depression, anxiety, catastrophizing, fear of movement, sleep), disability and the
+ * ÖMPSQ-10 mapped to the same three steps, an urgent overlay for PHQ-9 item 9 and follow-ups for positive
+ * PHQ-2 and GAD-2 screens. Rules marked `designChoice` are this library's own mappings: no guideline maps
+ * most single scale cut-offs to a care step. The full table is in docs/stratification.md.
+ *
+ * @example
+ * ```ts
+ * stratify([score(startback, [1, 0, 1, 1, 1, 0, 1, 1, 3])]).step; // 3 (STarT Back high risk)
+ * defaultPathway.stepRules.map((r) => r.id); // ["startback-high", "ompsq10-high", …]
+ * ```
+ * @category Stratification
+ */
+export const defaultPathway = {
+  id: "stepscore-default",
+  version: "1.0.0",
+  title: "stepscore default stepped-care pathway for chronic musculoskeletal pain",
+  description:
+    "Decision support for matching people with musculoskeletal pain to one of three steps of care from their " +
+    "questionnaire results. It does not diagnose, and it does not replace a clinician's assessment.",
+  references: {
+    stepscore: {
+      text: "stepscore default pathway: a mapping made by this library where no published rule maps the score to a care step.",
+      note: "Each rule that rests on it says why in its note.",
+    },
+    hill2011: {
+      text: "Hill JC, Whitehurst DGT, Lewis M, et al. Comparison of stratified primary care management for low back pain with current best practice (STarT Back): a randomised controlled trial. Lancet 2011;378(9802):1560–1571.",
+      doi: "10.1016/S0140-6736(11)60937-9",
+      note:
+        "Matched treatment: low risk, a single session of advice and reassurance with no onward referral; medium risk, physiotherapy; high risk, psychologically informed physiotherapy (cognitive-behavioural principles). Treatment packages as in the trial protocol (Hill JC, et al. BMC Musculoskelet Disord 2008;9:58, Table 1).",
+    },
+    keele: {
+      text: "Keele University. Online STarT Back calculator: results interpretation.",
+      url: "https://startback.hfac.keele.ac.uk/training/resources/startback-online/",
+      note: "Total 3 or less: low risk; total 4 or more with a psychosocial subscale of 3 or less: medium; subscale 4 or more: high.",
+    },
+    ng59: {
+      text: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016.",
+      url: "https://www.nice.org.uk/guidance/ng59",
+      note: "Rec 1.1.2: consider a risk stratification tool such as STarT Back at first contact. Rec 1.1.3: simpler, less intensive support (reassurance, advice to keep active, self-management) for people likely to improve quickly; more complex, intensive support (exercise, with or without manual therapy, or a psychological approach) for people at higher risk.",
+    },
+    linton2011: {
+      text: "Linton SJ, Nicholas M, MacDonald S. Development of a short form of the Örebro Musculoskeletal Pain Screening Questionnaire. Spine 2011;36(22):1891–1895.",
+      pmid: "21192286",
+      doi: "10.1097/BRS.0b013e3181f8f775",
+      note: "A cut-off of 50 identified 85 % (occupational) and 83 % (primary care) of those who developed work disability. The paper prescribes no treatment.",
+    },
+    kroenke2001: {
+      text: "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613.",
+      pmid: "11556941",
+      doi: "10.1046/j.1525-1497.2001.016009606.x",
+      note: "A score of 10 or more had 88 % sensitivity and 88 % specificity for major depression; 5, 10, 15 and 20 mark mild, moderate, moderately severe and severe depression.",
+    },
+    kroenke2009: {
+      text: "Kroenke K, Strine TW, Spitzer RL, Williams JBW, Berry JT, Mokdad AH. The PHQ-8 as a measure of current depression in the general population. J Affect Disord 2009;114(1–3):163–173.",
+      pmid: "18752852",
+      doi: "10.1016/j.jad.2008.06.026",
+      note: "The PHQ-9 severity cut-points apply to the PHQ-8; 10 or more defines current depression.",
+    },
+    kroenkeSpitzer2002: {
+      text: "Kroenke K, Spitzer RL. The PHQ-9: a new depression diagnostic and severity measure. Psychiatr Ann 2002;32(9):509–515.",
+      note: "The PHQ-9 treatment-action table (20–27: immediate treatment and, where warranted, specialist referral) is traditionally attributed to this paper and the PHQ instruction manual; read in secondary reproductions only.",
+    },
+    ng222: {
+      text: "National Institute for Health and Care Excellence. Depression in adults: treatment and management (NG222). 2022.",
+      url: "https://www.nice.org.uk/guidance/ng222",
+      note: "A PHQ-9 below 16 is 'less severe', 16 or more 'more severe' depression. Recs 1.2.8–1.2.12: ask directly about suicidal ideation and intent; refer urgently to specialist mental health services when there is considerable immediate risk; do not withhold treatment because of suicide risk.",
+    },
+    spitzer2006: {
+      text: "Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166(10):1092–1097.",
+      pmid: "16717171",
+      doi: "10.1001/archinte.166.10.1092",
+      note: "A cut-point of 10 optimised sensitivity (89 %) and specificity (82 %) for generalised anxiety disorder; 5, 10 and 15 mark mild, moderate and severe anxiety.",
+    },
+    cg113: {
+      text: "National Institute for Health and Care Excellence. Generalised anxiety disorder and panic disorder in adults: management (CG113). 2011.",
+      url: "https://www.nice.org.uk/guidance/cg113",
+      note: "Stepped care: step 2 low-intensity psychological interventions; step 3, for marked functional impairment or no improvement, individual high-intensity psychological intervention (CBT, applied relaxation) or drug treatment.",
+    },
+    sullivanManual: {
+      text: "Sullivan MJL. The Pain Catastrophizing Scale: User Manual. Montreal: McGill University; 1995–2009.",
+      note: "A total of 30 corresponds to the 75th percentile of chronic-pain patients and represents a clinically relevant level of catastrophizing (as quoted by secondary sources).",
+    },
+    vlaeyen1995: {
+      text: "Vlaeyen JWS, Kole-Snijders AMJ, Boeren RGB, van Eek H. Fear of movement/(re)injury in chronic low back pain and its relation to behavioral performance. Pain 1995;62(3):363–372.",
+      doi: "10.1016/0304-3959(94)00279-N",
+      note: "A TSK-17 total above 37 is cited from this paper as high fear of movement; the paper's own text was not read. No cut-off exists for the TSK-11.",
+    },
+    george2008: {
+      text: "George SZ, Fritz JM, Childs JD. Investigation of elevated fear-avoidance beliefs for patients with low back pain: a secondary analysis involving patients enrolled in physical therapy clinical trials. J Orthop Sports Phys Ther 2008;38(2):50–58.",
+      pmid: "18349490",
+      doi: "10.2519/jospt.2008.2647",
+      note: "FABQ physical activity above 14 was exceeded by 69.4 % of physical-therapy trial patients and did not predict 6-month disability (AUC 0.56): a treatment target, not a triage test.",
+    },
+    nicholas2011: {
+      text: "Nicholas MK, Linton SJ, Watson PJ, Main CJ. Early identification and management of psychological risk factors ('yellow flags') in patients with low back pain: a reappraisal. Phys Ther 2011;91(5):737–753.",
+      doi: "10.2522/ptj.20100224",
+      note: "Argues for targeting modifiable psychological risk factors (catastrophizing, fear-avoidance, distress) with cognitive-behavioural approaches within physical treatment.",
+    },
+    bastien2001: {
+      text: "Bastien CH, Vallières A, Morin CM. Validation of the Insomnia Severity Index as an outcome measure for insomnia research. Sleep Med 2001;2(4):297–307.",
+      pmid: "11438246",
+      doi: "10.1016/S1389-9457(00)00065-4",
+      note: "15–21: clinical insomnia of moderate severity; 22–28: severe.",
+    },
+    qaseem2016: {
+      text: "Qaseem A, Kansagara D, Forciea MA, Cooke M, Denberg TD. Management of chronic insomnia disorder in adults: a clinical practice guideline from the American College of Physicians. Ann Intern Med 2016;165(2):125–133.",
+      doi: "10.7326/M15-2175",
+      note: "CBT for insomnia as the initial treatment for chronic insomnia disorder (strong recommendation, moderate-quality evidence); the AASM 2021 guideline likewise recommends multicomponent CBT-I (strong).",
+    },
+    fairbank1980: {
+      text: "Fairbank JCT, Couper J, Davies JB, O'Brien JP. The Oswestry low back pain disability questionnaire. Physiotherapy 1980;66(8):271–273.",
+      note: "Bands: 0–20 % minimal, 21–40 % moderate, 41–60 % severe disability, 61–80 % crippled, 81–100 % bed-bound (as restated by Fairbank).",
+    },
+    vernon: {
+      text: "Vernon H. The Neck Disability Index: an informal note from the author on scoring.",
+      url: "https://chiro.org/forms/NDI_Explain.shtml",
+      note: "Raw-score intervals: 0–4 none, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete disability.",
+    },
+    kroenke2003: {
+      text: "Kroenke K, Spitzer RL, Williams JBW. The Patient Health Questionnaire-2: validity of a two-item depression screener. Med Care 2003;41(11):1284–1292.",
+      pmid: "14583691",
+      doi: "10.1097/01.MLR.0000093487.78664.3C",
+      note: "A score of 3 or more is the recommended cut-point; a positive screen is followed by the full PHQ-9.",
+    },
+    arroll2010: {
+      text: "Arroll B, Goodyear-Smith F, Crengle S, et al. Validation of PHQ-2 and PHQ-9 to screen for major depression in the primary care population. Ann Fam Med 2010;8(4):348–353.",
+      pmid: "20644190",
+      doi: "10.1370/afm.1139",
+      note: "A PHQ-2 of 2 or more detected more cases (sensitivity 86 %, specificity 78 %) than 3 or more.",
+    },
+    kroenke2007: {
+      text: "Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Löwe B. Anxiety disorders in primary care: prevalence, impairment, comorbidity, and detection. Ann Intern Med 2007;146(5):317–325.",
+      pmid: "17339617",
+      doi: "10.7326/0003-4819-146-5-200703060-00004",
+      note: "The GAD-2 (the first two GAD-7 items) with a cut-point of 3 as a screen; a positive screen calls for the full GAD-7.",
+    },
+    focus2023: {
+      text: "Screening for suicide risk: Joint Commission-approved screeners. Focus (Am Psychiatr Publ) 2023;21(1):8–17.",
+      doi: "10.1176/appi.focus.20220072",
+      note: "PHQ-9 question 9 'screens for presence and duration of suicide ideation. If yes, administer a more detailed suicide screen', whatever the total score.",
+    },
+    rhon2023: {
+      text: "Rhon DI, Greenlee TA, Poehlein E, et al. Effect of risk-stratified care on disability among adults with low back pain treated in the Military Health System: a randomized clinical trial. JAMA Netw Open 2023;6(7):e2321929.",
+      pmid: "37410465",
+      doi: "10.1001/jamanetworkopen.2023.21929",
+      note: "Risk-stratified care was not superior to usual care on the RMDQ at one year (n = 270).",
+    },
+    hill2022: {
+      text: "Hill JC, Garvin S, Bromley K, et al. Risk-based stratified primary care for common musculoskeletal pain presentations (STarT MSK): a cluster-randomised, controlled trial. Lancet Rheumatol 2022;4(9):e591–e602.",
+      doi: "10.1016/S2665-9913(22)00159-X",
+      note: "No benefit over usual care on pain intensity.",
+    },
+  },
+  steps: [
+    {
+      step: 1,
+      label: "Advice, reassurance and self-management",
+      care: "Assessment, reassurance, advice to keep active and support for self-management; no onward referral.",
+      source: "ng59",
+      note: "NG59 rec 1.1.3's simpler, less intensive support; the STarT Back low-risk package (hill2011).",
+    },
+    {
+      step: 2,
+      label: "Physiotherapy with targeted support",
+      care: "Physiotherapy (exercise, with or without manual therapy) with advice and reassurance, plus support aimed at the elevated domain.",
+      source: "hill2011",
+      note: "The STarT Back medium-risk package, with the domain targets added.",
+    },
+    {
+      step: 3,
+      label: "Psychologically informed or high-intensity care",
+      care:
+        "Psychologically informed physiotherapy (cognitive-behavioural principles) or a combined physical and psychological " +
+        "programme; high-intensity psychological treatment where depression or anxiety is severe.",
+      source: "hill2011",
+      note: "The STarT Back high-risk package; NICE's step 3 for depression (NG222) and anxiety (cg113) covers high-intensity psychological treatment.",
+    },
+  ],
+  domains: [
+    {
+      id: "depression",
+      label: "Depression",
+      group: "psychosocial",
+      instruments: ["phq9", "phq8", "phq2"],
+      elevatedWhen: [
+        { instrument: "phq9", scale: "total", op: ">=", value: 10, source: "kroenke2001" },
+        { instrument: "phq8", scale: "total", op: ">=", value: 10, source: "kroenke2009" },
+      ],
+      target: {
+        intervention:
+          "Assessment for depression and treatment matched to severity: low-intensity psychological support for less severe " +
+          "depression; high-intensity psychological therapy, medication or both for more severe (PHQ-9 16 or more).",
+        source: "ng222",
+      },
+    },
+    {
+      id: "anxiety",
+      label: "Anxiety",
+      group: "psychosocial",
+      instruments: ["gad7", "gad2"],
+      elevatedWhen: [{ instrument: "gad7", scale: "total", op: ">=", value: 10, source: "spitzer2006" }],
+      target: {
+        intervention:
+          "Assessment for generalised anxiety disorder and stepped care: low-intensity psychological interventions, then " +
+          "high-intensity CBT or applied relaxation, or medication.",
+        source: "cg113",
+      },
+    },
+    {
+      id: "catastrophizing",
+      label: "Pain catastrophizing",
+      group: "psychosocial",
+      instruments: ["pcs"],
+      elevatedWhen: [{ instrument: "pcs", scale: "total", op: ">=", value: 30, source: "sullivanManual" }],
+      target: {
+        intervention: "Cognitive-behavioural approaches to catastrophic thinking about pain, within psychologically informed physiotherapy.",
+        source: "nicholas2011",
+        designChoice: true,
+        note: "No guideline ties a PCS of 30 to an intervention; this is the approach the guidance supports for psychological obstacles in general.",
+      },
+    },
+    {
+      id: "fear-of-movement",
+      label: "Fear of movement",
+      group: "psychosocial",
+      instruments: ["tsk17", "fabq"],
+      elevatedWhen: [
+        { instrument: "tsk17", scale: "total", op: ">", value: 37, source: "vlaeyen1995" },
+        {
+          instrument: "fabq",
+          scale: "physicalActivity",
+          op: ">",
+          value: 14,
+          source: "george2008",
+          designChoice: true,
+          note:
+            "George 2008 found this cut-off did not predict 6-month disability; it marks a treatment target. Counted here as " +
+            "elevated fear of movement, so on its own it raises care to step 2 at most.",
+        },
+      ],
+      target: {
+        intervention: "Graded activity or graded exposure to feared movements, within psychologically informed physiotherapy.",
+        source: "nicholas2011",
+        designChoice: true,
+        note: "No guideline ties a TSK or FABQ cut-off to an intervention; graded activity and exposure are the approaches aimed at fear-avoidance.",
+      },
+    },
+    {
+      id: "sleep",
+      label: "Sleep (insomnia)",
+      group: "psychosocial",
+      instruments: ["isi"],
+      elevatedWhen: [{ instrument: "isi", scale: "total", op: ">=", value: 15, source: "bastien2001" }],
+      target: {
+        intervention: "Assessment for chronic insomnia disorder and, where confirmed, cognitive behavioural therapy for insomnia (CBT-I) as first-line treatment.",
+        source: "qaseem2016",
+      },
+    },
+    {
+      id: "risk",
+      label: "Risk of a poor outcome",
+      group: "risk",
+      instruments: ["startback", "ompsq10"],
+      elevatedWhen: [
+        { instrument: "startback", band: "medium", source: "keele" },
+        { instrument: "startback", band: "high", source: "keele" },
+        { instrument: "ompsq10", scale: "total", op: ">=", value: 50, source: "linton2011" },
+      ],
+      target: {
+        intervention: "Treatment matched to the risk group: physiotherapy for medium risk, psychologically informed physiotherapy for high risk.",
+        source: "hill2011",
+      },
+    },
+    {
+      id: "disability",
+      label: "Disability",
+      group: "disability",
+      instruments: ["odi", "ndi"],
+      elevatedWhen: [
+        { instrument: "odi", scale: "percent", op: ">", value: 40, source: "fairbank1980" },
+        { instrument: "ndi", scale: "total", op: ">=", value: 25, source: "vernon" },
+      ],
+      target: {
+        intervention: "Exercise-based physiotherapy, with or without manual therapy.",
+        source: "ng59",
+      },
+    },
+  ],
+  stepRules: [
+    {
+      id: "startback-high",
+      step: 3,
+      label: "STarT Back high risk",
+      when: { instrument: "startback", band: "high", source: "keele" },
+      source: "hill2011",
+    },
+    {
+      id: "ompsq10-high",
+      step: 3,
+      label: "ÖMPSQ-10 of 50 or more",
+      when: { instrument: "ompsq10", scale: "total", op: ">=", value: 50, source: "linton2011" },
+      source: "stepscore",
+      designChoice: true,
+      note: "Linton 2011 validated the cut-off for predicting work disability and prescribes no treatment; it is matched to the STarT Back high-risk package.",
+    },
+    {
+      id: "phq9-severe",
+      step: 3,
+      label: "PHQ-9 of 20 or more (severe depression)",
+      when: { instrument: "phq9", scale: "total", op: ">=", value: 20, source: "kroenke2001" },
+      source: "kroenkeSpitzer2002",
+      designChoice: true,
+      note:
+        "The PHQ-9 action table suggests immediate treatment at 20–27; NG222 already calls 16 or more 'more severe' " +
+        "(high-intensity treatment). Severe depression is mapped to step 3; 16–19 counts as one elevated domain (step 2 " +
+        "unless another domain is elevated).",
+    },
+    {
+      id: "phq8-severe",
+      step: 3,
+      label: "PHQ-8 of 20 or more (severe depression)",
+      when: { instrument: "phq8", scale: "total", op: ">=", value: 20, source: "kroenke2009" },
+      source: "kroenkeSpitzer2002",
+      designChoice: true,
+      note: "As for the PHQ-9, whose severity cut-points the PHQ-8 shares.",
+    },
+    {
+      id: "gad7-severe",
+      step: 3,
+      label: "GAD-7 of 15 or more (severe anxiety)",
+      when: { instrument: "gad7", scale: "total", op: ">=", value: 15, source: "spitzer2006" },
+      source: "cg113",
+      designChoice: true,
+      note: "CG113 offers step 3 (high-intensity treatment) for marked functional impairment, not for a score; severe anxiety on the GAD-7 is taken as its marker.",
+    },
+    {
+      id: "psychosocial-two-or-more",
+      step: 3,
+      label: "Two or more elevated psychosocial domains",
+      when: { elevatedDomains: { group: "psychosocial", min: 2 } },
+      source: "stepscore",
+      designChoice: true,
+      note:
+        "No guideline counts domains. Several elevated psychosocial domains are taken as the 'psychological obstacles' for " +
+        "which NG59 rec 1.1.3 suggests more intensive support with a psychological approach, as STarT Back's psychosocial " +
+        "subscale does for its items.",
+    },
+    {
+      id: "startback-medium",
+      step: 2,
+      label: "STarT Back medium risk",
+      when: { instrument: "startback", band: "medium", source: "keele" },
+      source: "hill2011",
+    },
+    {
+      id: "psychosocial-one",
+      step: 2,
+      label: "Exactly one elevated psychosocial domain",
+      when: { elevatedDomains: { group: "psychosocial", min: 1, max: 1 } },
+      source: "stepscore",
+      designChoice: true,
+      note: "One elevated domain is met with physiotherapy plus support aimed at that domain (its target).",
+    },
+    {
+      id: "disability-severe",
+      step: 2,
+      label: "Severe disability (ODI above 40 or NDI of 25 or more)",
+      when: { domain: "disability" },
+      source: "stepscore",
+      designChoice: true,
+      note: "The ODI's and NDI's 'severe' bands describe disability, not a care need; they are matched to physiotherapy (NG59's more intensive support).",
+    },
+  ],
+  urgent: [
+    {
+      id: "phq9-self-harm",
+      label: "PHQ-9 item 9 answered above 'Not at all'",
+      when: { instrument: "phq9", flag: "self-harm", source: "focus2023" },
+      action:
+        "Same-day suicide-risk assessment by a clinician: ask directly about suicidal thoughts and intent, and refer " +
+        "urgently if there is considerable immediate risk. The answer is a prompt to ask, not a risk level.",
+      source: "ng222",
+      designChoice: true,
+      note:
+        "Guidance asks for a fuller suicide assessment whatever the total (focus2023) and urgent referral when risk is " +
+        "considerable (ng222 recs 1.2.8–1.2.9) but sets no timescale: 'same day' is this library's choice. The overlay never " +
+        "changes the step and is not turned into a risk level.",
+    },
+  ],
+  followUps: [
+    {
+      id: "phq2-positive",
+      label: "PHQ-2 positive screen",
+      when: [
+        { instrument: "phq2", band: "positive", source: "kroenke2003" },
+        { instrument: "phq2", flag: "sensitive-cutoff", source: "arroll2010" },
+      ],
+      recommend: "Administer the full PHQ-9: a positive PHQ-2 is a screen, not a diagnosis.",
+      administer: ["phq9"],
+      domain: "depression",
+      source: "kroenke2003",
+    },
+    {
+      id: "gad2-positive",
+      label: "GAD-2 positive screen",
+      when: [{ instrument: "gad2", band: "positive", source: "kroenke2007" }],
+      recommend: "Administer the full GAD-7: a positive GAD-2 is a screen, not a diagnosis.",
+      administer: ["gad7"],
+      domain: "anxiety",
+      source: "kroenke2007",
+    },
+  ],
+  notes: [
+    "Stratified care improved disability in the UK STarT Back trial (hill2011) but not in the STarT MSK trial (hill2022) or in the US Military Health System (rhon2023): the pathway is decision support, not a proven intervention in every setting.",
+    "Only STarT Back's risk groups come with a published matched treatment. Mapping the other scales' cut-offs to a care step is this library's own choice; each such rule is marked as a design choice and says why.",
+    "A positive PHQ-2 or GAD-2 is not a diagnosis and never elevates a domain: it recommends the full PHQ-9 or GAD-7.",
+    "A result without a score counts as not assessed. The PHQ-9 self-harm flag is still read from it, because the flag is raised from item 9 whatever else is missing.",
+    "The TSK-11 and the PSQI have no cut-off the pathway uses, so their results are listed as not used.",
+  ],
+} as const satisfies Pathway;
+
+/** The type of {@link defaultPathway}. @category Stratification */
+export type DefaultPathway = typeof defaultPathway;

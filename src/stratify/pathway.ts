@@ -1,0 +1,542 @@
+// The pathway model: its types, the zod schema that checks its shape, and the checks against the definitions.
+import * as z from "zod/mini";
+import { instruments } from "../registry.js";
+import type { Citation, Comparison, InstrumentDefinition, Item, Scale } from "../types.js";
+
+/** What every pathway rule and condition says about where it comes from. @category Stratification */
+export interface Sourced {
+  /** Key into the pathway's `references`. */
+  readonly source: string;
+  /** True where the rule is the pathway author's own mapping rather than a published one. */
+  readonly designChoice?: boolean;
+  /** Why the rule is as it is; required when `designChoice` is true. */
+  readonly note?: string;
+}
+
+/** A condition on a result's score (the primary score, or the subscale `scale` names). @category Stratification */
+export interface ScoreCondition extends Sourced {
+  /** Instrument id, e.g. "tsk17". */
+  readonly instrument: string;
+  /** Scale id; the primary score when left out. */
+  readonly scale?: string;
+  /** Comparison. */
+  readonly op: Comparison;
+  /** Threshold. */
+  readonly value: number;
+}
+
+/** A condition on a result's band (of the primary score, or of `scale`). @category Stratification */
+export interface BandCondition extends Sourced {
+  /** Instrument id, e.g. "startback". */
+  readonly instrument: string;
+  /** Scale id; the primary score when left out. */
+  readonly scale?: string;
+  /** Band id, e.g. "high". */
+  readonly band: string;
+}
+
+/** A condition that holds when the result carries a flag. @category Stratification */
+export interface FlagCondition extends Sourced {
+  /** Instrument id, e.g. "phq9". */
+  readonly instrument: string;
+  /** Flag id, e.g. "self-harm". */
+  readonly flag: string;
+}
+
+/** A condition on one item's answer as given. @category Stratification */
+export interface ItemCondition extends Sourced {
+  /** Instrument id. */
+  readonly instrument: string;
+  /** Item id, e.g. "9". */
+  readonly item: string;
+  /** Comparison. */
+  readonly op: Comparison;
+  /** Threshold. */
+  readonly value: number;
+}
+
+/** Any condition on a result. @category Stratification */
+export type PathwayCondition = ScoreCondition | BandCondition | FlagCondition | ItemCondition;
+
+/** A count of elevated domains, optionally of one group: between `min` and `max` inclusive. @category Stratification */
+export interface DomainCount {
+  /** Count only domains of this group (e.g. "psychosocial"); all domains when left out. */
+  readonly group?: string;
+  /** Fewest elevated domains. */
+  readonly min: number;
+  /** Most elevated domains; no upper bound when left out. */
+  readonly max?: number;
+}
+
+/** What makes a step rule fire: a condition, an elevated domain, or a count of elevated domains. @category Stratification */
+export type StepTrigger =
+  | PathwayCondition
+  | { readonly domain: string }
+  | { readonly elevatedDomains: DomainCount };
+
+/** A care step: its number (higher is more intensive), label and the care it recommends. @category Stratification */
+export interface StepLevel extends Sourced {
+  /** 1, 2, 3 …; the lowest is the step when no rule fires. */
+  readonly step: number;
+  /** Short label. */
+  readonly label: string;
+  /** The care recommended, in a sentence or two. */
+  readonly care: string;
+}
+
+/** What the evidence points to for an elevated domain. @category Stratification */
+export interface Target extends Sourced {
+  /** The kind of intervention. */
+  readonly intervention: string;
+}
+
+/** A screening domain: the instruments that assess it and when it counts as elevated. @category Stratification */
+export interface DomainRule {
+  /** Stable id, e.g. "fear-of-movement". */
+  readonly id: string;
+  /** Label. */
+  readonly label: string;
+  /** A group that step rules may count (e.g. "psychosocial"). */
+  readonly group?: string;
+  /** Instruments whose scored result assesses the domain (screeners included). */
+  readonly instruments: readonly string[];
+  /** Elevated when any of these holds; a domain measured twice still counts once. */
+  readonly elevatedWhen: readonly PathwayCondition[];
+  /** The intervention the evidence points to when elevated. */
+  readonly target: Target;
+}
+
+/** A rule that sets a minimum step. The step is the highest of the rules that fire. @category Stratification */
+export interface StepRule extends Sourced {
+  /** Stable id. */
+  readonly id: string;
+  /** The step it sets. */
+  readonly step: number;
+  /** What the rule says, e.g. "STarT Back high risk". */
+  readonly label: string;
+  /** When it fires. */
+  readonly when: StepTrigger;
+}
+
+/** An urgent safety rule: when it fires, `urgent` is true. It never changes the step. @category Stratification */
+export interface UrgentRule extends Sourced {
+  /** Stable id. */
+  readonly id: string;
+  /** What the rule says. */
+  readonly label: string;
+  /** When it fires. */
+  readonly when: PathwayCondition;
+  /** What to do. */
+  readonly action: string;
+}
+
+/** A follow-up: a positive screen that calls for a fuller instrument. @category Stratification */
+export interface FollowUpRule extends Sourced {
+  /** Stable id. */
+  readonly id: string;
+  /** What the rule says. */
+  readonly label: string;
+  /** Fires when any of these holds. */
+  readonly when: readonly PathwayCondition[];
+  /** What to do. */
+  readonly recommend: string;
+  /** Instruments that complete the follow-up once scored. */
+  readonly administer: readonly string[];
+  /** The domain it screens; while the follow-up is pending the domain counts as not fully assessed. */
+  readonly domain?: string;
+}
+
+/**
+ * A stepped-care pathway as data: JSON-serialisable, so a clinic can write its own. Check one with
+ * {@link validatePathway}; {@link stratify} evaluates it.
+ *
+ * @category Stratification
+ */
+export interface Pathway {
+  /** Stable id, e.g. "stepscore-default". */
+  readonly id: string;
+  /** Version (semver); change it whenever a rule changes. */
+  readonly version: string;
+  /** Title. */
+  readonly title: string;
+  /** What it is for and what it is not. */
+  readonly description: string;
+  /** Sources, by key; every rule and condition names one. */
+  readonly references: Readonly<Record<string, Citation>>;
+  /** The care steps, lowest first. */
+  readonly steps: readonly StepLevel[];
+  /** The screening domains. */
+  readonly domains: readonly DomainRule[];
+  /** Rules that raise the step. */
+  readonly stepRules: readonly StepRule[];
+  /** Urgent safety rules. */
+  readonly urgent: readonly UrgentRule[];
+  /** Follow-up recommendations. */
+  readonly followUps: readonly FollowUpRule[];
+  /** Caveats shown with the pathway. */
+  readonly notes?: readonly string[];
+}
+
+/** One problem with a pathway. @category Stratification */
+export interface PathwayIssue {
+  /** Where, as a dotted path, e.g. "stepRules.3.when.value". */
+  readonly path: string;
+  /** The id of the rule (or domain or step) at fault, when there is one. */
+  readonly rule: string | null;
+  /** What is wrong. */
+  readonly message: string;
+}
+
+/**
+ * Thrown by {@link stratify} for a pathway that breaks the schema or names an instrument, scale, band, flag,
+ * item, domain, step or source that does not exist. `issues` lists every problem with its path and rule id.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   stratify(results, myPathway);
+ * } catch (e) {
+ *   if (e instanceof PathwayError) e.issues; // [{ path: "stepRules.0.when.instrument", rule: "severe", message: … }]
+ * }
+ * ```
+ * @category Stratification
+ */
+export class PathwayError extends Error {
+  /** The pathway's id, when it has one. */
+  readonly pathway: string | null;
+  /** One entry per problem. */
+  readonly issues: readonly PathwayIssue[];
+
+  /**
+   * @param pathway - the pathway's id, or null
+   * @param issues - the problems
+   */
+  constructor(pathway: string | null, issues: readonly PathwayIssue[]) {
+    const lines = issues.map((i) => `${i.path}${i.rule === null ? "" : ` (rule "${i.rule}")`}: ${i.message}`);
+    super(`invalid pathway${pathway === null ? "" : ` "${pathway}"`}: ${lines.join("; ")}`);
+    this.name = "PathwayError";
+    this.pathway = pathway;
+    this.issues = issues;
+  }
+}
+
+/** Options for {@link validatePathway} and {@link stratify}. @category Stratification */
+export interface PathwayOptions {
+  /** Definitions of instruments that are not bundled, so a pathway may name them. */
+  readonly definitions?: readonly InstrumentDefinition[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Schema: the shape. Conditions and triggers are one loose object each, so that a wrong mix of fields gets
+// a message naming the fields (from the checks below) rather than zod's "invalid union".
+// ---------------------------------------------------------------------------------------------------------
+
+// Built on first use: zod schemas made at module load would stay in every bundle that imports the library.
+let pathwaySchema: ReturnType<typeof buildPathwaySchema> | undefined;
+
+function buildPathwaySchema() {
+  const id = z.string().check(z.regex(/^[a-z0-9][a-zA-Z0-9-]*$/, "must be lowercase letters, digits and hyphens"));
+  const text = z.string().check(z.minLength(1, "must not be empty"));
+  const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
+  const comparison = z.enum([">=", ">", "<=", "<", "=="]);
+  const sourced = { source: text, designChoice: z.optional(z.boolean()), note: z.optional(text) };
+
+  const condition = z.strictObject({
+    instrument: text,
+    scale: z.optional(text),
+    op: z.optional(comparison),
+    value: z.optional(finite),
+    band: z.optional(text),
+    flag: z.optional(text),
+    item: z.optional(text),
+    ...sourced,
+  });
+
+  const trigger = z.strictObject({
+    instrument: z.optional(text),
+    scale: z.optional(text),
+    op: z.optional(comparison),
+    value: z.optional(finite),
+    band: z.optional(text),
+    flag: z.optional(text),
+    item: z.optional(text),
+    source: z.optional(text),
+    designChoice: z.optional(z.boolean()),
+    note: z.optional(text),
+    domain: z.optional(text),
+    elevatedDomains: z.optional(
+      z.strictObject({ group: z.optional(text), min: z.int().check(z.minimum(1)), max: z.optional(z.int().check(z.minimum(1))) }),
+    ),
+  });
+
+  const schema = z.strictObject({
+    id,
+    version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, "must be a version such as 1.0.0")),
+    title: text,
+    description: text,
+    references: z.record(
+      z.string(),
+      z.strictObject({ text, pmid: z.optional(text), doi: z.optional(text), url: z.optional(text), note: z.optional(text) }),
+    ),
+    steps: z.array(z.strictObject({ step: z.int().check(z.minimum(1)), label: text, care: text, ...sourced })).check(z.minLength(1)),
+    domains: z.array(
+      z.strictObject({
+        id,
+        label: text,
+        group: z.optional(id),
+        instruments: z.array(text).check(z.minLength(1)),
+        elevatedWhen: z.array(condition),
+        target: z.strictObject({ intervention: text, ...sourced }),
+      }),
+    ),
+    stepRules: z.array(z.strictObject({ id, step: z.int(), label: text, when: trigger, ...sourced })),
+    urgent: z.array(z.strictObject({ id, label: text, when: condition, action: text, ...sourced })),
+    followUps: z.array(
+      z.strictObject({
+        id,
+        label: text,
+        when: z.array(condition).check(z.minLength(1)),
+        recommend: text,
+        administer: z.array(text).check(z.minLength(1)),
+        domain: z.optional(text),
+        ...sourced,
+      }),
+    ),
+    notes: z.optional(z.array(text)),
+  });
+  return schema;
+}
+
+/**
+ * Checks a pathway: its shape (the schema), then every reference in it against the bundled definitions (and
+ * `options.definitions`): instrument ids, scales, bands, flags, items, thresholds within the scale's range,
+ * domains, steps, sources among the references, a note for every design choice. Never throws.
+ *
+ * @param pathway - a candidate pathway, e.g. parsed from JSON
+ * @param options - definitions of instruments that are not bundled
+ * @returns the problems, each with its path and the id of the rule at fault; empty when sound
+ * @example
+ * ```ts
+ * validatePathway(defaultPathway); // []
+ * validatePathway({ ...defaultPathway, stepRules: [{ id: "x", step: 3, label: "x", source: "hill2011",
+ *   when: { instrument: "phq10", op: ">=", value: 20, source: "kroenke2001" } }] });
+ * // [{ path: "stepRules.0.when.instrument", rule: "x", message: 'unknown instrument "phq10"' }]
+ * ```
+ * @category Stratification
+ */
+export function validatePathway(pathway: unknown, options: PathwayOptions = {}): PathwayIssue[] {
+  const parsed = (pathwaySchema ??= buildPathwaySchema()).safeParse(pathway);
+  if (!parsed.success) {
+    return parsed.error.issues.map((i) => ({
+      path: i.path.map(String).join(".") || "(pathway)",
+      rule: ruleAt(pathway, i.path),
+      message: i.message,
+    }));
+  }
+  return new Checker(pathway as Pathway, options.definitions ?? []).run();
+}
+
+/** The id of the list entry a schema path points into (e.g. ["stepRules", 3, …] → stepRules[3].id). */
+function ruleAt(pathway: unknown, path: readonly PropertyKey[]): string | null {
+  const [list, index] = path;
+  if (typeof list !== "string" || typeof index !== "number" || typeof pathway !== "object" || pathway === null) return null;
+  const entry: unknown = (pathway as Record<string, unknown>)[list];
+  if (!Array.isArray(entry)) return null;
+  const item: unknown = entry[index];
+  if (typeof item !== "object" || item === null) return null;
+  const ruleId = (item as { id?: unknown; step?: unknown }).id ?? (item as { step?: unknown }).step;
+  return typeof ruleId === "string" || typeof ruleId === "number" ? String(ruleId) : null;
+}
+
+/** Looks an instrument up among the bundled definitions and the caller's. */
+export function definitionFor(idOf: string, extra: readonly InstrumentDefinition[]): InstrumentDefinition | undefined {
+  return extra.find((d) => d.id === idOf) ?? (Object.hasOwn(instruments, idOf) ? (instruments as unknown as Record<string, InstrumentDefinition>)[idOf] : undefined);
+}
+
+/** The scale a condition reads: the one named, else the primary score. */
+export function scaleOf(def: InstrumentDefinition, name: string | undefined): Scale | undefined {
+  const all = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
+  return name === undefined ? (def.score ?? undefined) : all.find((s) => s.id === name);
+}
+
+/** The kind of a condition, from the fields it has; null when they do not make exactly one kind. */
+export function kindOf(c: Readonly<Record<string, unknown>>): "score" | "band" | "flag" | "item" | null {
+  const band = c["band"] !== undefined;
+  const flag = c["flag"] !== undefined;
+  const item = c["item"] !== undefined;
+  const compared = c["op"] !== undefined || c["value"] !== undefined;
+  if (band && !flag && !item && !compared) return "band";
+  if (flag && !band && !item && !compared && c["scale"] === undefined) return "flag";
+  if (item && !band && !flag && c["scale"] === undefined && c["op"] !== undefined && c["value"] !== undefined) return "item";
+  if (!band && !flag && !item && c["op"] !== undefined && c["value"] !== undefined) return "score";
+  return null;
+}
+
+class Checker {
+  private readonly issues: PathwayIssue[] = [];
+  private readonly refs: ReadonlySet<string>;
+  private readonly domainIds: ReadonlySet<string>;
+  private readonly groups: ReadonlySet<string>;
+  private readonly steps: ReadonlySet<number>;
+
+  constructor(
+    private readonly p: Pathway,
+    private readonly extra: readonly InstrumentDefinition[],
+  ) {
+    this.refs = new Set(Object.keys(p.references));
+    this.domainIds = new Set(p.domains.map((d) => d.id));
+    this.groups = new Set(p.domains.map((d) => d.group).filter((g): g is string => g !== undefined));
+    this.steps = new Set(p.steps.map((s) => s.step));
+  }
+
+  run(): PathwayIssue[] {
+    const p = this.p;
+    const allIds = [...p.domains, ...p.stepRules, ...p.urgent, ...p.followUps].map((r) => r.id);
+    for (const d of allIds.filter((x, i) => allIds.indexOf(x) !== i)) this.say("(pathway)", d, `the id "${d}" is used twice`);
+
+    p.steps.forEach((s, i) => {
+      const prev = p.steps[i - 1];
+      if (prev !== undefined && s.step <= prev.step) this.say(`steps.${String(i)}.step`, String(s.step), "steps must be listed in increasing order, each once");
+      this.sourced(`steps.${String(i)}`, String(s.step), s);
+    });
+
+    const inDomains = new Set(p.domains.flatMap((d) => d.instruments));
+    p.domains.forEach((d, i) => {
+      const at = `domains.${String(i)}`;
+      d.instruments.forEach((ins, j) => {
+        if (this.def(ins) === undefined) this.say(`${at}.instruments.${String(j)}`, d.id, `unknown instrument "${ins}"`);
+      });
+      d.elevatedWhen.forEach((c, j) => {
+        this.condition(`${at}.elevatedWhen.${String(j)}`, d.id, c);
+        if (!d.instruments.includes(c.instrument)) {
+          this.say(`${at}.elevatedWhen.${String(j)}.instrument`, d.id, `"${c.instrument}" is not among the domain's instruments`);
+        }
+      });
+      this.sourced(`${at}.target`, d.id, d.target);
+    });
+
+    p.stepRules.forEach((r, i) => {
+      const at = `stepRules.${String(i)}`;
+      if (!this.steps.has(r.step)) this.say(`${at}.step`, r.id, `step ${String(r.step)} is not among the pathway's steps`);
+      this.sourced(at, r.id, r);
+      this.trigger(`${at}.when`, r.id, r.when, inDomains);
+    });
+
+    p.urgent.forEach((r, i) => {
+      this.sourced(`urgent.${String(i)}`, r.id, r);
+      this.condition(`urgent.${String(i)}.when`, r.id, r.when);
+    });
+
+    p.followUps.forEach((r, i) => {
+      const at = `followUps.${String(i)}`;
+      this.sourced(at, r.id, r);
+      r.when.forEach((c, j) => { this.condition(`${at}.when.${String(j)}`, r.id, c); });
+      r.administer.forEach((ins, j) => {
+        if (this.def(ins) === undefined) this.say(`${at}.administer.${String(j)}`, r.id, `unknown instrument "${ins}"`);
+      });
+      if (r.domain !== undefined && !this.domainIds.has(r.domain)) this.say(`${at}.domain`, r.id, `unknown domain "${r.domain}"`);
+    });
+    return this.issues;
+  }
+
+  private say(path: string, rule: string | null, message: string): void {
+    this.issues.push({ path, rule, message });
+  }
+
+  private def(ins: string): InstrumentDefinition | undefined {
+    return definitionFor(ins, this.extra);
+  }
+
+  private sourced(at: string, rule: string, s: Sourced): void {
+    if (!this.refs.has(s.source)) this.say(`${at}.source`, rule, `source "${s.source}" is not among the references`);
+    if (s.designChoice === true && s.note === undefined) this.say(`${at}.note`, rule, "a design choice needs a note saying why");
+  }
+
+  private trigger(at: string, rule: string, t: StepTrigger, inDomains: ReadonlySet<string>): void {
+    const raw = t as Readonly<Record<string, unknown>>;
+    const isDomain = raw["domain"] !== undefined;
+    const isCount = raw["elevatedDomains"] !== undefined;
+    const isCondition = raw["instrument"] !== undefined;
+    if (Number(isDomain) + Number(isCount) + Number(isCondition) !== 1) {
+      this.say(at, rule, "a trigger is exactly one of: a condition (instrument …), { domain }, or { elevatedDomains }");
+      return;
+    }
+    if ("domain" in t) {
+      if (Object.keys(t).length !== 1) this.say(at, rule, "a domain trigger has only the field domain");
+      if (!this.domainIds.has(t.domain)) this.say(`${at}.domain`, rule, `unknown domain "${t.domain}"`);
+    } else if ("elevatedDomains" in t) {
+      if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
+      const c = t.elevatedDomains;
+      if (c.group !== undefined && !this.groups.has(c.group)) this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group "${c.group}"`);
+      if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
+    } else {
+      this.condition(at, rule, t);
+      // Every instrument a step rule reads must belong to a domain, or a missing result could not be reported.
+      if (this.def(t.instrument) !== undefined && !inDomains.has(t.instrument)) {
+        this.say(`${at}.instrument`, rule, `"${t.instrument}" is not among any domain's instruments`);
+      }
+    }
+  }
+
+  private condition(at: string, rule: string, c: PathwayCondition): void {
+    const raw = c as unknown as Readonly<Record<string, unknown>>;
+    if (typeof raw["source"] !== "string") this.say(`${at}.source`, rule, "a condition needs a source");
+    else this.sourced(at, rule, c);
+    const kind = kindOf(raw);
+    if (kind === null) {
+      this.say(at, rule, "a condition is exactly one of: { op, value } on a score, { band }, { flag } or { item, op, value }");
+      return;
+    }
+    const def = this.def(c.instrument);
+    if (def === undefined) {
+      this.say(`${at}.instrument`, rule, `unknown instrument "${c.instrument}"`);
+      return;
+    }
+    const name = def.shortTitle;
+    if ("flag" in c) {
+      const flags = (def.flags ?? []).map((f) => f.id);
+      if (!flags.includes(c.flag)) this.say(`${at}.flag`, rule, `${name} has no flag "${c.flag}" (flags: ${list(flags)})`);
+      return;
+    }
+    if ("item" in c) {
+      const item = def.items.find((it) => it.id === c.item);
+      if (item === undefined) this.say(`${at}.item`, rule, `${name} has no item "${c.item}" (items: ${list(def.items.map((it) => it.id))})`);
+      else if (item.kind === "time") this.say(`${at}.item`, rule, `${name} item ${c.item} is a clock time, which a condition cannot compare`);
+      else this.inRange(`${at}.value`, rule, c.value, itemRange(item), `${name} item ${c.item}`);
+      return;
+    }
+    const scale = scaleOf(def, c.scale);
+    if (scale === undefined) {
+      const scales = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter((s): s is string => s !== undefined);
+      this.say(
+        `${at}.scale`,
+        rule,
+        c.scale === undefined ? `${name} has no single total score; name a scale (${list(scales)})` : `${name} has no scale "${c.scale}" (scales: ${list(scales)})`,
+      );
+      return;
+    }
+    if ("band" in c) {
+      const bands = (scale.bands ?? []).map((b) => b.id);
+      if (!bands.includes(c.band)) this.say(`${at}.band`, rule, `${name} ${scale.id} has no band "${c.band}" (bands: ${list(bands)})`);
+      return;
+    }
+    this.inRange(`${at}.value`, rule, c.value, scale.range, `${name} ${scale.id}`);
+  }
+
+  private inRange(at: string, rule: string, value: number, range: readonly [number, number], what: string): void {
+    // A threshold outside the range is almost always a typo (ODI 400 for 40), and it could never or always hold.
+    if (value < range[0] || value > range[1]) {
+      this.say(at, rule, `${String(value)} is outside the ${what} range ${String(range[0])}–${String(range[1])}`);
+    }
+  }
+}
+
+function itemRange(item: Exclude<Item, { kind: "time" }>): readonly [number, number] {
+  if (item.kind === "number") return [item.min, item.max];
+  const values = item.options.map((o) => o.value);
+  return [Math.min(...values), Math.max(...values)];
+}
+
+function list(ids: readonly string[]): string {
+  return ids.length === 0 ? "none" : ids.map((x) => `"${x}"`).join(", ");
+}

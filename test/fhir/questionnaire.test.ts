@@ -1,0 +1,220 @@
+// toQuestionnaire: valid R4 for every instrument, derived from the definition, and its calculatedExpressions,
+// run by fhirpath.js as LHC-Forms runs them, agree with score() on random answer sets.
+import * as fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  instruments,
+  phq9,
+  score,
+  toQuestionnaire,
+  toQuestionnaireResponse,
+  type FhirQuestionnaireItem,
+  type InstrumentDefinition,
+  type ScaleOutcome,
+} from "../../src/index.js";
+import { answerSet } from "../../src/testing/arbitraries.js";
+import { calculatedExpression, evaluate, fhirIssues, loadR4 } from "./helpers.js";
+
+const all = Object.values(instruments) as InstrumentDefinition[];
+const ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight";
+const ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+
+/** Exactly the scales each Questionnaire computes in the form; everything else is left to stepscore. */
+const EXPRESSED: Readonly<Record<string, readonly string[]>> = {
+  phq9: ["total"],
+  phq8: ["total"],
+  phq2: ["total"],
+  gad7: ["total"],
+  gad2: ["total"],
+  pcs: ["total", "rumination", "magnification", "helplessness"],
+  tsk17: ["total"],
+  tsk11: ["total"],
+  fabq: ["physicalActivity", "work"],
+  odi: ["percent"],
+  rmdq: ["total"],
+  ndi: ["total", "percent"],
+  pdi: ["total"],
+  isi: ["total"],
+  psqi: [],
+  startback: ["total", "psychosocial"],
+  ompsq10: ["total"],
+  bpi: ["severity", "interference"],
+  peg: ["total"],
+  pseq: ["total"],
+};
+
+beforeAll(loadR4);
+
+describe("toQuestionnaire", () => {
+  it("covers exactly the bundled instruments in the expression table", () => {
+    expect(Object.keys(EXPRESSED).sort()).toEqual(all.map((d) => d.id).sort());
+  });
+
+  describe.each(all.map((d) => [d.id, d] as const))("%s", (_, def) => {
+    const q = toQuestionnaire(def);
+    const questions = (q.item ?? []).filter((i) => !i.linkId.startsWith("score."));
+
+    it("is a valid FHIR R4 Questionnaire (medplum validator, required bindings)", () => {
+      expect(fhirIssues(q)).toEqual([]);
+    });
+
+    it("carries the canonical, version, title, licence and LOINC panel", () => {
+      expect(q.url).toBe(`https://stepscore.dev/fhir/Questionnaire/${def.id}`);
+      expect(q.version).toBe(def.version);
+      expect(q.title).toBe(def.title);
+      expect(q.copyright).toContain(def.licence.rightsHolder);
+      expect(q.code).toEqual(def.loinc?.panel === undefined ? undefined : [{ system: "http://loinc.org", code: def.loinc.panel }]);
+    });
+
+    it("has one item per question, linkId = item id, with its LOINC code and only the wording the licence allows", () => {
+      expect(questions.map((i) => i.linkId)).toEqual(def.items.map((it) => it.id));
+      def.items.forEach((it, k) => {
+        const qi = questions[k] as FhirQuestionnaireItem;
+        expect(qi.code).toEqual(it.loinc === undefined ? undefined : [{ system: "http://loinc.org", code: it.loinc }]);
+        expect(qi.text).toBe(def.licence.redistributeWording ? (it.text ?? it.label) : it.label);
+      });
+    });
+
+    it("gives every option its value's score as itemWeight and ordinalValue, and LOINC answer codes where they exist", () => {
+      def.items.forEach((it, k) => {
+        if (it.kind === "number" || it.kind === "time") return;
+        const options = (questions[k] as FhirQuestionnaireItem).answerOption ?? [];
+        expect(options).toHaveLength(it.options.length);
+        it.options.forEach((o, j) => {
+          const opt = options[j];
+          // The definition's rule: the option's score (or value), then reverse keying over the values' range.
+          const values = it.options.map((x) => x.value);
+          const base = o.score ?? o.value;
+          const expected = it.reversed === true ? Math.min(...values) + Math.max(...values) - base : base;
+          expect(opt?.extension).toEqual([
+            { url: ITEM_WEIGHT, valueDecimal: expected },
+            { url: ORDINAL_VALUE, valueDecimal: expected },
+          ]);
+          expect(opt?.valueCoding).toEqual(
+            o.loinc === undefined
+              ? { system: `https://stepscore.dev/fhir/CodeSystem/answers-${def.id}`, code: String(o.value), display: o.label }
+              : { system: "http://loinc.org", code: o.loinc, display: o.label },
+          );
+        });
+      });
+    });
+
+    it(`computes in the form exactly: ${EXPRESSED[def.id]?.join(", ") || "nothing (scored by stepscore; says so)"}`, () => {
+      const calculated = (q.item ?? []).filter((i) => i.type !== "display" && i.linkId.startsWith("score."));
+      expect(calculated.map((i) => i.linkId)).toEqual((EXPRESSED[def.id] ?? []).map((s) => `score.${s}`));
+      for (const c of calculated) expect(c.readOnly).toBe(true);
+      const all = [def.score, ...(def.subscales ?? [])].filter((s) => s !== null && s !== undefined);
+      const left = all.filter((s) => !(EXPRESSED[def.id] ?? []).includes(s.id));
+      const note = q.item?.find((i) => i.linkId === "score.note");
+      if (left.length === 0) expect(note).toBeUndefined();
+      else {
+        expect(note?.type).toBe("display");
+        for (const s of left) expect(note?.text).toContain(`${def.shortTitle} ${s.label}`);
+        expect(q.description).toContain("scored by stepscore");
+      }
+    });
+
+    const expressed = EXPRESSED[def.id] ?? [];
+    if (expressed.length === 0) return;
+
+    const agrees = (answers: readonly (number | string | null)[]): void => {
+      const r = score(def, answers as never);
+      const qr = toQuestionnaireResponse(def, answers as never);
+      for (const id of expressed) {
+        const got = evaluate(q, qr, calculatedExpression(q, `score.${id}`) ?? "");
+        const want = (r.scales as Readonly<Record<string, ScaleOutcome>>)[id]?.score ?? null;
+        expect(got, `${def.id} ${id} for ${JSON.stringify(answers)}`).toEqual(want === null ? [] : [want]);
+      }
+    };
+
+    it("calculatedExpression (fhirpath.js) equals score() on random complete answer sets", () => {
+      fc.assert(fc.property(answerSet(def), agrees), { numRuns: 30 });
+    });
+
+    it("calculatedExpression is empty exactly when score() has no score, and equal otherwise, with answers missing", () => {
+      fc.assert(fc.property(answerSet(def, { missingRate: 0.15 }), agrees), { numRuns: 40 });
+      agrees(def.items.map(() => null));
+    });
+  });
+
+  it("never sums what is there: a PHQ-9 with item 9 unanswered has no total in the form", () => {
+    const q = toQuestionnaire(phq9);
+    const qr = toQuestionnaireResponse(phq9, [3, 3, 3, 3, 3, 3, 3, 3, null]);
+    expect(evaluate(q, qr, calculatedExpression(q, "score.total") ?? "")).toEqual([]);
+    expect(evaluate(q, toQuestionnaireResponse(phq9, [3, 3, 3, 3, 3, 3, 3, 3, 0]), calculatedExpression(q, "score.total") ?? "")).toEqual([24]);
+  });
+
+  it("scores reverse-keyed and option-scored items through itemWeight (TSK-17 item 4, STarT Back item 9)", () => {
+    const tsk = toQuestionnaire("tsk17");
+    const item4 = tsk.item?.find((i) => i.linkId === "4")?.answerOption?.map((o) => o.extension?.[0]?.valueDecimal);
+    expect(item4).toEqual([4, 3, 2, 1]);
+    const sb = toQuestionnaire("startback");
+    expect(sb.item?.find((i) => i.linkId === "9")?.answerOption?.map((o) => o.extension?.[0]?.valueDecimal)).toEqual([0, 0, 0, 1, 1]);
+  });
+
+  it("keeps the ODI's missing-section rule: 17 of 45 is 37.77… %, and no score below 8 sections", () => {
+    const q = toQuestionnaire("odi");
+    const expr = calculatedExpression(q, "score.percent") ?? "";
+    expect(evaluate(q, toQuestionnaireResponse("odi", [2, 1, 3, 2, 2, 3, 1, null, 2, 1]), expr)).toEqual([(17 * 100) / 45]);
+    expect(evaluate(q, toQuestionnaireResponse("odi", [2, 1, 3, 2, 2, 3, 1, null, null, null]), expr)).toEqual([]);
+  });
+
+  it("uses the PHQ-9 LOINC codes: panel 44249-1, items 44250-9 …, answers LA6568-5 …, total 44261-6", () => {
+    const q = toQuestionnaire("phq9");
+    expect(q.code?.[0]?.code).toBe("44249-1");
+    expect(q.item?.[0]?.code?.[0]?.code).toBe("44250-9");
+    expect(q.item?.[0]?.answerOption?.map((o) => o.valueCoding?.code)).toEqual(["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
+    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "44261-6" });
+  });
+
+  it("follows a definition's own default rule: CMS MDS proration, rounded half up", () => {
+    const cms = { ...phq9, id: "phq9cms", score: { ...phq9.score, missing: { kind: "prorate", maxMissing: 2, rounding: "half-up", source: "cmsMds" } } } as InstrumentDefinition;
+    const q = toQuestionnaire(cms);
+    expect(fhirIssues(q)).toEqual([]);
+    expect(q.item?.find((i) => i.linkId === "score.total")?.type).toBe("decimal");
+    const expr = calculatedExpression(q, "score.total") ?? "";
+    fc.assert(
+      fc.property(answerSet(cms, { missingRate: 0.15 }), (answers) => {
+        const want = score(cms, answers as never).score;
+        expect(evaluate(q, toQuestionnaireResponse(cms, answers as never), expr)).toEqual(want === null ? [] : [want]);
+      }),
+      { numRuns: 60 },
+    );
+    // The worked examples: 10 × 9/8 = 11.25 → 11; 9 × 9/7 = 11.57 → 12.
+    expect(evaluate(q, toQuestionnaireResponse(cms, [2, 2, 1, 1, 0, 1, 2, 1, null]), expr)).toEqual([11]);
+    expect(evaluate(q, toQuestionnaireResponse(cms, [2, 2, 1, 1, 0, 1, 2, null, null]), expr)).toEqual([12]);
+  });
+
+  it("leaves to stepscore what FHIRPath cannot compute exactly, and says why", () => {
+    const three = [0, 1, 2, 3].map((value) => ({ value, label: String(value) }));
+    const five = [0, 1, 2, 3, 4, 5].map((value) => ({ value, label: String(value) }));
+    const custom = {
+      ...phq9,
+      id: "mixed",
+      items: [
+        { id: "a", label: "A", options: three },
+        { id: "b", label: "B", options: five },
+        { id: "c", label: "Minutes", kind: "number", min: 0, max: 60, integer: true },
+      ],
+      score: { id: "pct", label: "percent", items: ["a", "b"], method: "percent", range: [0, 100], missing: { kind: "strict", source: "kroenke2001" }, source: "kroenke2001" },
+      subscales: [{ id: "sum", label: "with minutes", items: ["a", "c"], method: "sum", range: [0, 63], missing: { kind: "strict", source: "kroenke2001" }, source: "kroenke2001" }],
+      flags: [],
+      missingOptions: [],
+    } as unknown as InstrumentDefinition;
+    const q = toQuestionnaire(custom);
+    expect(fhirIssues(q)).toEqual([]);
+    expect(q.item?.filter((i) => i.linkId.startsWith("score.")).map((i) => [i.linkId, i.type])).toEqual([["score.note", "display"]]);
+    expect(q.item?.find((i) => i.linkId === "score.note")?.text).toMatch(/PHQ-9 percent \(its items have different maxima\); PHQ-9 with minutes \(it uses number or time answers\)/);
+    expect(q.item?.find((i) => i.linkId === "c")).toMatchObject({
+      type: "integer",
+      extension: [
+        { url: "http://hl7.org/fhir/StructureDefinition/minValue", valueInteger: 0 },
+        { url: "http://hl7.org/fhir/StructureDefinition/maxValue", valueInteger: 60 },
+      ],
+    });
+  });
+
+  it("rejects an unknown instrument id", () => {
+    expect(() => toQuestionnaire("nope" as never)).toThrow(RangeError);
+  });
+});
