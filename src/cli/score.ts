@@ -1,6 +1,7 @@
-// `stepscore score`: rows in (CSV or JSON Lines, file or stdin), the same rows out with scores appended.
-// Streaming end to end: csv-parse → scoring inside the parser's record hook → csv-stringify → output, with
-// backpressure from the pipeline, so memory stays flat whatever the size of the file.
+// `stepscore score` and `stratify`: rows in (CSV or JSON Lines, file or stdin), the same rows out with
+// scores appended. Streaming end to end: csv-parse → each record scored as the parser hands it on → the
+// row's own text plus the new cells → output, with backpressure from the pipeline, so memory stays flat
+// whatever the size of the file.
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
