@@ -247,7 +247,11 @@ export function stratify<const P extends Pathway = DefaultPathway>(
   options?: PathwayOptions,
 ): StratifyResult<P>;
 export function stratify(results: readonly ScoreResult[], pathway: Pathway = defaultPathway, options: PathwayOptions = {}): StratifyResult {
-  const issues = validatePathway(pathway, options);
+  const fingerprint = JSON.stringify(pathway);
+  const seen = validated.get(pathway);
+  const known = seen !== undefined && seen.fingerprint === fingerprint && seen.definitions === options.definitions;
+  const issues = known ? [] : validatePathway(pathway, options);
+  if (!known && issues.length === 0) validated.set(pathway, { fingerprint, definitions: options.definitions });
   if (issues.length > 0) {
     const raw = pathway as unknown;
     const pid = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
@@ -256,6 +260,10 @@ export function stratify(results: readonly ScoreResult[], pathway: Pathway = def
   checkResults(results);
   return new Evaluation(pathway, results, options.definitions ?? []).result();
 }
+
+// A pathway that validated is remembered with a fingerprint of its content, so scoring many rows against
+// one pathway validates it once; a pathway changed since then is validated again.
+const validated = new WeakMap<object, { fingerprint: string; definitions: readonly InstrumentDefinition[] | undefined }>();
 
 function checkResults(results: unknown): void {
   if (!Array.isArray(results)) throw new TypeError("stratify: results must be an array of score results");

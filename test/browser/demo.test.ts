@@ -10,6 +10,11 @@ const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "test-output", "browser");
 const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".map": "application/json" };
 const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Without Chromium the test is skipped, so `npm test` passes on any machine; CI installs Debian's chromium
+// and sets STEPSCORE_REQUIRE_BROWSER=1 so that a missing browser fails instead.
+const required = process.env.STEPSCORE_REQUIRE_BROWSER === "1";
+const available = existsSync(executable);
+if (!available && !required) console.warn(`browser test skipped: no Chromium at ${executable} (apt-get install chromium)`);
 
 let server: Server;
 let browser: Browser;
@@ -18,6 +23,7 @@ let base = "";
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
+  if (!available && !required) return;
   if (!existsSync(join(root, "dist", "index.js"))) throw new Error("build first: npm run build");
   server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
@@ -51,7 +57,7 @@ async function answer(values: readonly number[]): Promise<void> {
   for (const [i, v] of values.entries()) await page.check(`input[name="item-${String(i + 1)}"][value="${String(v)}"]`);
 }
 
-describe("the browser page", () => {
+describe.skipIf(!available && !required)("the browser page", () => {
   it("lists every instrument and renders the PHQ-9 from its definition", async () => {
     expect(await page.locator('#instrument option[value="phq9"]').count()).toBe(1);
     expect(await page.locator("#instrument option").count()).toBeGreaterThanOrEqual(20);

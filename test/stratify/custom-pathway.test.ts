@@ -244,3 +244,13 @@ describe("an invalid pathway", () => {
     expect(validatePathway(withRule({ ...ok, when: { instrument: "fabq", scale: "work", op: ">", value: 34, source: "kroenke2001" } }))).toEqual([]);
   });
 });
+
+describe("validation of a pathway reused across calls", () => {
+  it("re-validates a pathway that was changed after a successful call", () => {
+    const mine = structuredClone(defaultPathway) as unknown as Record<string, unknown>;
+    const results = [score("phq9", [0, 0, 0, 0, 0, 0, 0, 0, 0])];
+    expect(stratify(results, mine as never).step).toBe(1);
+    (mine as { steps: unknown[] }).steps = [];
+    expect(() => stratify(results, mine as never)).toThrow(PathwayError);
+  });
+});
