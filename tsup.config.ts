@@ -2,7 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // index: the full API; core: the engine alone, so an app that imports one definition bundles no other.
+    entry: { index: "src/index.ts", core: "src/core.ts" },
     format: ["esm", "cjs"],
     target: "es2022",
     platform: "neutral",

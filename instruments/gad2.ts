@@ -1,4 +1,5 @@
-import { GAD_ITEMS, KROENKE_2007, PHQ_LICENCE, PHQSCREENERS, SCREEN_BANDS } from "./shared/phq.js";
+import { GAD_1,
+  GAD_2, KROENKE_2007, PHQ_LICENCE, PHQSCREENERS, SCREEN_BANDS } from "./shared/phq.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -24,7 +25,7 @@ export const gad2 = {
   recall: "last 2 weeks",
   references: { kroenke2007: KROENKE_2007, phqscreeners: PHQSCREENERS },
   licence: PHQ_LICENCE,
-  items: [GAD_ITEMS[0], GAD_ITEMS[1]],
+  items: [GAD_1, GAD_2],
   score: {
     id: "total",
     label: "total",

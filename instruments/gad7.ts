@@ -1,4 +1,10 @@
-import { DIFFICULTY, DIFFICULTY_TEXT, GAD_ITEMS, PHQ_LICENCE, PHQSCREENERS, SPITZER_2006 } from "./shared/phq.js";
+import { DIFFICULTY, DIFFICULTY_TEXT, GAD_1,
+  GAD_2,
+  GAD_3,
+  GAD_4,
+  GAD_5,
+  GAD_6,
+  GAD_7, PHQ_LICENCE, PHQSCREENERS, SPITZER_2006 } from "./shared/phq.js";
 import { IAPT, KOUNALI_2022 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
@@ -44,7 +50,13 @@ export const gad7 = {
   licence: PHQ_LICENCE,
   loinc: { panel: "69737-5", score: "70274-6" },
   items: [
-    ...GAD_ITEMS,
+    GAD_1,
+  GAD_2,
+  GAD_3,
+  GAD_4,
+  GAD_5,
+  GAD_6,
+  GAD_7,
     // No GAD-7-specific LOINC code for this item was confirmed, so none is given.
     { id: "8", label: "Functional difficulty (not scored)", text: DIFFICULTY_TEXT, options: DIFFICULTY, optional: true },
   ],

@@ -1,4 +1,20 @@
-import { KROENKE_2009, PHQ_1, PHQ_2, PHQ_3_TO_8, PHQ_BANDS_TO_19, PHQ_LICENCE, PHQSCREENERS } from "./shared/phq.js";
+import {
+  KROENKE_2009,
+  PHQ_1,
+  PHQ_2,
+  PHQ_3,
+  PHQ_4,
+  PHQ_5,
+  PHQ_6,
+  PHQ_7,
+  PHQ_8,
+  PHQ_LICENCE,
+  PHQ_MILD,
+  PHQ_MINIMAL,
+  PHQ_MODERATE,
+  PHQ_MODERATELY_SEVERE,
+  PHQSCREENERS,
+} from "./shared/phq.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -23,7 +39,7 @@ export const phq8 = {
   recall: "last 2 weeks",
   references: { kroenke2009: KROENKE_2009, phqscreeners: PHQSCREENERS },
   licence: PHQ_LICENCE,
-  items: [PHQ_1, PHQ_2, ...PHQ_3_TO_8],
+  items: [PHQ_1, PHQ_2, PHQ_3, PHQ_4, PHQ_5, PHQ_6, PHQ_7, PHQ_8],
   score: {
     id: "total",
     label: "total",
@@ -31,7 +47,7 @@ export const phq8 = {
     method: "sum",
     range: [0, 24],
     missing: { kind: "strict", source: "kroenke2009" },
-    bands: [...PHQ_BANDS_TO_19, { id: "severe", label: "Severe", min: 20, max: 24 }],
+    bands: [PHQ_MINIMAL, PHQ_MILD, PHQ_MODERATE, PHQ_MODERATELY_SEVERE, { id: "severe", label: "Severe", min: 20, max: 24 }],
     bandsSource: "kroenke2009",
     source: "kroenke2009",
   },

@@ -1,4 +1,4 @@
-import { AGREEMENT, KORI_1990, TSK_LABELS, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
+import { AGREEMENT, KORI_1990, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
 import { EIGER_2023 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
@@ -28,23 +28,23 @@ export const tsk17 = {
   references: { vlaeyen1995: VLAEYEN_1995, kori1990: KORI_1990, woby2005: WOBY_2005, eiger2023: EIGER_2023 },
   licence: TSK_LICENCE,
   items: [
-    { id: "1", label: TSK_LABELS["1"], options: AGREEMENT },
-    { id: "2", label: TSK_LABELS["2"], options: AGREEMENT },
-    { id: "3", label: TSK_LABELS["3"], options: AGREEMENT },
-    { id: "4", label: TSK_LABELS["4"], options: AGREEMENT, reversed: true },
-    { id: "5", label: TSK_LABELS["5"], options: AGREEMENT },
-    { id: "6", label: TSK_LABELS["6"], options: AGREEMENT },
-    { id: "7", label: TSK_LABELS["7"], options: AGREEMENT },
-    { id: "8", label: TSK_LABELS["8"], options: AGREEMENT, reversed: true },
-    { id: "9", label: TSK_LABELS["9"], options: AGREEMENT },
-    { id: "10", label: TSK_LABELS["10"], options: AGREEMENT },
-    { id: "11", label: TSK_LABELS["11"], options: AGREEMENT },
-    { id: "12", label: TSK_LABELS["12"], options: AGREEMENT, reversed: true },
-    { id: "13", label: TSK_LABELS["13"], options: AGREEMENT },
-    { id: "14", label: TSK_LABELS["14"], options: AGREEMENT },
-    { id: "15", label: TSK_LABELS["15"], options: AGREEMENT },
-    { id: "16", label: TSK_LABELS["16"], options: AGREEMENT, reversed: true },
-    { id: "17", label: TSK_LABELS["17"], options: AGREEMENT },
+    { id: "1", label: "Fear of injury from exercise", options: AGREEMENT },
+    { id: "2", label: "Pain would rise if pushed through", options: AGREEMENT },
+    { id: "3", label: "Body signals something dangerously wrong", options: AGREEMENT },
+    { id: "4", label: "Exercise would relieve pain (reversed)", options: AGREEMENT, reversed: true },
+    { id: "5", label: "Condition not taken seriously by others", options: AGREEMENT },
+    { id: "6", label: "Body at lasting risk since the injury", options: AGREEMENT },
+    { id: "7", label: "Pain means bodily injury", options: AGREEMENT },
+    { id: "8", label: "Aggravation is not danger (reversed)", options: AGREEMENT, reversed: true },
+    { id: "9", label: "Fear of accidental injury", options: AGREEMENT },
+    { id: "10", label: "Avoiding unnecessary movement is safest", options: AGREEMENT },
+    { id: "11", label: "So much pain implies danger", options: AGREEMENT },
+    { id: "12", label: "Better off physically active (reversed)", options: AGREEMENT, reversed: true },
+    { id: "13", label: "Pain signals when to stop exercising", options: AGREEMENT },
+    { id: "14", label: "Activity unsafe with this condition", options: AGREEMENT },
+    { id: "15", label: "Too easily injured for normal activities", options: AGREEMENT },
+    { id: "16", label: "Pain is not actually dangerous (reversed)", options: AGREEMENT, reversed: true },
+    { id: "17", label: "No one should exercise in pain", options: AGREEMENT },
   ],
   score: {
     id: "total",

@@ -20,7 +20,10 @@ const { score, ScoreInputError } = require("stepscore");
 const r = score("phq9", [1, 2, 1, 2, 0, 1, 3, 2, 0]);
 if (r.score !== 12 || r.band?.id !== "moderate") throw new Error(`CJS: ${JSON.stringify(r)}`);
 try { score("phq9", [4, 0, 0, 0, 0, 0, 0, 0, 0]); throw new Error("no error"); } catch (e) { if (!(e instanceof ScoreInputError)) throw e; }
-console.log("require: PHQ-9 12, moderate; invalid answers throw ScoreInputError");
+const core = require("stepscore/core");
+if (core.score(require("stepscore").phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score !== 12) throw new Error("core");
+try { core.score(require("stepscore").phq9, [4, 0, 0, 0, 0, 0, 0, 0, 0]); throw new Error("no error"); } catch (e) { if (!(e instanceof ScoreInputError)) throw new Error("instanceof across entries"); }
+console.log("require: PHQ-9 12, moderate; invalid answers throw ScoreInputError, from either entry");
 JS
 cat > types.mts <<'TS'
 import { score, phq9 } from "stepscore";

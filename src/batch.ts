@@ -331,7 +331,7 @@ interface Counts {
   offsetHints: number;
 }
 
-const NO_ERRORS: readonly CellError[] = Object.freeze([]);
+const NO_ERRORS: readonly CellError[] = /* @__PURE__ */ Object.freeze([]);
 
 function spec(entry: InstrumentId | InstrumentDefinition | BatchInstrument): BatchInstrument {
   return typeof entry === "object" && "instrument" in entry ? entry : { instrument: entry };

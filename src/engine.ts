@@ -15,7 +15,7 @@ import type {
   ScoreResult,
 } from "./types.js";
 
-const NO_SETTINGS: Readonly<Record<string, boolean | number | string>> = Object.freeze({});
+const NO_SETTINGS: Readonly<Record<string, boolean | number | string>> = /* @__PURE__ */ Object.freeze({});
 
 /**
  * Scores answers against a definition object (no id lookup, so it pulls in no other instrument).
@@ -80,6 +80,32 @@ export function scoreWith<const D extends InstrumentDefinition>(
     answers: answerRecord,
   };
   return result as unknown as ScoreResult<D>;
+}
+
+/** The outcome of a scoring call that never throws. */
+export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinition> =
+  | { readonly success: true; readonly data: ScoreResult<D> }
+  | { readonly success: false; readonly error: ScoreInputError };
+
+/**
+ * `scoreWith`, but never throws: invalid answers, and faults in a custom definition, come back as
+ * `{ success: false, error }`.
+ *
+ * @internal
+ */
+export function safeScoreWith<const D extends InstrumentDefinition>(
+  def: D,
+  answers: unknown,
+  options?: ScoreOptions<D>,
+): SafeScoreResult<D> {
+  try {
+    return { success: true, data: scoreWith(def, answers, options) };
+  } catch (error) {
+    if (error instanceof ScoreInputError) return { success: false, error };
+    // A fault in a custom definition, not in the answers; reported the same way so this never throws.
+    const message = `the definition cannot score: ${error instanceof Error ? error.message : String(error)}`;
+    return { success: false, error: new ScoreInputError(def.id, def.id, [{ item: null, value: undefined, message }]) };
+  }
 }
 
 function flagOnItem(v: AnswerValue | undefined, op: Comparison, value: number): boolean {

@@ -1,3 +1,5 @@
+const BRAND = Symbol.for("stepscore.ScoreInputError");
+
 /**
  * One problem with an answer set.
  */
@@ -25,6 +27,17 @@ export interface ScoreInputIssue {
  * ```
  */
 export class ScoreInputError extends Error {
+  /**
+   * Recognises errors from any copy of the library (the CommonJS build of each entry carries its own copy
+   * of this class), so `instanceof` holds across `stepscore` and `stepscore/core`.
+   *
+   * @param value - anything
+   * @returns whether it is a ScoreInputError
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   /** The id of the instrument the answers were for (or the unknown id that was asked for). */
   readonly instrument: string;
   /** One entry per bad item. */
@@ -43,6 +56,7 @@ export class ScoreInputError extends Error {
     const lines = issues.map((i) => (i.item === null ? i.message : `item ${i.item}: ${i.message}`));
     super(`${head}: ${lines.join("; ")}${hint === null ? "" : `. ${hint}`}`);
     this.name = "ScoreInputError";
+    Object.defineProperty(this, BRAND, { value: true });
     this.instrument = instrument;
     this.issues = issues;
     this.hint = hint;

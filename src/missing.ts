@@ -5,7 +5,7 @@ import type { AnswerValue, MissingRule, ScaleOutcome } from "./types.js";
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Shared by every complete scale: nothing missing. Frozen, since results share it. */
-export const NONE_MISSING: readonly string[] = Object.freeze([]);
+export const NONE_MISSING: readonly string[] = /* @__PURE__ */ Object.freeze([]);
 
 /** What the rule demands, for reasons shown to users. */
 function demand(rule: MissingRule, size: number): string {

@@ -1,4 +1,4 @@
-import { scoreWith } from "./engine.js";
+import { safeScoreWith, scoreWith, type SafeScoreResult as EngineSafeScoreResult } from "./engine.js";
 import { ScoreInputError } from "./errors.js";
 import { getInstrument, type InstrumentId, type Instruments } from "./registry.js";
 import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
@@ -46,9 +46,7 @@ export function score(
 }
 
 /** The outcome of {@link safeScore}. @category Scoring */
-export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinition> =
-  | { readonly success: true; readonly data: ScoreResult<D> }
-  | { readonly success: false; readonly error: ScoreInputError };
+export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinition> = EngineSafeScoreResult<D>;
 
 /**
  * Like {@link score}, but never throws: invalid input gives `{ success: false, error }`. Takes `unknown`
@@ -80,15 +78,13 @@ export function safeScore(
   answers: unknown,
   options?: ScoreOptions,
 ): SafeScoreResult {
+  let def: InstrumentDefinition;
   try {
-    return { success: true, data: scoreWith(resolve(instrument), answers, options) };
+    def = resolve(instrument);
   } catch (error) {
-    if (error instanceof ScoreInputError) return { success: false, error };
-    // A fault in a custom definition, not in the answers; reported the same way so this never throws.
-    const id = typeof instrument === "string" ? instrument : instrument.id;
-    const message = `the definition cannot score: ${error instanceof Error ? error.message : String(error)}`;
-    return { success: false, error: new ScoreInputError(id, id, [{ item: null, value: undefined, message }]) };
+    return { success: false, error: error as ScoreInputError };
   }
+  return safeScoreWith(def, answers, options);
 }
 
 function resolve(instrument: InstrumentDefinition | string): InstrumentDefinition {

@@ -1,7 +1,8 @@
 /**
  * Pieces shared by the PHQ and GAD family (PHQ-9, PHQ-8, PHQ-2, GAD-7, GAD-2): the response options with
- * their LOINC answer codes, the items, the sources and the licence. Plain literals only, so a bundle that
- * uses one instrument keeps only what that instrument references.
+ * their LOINC answer codes, the items, the sources and the licence. Plain literals only, each its own
+ * constant and named one by one where used: a spread or an index into an array at module level would keep
+ * every definition in a bundle that uses one.
  *
  * @module
  */
@@ -135,47 +136,55 @@ export const PHQ_2 = {
   options: FREQUENCY,
 } as const;
 
-/** PHQ-9 items 3 to 8, shared by the PHQ-8. */
-export const PHQ_3_TO_8 = [
-  {
-    id: "3",
-    label: "Sleep problems",
-    text: "Trouble falling or staying asleep, or sleeping too much",
-    loinc: "44259-0",
-    options: FREQUENCY,
-  },
-  {
-    id: "4",
-    label: "Tired or little energy",
-    text: "Feeling tired or having little energy",
-    loinc: "44254-1",
-    options: FREQUENCY,
-  },
-  { id: "5", label: "Poor appetite or overeating", text: "Poor appetite or overeating", loinc: "44251-7", options: FREQUENCY },
-  {
-    id: "6",
-    label: "Feeling bad about yourself",
-    text: "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
-    loinc: "44258-2",
-    options: FREQUENCY,
-  },
-  {
-    id: "7",
-    label: "Trouble concentrating",
-    text: "Trouble concentrating on things, such as reading the newspaper or watching television",
-    loinc: "44252-5",
-    options: FREQUENCY,
-  },
-  {
-    id: "8",
-    label: "Moving or speaking slowly, or restless",
-    text:
-      "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or " +
-      "restless that you have been moving around a lot more than usual",
-    loinc: "44253-3",
-    options: FREQUENCY,
-  },
-] as const;
+/** PHQ-9 item 3 (also the PHQ-8's). */
+export const PHQ_3 = {
+  id: "3",
+  label: "Sleep problems",
+  text: "Trouble falling or staying asleep, or sleeping too much",
+  loinc: "44259-0",
+  options: FREQUENCY,
+} as const;
+
+/** PHQ-9 item 4 (also the PHQ-8's). */
+export const PHQ_4 = {
+  id: "4",
+  label: "Tired or little energy",
+  text: "Feeling tired or having little energy",
+  loinc: "44254-1",
+  options: FREQUENCY,
+} as const;
+
+/** PHQ-9 item 5 (also the PHQ-8's). */
+export const PHQ_5 = { id: "5", label: "Poor appetite or overeating", text: "Poor appetite or overeating", loinc: "44251-7", options: FREQUENCY } as const;
+
+/** PHQ-9 item 6 (also the PHQ-8's). */
+export const PHQ_6 = {
+  id: "6",
+  label: "Feeling bad about yourself",
+  text: "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
+  loinc: "44258-2",
+  options: FREQUENCY,
+} as const;
+
+/** PHQ-9 item 7 (also the PHQ-8's). */
+export const PHQ_7 = {
+  id: "7",
+  label: "Trouble concentrating",
+  text: "Trouble concentrating on things, such as reading the newspaper or watching television",
+  loinc: "44252-5",
+  options: FREQUENCY,
+} as const;
+
+/** PHQ-9 item 8 (also the PHQ-8's). */
+export const PHQ_8 = {
+  id: "8",
+  label: "Moving or speaking slowly, or restless",
+  text:
+    "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or " +
+    "restless that you have been moving around a lot more than usual",
+  loinc: "44253-3",
+  options: FREQUENCY,
+} as const;
 
 /** PHQ-9 item 9: thoughts of death or self-harm. */
 export const PHQ_9 = {
@@ -191,54 +200,65 @@ export const DIFFICULTY_TEXT =
   "If you checked off any problems, how difficult have these problems made it for you to do your work, take " +
   "care of things at home, or get along with other people?";
 
-/** The GAD-7 items (LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example). */
-export const GAD_ITEMS = [
-  { id: "1", label: "Nervous, anxious or on edge", text: "Feeling nervous, anxious, or on edge", loinc: "69725-0", options: FREQUENCY },
-  {
-    id: "2",
-    label: "Not able to stop or control worrying",
-    text: "Not being able to stop or control worrying",
-    loinc: "68509-9",
-    options: FREQUENCY_68509_9,
-  },
-  {
-    id: "3",
-    label: "Worrying too much",
-    text: "Worrying too much about different things",
-    loinc: "69733-4",
-    options: FREQUENCY,
-  },
-  { id: "4", label: "Trouble relaxing", text: "Trouble relaxing", loinc: "69734-2", options: FREQUENCY },
-  {
-    id: "5",
-    label: "Restless, hard to sit still",
-    text: "Being so restless that it is hard to sit still",
-    loinc: "69735-9",
-    options: FREQUENCY,
-  },
-  {
-    id: "6",
-    label: "Easily annoyed or irritable",
-    text: "Becoming easily annoyed or irritable",
-    loinc: "69689-8",
-    options: FREQUENCY,
-  },
-  {
-    id: "7",
-    label: "Afraid something awful might happen",
-    text: "Feeling afraid as if something awful might happen",
-    loinc: "69736-7",
-    options: FREQUENCY,
-  },
-] as const;
+/** GAD-7 item 1; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_1 = { id: "1", label: "Nervous, anxious or on edge", text: "Feeling nervous, anxious, or on edge", loinc: "69725-0", options: FREQUENCY } as const;
 
-/** The PHQ-9/PHQ-8 severity bands (Kroenke 2001), up to the top of a 0–24 scale. */
-export const PHQ_BANDS_TO_19 = [
-  { id: "minimal", label: "Minimal", min: 0, max: 4 },
-  { id: "mild", label: "Mild", min: 5, max: 9 },
-  { id: "moderate", label: "Moderate", min: 10, max: 14 },
-  { id: "moderately-severe", label: "Moderately severe", min: 15, max: 19 },
-] as const;
+/** GAD-7 item 2; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_2 = {
+  id: "2",
+  label: "Not able to stop or control worrying",
+  text: "Not being able to stop or control worrying",
+  loinc: "68509-9",
+  options: FREQUENCY_68509_9,
+} as const;
+
+/** GAD-7 item 3; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_3 = {
+  id: "3",
+  label: "Worrying too much",
+  text: "Worrying too much about different things",
+  loinc: "69733-4",
+  options: FREQUENCY,
+} as const;
+
+/** GAD-7 item 4; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_4 = { id: "4", label: "Trouble relaxing", text: "Trouble relaxing", loinc: "69734-2", options: FREQUENCY } as const;
+
+/** GAD-7 item 5; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_5 = {
+  id: "5",
+  label: "Restless, hard to sit still",
+  text: "Being so restless that it is hard to sit still",
+  loinc: "69735-9",
+  options: FREQUENCY,
+} as const;
+
+/** GAD-7 item 6; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_6 = {
+  id: "6",
+  label: "Easily annoyed or irritable",
+  text: "Becoming easily annoyed or irritable",
+  loinc: "69689-8",
+  options: FREQUENCY,
+} as const;
+
+/** GAD-7 item 7; LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example. */
+export const GAD_7 = {
+  id: "7",
+  label: "Afraid something awful might happen",
+  text: "Feeling afraid as if something awful might happen",
+  loinc: "69736-7",
+  options: FREQUENCY,
+} as const;
+
+/** PHQ-9/PHQ-8 severity bands (Kroenke 2001) below "severe", whose top differs between the two. */
+export const PHQ_MINIMAL = { id: "minimal", label: "Minimal", min: 0, max: 4 } as const;
+/** See {@link PHQ_MINIMAL}. */
+export const PHQ_MILD = { id: "mild", label: "Mild", min: 5, max: 9 } as const;
+/** See {@link PHQ_MINIMAL}. */
+export const PHQ_MODERATE = { id: "moderate", label: "Moderate", min: 10, max: 14 } as const;
+/** See {@link PHQ_MINIMAL}. */
+export const PHQ_MODERATELY_SEVERE = { id: "moderately-severe", label: "Moderately severe", min: 15, max: 19 } as const;
 
 /** The two-item screeners' bands: 3 or more is positive. */
 export const SCREEN_BANDS = [

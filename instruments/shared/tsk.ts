@@ -13,30 +13,6 @@ export const AGREEMENT = [
   { value: 4, label: "Strongly agree" },
 ] as const;
 
-/**
- * Short neutral labels of the TSK-17 items, by TSK-17 item number. The TSK-11 keeps items 1, 2, 3, 5, 6,
- * 7, 10, 11, 13, 15 and 17 and numbers them 1–11 in that order.
- */
-export const TSK_LABELS = {
-  "1": "Fear of injury from exercise",
-  "2": "Pain would rise if pushed through",
-  "3": "Body signals something dangerously wrong",
-  "4": "Exercise would relieve pain (reversed)",
-  "5": "Condition not taken seriously by others",
-  "6": "Body at lasting risk since the injury",
-  "7": "Pain means bodily injury",
-  "8": "Aggravation is not danger (reversed)",
-  "9": "Fear of accidental injury",
-  "10": "Avoiding unnecessary movement is safest",
-  "11": "So much pain implies danger",
-  "12": "Better off physically active (reversed)",
-  "13": "Pain signals when to stop exercising",
-  "14": "Activity unsafe with this condition",
-  "15": "Too easily injured for normal activities",
-  "16": "Pain is not actually dangerous (reversed)",
-  "17": "No one should exercise in pain",
-} as const;
-
 /** Kori, Miller & Todd 1990: the construct and the scale's origin. */
 export const KORI_1990 = {
   text: "Kori SH, Miller RP, Todd DD. Kinesiophobia: a new view of chronic pain behavior. Pain Management 1990;3:35–43.",

@@ -2,7 +2,6 @@ import { getInstrument } from "../registry.js";
 import type { ChoiceItem, InstrumentDefinition, Scale } from "../types.js";
 import type { FhirCodeableConcept, FhirCoding } from "./types.js";
 
-const BASE = "https://stepscore.dev/fhir";
 
 /**
  * The URLs stepscore uses in FHIR resources. The `CodeSystem` ones are stepscore's own code systems, **not
@@ -18,21 +17,22 @@ const BASE = "https://stepscore.dev/fhir";
  * ```
  * @category FHIR
  */
+// Written out in full: a template literal at module level would keep this object in every bundle.
 export const fhirUrls = {
   /** Base of the Questionnaire canonicals: `<questionnaire>/<instrument id>`, versioned by the definition. */
-  questionnaire: `${BASE}/Questionnaire`,
+  questionnaire: "https://stepscore.dev/fhir/Questionnaire",
   /** Totals and subscales without a LOINC code: `<instrument>-<scale>`. */
-  scores: `${BASE}/CodeSystem/scores`,
+  scores: "https://stepscore.dev/fhir/CodeSystem/scores",
   /** Bands: `<instrument>-<scale>-<band>`. */
-  bands: `${BASE}/CodeSystem/bands`,
+  bands: "https://stepscore.dev/fhir/CodeSystem/bands",
   /** Flags: `<instrument>-<flag>`. */
-  flags: `${BASE}/CodeSystem/flags`,
+  flags: "https://stepscore.dev/fhir/CodeSystem/flags",
   /** How a score was obtained: complete, prorated, partial, insufficient. */
-  scoringMethod: `${BASE}/CodeSystem/scoring-method`,
+  scoringMethod: "https://stepscore.dev/fhir/CodeSystem/scoring-method",
   /** Prefix of the answer code systems for options without a LOINC code: `…/answers-pcs`, code = the value. */
-  answers: `${BASE}/CodeSystem/answers-`,
+  answers: "https://stepscore.dev/fhir/CodeSystem/answers-",
   /** Stepped-care results: `step`, `urgent`, `<pathway>-<rule>` for reasons, the pathway id as method. */
-  steppedCare: `${BASE}/CodeSystem/stepped-care`,
+  steppedCare: "https://stepscore.dev/fhir/CodeSystem/stepped-care",
 } as const;
 
 export const LOINC = "http://loinc.org";
