@@ -3,7 +3,8 @@ import { defineConfig } from "tsup";
 export default defineConfig([
   {
     // index: the full API; core: the engine alone, so an app that imports one definition bundles no other.
-    entry: { index: "src/index.ts", core: "src/core.ts" },
+    // testing: fast-check arbitraries for users' property tests (fast-check is an optional peer).
+    entry: { index: "src/index.ts", core: "src/core.ts", testing: "src/testing/arbitraries.ts" },
     format: ["esm", "cjs"],
     target: "es2022",
     platform: "neutral",

@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 tarball="$(cd "$root" && npm pack --silent --pack-destination "$work" | tail -n 1)"
 cd "$work"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > package.json
-npm install --no-audit --no-fund --silent "./$tarball"
+npm install --no-audit --no-fund --silent "./$tarball" fast-check@4
 cat > esm.mjs <<'JS'
 import { score, phq9 } from "stepscore";
 const r = score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 1]);
@@ -35,7 +35,19 @@ import stepscore = require("stepscore");
 const id: "phq9" = stepscore.score(stepscore.phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]).instrument;
 export = id;
 TS
+cat > kit.mjs <<'JS'
+import * as fc from "fast-check";
+import { createRequire } from "node:module";
+import { score, phq9 } from "stepscore";
+import { answerSet, answerSetWithInvalid } from "stepscore/testing";
+fc.assert(fc.property(answerSet(phq9), (a) => { const r = score(phq9, a); return r.score !== null && r.score >= 0 && r.score <= 27; }), { numRuns: 50 });
+fc.assert(fc.property(answerSetWithInvalid(phq9), ({ answers }) => { try { score(phq9, answers); return false; } catch { return true; } }), { numRuns: 50 });
+const vectors = createRequire(import.meta.url)("stepscore/vectors/phq9.json");
+for (const v of vectors.vectors) if (!v.options && score(phq9, v.answers).score !== v.expect.score) throw new Error(v.name);
+console.log(`kit:     stepscore/testing arbitraries and ${vectors.vectors.length} PHQ-9 vectors from the package`);
+JS
 node esm.mjs
+node kit.mjs
 node cjs.cjs
 "$root/node_modules/.bin/tsc" --ignoreConfig --strict --noEmit --module nodenext --moduleResolution nodenext --skipLibCheck types.mts types.cts
 echo "types:   resolve for import and require"

@@ -1,8 +1,31 @@
-// fast-check arbitraries derived from a definition: valid and invalid answer sets for property tests.
+/**
+ * fast-check arbitraries derived from any definition, for property tests of code that stores, sends or
+ * displays stepscore results: valid answer sets (complete or with missing answers) and answer sets with
+ * one invalid answer. Import from `stepscore/testing`; `fast-check` (4.x) must be installed alongside.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check";
+ * import { score, phq9 } from "stepscore";
+ * import { answerSet } from "stepscore/testing";
+ *
+ * fc.assert(fc.property(answerSet(phq9, { missingRate: 0.1 }), (answers) => {
+ *   const r = score(phq9, answers);
+ *   // e.g. your storage round-trips r, your UI shows r.band …
+ * }));
+ * ```
+ *
+ * @packageDocumentation
+ */
 import * as fc from "fast-check";
 import type { AnswerValue, InstrumentDefinition, Item } from "../types.js";
 
-/** Every value an item accepts, as an arbitrary. */
+/**
+ * Every value an item accepts, as an arbitrary.
+ *
+ * @param item - an item of a definition
+ * @returns an arbitrary of its allowed answers
+ */
 export function itemValue(item: Item): fc.Arbitrary<number | string> {
   if (item.kind === "time") {
     return fc
@@ -17,7 +40,13 @@ export function itemValue(item: Item): fc.Arbitrary<number | string> {
   return fc.constantFrom(...item.options.map((o) => o.value));
 }
 
-/** Values an item must reject, each paired with nothing valid about it. */
+/**
+ * Values an item must reject: out of range, not a whole number, NaN, infinities, strings (even "2"),
+ * booleans, objects.
+ *
+ * @param item - an item of a definition
+ * @returns an arbitrary of invalid answers
+ */
 export function invalidItemValue(item: Item): fc.Arbitrary<unknown> {
   const common = fc.oneof(
     fc.constant(Number.NaN),
@@ -46,7 +75,13 @@ export interface AnswerSetOptions {
   readonly missingRate?: number;
 }
 
-/** Answer sets in item order; each answer valid or, with `missingRate`, null. */
+/**
+ * Answer sets in published item order; each answer valid or, with `missingRate`, null (not answered).
+ *
+ * @param def - a definition
+ * @param options - the chance of a missing answer
+ * @returns an arbitrary of answer arrays, ready for `score`
+ */
 export function answerSet(def: InstrumentDefinition, options: AnswerSetOptions = {}): fc.Arbitrary<AnswerValue[]> {
   const rate = options.missingRate ?? 0;
   const one = (item: Item): fc.Arbitrary<AnswerValue> =>
@@ -59,7 +94,13 @@ export function answerSet(def: InstrumentDefinition, options: AnswerSetOptions =
   return fc.tuple(...def.items.map(one));
 }
 
-/** An answer set with one invalid answer: the set, the bad item's id and its value. */
+/**
+ * An answer set with one invalid answer: the set, the bad item's id and its value. `score` must reject
+ * it naming that item.
+ *
+ * @param def - a definition
+ * @returns an arbitrary of `{ answers, item, value }`
+ */
 export function answerSetWithInvalid(
   def: InstrumentDefinition,
 ): fc.Arbitrary<{ answers: unknown[]; item: string; value: unknown }> {
@@ -75,7 +116,13 @@ export function answerSetWithInvalid(
     });
 }
 
-/** Turns an array answer set into the equivalent record keyed by item id. */
+/**
+ * Turns an array answer set into the equivalent record keyed by item id (unanswered items left out).
+ *
+ * @param def - the definition the answers are for
+ * @param answers - answers in item order
+ * @returns the record
+ */
 export function toRecord(def: InstrumentDefinition, answers: readonly unknown[]): Record<string, unknown> {
   const rec: Record<string, unknown> = {};
   def.items.forEach((it, i) => {
