@@ -77,6 +77,19 @@ function rows(facts: ChangeFacts, higherIsBetter: boolean): Row[] {
   return out;
 }
 
+/**
+ * YAML front matter for the API docs site (typedoc reads `title` as the page's name in its navigation and
+ * `children` as the pages listed under it). JSON strings are valid YAML scalars.
+ */
+export function frontMatter(fields: Readonly<Record<string, string | readonly string[]>>): string[] {
+  const lines = ["---"];
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === "string") lines.push(`${key}: ${JSON.stringify(value)}`);
+    else lines.push(`${key}:`, ...value.map((v) => `  - ${JSON.stringify(v)}`));
+  }
+  return [...lines, "---"];
+}
+
 /** The "Change over time" section of an instrument page, or nothing when the definition gives no change facts. */
 export function renderChangeSection(def: InstrumentDefinition): string[] {
   const scales = Object.entries(def.change ?? {});
@@ -89,7 +102,7 @@ export function renderChangeSection(def: InstrumentDefinition): string[] {
     "",
   );
   for (const [scale, facts] of scales) {
-    if (scales.length > 1 || scale !== def.score?.id) lines.push(`### \`${scale}\``, "");
+    if (scales.length > 1 || scale !== def.score?.id) lines.push(`### ${scale}`, "");
     lines.push("| kind | option | threshold | what it is | source |", "|---|---|---|---|---|");
     for (const r of rows(facts, def.direction === "higher-is-better")) {
       const note = r.note === undefined ? "" : ` _${esc(r.note)}_`;
@@ -113,6 +126,7 @@ export function renderChangePage(defs: readonly InstrumentDefinition[]): string 
   const push = (...s: string[]): void => {
     l.push(...s);
   };
+  push(...frontMatter({ title: "Change over time" }));
   push("# Change between two administrations", "");
   push("<!-- Generated from the definitions by scripts/docs.ts; edit the definitions, not this page. -->", "");
   push(
@@ -281,6 +295,7 @@ export function renderStratificationPage(p: Pathway): string {
   const push = (...s: string[]): void => {
     l.push(...s);
   };
+  push(...frontMatter({ title: "Stepped care" }));
   push("# Stepped care: the default pathway", "");
   push("<!-- Generated from the pathway data (src/stratify/default-pathway.ts) by scripts/docs.ts; edit the data, not this page. -->", "");
   push(`\`${p.id}\` version ${p.version}: ${p.title}.`, "", p.description, "");

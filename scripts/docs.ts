@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultPathway, instruments, score, type InstrumentDefinition, type Item, type MissingRule, type Scale } from "../src/index.js";
-import { renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
+import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -85,6 +85,7 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   const push = (...l: string[]): void => {
     lines.push(...l);
   };
+  push(...frontMatter({ title: def.shortTitle }));
   push(`# ${def.shortTitle}: ${def.title}`, "");
   push("<!-- Generated from the definition by scripts/docs.ts; edit the definition, not this page. -->", "");
   const facts = [
@@ -122,7 +123,7 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   push("");
 
   for (const s of scales.filter((x) => x.bands !== undefined)) {
-    push(`### Bands of \`${s.id}\``, "", `Source: ${cite(def, s.bandsSource ?? s.source)}.`, "");
+    push(`### Bands of ${s.id}`, "", `Source: ${cite(def, s.bandsSource ?? s.source)}.`, "");
     push("| band | label | scores |", "|---|---|---|");
     for (const b of s.bands ?? []) {
       const when = "when" in b
@@ -196,6 +197,7 @@ function exampleValue(item: Item, nthTime: number): number | string {
 /** Renders the index of instruments. */
 export function renderIndex(defs: readonly InstrumentDefinition[]): string {
   const lines = [
+    ...frontMatter({ title: "Instruments", children: defs.map((d) => `instruments/${d.id}.md`) }),
     "# Instruments",
     "",
     "<!-- Generated from the definitions by scripts/docs.ts. -->",

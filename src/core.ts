@@ -4,6 +4,7 @@
  * Results, errors and types are those of the main entry.
  *
  * @packageDocumentation
+ * @module stepscore/core
  */
 import { safeScoreWith, scoreWith, type SafeScoreResult } from "./engine.js";
 import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";

@@ -3,6 +3,7 @@
  * composes the results into a stepped-care recommendation a clinician can check.
  *
  * @packageDocumentation
+ * @module stepscore
  */
 
 export { score, safeScore, type SafeScoreResult } from "./score.js";

@@ -16,6 +16,7 @@
  * ```
  *
  * @packageDocumentation
+ * @module stepscore/testing
  */
 import * as fc from "fast-check";
 import type { AnswerValue, InstrumentDefinition, Item } from "../types.js";
