@@ -3,7 +3,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist", "docs", "coverage", "test-output", "node_modules", "examples/browser/vendor"] },
+  { ignores: ["dist", "docs", "coverage", "test-output", "node_modules", ".tmp"] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

@@ -1,5 +1,6 @@
-// Synthetic datasets for the benchmarks, written at run time and never committed: PHQ-9 and GAD-7
-// columns, mostly valid answers, about 1 cell in 200 blank and 1 in 5,000 invalid, as real exports are.
+// Synthetic datasets for the benchmarks, generated at run time and never committed: a CSV of PHQ-9 and GAD-7
+// columns, mostly valid answers, about 1 cell in 200 blank and 1 in 5,000 invalid, as real exports are; and
+// PHQ-9 answer arrays, all valid or each with one invalid answer.
 import { openSync, writeSync, closeSync } from "node:fs";
 
 /** The columns: an id, then the PHQ-9 (10 items) and GAD-7 (8 items) under stepscore's default names. */
@@ -10,7 +11,7 @@ export const COLUMNS = [
 ];
 
 /** mulberry32, seeded, so every run benchmarks the same data. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -42,4 +43,28 @@ export function writeCohort(path: string, rows: number): void {
   }
   writeSync(fd, chunk);
   closeSync(fd);
+}
+
+/** `n` complete, valid PHQ-9 answer arrays (items 1–9, each 0–3), spread over all severities. */
+export function phq9Rows(n: number, seed = 11): number[][] {
+  const random = rng(seed);
+  const rows: number[][] = [];
+  for (let r = 0; r < n; r++) {
+    const severity = random();
+    rows.push(Array.from({ length: 9 }, () => Math.min(3, Math.floor(severity * 3 + random() * 1.5))));
+  }
+  return rows;
+}
+
+/** The values put in invalid rows: out of range either side, not a whole number, a numeral as text. */
+export const INVALID_VALUES: readonly unknown[] = [4, -1, 1.5, "2"];
+
+/** Copies of `rows`, each with one answer at a random position replaced by one of {@link INVALID_VALUES}. */
+export function withOneInvalid(rows: readonly (readonly number[])[], seed = 13): unknown[][] {
+  const random = rng(seed);
+  return rows.map((row) => {
+    const copy: unknown[] = [...row];
+    copy[Math.floor(random() * row.length)] = INVALID_VALUES[Math.floor(random() * INVALID_VALUES.length)];
+    return copy;
+  });
 }

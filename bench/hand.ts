@@ -51,3 +51,34 @@ export function handScore(rows: readonly Readonly<Record<string, unknown>>[]): {
   for (const row of rows) out.push({ phq9: one(row, PHQ9, PHQ9_BANDS), gad7: one(row, GAD7, GAD7_BANDS) });
   return out;
 }
+
+/** The hand loop's result for one PHQ-9 answer array. */
+export interface HandPhq9 {
+  readonly score: number | null;
+  readonly band: string | null;
+  /** Item 9 above "Not at all". */
+  readonly selfHarm: boolean;
+  readonly error: string | null;
+}
+
+/** The PHQ-9 bands by total (Kroenke 2001), as stepscore names them. */
+export function phq9Band(total: number): string {
+  return total <= 4 ? "minimal" : total <= 9 ? "mild" : total <= 14 ? "moderate" : total <= 19 ? "moderately-severe" : "severe";
+}
+
+/**
+ * The practical limit for one PHQ-9 answer array (items 1–9): every answer checked to be a whole number
+ * 0–3, the sum, its band and the item-9 flag, in one small object; the first bad answer is named.
+ */
+export function handPhq9(row: readonly unknown[]): HandPhq9 {
+  if (row.length !== 9) return { score: null, band: null, selfHarm: false, error: `expected 9 answers, got ${String(row.length)}` };
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    const v = row[i];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 3) {
+      return { score: null, band: null, selfHarm: false, error: `item ${String(i + 1)}: ${JSON.stringify(v)} is not 0–3` };
+    }
+    sum += v;
+  }
+  return { score: sum, band: phq9Band(sum), selfHarm: (row[8] as number) >= 1, error: null };
+}

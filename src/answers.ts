@@ -28,10 +28,11 @@ function explain(it: ItemPlan, v: unknown): string {
 }
 
 /**
- * Turns array or record input into one value per item (null = not answered), in item order.
- * Throws ScoreInputError naming every bad item. Never touches the caller's object.
+ * Turns array or record input into one value per item (null = not answered), in item order, or returns
+ * the ScoreInputError naming every bad item: returned rather than thrown, so that `safeScore` on invalid
+ * data pays for no exception. Never touches the caller's object.
  */
-export function normalize(plan: Plan, input: unknown): AnswerValue[] {
+export function normalize(plan: Plan, input: unknown): AnswerValue[] | ScoreInputError {
   const items = plan.items;
   const n = items.length;
   const out = new Array<AnswerValue>(n);
@@ -46,7 +47,7 @@ export function normalize(plan: Plan, input: unknown): AnswerValue[] {
       else ok = false;
     }
     if (ok) return out;
-    throw arrayError(plan, arr);
+    return arrayError(plan, arr);
   }
   if (isPlainObject(input)) {
     const rec = input as Readonly<Record<string, unknown>>;
@@ -61,11 +62,9 @@ export function normalize(plan: Plan, input: unknown): AnswerValue[] {
     }
     // More own keys than answered items means an unknown id, or a known id set to undefined: look closer.
     if (ok && Object.keys(rec).length === seen) return out;
-    const error = recordError(plan, rec);
-    if (error === null) return out;
-    throw error;
+    return recordError(plan, rec) ?? out;
   }
-  throw new ScoreInputError(plan.def.id, plan.def.shortTitle, [
+  return new ScoreInputError(plan.def.id, plan.def.shortTitle, [
     { item: null, value: input, message: `answers must be an array or a plain object keyed by item id, not ${describeValue(input)}` },
   ]);
 }

@@ -664,13 +664,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
             { item: null, value: undefined, message: `the definition cannot score: ${error instanceof Error ? error.message : String(error)}` },
           ]);
     // Issues found after every single answer passed (answers that cannot go together) explain themselves.
-    let oneByOne = true;
-    try {
-      normalize(planFor(p.def), vals);
-      oneByOne = false;
-    } catch {
-      // expected: the answers fail one by one
-    }
+    const oneByOne = normalize(planFor(p.def), vals) instanceof ScoreInputError;
     const at = line === null ? `row ${String(rowNo)}` : `row ${String(rowNo)} (line ${String(line)})`;
     const errors = e.issues.map((issue): CellError => {
       const b = issue.item === null ? undefined : p.byItem.get(issue.item);

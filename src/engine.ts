@@ -28,17 +28,29 @@ export function scoreWith<const D extends InstrumentDefinition>(
   answers: unknown,
   options?: ScoreOptions<D>,
 ): ScoreResult<D> {
+  const out = evaluate(def, answers, options);
+  if (out instanceof ScoreInputError) throw out;
+  return out;
+}
+
+/** Scores, or returns (not throws) the ScoreInputError for invalid answers. */
+function evaluate<const D extends InstrumentDefinition>(
+  def: D,
+  answers: unknown,
+  options: ScoreOptions<D> | undefined,
+): ScoreResult<D> | ScoreInputError {
   const plan = planFor(def);
   const override = options?.missing === undefined ? null : missingOverride(plan, options.missing);
   const optIn = options?.flags === undefined ? EMPTY : optInFlags(plan, options.flags);
   const vals = normalize(plan, answers);
+  if (vals instanceof ScoreInputError) return vals;
   const answerRecord = record(plan, vals);
 
   let computed: ComputeOutput | null = null;
   if (plan.hasCustom && def.compute !== undefined) {
     computed = def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) });
     if (computed.issues !== undefined && computed.issues.length > 0) {
-      throw new ScoreInputError(def.id, def.shortTitle, computed.issues);
+      return new ScoreInputError(def.id, def.shortTitle, computed.issues);
     }
   } else if (options?.settings !== undefined) checkedSettings(plan, options.settings);
 
@@ -99,7 +111,8 @@ export function safeScoreWith<const D extends InstrumentDefinition>(
   options?: ScoreOptions<D>,
 ): SafeScoreResult<D> {
   try {
-    return { success: true, data: scoreWith(def, answers, options) };
+    const out = evaluate(def, answers, options);
+    return out instanceof ScoreInputError ? { success: false, error: out } : { success: true, data: out };
   } catch (error) {
     if (error instanceof ScoreInputError) return { success: false, error };
     // A fault in a custom definition, not in the answers; reported the same way so this never throws.
