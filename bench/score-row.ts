@@ -55,7 +55,8 @@ function withoutStack(fn: () => void): () => void {
 /** What each function the profiles may name does, for the report. */
 const ROLES: Readonly<Record<string, string>> = {
   record: "builds the result's `answers` record (copies a template keyed by item id, then sets each answer)",
-  scoreWith: "the engine around its callees: the `scales`, `subscales`, `flags` and `missing` parts and the result object",
+  evaluate: "the engine around its callees: the `scales`, `subscales`, `flags` and `missing` parts and the result object",
+  scoreWith: "the engine's entry, and whatever V8 inlined into it",
   normalize: "validates the answers into one value per item",
   scoreScale: "sums the scale and builds its outcome",
   bandOf: "finds the band",
@@ -64,8 +65,8 @@ const ROLES: Readonly<Record<string, string>> = {
   arrayError: "finds every bad answer and explains it",
   explain: "words the message for a bad answer",
   describeValue: "shows the bad value in the message",
-  safeScoreWith: "catches the thrown error",
-  safeScore: "catches the thrown error",
+  safeScoreWith: "wraps the outcome in `{ success, data | error }`",
+  safeScore: "wraps the outcome in `{ success, data | error }`",
   score: "the public entry (resolves the instrument)",
 };
 
