@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fabq, safeScore, score, ScoreInputError } from "../../src/index.js";
+import { fabq, safeScore, score } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 // Subscales as printed in the APTA low back pain guideline (Delitto 2012, FABQ table) after Waddell 1993:
 // physical activity = items 2–5, work = items 6, 7, 9, 10, 11, 12, 15; items 1, 8, 13, 14, 16 unscored.
@@ -155,14 +156,7 @@ describe("FABQ", () => {
       [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0], "15", -1, /-1 is out of range/],
       [[0, 0, 0, 0, 0, "6", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "6", "6", /"6" is a string, not a number/],
     ])("rejects %j naming item %s", (answers, item, value, message) => {
-      const r = safeScore(fabq, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
+      expectOneInvalid(fabq, answers, item, value, message);
     });
   });
 

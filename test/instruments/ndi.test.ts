@@ -1,8 +1,9 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ndi, safeScore, score, ScoreInputError } from "../../src/index.js";
+import { ndi, score } from "../../src/index.js";
 import { answerSet } from "../../src/testing/arbitraries.js";
 import { answersWithTotal } from "../helpers/build.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 /** Ten sections, section `missing` (1-based) unanswered, the other nine summing to `total` in order. */
 function nineAnswered(total: number, missing = 8): (number | null)[] {
@@ -126,15 +127,7 @@ describe("NDI", () => {
       [[1, 2, 1, 2, 3, 1, 2, 1, 2, "1"], "10", "1", /"1" is a string, not a number/],
       [[1, 2, 1, 2, 3, 1, 0.5, 1, 2, 1], "7", 0.5, /0.5 is not a whole number/],
     ])("rejects %j naming section %s", (answers, item, value, message) => {
-      const r = safeScore(ndi, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
-      expect(r.error.message).toMatch(/^NDI \(ndi\): 1 invalid answer: item /);
+      expectOneInvalid(ndi, answers, item, value, message);
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { odi, safeScore, score, ScoreInputError } from "../../src/index.js";
+import { odi, safeScore, score } from "../../src/index.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 /**
  * Ten sections whose answered ones sum to `total`, raising sections in order (each at most 5); the
@@ -162,15 +163,7 @@ describe("ODI v2.1a", () => {
       [[2, 1, 3, 2, 2, 3, 1, 0, 2.5, 1], "9", 2.5, /2.5 is not a whole number/],
       [[2, "1", 3, 2, 2, 3, 1, 0, 2, 1], "2", "1", /"1" is a string, not a number/],
     ])("rejects %j naming section %s", (answers, item, value, message) => {
-      const r = safeScore(odi, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
-      expect(r.error.message).toMatch(/^ODI \(odi\): 1 invalid answer: item /);
+      expectOneInvalid(odi, answers, item, value, message);
     });
 
     it("rejects answers coded 1–6 instead of 0–5 with a hint", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pcs, safeScore, score, ScoreInputError } from "../../src/index.js";
+import { pcs, score } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 // Subscale membership as printed in the PCS manual and the Rehabilitation Measures Database:
 // rumination 8–11, magnification 6, 7, 13, helplessness 1–5 and 12. Written out here, not read from the definition.
@@ -100,14 +101,7 @@ describe("PCS", () => {
       [[0, "3", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "2", "3", /"3" is a string, not a number/],
       [[0, 0, 0, 0, 0, 0, 2.5, 0, 0, 0, 0, 0, 0], "7", 2.5, /2.5 is not a whole number/],
     ])("rejects %j naming item %s", (answers, item, value, message) => {
-      const r = safeScore(pcs, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
+      expectOneInvalid(pcs, answers, item, value, message);
     });
 
     it("rejects an array of the wrong length", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { pdi, safeScore, score, ScoreInputError } from "../../src/index.js";
+import { pdi, score } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 describe("PDI", () => {
   // Worked example: [5,6,4,7,3,2,1] → 28 (Pollard 1984: the overall score is
@@ -48,15 +49,7 @@ describe("PDI", () => {
       [[5, 6.5, 4, 7, 3, 2, 1], "2", 6.5, /6.5 is not a whole number/],
       [["5", 6, 4, 7, 3, 2, 1], "1", "5", /"5" is a string, not a number/],
     ])("rejects %j naming category %s", (answers, item, value, message) => {
-      const r = safeScore(pdi, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
-      expect(r.error.message).toMatch(/^PDI \(pdi\): 1 invalid answer: item /);
+      expectOneInvalid(pdi, answers, item, value, message);
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { rmdq, safeScore, score, ScoreInputError } from "../../src/index.js";
+import { rmdq, score } from "../../src/index.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 /** 24 answers: the first `ticked` are 1, the rest 0, and the items in `missing` (1-based) unanswered. */
 function ticks(ticked: number, missing: readonly number[] = []): (number | null)[] {
@@ -92,15 +93,7 @@ describe("RMDQ-24", () => {
     ])("rejects %j on item 7", (bad, value, message) => {
       const answers: unknown[] = ticks(3);
       answers[6] = bad;
-      const r = safeScore(rmdq, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe("7");
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
-      expect(r.error.message).toMatch(/^RMDQ \(rmdq\): 1 invalid answer: item 7: /);
+      expectOneInvalid(rmdq, answers, "7", value, message);
     });
 
     it("rejects an array of the wrong length", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeScore, score, ScoreInputError, tsk11 } from "../../src/index.js";
+import { score, tsk11 } from "../../src/index.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 const all = (v: number): number[] => Array.from({ length: 11 }, () => v);
 
@@ -55,13 +56,7 @@ describe("TSK-11", () => {
       [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 7], "11", 7, /7 is out of range/],
       [[1, "2", 1, 1, 1, 1, 1, 1, 1, 1, 1], "2", "2", /"2" is a string, not a number/],
     ])("rejects %j naming item %s", (answers, item, value, message) => {
-      const r = safeScore(tsk11, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
+      expectOneInvalid(tsk11, answers, item, value, message);
     });
 
     it("rejects 17 answers (a TSK-17 passed as a TSK-11)", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { safeScore, score, ScoreInputError, tsk17 } from "../../src/index.js";
+import { safeScore, score, tsk17 } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
+import { expectOneInvalid } from "../helpers/errors.js";
 
 const all = (v: number): number[] => Array.from({ length: 17 }, () => v);
 
@@ -92,14 +93,7 @@ describe("TSK-17", () => {
       [[1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 5], "17", 5, /5 is out of range/],
       [[1, 1, 1, "4", 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1], "4", "4", /"4" is a string, not a number/],
     ])("rejects %j naming item %s", (answers, item, value, message) => {
-      const r = safeScore(tsk17, answers);
-      expect(r.success).toBe(false);
-      if (r.success) return;
-      expect(r.error).toBeInstanceOf(ScoreInputError);
-      expect(r.error.issues).toHaveLength(1);
-      expect(r.error.issues[0]?.item).toBe(item);
-      expect(Object.is(r.error.issues[0]?.value, value)).toBe(true);
-      expect(r.error.issues[0]?.message).toMatch(message);
+      expectOneInvalid(tsk17, answers, item, value, message);
     });
 
     it("rejects answers coded 0–3 instead of 1–4, naming each 0", () => {
