@@ -34,7 +34,7 @@ import type { InstrumentDefinition } from "../src/types.js";
  * @example
  * ```ts
  * score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).band?.id; // "moderate" (total 12)
- * score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, null], { missing: "cms-mds" }).score; // 11 (prorated)
+ * score(phq9, [2, 2, 1, 1, 0, 1, 2, 1, null], { missing: "cms-mds" }).score; // 11 (10 × 9/8, prorated)
  * ```
  * @see {@link https://pubmed.ncbi.nlm.nih.gov/11556941/ | Kroenke, Spitzer & Williams 2001}
  * @category Depression

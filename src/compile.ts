@@ -1,4 +1,5 @@
-import type { Comparison, FlagDefinition, InstrumentDefinition, Item, Scale } from "./types.js";
+import type { FastScorer } from "./jit.js";
+import type { Band, BandResult, Comparison, FlagDefinition, FlagResult, InstrumentDefinition, Item, Scale } from "./types.js";
 
 /** A choice or number item reduced to what validation and scoring need. */
 export interface ItemPlan {
@@ -23,10 +24,18 @@ export interface ItemPlan {
   readonly allowedText: string;
 }
 
+/** A band with the result it gives, built once and shared (frozen) by every result in that band. */
+export interface BandPlan {
+  readonly def: Band;
+  readonly result: BandResult;
+}
+
 /** A scale bound to item positions. */
 export interface ScalePlan {
   readonly def: Scale;
   readonly idx: readonly number[];
+  /** The scale's bands, or null when it has none. */
+  readonly bands: readonly BandPlan[] | null;
 }
 
 /** A flag whose item condition is bound to the item's position. */
@@ -36,6 +45,8 @@ export interface FlagPlan {
   readonly item: number;
   readonly op: Comparison;
   readonly value: number;
+  /** The flag as reported when raised, built once and shared (frozen). */
+  readonly result: FlagResult;
 }
 
 /** A definition compiled for fast validation and scoring. */
@@ -53,20 +64,37 @@ export interface Plan {
   readonly hasCustom: boolean;
   /** Every item id set to null: copied to build a result's answer record with one hidden class. */
   readonly answerTemplate: Readonly<Record<string, null>>;
+  /**
+   * Each item's id as the key to store its answer under: a number for ids that are array indices ("1",
+   * "10"), which name the same property as the string but are stored by V8 as elements, several times
+   * faster to set from a loop than named properties.
+   */
+  readonly keys: readonly (string | number)[];
+  /** The generated scorer (jit.ts): undefined until generated, null when the definition cannot have one. */
+  fast: FastScorer | null | undefined;
+  /** Calls without options so far, until the scorer is generated. */
+  calls: number;
 }
 
+/** A canonical array index: digits without a leading zero. */
+const INDEX = /^(?:0|[1-9]\d*)$/;
+
 const plans = new WeakMap<InstrumentDefinition, Plan>();
+let last: Plan | undefined;
 
 /**
  * Compiles a definition once and caches the plan by object identity. Definitions are treated as
  * immutable: changing one after it has been used is not seen.
  */
 export function planFor(def: InstrumentDefinition): Plan {
+  // Rows usually come one definition at a time: the last plan saves a WeakMap lookup per call.
+  if (def === last?.def) return last;
   let plan = plans.get(def);
   if (plan === undefined) {
     plan = compile(def);
     plans.set(def, plan);
   }
+  last = plan;
   return plan;
 }
 
@@ -78,6 +106,7 @@ function compile(def: InstrumentDefinition): Plan {
   while (minLength > 0 && items[minLength - 1]?.optional === true) minLength--;
   const bind = (scale: Scale): ScalePlan => ({
     def: scale,
+    bands: scale.bands === undefined ? null : scale.bands.map((b) => ({ def: b, result: Object.freeze({ id: b.id, label: b.label }) })),
     idx: scale.items.map((id) => {
       const i = index.get(id);
       if (i === undefined) throw new TypeError(`${def.id}: scale "${scale.id}" names unknown item "${id}"`);
@@ -96,10 +125,12 @@ function compile(def: InstrumentDefinition): Plan {
     item: "item" in f.when ? (index.get(f.when.item) ?? -1) : -1,
     op: f.when.op,
     value: f.when.value,
+    result: Object.freeze({ id: f.id, label: f.label, message: f.message }),
   }));
   const answerTemplate: Record<string, null> = {};
   for (const it of items) answerTemplate[it.id] = null;
-  return { def, items, index, minLength, primary, subscales, scales, flags, hasCustom, answerTemplate };
+  const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
+  return { def, items, index, minLength, primary, subscales, scales, flags, hasCustom, answerTemplate, keys, fast: undefined, calls: 0 };
 }
 
 function compileItem(item: Item): ItemPlan {

@@ -1,5 +1,5 @@
-import type { Plan } from "./compile.js";
-import type { AnswerValue, Band, BandResult, Comparison, Condition, ScaleOutcome } from "./types.js";
+import type { BandPlan, Plan } from "./compile.js";
+import type { AnswerValue, BandResult, Comparison, Condition, ScaleOutcome } from "./types.js";
 
 /** Applies a comparison. */
 export function compare(left: number, op: Comparison, right: number): boolean {
@@ -43,20 +43,20 @@ export function test(
  */
 export function bandOf(
   plan: Plan,
-  bands: readonly Band[] | undefined,
+  bands: readonly BandPlan[],
   score: number | null,
   vals: readonly AnswerValue[],
   scales: Readonly<Record<string, ScaleOutcome>>,
 ): BandResult | null {
-  if (bands === undefined || score === null) return null;
-  for (const b of bands) {
+  if (score === null) return null;
+  for (const { def: b, result } of bands) {
     if ("when" in b) {
       let all = true;
       for (const c of b.when) if (test(plan, c, vals, scales) !== true) all = false;
-      if (all) return { id: b.id, label: b.label };
+      if (all) return result;
     } else if (score <= b.max) {
       // Whole scores lie in [min, max]; a fractional one between two bands belongs to the upper one.
-      return score >= b.min || !Number.isInteger(score) ? { id: b.id, label: b.label } : null;
+      return score >= b.min || !Number.isInteger(score) ? result : null;
     }
   }
   return null;

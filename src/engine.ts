@@ -1,7 +1,8 @@
 import { normalize } from "./answers.js";
 import { planFor, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
 import { bandOf, compare, test } from "./conditions.js";
-import { ScoreInputError } from "./errors.js";
+import { ScoreInputError, withoutStack } from "./errors.js";
+import { generateScorer } from "./jit.js";
 import { scoreScale, type Mutable } from "./missing.js";
 import type {
   AnswerValue,
@@ -29,9 +30,14 @@ export function scoreWith<const D extends InstrumentDefinition>(
   options?: ScoreOptions<D>,
 ): ScoreResult<D> {
   const out = evaluate(def, answers, options);
-  if (out instanceof ScoreInputError) throw out;
+  // A plain `instanceof Error`: ScoreInputError's own instanceof check is slower, and results are never Errors.
+  if (out instanceof Error) throw out;
   return out;
 }
+
+// Generating a definition's scorer costs about as much as interpreting a few hundred answer sets, so it
+// waits until the definition has been used a few times: one-off calls never pay for it.
+const GENERATE_AFTER = 8;
 
 /** Scores, or returns (not throws) the ScoreInputError for invalid answers. */
 function evaluate<const D extends InstrumentDefinition>(
@@ -40,10 +46,30 @@ function evaluate<const D extends InstrumentDefinition>(
   options: ScoreOptions<D> | undefined,
 ): ScoreResult<D> | ScoreInputError {
   const plan = planFor(def);
+  if (options === undefined && plan.fast !== null) {
+    if (plan.fast !== undefined) {
+      const fast = plan.fast(answers);
+      if (fast !== undefined) return fast as ScoreResult<D>;
+    } else if (++plan.calls >= GENERATE_AFTER) plan.fast = generateScorer(plan);
+  }
+  return general(plan, def, answers, options);
+}
+
+/**
+ * The engine for every case: any answers, any options. The generated scorer (jit.ts) must agree with it.
+ *
+ * @internal
+ */
+export function general<const D extends InstrumentDefinition>(
+  plan: Plan,
+  def: D,
+  answers: unknown,
+  options: ScoreOptions<D> | undefined,
+): ScoreResult<D> | ScoreInputError {
   const override = options?.missing === undefined ? null : missingOverride(plan, options.missing);
   const optIn = options?.flags === undefined ? EMPTY : optInFlags(plan, options.flags);
   const vals = normalize(plan, answers);
-  if (vals instanceof ScoreInputError) return vals;
+  if (!Array.isArray(vals)) return vals;
   const answerRecord = record(plan, vals);
 
   let computed: ComputeOutput | null = null;
@@ -62,7 +88,7 @@ function evaluate<const D extends InstrumentDefinition>(
   }
   for (const s of plan.scales) {
     const out = scales[s.def.id] as Mutable<ScaleOutcome>;
-    if (s.def.bands !== undefined) out.band = bandOf(plan, s.def.bands, out.score, vals, scales);
+    if (s.bands !== null) out.band = bandOf(plan, s.bands, out.score, vals, scales);
     if (s !== plan.primary) subscales[s.def.id] = out.score;
   }
 
@@ -70,7 +96,7 @@ function evaluate<const D extends InstrumentDefinition>(
   for (const f of plan.flags) {
     if (f.def.optIn === true && !optIn.has(f.def.id)) continue;
     const raised = f.item >= 0 ? flagOnItem(vals[f.item], f.op, f.value) : test(plan, f.def.when, vals, scales) === true;
-    if (raised) flags.push({ id: f.def.id, label: f.def.label, message: f.def.message });
+    if (raised) flags.push(f.result);
   }
   if (computed?.flags !== undefined) for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
 
@@ -111,8 +137,8 @@ export function safeScoreWith<const D extends InstrumentDefinition>(
   options?: ScoreOptions<D>,
 ): SafeScoreResult<D> {
   try {
-    const out = evaluate(def, answers, options);
-    return out instanceof ScoreInputError ? { success: false, error: out } : { success: true, data: out };
+    const out = withoutStack(() => evaluate(def, answers, options));
+    return out instanceof Error ? { success: false, error: out } : { success: true, data: out };
   } catch (error) {
     if (error instanceof ScoreInputError) return { success: false, error };
     // A fault in a custom definition, not in the answers; reported the same way so this never throws.
@@ -127,8 +153,9 @@ function flagOnItem(v: AnswerValue | undefined, op: Comparison, value: number): 
 
 function record(plan: Plan, vals: readonly AnswerValue[]): Record<string, AnswerValue> {
   // Copying the template gives every result of a definition the same object shape, which stays fast.
-  const rec: Record<string, AnswerValue> = { ...plan.answerTemplate };
-  for (let i = 0; i < vals.length; i++) rec[(plan.items[i] as ItemPlan).id] = vals[i] ?? null;
+  const rec: Record<string | number, AnswerValue> = { ...plan.answerTemplate };
+  const keys = plan.keys;
+  for (let i = 0; i < vals.length; i++) rec[keys[i] as string | number] = vals[i] ?? null;
   return rec;
 }
 

@@ -1,5 +1,35 @@
 const BRAND = Symbol.for("stepscore.ScoreInputError");
 
+interface StackLimited {
+  stackTraceLimit?: unknown;
+}
+// Null once assigning the limit has failed (a hardened realm may freeze Error): then stacks are kept.
+let stackHost: StackLimited | null = Error as StackLimited;
+
+/**
+ * Runs `fn` with V8's stack capture turned off, for errors that are returned rather than thrown: capturing
+ * the stack is most of the cost of building one, and a returned error's stack would only show library
+ * internals. The limit is restored even if `fn` throws; elsewhere (no numeric limit) `fn` just runs.
+ *
+ * @internal
+ */
+export function withoutStack<T>(fn: () => T): T {
+  const host = stackHost;
+  const saved = host?.stackTraceLimit;
+  if (host === null || typeof saved !== "number") return fn();
+  try {
+    host.stackTraceLimit = 0;
+  } catch {
+    stackHost = null;
+    return fn();
+  }
+  try {
+    return fn();
+  } finally {
+    host.stackTraceLimit = saved;
+  }
+}
+
 /**
  * One problem with an answer set.
  */
