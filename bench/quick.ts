@@ -29,4 +29,4 @@ for (let round = 0; round < 3; round++) {
   const zb = per(() => { for (const r of bad) { const p = schema.safeParse(r); sink = p.success ? null : p.error.issues; } }, bad.length);
   console.log(`hand ${hand.toFixed(0)} ns; score ${s.toFixed(0)} ns = ${(s / hand).toFixed(1)}x; zod valid ${(zv / hand).toFixed(1)}x; invalid: safeScore ${sb.toFixed(0)} ns, zod ${zb.toFixed(0)} ns = ${(sb / zb).toFixed(2)}x`);
 }
-void sink;
+if (sink === null) throw new Error("nothing scored");

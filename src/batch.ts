@@ -1,6 +1,7 @@
 import { normalize } from "./answers.js";
 import { planFor, type ItemPlan } from "./compile.js";
 import { scoreWith } from "./engine.js";
+import { generateScorer } from "./jit.js";
 import { describeValue, ScoreInputError } from "./errors.js";
 import { getInstrument, instruments as bundled, type InstrumentId } from "./registry.js";
 import { defaultPathway } from "./stratify/default-pathway.js";
@@ -640,7 +641,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       }
     }
     try {
-      const result = scoreWith(p.def, vals, p.options);
+      const result = scoreWith(p.def, vals, p.options, generateScorer);
       return { instrument: p.def.id, status: statusOf(p.def, result), result, errors: NO_ERRORS, hint: null };
     } catch (error) {
       return this.failed(p, row, isArray, vals, error, rowNo, line);

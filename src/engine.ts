@@ -2,7 +2,7 @@ import { normalize } from "./answers.js";
 import { planFor, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
 import { bandOf, compare, test } from "./conditions.js";
 import { ScoreInputError, withoutStack } from "./errors.js";
-import { generateScorer } from "./jit.js";
+import type { FastScorer } from "./jit.js";
 import { scoreScale, type Mutable } from "./missing.js";
 import type {
   AnswerValue,
@@ -28,12 +28,21 @@ export function scoreWith<const D extends InstrumentDefinition>(
   def: D,
   answers: unknown,
   options?: ScoreOptions<D>,
+  generate?: Generate,
 ): ScoreResult<D> {
-  const out = evaluate(def, answers, options);
+  const out = evaluate(def, answers, options, generate);
   // A plain `instanceof Error`: ScoreInputError's own instanceof check is slower, and results are never Errors.
   if (out instanceof Error) throw out;
   return out;
 }
+
+/**
+ * Makes a definition's fast scorer (jit.ts `generateScorer`). Passed in by the entries that want one, so
+ * that `stepscore/core`, which is about size, does not carry the generator.
+ *
+ * @internal
+ */
+export type Generate = (plan: Plan) => FastScorer | null;
 
 // Generating a definition's scorer costs about as much as interpreting a few hundred answer sets, so it
 // waits until the definition has been used a few times: one-off calls never pay for it.
@@ -44,15 +53,24 @@ function evaluate<const D extends InstrumentDefinition>(
   def: D,
   answers: unknown,
   options: ScoreOptions<D> | undefined,
+  generate: Generate | undefined,
 ): ScoreResult<D> | ScoreInputError {
   const plan = planFor(def);
-  if (options === undefined && plan.fast !== null) {
+  if (generate !== undefined && plan.fast !== null && plain(options)) {
     if (plan.fast !== undefined) {
       const fast = plan.fast(answers);
       if (fast !== undefined) return fast as ScoreResult<D>;
-    } else if (++plan.calls >= GENERATE_AFTER) plan.fast = generateScorer(plan);
+    } else if (++plan.calls >= GENERATE_AFTER) plan.fast = generate(plan);
   }
   return general(plan, def, answers, options);
+}
+
+/** No options, or options that change nothing: the generated scorer applies. */
+function plain(options: ScoreOptions | undefined): boolean {
+  return (
+    options === undefined ||
+    (options.missing === undefined && (options.flags === undefined || options.flags.length === 0) && options.settings === undefined)
+  );
 }
 
 /**
@@ -135,9 +153,10 @@ export function safeScoreWith<const D extends InstrumentDefinition>(
   def: D,
   answers: unknown,
   options?: ScoreOptions<D>,
+  generate?: Generate,
 ): SafeScoreResult<D> {
   try {
-    const out = withoutStack(() => evaluate(def, answers, options));
+    const out = withoutStack(() => evaluate(def, answers, options, generate));
     return out instanceof Error ? { success: false, error: out } : { success: true, data: out };
   } catch (error) {
     if (error instanceof ScoreInputError) return { success: false, error };

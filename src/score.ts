@@ -1,5 +1,6 @@
 import { safeScoreWith, scoreWith, type SafeScoreResult as EngineSafeScoreResult } from "./engine.js";
 import { ScoreInputError } from "./errors.js";
+import { generateScorer } from "./jit.js";
 import { getInstrument, type InstrumentId, type Instruments } from "./registry.js";
 import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
 
@@ -42,7 +43,7 @@ export function score(
   answers: AnswersInput,
   options?: ScoreOptions,
 ): ScoreResult {
-  return scoreWith(resolve(instrument), answers, options);
+  return scoreWith(resolve(instrument), answers, options, generateScorer);
 }
 
 /** The outcome of {@link safeScore}. @category Scoring */
@@ -84,7 +85,7 @@ export function safeScore(
   } catch (error) {
     return { success: false, error: error as ScoreInputError };
   }
-  return safeScoreWith(def, answers, options);
+  return safeScoreWith(def, answers, options, generateScorer);
 }
 
 function resolve(instrument: InstrumentDefinition | string): InstrumentDefinition {

@@ -102,6 +102,13 @@ describe("generated scorer", () => {
     expect(() => score(def, [1, 2, 1, 2, 0, 1, 3, 2, 4])).toThrow(ScoreInputError);
   });
 
+  it("stepscore/core, which is about size, never generates a scorer", async () => {
+    const core = await import("../src/core.js");
+    const def = { ...phq9, id: "phq9-core" } as const;
+    for (let i = 0; i < 20; i++) expect(core.score(def, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score).toBe(12);
+    expect(planFor(def).fast).toBeUndefined();
+  });
+
   it("where generated code is forbidden (a CSP without 'unsafe-eval'), the engine interprets", async () => {
     vi.resetModules();
     const original = globalThis.Function;
@@ -112,9 +119,9 @@ describe("generated scorer", () => {
       const jit = await import("../src/jit.js");
       const compile = await import("../src/compile.js");
       expect(jit.generateScorer(compile.planFor(phq9))).toBeNull();
-      const core = await import("../src/core.js");
-      for (let i = 0; i < 20; i++) expect(core.score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score).toBe(12);
-      expect(compile.planFor(phq9).fast).toBeNull();
+      const main = await import("../src/index.js");
+      for (let i = 0; i < 20; i++) expect(main.score(main.phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score).toBe(12);
+      expect(compile.planFor(main.phq9).fast).toBeNull();
     } finally {
       vi.unstubAllGlobals();
       expect(globalThis.Function).toBe(original);
