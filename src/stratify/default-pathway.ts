@@ -17,7 +17,7 @@ import type { Pathway } from "./pathway.js";
  * ```
  * @category Stratification
  */
-export const defaultPathway = {
+export const defaultPathway = /* @__PURE__ */ deepFreeze({
   id: "stepscore-default",
   version: "1.0.0",
   title: "stepscore default stepped-care pathway for chronic musculoskeletal pain",
@@ -424,7 +424,19 @@ export const defaultPathway = {
     "A result without a score counts as not assessed. The PHQ-9 self-harm flag is still read from it, because the flag is raised from item 9 whatever else is missing.",
     "The TSK-11 and the PSQI have no cut-off the pathway uses, so their results are listed as not used.",
   ],
-} as const satisfies Pathway;
+} as const satisfies Pathway);
+
+/**
+ * Freezes a value and everything in it. The default pathway is shared by every caller; frozen, it cannot be
+ * changed by one of them, and `stratify` may trust what it validated once without re-reading its content.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 /** The type of {@link defaultPathway}. @category Stratification */
 export type DefaultPathway = typeof defaultPathway;

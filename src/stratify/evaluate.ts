@@ -247,11 +247,15 @@ export function stratify<const P extends Pathway = DefaultPathway>(
   options?: PathwayOptions,
 ): StratifyResult<P>;
 export function stratify(results: readonly ScoreResult[], pathway: Pathway = defaultPathway, options: PathwayOptions = {}): StratifyResult {
-  const fingerprint = JSON.stringify(pathway);
   const seen = validated.get(pathway);
-  const known = seen !== undefined && seen.fingerprint === fingerprint && seen.definitions === options.definitions;
+  const same = seen !== undefined && seen.definitions === options.definitions;
+  // A deeply frozen pathway cannot have changed since it validated; any other is compared by content.
+  const fingerprint = same && seen.fingerprint === null ? null : JSON.stringify(pathway);
+  const known = same && seen.fingerprint === fingerprint;
   const issues = known ? [] : validatePathway(pathway, options);
-  if (!known && issues.length === 0) validated.set(pathway, { fingerprint, definitions: options.definitions });
+  if (!known && issues.length === 0) {
+    validated.set(pathway, { fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint, definitions: options.definitions });
+  }
   if (issues.length > 0) {
     const raw = pathway as unknown;
     const pid = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
@@ -261,9 +265,15 @@ export function stratify(results: readonly ScoreResult[], pathway: Pathway = def
   return new Evaluation(pathway, results, options.definitions ?? []).result();
 }
 
-// A pathway that validated is remembered with a fingerprint of its content, so scoring many rows against
-// one pathway validates it once; a pathway changed since then is validated again.
-const validated = new WeakMap<object, { fingerprint: string; definitions: readonly InstrumentDefinition[] | undefined }>();
+// A pathway that validated is remembered with a fingerprint of its content (null when it is deeply frozen
+// and so cannot change), so scoring many rows against one pathway validates it once; a pathway changed
+// since then is validated again.
+const validated = new WeakMap<object, { fingerprint: string | null; definitions: readonly InstrumentDefinition[] | undefined }>();
+
+function isDeeplyFrozen(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
+}
 
 function checkResults(results: unknown): void {
   if (!Array.isArray(results)) throw new TypeError("stratify: results must be an array of score results");

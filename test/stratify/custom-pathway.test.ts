@@ -254,3 +254,21 @@ describe("validation of a pathway reused across calls", () => {
     expect(() => stratify(results, mine as never)).toThrow(PathwayError);
   });
 });
+
+describe("a pathway validated once", () => {
+  it("the default pathway is frozen throughout, so no caller can change it for the others", () => {
+    const frozen = (v: unknown): boolean =>
+      typeof v !== "object" || v === null || (Object.isFrozen(v) && Object.values(v).every(frozen));
+    expect(frozen(defaultPathway)).toBe(true);
+    expect(() => {
+      (defaultPathway.stepRules as unknown as unknown[]).push({});
+    }).toThrow(TypeError);
+  });
+
+  it("an unfrozen pathway changed after it validated is validated again", () => {
+    const p = structuredClone(defaultPathway) as unknown as { stepRules: { source: string }[] };
+    expect(() => stratify([], p as unknown as Pathway)).not.toThrow();
+    (p.stepRules[0] as { source: string }).source = "nowhere";
+    expect(() => stratify([], p as unknown as Pathway)).toThrow(PathwayError);
+  });
+});
