@@ -11,8 +11,9 @@
 //    (bench/score-row.ts), with CPU profiles of where the time goes.
 // 4. The FHIR way: LHC-Forms' PHQ-9 calculatedExpression and stepscore's own in fhirpath.js (bench/fhir.ts).
 // 5. Every instrument's throughput (bench/instruments.ts). 6. `stratify` per person (bench/stratify.ts).
+// 7. Bundle size against the targets, and what dominates it (bench/size.ts).
 //
-// `tsx bench/run.ts <section>…` (streaming, batch, row, fhir, instruments, stratify) runs only those and prints
+// `tsx bench/run.ts <section>…` (streaming, batch, row, fhir, instruments, stratify, size) runs only those and prints
 // them without writing docs/benchmarks.md; `npm run bench` runs everything.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,6 +28,7 @@ import { handScore, type HandResult } from "./hand.js";
 import { instrumentsSection } from "./instruments.js";
 import { anchor, type SectionResult, type Target } from "./measure.js";
 import { scoreRowSection } from "./score-row.js";
+import { sizeSection } from "./size.js";
 import { stratifySection } from "./stratify.js";
 
 const root = join(import.meta.dirname, "..");
@@ -35,7 +37,7 @@ const ROUNDS = 5;
 const BIG = 1_000_000;
 const SMALL = 100_000;
 
-const SECTIONS = ["streaming", "batch", "row", "fhir", "instruments", "stratify"] as const;
+const SECTIONS = ["streaming", "batch", "row", "fhir", "instruments", "stratify", "size"] as const;
 type Section = (typeof SECTIONS)[number];
 const asked = process.argv.slice(2);
 for (const a of asked) if (!(SECTIONS as readonly string[]).includes(a)) throw new Error(`unknown section "${a}" (sections: ${SECTIONS.join(", ")})`);
@@ -305,6 +307,7 @@ if (runs("row")) {
 if (runs("fhir")) sections.push(await fhirSection(loop));
 if (runs("instruments")) sections.push(await instrumentsSection());
 if (runs("stratify")) sections.push(await stratifySection());
+if (runs("size")) sections.push(await sizeSection());
 
 const targets: Target[] = sections.flatMap((s) => s.targets);
 const summary = targets
