@@ -62,8 +62,8 @@ function parts(meta: Metafile): [string, number][] {
 
 /** The PHQ-9 definition as the engine reads it: without its references, notes and change facts. */
 function scoringData(): string {
-  const { references: _references, notes: _notes, change: _change, ...rest } = phq9;
-  return JSON.stringify({ ...rest, references: {} });
+  const documentation = new Set(["references", "notes", "change"]);
+  return JSON.stringify({ ...Object.fromEntries(Object.entries(phq9).filter(([key]) => !documentation.has(key))), references: {} });
 }
 
 export async function sizeSection(): Promise<SectionResult> {
