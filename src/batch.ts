@@ -805,14 +805,15 @@ export interface BatchResult<R extends BatchRow = BatchRow> {
  * @throws {@link BatchOptionsError} when the batch cannot start (never for bad cells)
  * @example
  * ```ts
+ * import { readFileSync } from "node:fs";
+ * import { parse } from "csv-parse/sync";
  * import { scoreRows } from "stepscore";
- * const { rows, summary } = scoreRows(
- *   [{ id: "P1", phq9_1: "1", phq9_2: "2", … }, …],
- *   { instruments: ["phq9", "gad7"] },
- * );
- * rows[0].instruments[0].result?.score; // 12
- * rows[3].errors[0].message; // 'row 4, column phq9_3 (PHQ-9 item 3): "x" is a string, not a number (allowed: 0, 1, 2, 3)'
- * summary.instruments.phq9.bands; // { minimal: 80, mild: 61, moderate: 40, … }
+ * // Records keyed by column, e.g. from a CSV: here the package's example cohort.
+ * const records = parse(readFileSync("examples/cohort.csv", "utf8"), { columns: true });
+ * const { rows, summary } = scoreRows(records, { instruments: ["phq9", "gad7"], missingCodes: ["NA"] });
+ * rows[0].instruments[0].result?.score; // 21
+ * rows[208].errors[0].message; // 'row 209, column gad7_7 (GAD-7 item 7): "x" is a string, not a number (allowed: 0, 1, 2, 3)'
+ * summary.instruments.phq9?.bands.minimal; // 74
  * ```
  * @category Batch
  */

@@ -516,11 +516,11 @@ export interface ScoreResult<D extends InstrumentDefinition = InstrumentDefiniti
   readonly method: ScoringMethod | null;
   /** Why `score` is null, or null when there is a score. */
   readonly reason: string | null;
-  /** The band of the primary score, or null. */
+  /** The band of the primary score, or null. Band objects are frozen and shared by every result in that band. */
   readonly band: BandResult<BandId<D>> | null;
   /** Subscale scores by id (null where not computable). */
   readonly subscales: { readonly [K in SubscaleId<D>]: number | null };
-  /** Flags raised. */
+  /** Flags raised, in a new array each time; a flag declared in the definition is a frozen object shared by every result. */
   readonly flags: readonly FlagResult<FlagId<D> | (string & {})>[];
   /** Item ids not answered (unscored items included). */
   readonly missing: readonly ItemId<D>[];
