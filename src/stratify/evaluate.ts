@@ -293,6 +293,7 @@ interface Hypothesis {
 const NONE: Hypothesis = { elevated: new Set(), assumed: new Set() };
 
 class Evaluation {
+  private readonly cited = new Map<string, CitedSource>();
   private readonly domainStatus: DomainStatus[];
   private readonly elevated: ReadonlySet<string>;
   private readonly followUps: FollowUpResult[];
@@ -461,27 +462,30 @@ class Evaluation {
 
   /** The evidence when the condition holds on the result; null when it does not or cannot be told. */
   private check(c: PathwayCondition, r: ScoreResult): Evidence | null {
-    const kind = kindOf(c as unknown as Readonly<Record<string, unknown>>);
-    const name = this.title(c.instrument);
-    const base = { instrument: c.instrument, ...this.sourced(c) };
+    // Most conditions do not hold: the evidence (title, citation, text) is built only for those that do.
     if ("flag" in c) {
       if (!r.flags.some((f) => f.id === c.flag)) return null;
-      return { ...base, kind: "flag", scale: null, item: null, observed: c.flag, op: null, threshold: c.flag, text: `${name} flag ${c.flag}` };
+      const name = this.title(c.instrument);
+      return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "flag", scale: null, item: null, observed: c.flag, op: null, threshold: c.flag, text: `${name} flag ${c.flag}` };
     }
     if ("item" in c) {
       const v = (r.answers as Readonly<Record<string, unknown>>)[c.item];
       if (typeof v !== "number" || !compare(v, c.op, c.value)) return null;
-      return { ...base, kind: "item", scale: null, item: c.item, observed: v, op: c.op, threshold: c.value, text: `${name} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})` };
+      const name = this.title(c.instrument);
+      return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "item", scale: null, item: c.item, observed: v, op: c.op, threshold: c.value, text: `${name} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})` };
     }
-    const scale = c.scale ?? this.primaryId(c.instrument);
     if ("band" in c) {
       const band = bandOn(r, c.scale);
       if (band?.id !== c.band) return null;
-      return { ...base, kind: "band", scale, item: null, observed: band.id, op: null, threshold: c.band, text: `${name} ${band.label.toLowerCase()} (band ${band.id})` };
+      const scale = c.scale ?? this.primaryId(c.instrument);
+      const name = this.title(c.instrument);
+      return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "band", scale, item: null, observed: band.id, op: null, threshold: c.band, text: `${name} ${band.label.toLowerCase()} (band ${band.id})` };
     }
     const v = scoreOn(r, c.scale);
-    if (kind !== "score" || v === null || !compare(v, c.op, c.value)) return null;
-    return { ...base, kind: "score", scale, item: null, observed: v, op: c.op, threshold: c.value, text: `${name} ${scale} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}` };
+    if (v === null || !compare(v, c.op, c.value) || kindOf(c as unknown as Readonly<Record<string, unknown>>) !== "score") return null;
+    const scale = c.scale ?? this.primaryId(c.instrument);
+    const name = this.title(c.instrument);
+    return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "score", scale, item: null, observed: v, op: c.op, threshold: c.value, text: `${name} ${scale} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}` };
   }
 
   /** Why an urgent condition could not be checked, or null when it was. */
@@ -537,8 +541,14 @@ class Evaluation {
   }
 
   private cite(key: string): CitedSource {
-    // Validation guarantees the key is among the references.
-    return { key, ...(this.p.references[key] as Citation) };
+    // One object per source within a call: the same source backs many pieces of evidence.
+    let cited = this.cited.get(key);
+    if (cited === undefined) {
+      // Validation guarantees the key is among the references.
+      cited = { key, ...(this.p.references[key] as Citation) };
+      this.cited.set(key, cited);
+    }
+    return cited;
   }
 
   private title(ins: string): string {
