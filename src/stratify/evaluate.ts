@@ -465,27 +465,38 @@ class Evaluation {
     // Most conditions do not hold: the evidence (title, citation, text) is built only for those that do.
     if ("flag" in c) {
       if (!r.flags.some((f) => f.id === c.flag)) return null;
-      const name = this.title(c.instrument);
-      return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "flag", scale: null, item: null, observed: c.flag, op: null, threshold: c.flag, text: `${name} flag ${c.flag}` };
+      return this.evidence(c, "flag", null, null, c.flag, null, c.flag, `${this.title(c.instrument)} flag ${c.flag}`);
     }
     if ("item" in c) {
       const v = (r.answers as Readonly<Record<string, unknown>>)[c.item];
       if (typeof v !== "number" || !compare(v, c.op, c.value)) return null;
-      const name = this.title(c.instrument);
-      return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "item", scale: null, item: c.item, observed: v, op: c.op, threshold: c.value, text: `${name} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})` };
+      return this.evidence(c, "item", null, c.item, v, c.op, c.value, `${this.title(c.instrument)} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})`);
     }
     if ("band" in c) {
       const band = bandOn(r, c.scale);
       if (band?.id !== c.band) return null;
-      const scale = c.scale ?? this.primaryId(c.instrument);
-      const name = this.title(c.instrument);
-      return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "band", scale, item: null, observed: band.id, op: null, threshold: c.band, text: `${name} ${band.label.toLowerCase()} (band ${band.id})` };
+      return this.evidence(c, "band", c.scale ?? this.primaryId(c.instrument), null, band.id, null, c.band, `${this.title(c.instrument)} ${band.label.toLowerCase()} (band ${band.id})`);
     }
     const v = scoreOn(r, c.scale);
     if (v === null || !compare(v, c.op, c.value) || kindOf(c as unknown as Readonly<Record<string, unknown>>) !== "score") return null;
-    const scale = c.scale ?? this.primaryId(c.instrument);
-    const name = this.title(c.instrument);
-    return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note: c.note ?? null, kind: "score", scale, item: null, observed: v, op: c.op, threshold: c.value, text: `${name} ${scale} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}` };
+    const s = c.scale ?? this.primaryId(c.instrument);
+    return this.evidence(c, "score", s, null, v, c.op, c.value, `${this.title(c.instrument)} ${s} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}`);
+  }
+
+  /** One piece of evidence, written out field by field: an object spread here was most of `stratify`'s time. */
+  private evidence(
+    c: PathwayCondition,
+    kind: Evidence["kind"],
+    scale: string | null,
+    item: string | null,
+    observed: number | string,
+    op: Comparison | null,
+    threshold: number | string,
+    text: string,
+  ): Evidence {
+    // The fields of `sourced`, set here directly: no intermediate object per piece of evidence.
+    const note = c.note ?? null;
+    return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note, kind, scale, item, observed, op, threshold, text };
   }
 
   /** Why an urgent condition could not be checked, or null when it was. */
