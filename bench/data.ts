@@ -22,8 +22,22 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** How often a cell is blank or invalid in {@link writeCohort}'s data. */
+export interface CellRates {
+  /** Share of cells left blank. */
+  readonly blank: number;
+  /** Share of cells holding "x", which no item allows. */
+  readonly invalid: number;
+}
+
+/** About 1 cell in 200 blank and 1 in 5,000 invalid, as real exports are. */
+export const CLEAN: CellRates = { blank: 0.005, invalid: 0.0002 };
+
+/** A messy export: 1 % of cells blank and 2 % invalid (about 30 % of rows then have an invalid cell). */
+export const DIRTY: CellRates = { blank: 0.01, invalid: 0.02 };
+
 /** Writes `rows` data rows (and a header) to `path`. */
-export function writeCohort(path: string, rows: number): void {
+export function writeCohort(path: string, rows: number, rates: CellRates = CLEAN): void {
   const random = rng(7);
   const fd = openSync(path, "w");
   let chunk = `${COLUMNS.join(",")}\n`;
@@ -32,7 +46,7 @@ export function writeCohort(path: string, rows: number): void {
     let line = `P${String(r + 1)}`;
     for (let c = 1; c < COLUMNS.length; c++) {
       const u = random();
-      const cell = u < 0.005 ? "" : u < 0.0052 ? "x" : String(Math.min(3, Math.floor(severity * 3 + random() * 1.5)));
+      const cell = u < rates.blank ? "" : u < rates.blank + rates.invalid ? "x" : String(Math.min(3, Math.floor(severity * 3 + random() * 1.5)));
       line += `,${cell}`;
     }
     chunk += `${line}\n`;

@@ -5,7 +5,7 @@ import type { AnswerValue } from "./types.js";
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** True when `v` is an allowed answer for the item. Kept branch-light: it runs for every answer. */
-function isValid(it: ItemPlan, v: unknown): boolean {
+export function isValid(it: ItemPlan, v: unknown): boolean {
   if (it.kind === "time") return typeof v === "string" && TIME.test(v);
   if (typeof v !== "number") return false;
   if (it.contiguous) return Number.isInteger(v) && v >= it.lo && v <= it.hi;

@@ -1,6 +1,6 @@
-import { normalize } from "./answers.js";
+import { isValid } from "./answers.js";
 import { planFor, type ItemPlan } from "./compile.js";
-import { scoreWith } from "./engine.js";
+import { safeScoreWith, scoreWith } from "./engine.js";
 import { generateScorer } from "./jit.js";
 import { describeValue, ScoreInputError } from "./errors.js";
 import { getInstrument, instruments as bundled, type InstrumentId } from "./registry.js";
@@ -640,12 +640,10 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
         if (p.choice[i] === true && typeof v === "number") vals[i] = v + offset;
       }
     }
-    try {
-      const result = scoreWith(p.def, vals, p.options, generateScorer);
-      return { instrument: p.def.id, status: statusOf(p.def, result), result, errors: NO_ERRORS, hint: null };
-    } catch (error) {
-      return this.failed(p, row, isArray, vals, error, rowNo, line);
-    }
+    // The non-throwing entry: a rejected row costs no exception and no stack trace, and its error is built once.
+    const out = safeScoreWith(p.def, vals, p.options, generateScorer);
+    if (out.success) return { instrument: p.def.id, status: statusOf(p.def, out.data), result: out.data, errors: NO_ERRORS, hint: null };
+    return this.failed(p, row, isArray, vals, out.error, rowNo, line);
   }
 
   /** The outcome of an instrument whose answers the engine rejected, every issue tied to its cell. */
@@ -654,18 +652,17 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     row: R,
     isArray: boolean,
     vals: readonly unknown[],
-    error: unknown,
+    e: ScoreInputError,
     rowNo: number,
     line: number | null,
   ): InstrumentOutcome {
-    const e =
-      error instanceof ScoreInputError
-        ? error
-        : new ScoreInputError(p.def.id, p.def.shortTitle, [
-            { item: null, value: undefined, message: `the definition cannot score: ${error instanceof Error ? error.message : String(error)}` },
-          ]);
-    // Issues found after every single answer passed (answers that cannot go together) explain themselves.
-    const oneByOne = normalize(planFor(p.def), vals) instanceof ScoreInputError;
+    // Issues found after every single answer passed (answers that cannot go together) explain themselves;
+    // an answer that fails on its own is explained by what its column allows.
+    const plan = planFor(p.def);
+    const oneByOne = plan.items.some((it, i) => {
+      const v = vals[i];
+      return v !== null && v !== undefined && !isValid(it, v);
+    });
     const at = line === null ? `row ${String(rowNo)}` : `row ${String(rowNo)} (line ${String(line)})`;
     const errors = e.issues.map((issue): CellError => {
       const b = issue.item === null ? undefined : p.byItem.get(issue.item);
