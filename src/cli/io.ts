@@ -71,9 +71,9 @@ export interface Input {
   readonly stream: Readable;
   /** As given on the command line, or "stdin". */
   readonly name: string;
-  /** The file's full path, or null for stdin (which can be read only once). */
+  /** The file's full path, or null for stdin or a pipe (which can be read only once). */
   readonly path: string | null;
-  /** Size in bytes for a file (for progress), null for stdin. */
+  /** Size in bytes for a regular file (for progress), else null. */
   readonly size: number | null;
   /** Bytes read so far. */
   bytesRead(): number;
@@ -119,17 +119,20 @@ export async function openInput(path: string | undefined, io: Io): Promise<Input
   }
   const full = resolve(io.cwd, path);
   let size: number;
+  let regular: boolean;
   let handle: FileHandle;
   try {
     const s = await stat(full);
     if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     size = s.size;
+    regular = s.isFile();
     handle = await open(full, "r");
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${reason(error)}`);
   }
   const stream = handle.createReadStream();
-  return { stream, name: path, path: full, size, bytesRead: () => stream.bytesRead };
+  // A pipe (`<(command)`, a FIFO) can be read only once, like stdin.
+  return { stream, name: path, path: regular ? full : null, size: regular ? size : null, bytesRead: () => stream.bytesRead };
 }
 
 /** An output: stdout, or a file written under a temporary name and renamed only when complete. */

@@ -1,7 +1,7 @@
 // Whatever the file: no row lost or changed, no safety signal lost, no crash. Each block is one class of
 // hostile or merely unusual input.
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -28,6 +28,16 @@ describe("JSON Lines: every row read by its own keys", () => {
     }
     // The copy of stdin read twice is not left behind.
     expect(readdirSync(dir)).toEqual(["late.jsonl"]);
+  });
+
+  it("stratify reads a named pipe as it reads stdin: once, copied aside", async () => {
+    const dir = workdir();
+    const fifo = join(dir, "rows.jsonl");
+    execFileSync("mkfifo", [fifo]);
+    createWriteStream(fifo).end(lines);
+    const r = await cli(["stratify", "rows.jsonl", "-q"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(jsonl(r.stdout)[1]).toMatchObject({ phq9_score: 3, urgent: true });
   });
 
   it("stops before any row when a found instrument has a required column in no line", async () => {
@@ -224,7 +234,7 @@ describe("crash paths exit 2 with a plain message", () => {
     const chunks: Buffer[] = [];
     const reader = createReadStream(fifo);
     reader.on("data", (c: Buffer | string) => chunks.push(Buffer.from(c)));
-    const ended = new Promise((done) => reader.once("end", done));
+    const ended = new Promise<void>((done) => reader.once("end", () => { done(); }));
     const r = await cli(["score", "phq2", "-", "-q", "-o", "pipe"], { stdin: "phq2_1,phq2_2\n1,1\n", cwd: dir });
     expect(r.code).toBe(0);
     await Promise.race([ended, new Promise((done) => setTimeout(done, 5000))]);

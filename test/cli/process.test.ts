@@ -61,7 +61,7 @@ describe("the stepscore process", () => {
     it(`leaves no partial output file behind when stopped by ${signal}`, async () => {
       const dir = workdir();
       const child = spawn(process.execPath, ["--import", tsx, join(root, "src/cli/main.ts"), "score", "phq2", "-", "-q", "-o", "out.csv"], { cwd: dir, stdio: ["pipe", "ignore", "pipe"] });
-      const exited = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, s) => done(s)));
+      const exited = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, s) => { done(s); }));
       // Rows keep coming (stdin stays open), so the run is still writing when it is stopped.
       child.stdin.write("phq2_1,phq2_2\n1,1\n");
       let partial: string[] = [];
