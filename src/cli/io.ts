@@ -229,7 +229,11 @@ export async function openOutput(path: string | undefined, io: Io): Promise<Outp
       throw writeError(path, error);
     }
     const stream = handle.createWriteStream();
-    return { stream, name: path, end: true, commit: () => Promise.resolve(), abort: () => Promise.resolve(void stream.destroy()) };
+    const abort = (): Promise<void> => {
+      stream.destroy();
+      return Promise.resolve();
+    };
+    return { stream, name: path, end: true, commit: () => Promise.resolve(), abort };
   }
   // Through a symbolic link to the file it names, so the link stays a link.
   if (existing !== null) full = await realpath(full);
