@@ -3,7 +3,10 @@
 const EXIT_CODES = `Exit codes:
   0  every row was read, scored and written (missing answers are not errors)
   1  every row was written, but some had invalid cells (named in the <id>_error columns)
-  2  usage error, unreadable file, missing columns or malformed input: output incomplete or absent`;
+  2  nothing or not everything was written: a usage error; a file that cannot be read or written (no
+     such file, a directory, a full disk); a required column absent (from the CSV header, or from every
+     JSON line); an input column named as one stepscore writes; malformed input; a row too long to read.
+     An -o file is then not put in place; stdout may hold the rows written before the stop`;
 
 const READING = `How cells are read:
   - an empty or blank cell is a missing answer, never 0; the instrument's published missing-data rule
@@ -11,10 +14,23 @@ const READING = `How cells are read:
   - "2", " 2 ", "1.5" are numbers; clock-time items (PSQI 1 and 3) must be "HH:MM"
   - anything else ("x", "1,5", "7:30", "NA" unless declared with --na) is invalid: the row is still
     written, with the column, value and what is allowed in <id>_error
-  - JSON Lines: numbers pass through; null or an absent key is a missing answer; strings are read as
-    CSV cells are; other values (true, arrays, objects) are invalid`;
+  - JSON Lines: numbers pass through; null or an absent key is a missing answer (each line is read by
+    its own keys); strings are read as CSV cells are; other values (true, arrays, objects) are invalid
 
-const SCORING_OPTIONS = `  -o, --out FILE              write to FILE (written in full, then renamed into place) instead of stdout
+How files are read and written:
+  - rows are written back as their own bytes, whatever the file's encoding (UTF-8, Latin-1,
+    Windows-1252): nothing passed through is re-encoded. Column names and answers are read as UTF-8,
+    or as Latin-1 where a cell is not valid UTF-8; the new cells are UTF-8
+  - CRLF, LF and a lone CR each end a row, even mixed in one file (inside a quoted cell they are text);
+    output lines end with LF
+  - a UTF-8 byte-order mark (CSV or JSON Lines) is read past and written back
+  - JSON Lines: each line keeps its exact text (big ids, long decimals, repeated keys) and gains the new
+    fields before its closing brace
+  - cells beginning with = + - @ are written unchanged unless --escape-formulas is given`;
+
+const SCORING_OPTIONS = `  -o, --out FILE              write to FILE instead of stdout: written in full under a random hidden name
+                              beside it (created new, owner-only, removed if the run fails or is
+                              interrupted), then renamed into place; a device or pipe is written directly
       --map FILE              JSON file mapping other column names to items:
                                 {"phq9": "PHQ_Q{item}", "gad7": {"1": "anx_a", "2": "anx_b"}}
                               items not mapped keep the default name <id>_<item>
@@ -29,7 +45,14 @@ const SCORING_OPTIONS = `  -o, --out FILE              write to FILE (written in
       --setting ID.NAME=BOOL  a setting of a custom scorer: --setting psqi.require5j=true
       --allow-missing-columns read items whose column is absent as unanswered instead of stopping
       --from csv|jsonl        input format (default: jsonl for .jsonl/.ndjson files, else csv)
-      --delimiter C           CSV delimiter (default "," or a tab for .tsv files), e.g. --delimiter ";"
+      --delimiter C           CSV delimiter, one ASCII character (default "," or a tab for .tsv files),
+                              e.g. --delimiter ";"
+      --replace-columns       overwrite input columns named as columns stepscore writes (phq9_score,
+                              step, …), e.g. to score a scored file again; without it such a file is
+                              refused (exit 2). CSV rows are then rewritten; JSON lines lose the old keys
+      --escape-formulas       CSV only: prefix cells a spreadsheet would run as formulas (beginning with
+                              = + - @, a tab or a carriage return), kept and new, with ' (OWASP). Plain
+                              numbers such as -99 or +1.5 are left as they are
   -q, --quiet                 no summary or progress on stderr
   -h, --help                  this help`;
 
@@ -66,7 +89,8 @@ columns appended for each instrument:
   <id>_missing                item ids not answered, separated by ";"
   <id>_flags                  flag ids raised, e.g. self-harm
   <id>_error                  the invalid cells, when any (the row's other <id>_ columns are then empty)
-Columns of the same name already in the file are replaced in place. Items are read from the columns
+An input column with one of these names stops the run (exit 2) unless --replace-columns is given.
+Items are read from the columns
 <id>_<item> (phq9_1 … phq9_10, psqi_5a); stepscore describe <id> lists them.
 
 Options:
@@ -90,13 +114,15 @@ Scores every row with the instruments of a stepped-care pathway and recommends a
 from the scores the row has. Writes the same rows, in the same order, with the score columns of
 stepscore score for each instrument found, then:
   step, step_label        the recommended step of care
-  urgent                  true when an urgent rule fired (e.g. PHQ-9 item 9 above "Not at all"),
-                          "not checked" when one could not be checked (e.g. item 9 unanswered)
+  urgent                  true when an urgent rule fired: always when PHQ-9 item 9 is above "Not at
+                          all" (its self-harm flag), whatever the pathway; "not checked" when a rule
+                          could not be checked (e.g. item 9 unanswered)
   reasons                 the rules behind the step and the urgent flag, with their evidence
   step_could_rise_to      the highest step the domains not assessed could lead to (empty: none)
-The instruments are those of the pathway with at least one column in the file (its header, or the
-keys of the first JSON object), unless --instruments names them. An instrument with invalid cells in a
-row counts as not assessed in that row; its <id>_error column says why.
+The instruments are those of the pathway with at least one column in the file (its header, or a key
+of any JSON line: JSON Lines is read through once first, stdin by way of a private temporary copy),
+unless --instruments names them. An instrument with invalid cells in a row counts as not assessed
+in that row; its <id>_error column says why.
 
 Options:
       --instruments IDS       the instruments to score, e.g. phq9,gad7,startback (default: found in the file)

@@ -1,8 +1,11 @@
 // Everything that touches files, streams and the terminal. Commands receive an Io, so tests run them in
 // process with their own streams.
-import { createReadStream, createWriteStream } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { constants as buffer } from "node:buffer";
+import { randomBytes } from "node:crypto";
+import { unlinkSync } from "node:fs";
+import { open, realpath, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 
 /** The process's streams and directory, as the commands see them. */
@@ -15,7 +18,18 @@ export interface Io {
   /** Whether stderr is a terminal: only then is progress shown. */
   readonly stderrIsTTY: boolean;
   readonly cwd: string;
+  /**
+   * The longest record read (a CSV row or a JSON line), in bytes; a longer one stops the run with exit 2.
+   * Default {@link MAX_RECORD_BYTES}. Tests set a small one, to reach the limit without a huge file.
+   */
+  readonly maxRecordBytes?: number;
 }
+
+/**
+ * The default longest record: half the longest string the JavaScript engine can hold (a row is held twice,
+ * as its text and as its cells), so a longer row is a plain error rather than a crash.
+ */
+export const MAX_RECORD_BYTES = Math.floor(buffer.MAX_STRING_LENGTH / 2);
 
 /** The real process. */
 export function processIo(): Io {
@@ -57,39 +71,68 @@ export interface Input {
   readonly stream: Readable;
   /** As given on the command line, or "stdin". */
   readonly name: string;
-  /** Size in bytes for a file (for progress), null for stdin. */
+  /** The file's full path, or null for stdin or a pipe (which can be read only once). */
+  readonly path: string | null;
+  /** Size in bytes for a regular file (for progress), else null. */
   readonly size: number | null;
   /** Bytes read so far. */
   bytesRead(): number;
 }
 
-function reason(error: unknown): string {
+/** Why a file operation failed, in words (the system's own message when it is not a common case). */
+export function reason(error: unknown): string {
   const code = (error as { code?: unknown }).code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a directory";
-  return error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "it is a directory";
+    case "ENXIO":
+      return "it cannot be opened for reading (a socket, or a device with nothing behind it)";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EDQUOT":
+      return "the disk quota is exceeded";
+    case "EFBIG":
+      return "the file is larger than the system allows";
+    case "EROFS":
+      return "the file system is read-only";
+    case "EIO":
+      return "an input/output error";
+    case "ELOOP":
+      return "too many symbolic links";
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
 }
 
-/** Opens the input, or explains why it cannot be read. */
+/** Opens the input, or explains why it cannot be read: opened here, so a file that cannot be is known before any row. */
 export async function openInput(path: string | undefined, io: Io): Promise<Input> {
   if (path === undefined || path === "-") {
     if (path === undefined && io.stdinIsTTY) {
       throw new CliError("no input: give a file, or pipe rows into stdin (use - to read stdin explicitly)", true);
     }
-    return { stream: io.stdin, name: "stdin", size: null, bytesRead: () => 0 };
+    return { stream: io.stdin, name: "stdin", path: null, size: null, bytesRead: () => 0 };
   }
   const full = resolve(io.cwd, path);
   let size: number;
+  let regular: boolean;
+  let handle: FileHandle;
   try {
     const s = await stat(full);
     if (s.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     size = s.size;
+    regular = s.isFile();
+    handle = await open(full, "r");
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${reason(error)}`);
   }
-  const stream = createReadStream(full);
-  return { stream, name: path, size, bytesRead: () => stream.bytesRead };
+  const stream = handle.createReadStream();
+  // A pipe (`<(command)`, a FIFO) can be read only once, like stdin.
+  return { stream, name: path, path: regular ? full : null, size: regular ? size : null, bytesRead: () => stream.bytesRead };
 }
 
 /** An output: stdout, or a file written under a temporary name and renamed only when complete. */
@@ -105,37 +148,119 @@ export interface Output {
   abort(): Promise<void>;
 }
 
-/** Opens the output, or explains why it cannot be written. */
+/** Temporary files of this process, removed if it is interrupted (see {@link removeTemporaryOnSignal}). */
+const temporary = new Set<string>();
+
+/**
+ * A new file with a random name in `dir`, created exclusively (O_EXCL: never an existing file, never through
+ * a symbolic link planted at that name) and readable by its owner only: it holds patient data.
+ */
+export async function createTemporary(dir: string, stem: string): Promise<{ readonly path: string; readonly handle: FileHandle }> {
+  for (let attempt = 1; ; attempt++) {
+    const path = join(dir, `.${stem.slice(0, 160)}.${randomBytes(8).toString("hex")}.partial`);
+    try {
+      const handle = await open(path, "wx", 0o600);
+      temporary.add(path);
+      return { path, handle };
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "EEXIST" || attempt >= 8) throw error;
+    }
+  }
+}
+
+/** Removes a temporary file (and forgets it). */
+export async function removeTemporary(path: string): Promise<void> {
+  temporary.delete(path);
+  await rm(path, { force: true });
+}
+
+/**
+ * On SIGINT, SIGTERM or SIGHUP, removes this process's temporary files before dying of the signal, so an
+ * interrupted run leaves no hidden file of patient data behind. Installed by the real process only.
+ */
+export function removeTemporaryOnSignal(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      for (const path of temporary) {
+        try {
+          unlinkSync(path);
+        } catch {
+          // Already gone, or its directory is: nothing left to remove.
+        }
+      }
+      temporary.clear();
+      // Die of the signal itself (its handler is gone now), so the shell sees an interrupted run.
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** A private file in the system's temporary directory, for stdin when a command must read it twice. */
+export async function spoolFile(): Promise<{ readonly path: string; readonly handle: FileHandle }> {
+  return createTemporary(tmpdir(), "stepscore-stdin");
+}
+
+function writeError(path: string, error: unknown): CliError {
+  return new CliError(`cannot write ${path}: ${reason(error)}`);
+}
+
+/**
+ * Opens the output, or explains why it cannot be written, before any row is read. A regular file (or a new
+ * one) is written under a temporary name beside it and renamed into place when complete, so the input may
+ * even be the output; a device, pipe or socket (`/dev/null`, a FIFO) is written directly, never replaced.
+ */
 export async function openOutput(path: string | undefined, io: Io): Promise<Output> {
   if (path === undefined || path === "-") {
     return { stream: io.stdout, name: "stdout", end: false, commit: () => Promise.resolve(), abort: () => Promise.resolve() };
   }
-  const full = resolve(io.cwd, path);
+  let full = resolve(io.cwd, path);
+  let existing: Awaited<ReturnType<typeof stat>> | null = null;
+  try {
+    existing = await stat(full);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ENOENT") throw writeError(path, error);
+  }
+  if (existing?.isDirectory() === true) throw writeError(path, Object.assign(new Error("directory"), { code: "EISDIR" }));
+  if (existing !== null && !existing.isFile()) {
+    let handle: FileHandle;
+    try {
+      handle = await open(full, "w");
+    } catch (error) {
+      throw writeError(path, error);
+    }
+    const stream = handle.createWriteStream();
+    const abort = (): Promise<void> => {
+      stream.destroy();
+      return Promise.resolve();
+    };
+    return { stream, name: path, end: true, commit: () => Promise.resolve(), abort };
+  }
+  // Through a symbolic link to the file it names, so the link stays a link.
+  if (existing !== null) full = await realpath(full);
   try {
     const dir = await stat(dirname(full));
     if (!dir.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   } catch (error) {
     throw new CliError(`cannot write ${path}: its directory ${dirname(path)} ${(error as { code?: unknown }).code === "ENOENT" ? "does not exist" : `cannot be used (${reason(error)})`}`);
   }
-  // Written beside the target and renamed at the end, so the input may even be the output.
-  const partial = resolve(dirname(full), `.${basename(full)}.${String(process.pid)}.partial`);
-  const stream = createWriteStream(partial);
-  await new Promise<void>((done, fail) => {
-    stream.once("open", () => {
-      done();
-    });
-    stream.once("error", (error) => {
-      fail(new CliError(`cannot write ${path}: ${reason(error)}`));
-    });
-  });
+  let partial: { readonly path: string; readonly handle: FileHandle };
+  try {
+    partial = await createTemporary(dirname(full), basename(full));
+  } catch (error) {
+    throw writeError(path, error);
+  }
+  const stream = partial.handle.createWriteStream();
   return {
     stream,
     name: path,
     end: true,
-    commit: () => rename(partial, full),
+    commit: async () => {
+      await rename(partial.path, full);
+      temporary.delete(partial.path);
+    },
     abort: async () => {
       stream.destroy();
-      await rm(partial, { force: true });
+      await removeTemporary(partial.path);
     },
   };
 }

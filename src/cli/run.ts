@@ -35,6 +35,8 @@ const SCORING: Options = {
   "allow-missing-columns": { type: "boolean" },
   from: { type: "string" },
   delimiter: { type: "string" },
+  "replace-columns": { type: "boolean" },
+  "escape-formulas": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
 };
 
@@ -57,7 +59,8 @@ function definitions(ids: readonly string[], command: string): InstrumentDefinit
 function delimiterOf(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const d = value === "\\t" || value === "tab" ? "\t" : value;
-  if (d.length !== 1) throw new CliError(`--delimiter must be one character (or "tab"), not "${d}"`, true);
+  // One byte: rows are split as bytes, whatever the file's encoding.
+  if (d.length !== 1 || d.charCodeAt(0) > 127) throw new CliError(`--delimiter must be one ASCII character (or "tab"), not "${d}"`, true);
   return d;
 }
 
@@ -87,6 +90,8 @@ async function score(args: readonly string[], io: Io): Promise<number> {
       format: formatOf(values.from),
       delimiter: delimiterOf(values.delimiter),
       quiet: values.quiet === true,
+      replaceColumns: values["replace-columns"] === true,
+      escapeFormulas: values["escape-formulas"] === true,
       appended: scoreColumns,
     },
     io,
@@ -111,17 +116,22 @@ async function readPathway(path: string, io: Io): Promise<Pathway> {
   return data as Pathway;
 }
 
-/** The pathway's instruments that have at least one column in the file, in the pathway's order. */
-function detect(pathway: Pathway, map: ColumnMap, columns: readonly string[]): string[] {
-  const present = new Set(columns);
+/** The pathway's bundled instruments, in its order, each with the columns its items are read from. */
+function pathwayColumns(pathway: Pathway, map: ColumnMap): { readonly id: string; readonly columns: readonly string[] }[] {
   const ids = [...new Set(pathway.domains.flatMap((d) => d.instruments))].filter((id) => getInstrument(id) !== undefined);
-  const found = ids.filter((id) => {
-    const bound = createBatchScorer({ instruments: [{ instrument: id as InstrumentId, ...(map[id] === undefined ? {} : { columns: map[id] }) }] }).columns;
-    return bound.some((b) => present.has(b.column));
-  });
+  return ids.map((id) => ({
+    id,
+    columns: createBatchScorer({ instruments: [{ instrument: id as InstrumentId, ...(map[id] === undefined ? {} : { columns: map[id] }) }] }).columns.map((b) => b.column),
+  }));
+}
+
+/** The pathway's instruments that have at least one column in the file, in the pathway's order. */
+function detect(candidates: ReturnType<typeof pathwayColumns>, columns: readonly string[]): string[] {
+  const present = new Set(columns);
+  const found = candidates.filter((c) => c.columns.some((column) => present.has(column))).map((c) => c.id);
   if (found.length === 0) {
     throw new CliError(
-      `found no columns of the pathway's instruments (${ids.join(", ")}): expected names such as phq9_1 or gad7_1; name the instruments with --instruments, or map other column names with --map`,
+      `found no columns of the pathway's instruments (${candidates.map((c) => c.id).join(", ")}): expected names such as phq9_1 or gad7_1; name the instruments with --instruments, or map other column names with --map`,
     );
   }
   return found;
@@ -136,14 +146,18 @@ async function stratifyCommand(args: readonly string[], io: Io): Promise<number>
   const chosen = typeof values.instruments === "string" ? instrumentList(values.instruments) : null;
   if (chosen !== null) definitions(chosen, "stratify");
   const optionsFor = (ids: readonly string[]): ReturnType<typeof batchOptions> => ({ ...batchOptions(ids, values, map), stratify: { pathway } });
+  const candidates = chosen === null ? pathwayColumns(pathway, map) : [];
   return runScoring(
     {
-      options: chosen === null ? (columns) => optionsFor(detect(pathway, map, columns)) : optionsFor(chosen),
+      options: chosen === null ? (columns) => optionsFor(detect(candidates, columns)) : optionsFor(chosen),
+      watch: candidates.flatMap((c) => c.columns),
       file: pos[0],
       out: values.out as string | undefined,
       format: formatOf(values.from),
       delimiter: delimiterOf(values.delimiter),
       quiet: values.quiet === true,
+      replaceColumns: values["replace-columns"] === true,
+      escapeFormulas: values["escape-formulas"] === true,
       appended: (defs) => {
         const scores = scoreColumns(defs);
         return {

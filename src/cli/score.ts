@@ -2,8 +2,9 @@
 // scores appended. Streaming end to end: csv-parse → each record scored as the parser hands it on → the
 // row's own text plus the new cells → output, with backpressure from the pipeline, so memory stays flat
 // whatever the size of the file.
-import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
+import { createReadStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, Parser, type Options } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
@@ -18,7 +19,22 @@ import {
   type RowOutcome,
 } from "../index.js";
 import { csvText, fieldsFor, fieldValues, type FieldValue } from "./columns.js";
-import { CliError, EXIT, openInput, openOutput, progress, say, type Input, type Io, type Output } from "./io.js";
+import { appendFields, blank, BOM, bytesOf, decode, encode, escapeFormula, formulaLike, hasHighBytes, jsonMembers, lines, withoutBom } from "./bytes.js";
+import {
+  CliError,
+  EXIT,
+  MAX_RECORD_BYTES,
+  openInput,
+  openOutput,
+  progress,
+  reason,
+  removeTemporary,
+  say,
+  spoolFile,
+  type Input,
+  type Io,
+  type Output,
+} from "./io.js";
 import { ERRORS_SHOWN, renderSummary } from "./report.js";
 
 /** Input formats. */
@@ -32,13 +48,22 @@ export interface Appended {
 
 /** What a scoring run needs, parsed from the command line. */
 export interface RunSpec {
-  /** The batch options, or how to make them from the columns of the file (its header, or first JSON object). */
+  /**
+   * The batch options, or how to make them from the columns of the file: its header (CSV), or the columns
+   * of `watch` found in any of its lines (JSON Lines, read through once before any row is scored).
+   */
   readonly options: BatchOptions | ((columns: readonly string[]) => BatchOptions);
+  /** With `options` as a function: every column that can decide them. */
+  readonly watch?: readonly string[];
   readonly file: string | undefined;
   readonly out: string | undefined;
   readonly format: Format | undefined;
   readonly delimiter: string | undefined;
   readonly quiet: boolean;
+  /** Overwrite input columns that have the name of a column stepscore writes (else the run stops). */
+  readonly replaceColumns?: boolean;
+  /** Prefix cells a spreadsheet would run as formulas with a single quote (CSV only). */
+  readonly escapeFormulas?: boolean;
   /** Builds the appended columns once the instruments are known (score columns, then any extras). */
   readonly appended: (defs: readonly InstrumentDefinition[]) => Appended;
   /** Step labels by step number, for the summary of a stratifying run. */
@@ -84,31 +109,81 @@ interface Setup<R extends BatchRow> {
   readonly appended: Appended;
 }
 
+/** What a run of either format shares. */
+interface Context {
+  readonly io: Io;
+  readonly input: Input;
+  readonly output: Output;
+  readonly spec: RunSpec;
+  readonly tally: Tally;
+  readonly tick: () => void;
+  /** The longest record, in bytes. */
+  readonly max: number;
+  /** Marks a stream's errors as the input's, so they are reported as such. */
+  readonly reading: (stream: Readable) => void;
+}
+
 function optionsFor(spec: RunSpec, columns: readonly string[]): BatchOptions {
   return typeof spec.options === "function" ? spec.options(columns) : spec.options;
+}
+
+/** Stops a run whose input has columns of the names stepscore writes, unless told to replace them. */
+function collision(name: string, taken: readonly string[], where: string): CliError {
+  const s = taken.length === 1 ? "" : "s";
+  return new CliError(
+    `${name}${where} already has the column${s} ${taken.join(", ")}, which stepscore writes; nothing is overwritten unless asked:\n` +
+      `  rename or remove ${taken.length === 1 ? "it" : "them"}, or pass --replace-columns to replace ${taken.length === 1 ? "it" : "them"} with the new values (e.g. to score a scored file again)`,
+  );
+}
+
+/** Whether an error is the engine's "string too long" (a cell or line longer than any string can be). */
+function tooLongForString(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === "ERR_STRING_TOO_LONG" || (error instanceof RangeError && /string length/i.test(error.message));
 }
 
 /** Runs a scoring command and returns its exit code. */
 export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
   if (typeof spec.options !== "function") checkOptions(spec.options);
   const format = formatOf(spec.file, spec.format);
+  if (format === "jsonl" && spec.escapeFormulas === true) {
+    throw new CliError("--escape-formulas applies to CSV output only: JSON Lines values are typed, not spreadsheet cells", true);
+  }
   const input = await openInput(spec.file, io);
   const output = await openOutput(spec.out, io);
+  // Which side an I/O error came from, so it is reported as "cannot read" or "cannot write".
+  const origin = new WeakMap<object, "input" | "output">();
+  const mark = (side: "input" | "output") => (error: unknown): void => {
+    if (typeof error === "object" && error !== null && !origin.has(error)) origin.set(error, side);
+  };
+  const onInput = mark("input");
+  const onOutput = mark("output");
+  const streams: [Readable | Writable, (error: unknown) => void][] = [[input.stream, onInput], [output.stream, onOutput]];
+  for (const [s, f] of streams) s.on("error", f);
+  const reading = (stream: Readable): void => {
+    stream.on("error", onInput);
+    streams.push([stream, onInput]);
+  };
   const tally = new Tally();
   const meter = progress(io, input, !spec.quiet);
+  const context: Context = { io, input, output, spec, tally, tick: meter.tick, max: io.maxRecordBytes ?? MAX_RECORD_BYTES, reading };
   let setup: Setup<BatchRow>;
   try {
-    setup =
-      format === "csv"
-        ? await csvRun(io, input, output, spec, tally, meter.tick)
-        : await jsonlRun(input, output, spec, tally, meter.tick);
+    setup = format === "csv" ? await csvRun(context) : await jsonlRun(context);
     meter.stop();
     await output.commit();
   } catch (error) {
     meter.stop();
     await output.abort();
+    if (error instanceof CliError) throw error;
     if ((error as { code?: unknown }).code === "EPIPE") return EXIT.ok; // the reader stopped early (| head)
+    const side = typeof error === "object" && error !== null ? origin.get(error) : undefined;
+    if (side === "output") throw new CliError(`cannot write ${output.name}: ${reason(error)}`);
+    if (side === "input") throw new CliError(`cannot read ${input.name}: ${reason(error)}`);
+    if (tooLongForString(error)) throw new CliError(`${input.name}: a row is too long to be read (longer than a string can be)`);
     throw error;
+  } finally {
+    for (const [s, f] of streams) s.off("error", f);
   }
   const summary = setup.scorer.summary();
   if (!spec.quiet) {
@@ -117,15 +192,11 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
   return summary.invalid > 0 ? EXIT.rowErrors : EXIT.ok;
 }
 
-async function csvRun(
-  io: Io,
-  input: Input,
-  output: Output,
-  spec: RunSpec,
-  tally: Tally,
-  tick: () => void,
-): Promise<Setup<BatchRow>> {
+async function csvRun(context: Context): Promise<Setup<BatchRow>> {
+  const { io, input, output, spec, tally, tick } = context;
   const delimiter = spec.delimiter ?? (spec.file !== undefined && /\.tsv$/i.test(spec.file) ? "\t" : ",");
+  const escape = spec.escapeFormulas === true;
+  const bom = { seen: false };
   // Set by the record hook when the header arrives; a holder, since the hook runs inside the pipeline.
   const state: { setup: Setup<string[]> | null } = { setup: null };
   let width = 0;
@@ -136,7 +207,18 @@ async function csvRun(
   let prevEmpty = 0;
   let nextStart = 1;
   const parser = new ScoringParser(
-    { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, raw: true },
+    {
+      // Bytes in, bytes out (see bytes.ts); the byte-order mark is taken off before and put back after.
+      encoding: "latin1",
+      bom: false,
+      delimiter,
+      // CRLF, LF and a lone CR each end a row, even mixed in one file, as spreadsheets and R read them.
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      skip_empty_lines: true,
+      raw: true,
+      max_record_size: context.max,
+    },
     (record, raw, lines, emptyLines): string => {
       // The line a row starts on: after the previous row and any blank lines skipped since.
       const start = prevEnd + 1 + (emptyLines - prevEmpty);
@@ -145,41 +227,51 @@ async function csvRun(
       nextStart = prevEnd + 1;
       const setup = state.setup;
       if (setup === null) {
-        const scorer = headerScorer(optionsFor(spec, record), record, input.name);
+        const header = record.map(decode);
+        const scorer = headerScorer(optionsFor(spec, header), header, input.name);
         const appended = spec.appended(scorer.definitions);
-        state.setup = { scorer, appended };
         width = record.length;
-        at = appended.names.map((name) => record.indexOf(name));
-        const replaced = appended.names.filter((_, j) => (at[j] ?? -1) >= 0);
-        replacing = replaced.length > 0;
+        at = appended.names.map((name) => header.indexOf(name));
+        const taken = appended.names.filter((_, j) => (at[j] ?? -1) >= 0);
+        if (taken.length > 0 && spec.replaceColumns !== true) throw collision(input.name, taken, "");
+        state.setup = { scorer, appended };
+        replacing = taken.length > 0;
         if (replacing && !spec.quiet) {
-          say(io, `stepscore: ${input.name} already has the columns ${replaced.join(", ")}; they are replaced by the new values`);
+          say(io, `stepscore: ${input.name} already has the columns ${taken.join(", ")}; they are replaced by the new values (--replace-columns)`);
         }
-        return replacing ? rewrite(record, appended.names, at, delimiter) : verbatim(raw, appended.names, delimiter);
+        const names = appended.names;
+        const line = replacing || (escape && record.some(formulaLike))
+          ? rewrite(record, names, at, delimiter, escape)
+          : verbatim(raw, names, delimiter, escape);
+        return bom.seen ? BOM + line : line;
       }
-      const out = setup.scorer.score(record, start);
+      // Answers are read as text; the row itself is written back as its bytes.
+      const out = setup.scorer.score(hasHighBytes(raw) ? record.map(decode) : record, start);
       tick();
       tally.add(out);
       const values = setup.appended.values(out);
       // The row as it came, byte for byte, with the new cells after it. A row with the wrong number of
       // cells is fitted to the header instead, so the new cells stay under their names (any extra cells
-      // are quoted in the error column); so is every row when existing columns are being replaced.
-      if (!replacing && record.length === width) return verbatim(raw, values, delimiter);
-      return rewrite(record.length === width ? record : fit(record, width), values, at, delimiter);
+      // are quoted in the error column); so is every row when existing columns are being replaced, and a
+      // row with a formula-like cell when formulas are escaped.
+      if (!replacing && record.length === width && !(escape && record.some(formulaLike))) return verbatim(raw, values, delimiter, escape);
+      return rewrite(record.length === width ? record : fit(record, width), values, at, delimiter, escape);
     },
   );
   try {
-    await pipeline(input.stream, parser, output.stream, { end: output.end });
+    await pipeline(input.stream, (source: AsyncIterable<unknown>) => withoutBom(source, bom), parser, output.stream, { end: output.end });
   } catch (error) {
-    if (error instanceof CsvError) throw new CliError(malformed(error, input.name, nextStart));
+    if (error instanceof CsvError) throw new CliError(malformed(error, input.name, nextStart, context.max));
     throw error;
   }
   if (state.setup === null) throw new CliError(`${input.name} is empty: expected a header row naming the columns`);
   return state.setup;
 }
 
-/** A cell of ours as CSV (RFC 4180): quoted when it holds the delimiter, a quote or a line break. */
-function field(text: string, delimiter: string): string {
+/** A new cell as CSV (RFC 4180) bytes: quoted when it holds the delimiter, a quote or a line break. */
+function field(value: FieldValue | string, delimiter: string, escape: boolean): string {
+  let text = encode(typeof value === "string" ? value : csvText(value));
+  if (escape) text = escapeFormula(text);
   if (text.includes(delimiter) || text.includes('"') || text.includes("\n") || text.includes("\r")) {
     return `"${text.replaceAll('"', '""')}"`;
   }
@@ -190,7 +282,7 @@ function field(text: string, delimiter: string): string {
  * The input record's own text with the new cells after it. csv-parse's raw text may start with the blank
  * lines it skipped and ends with (part of) the line break; both are dropped, and every line ends in "\n".
  */
-function verbatim(raw: string, values: readonly FieldValue[], delimiter: string): string {
+function verbatim(raw: string, values: readonly (FieldValue | string)[], delimiter: string, escape: boolean): string {
   let from = 0;
   let to = raw.length;
   while (from < to && (raw.charCodeAt(from) === 10 || raw.charCodeAt(from) === 13)) from++;
@@ -198,15 +290,17 @@ function verbatim(raw: string, values: readonly FieldValue[], delimiter: string)
   // Joined once from parts: repeated += would leave a chain of small strings for the collector.
   const parts = new Array<string>(values.length + 1);
   parts[0] = raw.slice(from, to);
-  for (let j = 0; j < values.length; j++) parts[j + 1] = field(csvText(values[j] as FieldValue), delimiter);
+  for (let j = 0; j < values.length; j++) parts[j + 1] = field(values[j] as FieldValue, delimiter, escape);
   return parts.join(delimiter);
 }
 
 /** A record written out again by csv-stringify, with the new cells in place or after it. */
-function rewrite(cells: readonly string[], values: readonly FieldValue[], at: readonly number[], delimiter: string): string {
-  const row = [...cells];
+function rewrite(cells: readonly string[], values: readonly (FieldValue | string)[], at: readonly number[], delimiter: string, escape: boolean): string {
+  const row = escape ? cells.map(escapeFormula) : [...cells];
   for (let j = 0; j < values.length; j++) {
-    const text = csvText(values[j] as FieldValue);
+    const v = values[j] as FieldValue;
+    let text = encode(typeof v === "string" ? v : csvText(v));
+    if (escape) text = escapeFormula(text);
     const i = at[j] ?? -1;
     if (i >= 0) row[i] = text;
     else row.push(text);
@@ -253,11 +347,12 @@ class ScoringParser extends Parser {
     return this.size < 65536 || super.push(this.flushLines(), encoding);
   }
 
-  private flushLines(): string {
+  /** The lines so far as bytes: they are byte strings (see bytes.ts). */
+  private flushLines(): Buffer {
     const text = `${this.lines.join("\n")}\n`;
     this.lines = [];
     this.size = 0;
-    return text;
+    return Buffer.from(text, "latin1");
   }
 }
 
@@ -268,14 +363,20 @@ function fit(record: string[], width: number): string[] {
   return cells;
 }
 
-function malformed(error: CsvError, name: string, start: number): string {
+function malformed(error: CsvError, name: string, start: number, max: number): string {
+  if (error.code === "CSV_MAX_RECORD_SIZE") {
+    return `${name}: the row starting on line ${String(start)} is longer than ${max.toLocaleString("en")} bytes, too long to be read (an unclosed quote can make a row run on to the end of the file)`;
+  }
   const where = /\bline \d+/.test(error.message) ? "" : ` (line ${String((error as { lines?: number }).lines ?? start)})`;
   const opened = error.code === "CSV_QUOTE_NOT_CLOSED" ? `; the quote opens in the row starting on line ${String(start)}` : "";
   return `malformed CSV in ${name}: ${error.message}${where}${opened}`;
 }
 
-/** A scorer bound to the header's columns; absent or repeated columns stop the run before any row. */
-function headerScorer(options: BatchOptions, header: readonly string[], name: string): BatchScorer<string[]> {
+/**
+ * A scorer bound to the header's columns; absent or repeated columns stop the run before any row. For JSON
+ * Lines, `header` is the columns found in some line, and `where` says so.
+ */
+function headerScorer(options: BatchOptions, header: readonly string[], name: string, where = ""): BatchScorer<string[]> {
   try {
     return createBatchScorer<string[]>({ ...options, header });
   } catch (error) {
@@ -284,48 +385,168 @@ function headerScorer(options: BatchOptions, header: readonly string[], name: st
         error.missingColumns.length > 0
           ? "\n  (map other column names with --map, or pass --allow-missing-columns to read absent items as unanswered)"
           : "";
-      throw new CliError(`${name}: ${error.problems.join("\n  ")}${hint}`);
+      throw new CliError(`${name}${where}: ${error.problems.join("\n  ")}${hint}`);
     }
     throw error;
   }
 }
 
-async function jsonlRun(input: Input, output: Output, spec: RunSpec, tally: Tally, tick: () => void): Promise<Setup<BatchRow>> {
-  type Rec = Readonly<Record<string, unknown>>;
-  const state: { setup: Setup<Rec> | null } = { setup: null };
-  async function* rows(): AsyncGenerator<string> {
-    const lines = createInterface({ input: input.stream, crlfDelay: Infinity });
-    let line = 0;
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === "") continue;
-      let row: unknown;
-      try {
-        row = JSON.parse(text);
-      } catch (error) {
-        throw new CliError(`malformed JSON Lines in ${input.name} at line ${String(line)}: ${error instanceof Error ? error.message : String(error)}`);
+type Rec = Readonly<Record<string, unknown>>;
+
+/** One JSON Lines line as an object, or a clear stop naming the line. */
+function parseLine(text: string, name: string, line: number): Record<string, unknown> {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`malformed JSON Lines in ${name} at line ${String(line)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    throw new CliError(`malformed JSON Lines in ${name} at line ${String(line)}: each line must be a JSON object, not ${Array.isArray(row) ? "an array" : JSON.stringify(row)}`);
+  }
+  return row as Record<string, unknown>;
+}
+
+/** Writes a chunk and waits until it is taken, failing with the stream's error. */
+function write(stream: Writable, chunk: Buffer): Promise<void> {
+  return new Promise((done, fail) => {
+    stream.write(chunk, (error) => {
+      if (error) fail(error);
+      else done();
+    });
+  });
+}
+
+/**
+ * Reads a JSON Lines input once through for the columns of `watch` that any line has, so that instruments
+ * are decided from the whole file, not its first line; then gives a fresh stream of the same bytes. A file is
+ * opened again; stdin is copied to a private temporary file as it is read (memory stays flat either way).
+ */
+async function jsonlColumns(context: Context, watch: readonly string[]): Promise<{ columns: string[]; source: Readable; done: () => Promise<void> }> {
+  const { input, max } = context;
+  const wanted = new Set(watch);
+  const found = new Set<string>();
+  let spool: { readonly path: string; readonly stream: Writable } | null = null;
+  let source: AsyncIterable<unknown> = input.stream;
+  if (input.path === null) {
+    let file;
+    try {
+      file = await spoolFile();
+    } catch (error) {
+      throw new CliError(`cannot keep a copy of stdin in ${tmpdir()} to read it twice: ${reason(error)} (name the instruments with --instruments to read it once)`);
+    }
+    const copy = file.handle.createWriteStream();
+    copy.on("error", () => undefined); // reported through each write's callback
+    spool = { path: file.path, stream: copy };
+    source = (async function* copied(): AsyncGenerator<Buffer> {
+      for await (const chunk of input.stream) {
+        const b = bytesOf(chunk);
+        await write(copy, b);
+        yield b;
       }
-      if (typeof row !== "object" || row === null || Array.isArray(row)) {
-        throw new CliError(`malformed JSON Lines in ${input.name} at line ${String(line)}: each line must be a JSON object, not ${Array.isArray(row) ? "an array" : JSON.stringify(row)}`);
+      await new Promise<void>((done) => copy.end(done));
+    })();
+  }
+  const removeSpool = async (): Promise<void> => {
+    if (spool === null) return;
+    spool.stream.destroy();
+    await removeTemporary(spool.path);
+  };
+  try {
+    for await (const { bytes, line } of lines(source, input.name, max, { seen: false })) {
+      if (blank(bytes)) continue;
+      // A file need not be read to the end once every column is found; stdin must be, to be copied.
+      if (found.size === wanted.size && spool === null) break;
+      for (const key of Object.keys(parseLine(decode(bytes), input.name, line))) if (wanted.has(key)) found.add(key);
+    }
+  } catch (error) {
+    await removeSpool();
+    throw error;
+  }
+  const path = spool === null ? input.path : spool.path;
+  const again = createReadStream(path ?? "");
+  context.reading(again);
+  return { columns: watch.filter((c) => found.has(c)), source: again, done: removeSpool };
+}
+
+async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
+  const { input, output, spec, tally, tick, max } = context;
+  let source: Readable = input.stream;
+  let done = (): Promise<void> => Promise.resolve();
+  let options: BatchOptions;
+  if (typeof spec.options === "function") {
+    const found = await jsonlColumns(context, spec.watch ?? []);
+    source = found.source;
+    done = found.done;
+    try {
+      options = spec.options(found.columns);
+      // As for a CSV header: a required column that no line has stops the run before any row is written.
+      headerScorer(options, found.columns, input.name, " (in no line)");
+    } catch (error) {
+      source.destroy();
+      await done();
+      throw error;
+    }
+  } else options = spec.options;
+  const scorer = checkOptions(options) as BatchScorer<Rec>;
+  const appended = spec.appended(scorer.definitions);
+  const names = appended.names;
+  const drop = new Set(names);
+  const keys = names.map((n) => `${encode(JSON.stringify(n))}:`);
+  const replace = spec.replaceColumns === true;
+  const bom = { seen: false };
+  async function* rows(): AsyncGenerator<Buffer> {
+    let chunk: string[] = [];
+    let size = 0;
+    let first = true;
+    for await (const { bytes, line } of lines(source, input.name, max, bom)) {
+      if (blank(bytes)) continue;
+      const text = decode(bytes);
+      const record = parseLine(text, input.name, line);
+      // Each row is read by its own keys: a key it lacks is an unanswered item, as an empty CSV cell.
+      let body = bytes;
+      let taken: string[] | null = null;
+      for (const n of names) if (Object.hasOwn(record, n)) (taken ??= []).push(n);
+      if (taken !== null) {
+        if (!replace) throw collision(input.name, taken, ` (line ${String(line)})`);
+        // The line's own members, the replaced ones left out, each kept as its text.
+        const kept = jsonMembers(text).filter((m) => !drop.has(m.key)).map((m) => text.slice(m.start, m.end));
+        const rebuilt = `{${kept.join(",")}}`;
+        body = text === bytes ? rebuilt : encode(rebuilt);
       }
-      const record = row as Record<string, unknown>;
-      // Columns found in the first object decide the instruments, when the command finds them itself.
-      let setup = state.setup;
-      if (setup === null) {
-        const scorer = checkOptions(optionsFor(spec, Object.keys(record))) as BatchScorer<Rec>;
-        setup = state.setup = { scorer, appended: spec.appended(scorer.definitions) };
-      }
-      const out = setup.scorer.score(record, line);
+      const out = scorer.score(record, line);
       tick();
       tally.add(out);
-      const values = setup.appended.values(out);
-      const names = setup.appended.names;
-      const extended: Record<string, unknown> = { ...record };
-      for (let j = 0; j < names.length; j++) extended[names[j] as string] = values[j];
-      yield `${JSON.stringify(extended)}\n`;
+      const values = appended.values(out);
+      const fields = new Array<string>(names.length);
+      for (let j = 0; j < names.length; j++) fields[j] = `${keys[j] ?? ""}${encode(JSON.stringify(values[j]))}`;
+      // The line as it came, byte for byte, with the new fields before its closing brace.
+      const written = appendFields(body, fields.join(","));
+      chunk.push(first && bom.seen ? BOM + written : written);
+      first = false;
+      size += written.length;
+      if (size >= 65536) {
+        yield Buffer.from(`${chunk.join("\n")}\n`, "latin1");
+        chunk = [];
+        size = 0;
+      }
+    }
+    if (chunk.length > 0) yield Buffer.from(`${chunk.join("\n")}\n`, "latin1");
+  }
+  try {
+    await pipeline(Readable.from(rows()), output.stream, { end: output.end });
+  } finally {
+    await done();
+  }
+  if (options.allowMissingColumns !== true) {
+    // Named instruments: a required column that no line had is reported (their items were read as
+    // unanswered in every row), and the run does not pass as complete.
+    const absent = new Set(scorer.summary().absentColumns);
+    const required = scorer.columns.filter((c) => !c.optional && absent.has(c.column));
+    if (required.length > 0) {
+      const kept = output.name === "stdout" ? "" : `; ${output.name} is not written`;
+      headerScorer(options, scorer.columns.map((c) => c.column).filter((c) => !absent.has(c)), input.name, ` (in no line${kept})`);
     }
   }
-  await pipeline(Readable.from(rows()), output.stream, { end: output.end });
-  // An input without a single row still gets a scorer, so the summary can say so.
-  return (state.setup ?? { scorer: checkOptions(optionsFor(spec, [])), appended: { names: [], values: () => [] } });
+  return { scorer, appended };
 }

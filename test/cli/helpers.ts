@@ -10,38 +10,45 @@ import { run } from "../../src/cli/run.js";
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
+  /** stdout as the bytes written. */
+  readonly stdoutBytes: Buffer;
   readonly stderr: string;
 }
 
 /** Options for {@link cli}. */
 export interface CliOptions {
   /** Piped into stdin; without it stdin is a terminal (nothing piped). */
-  readonly stdin?: string;
+  readonly stdin?: string | Buffer;
   readonly cwd?: string;
   readonly stderrIsTTY?: boolean;
+  /** The longest record read, in bytes (to reach the limit without a huge file). */
+  readonly maxRecordBytes?: number;
 }
 
 /** Runs `stepscore <args>` in process. */
 export async function cli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
-  let out = "";
+  const out: Buffer[] = [];
   let err = "";
-  stdout.on("data", (c: Buffer) => (out += c.toString()));
-  stderr.on("data", (c: Buffer) => (err += c.toString()));
+  // Collected as bytes and decoded once: a character may be split over two chunks.
+  stdout.on("data", (c: Buffer | string) => out.push(Buffer.from(c)));
+  stderr.on("data", (c: Buffer | string) => (err += c.toString()));
   const code = await run(args, {
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout,
     stderr,
     stdinIsTTY: options.stdin === undefined,
     stderrIsTTY: options.stderrIsTTY ?? false,
     cwd: options.cwd ?? process.cwd(),
+    ...(options.maxRecordBytes === undefined ? {} : { maxRecordBytes: options.maxRecordBytes }),
   });
-  return { code, stdout: out, stderr: err };
+  const bytes = Buffer.concat(out);
+  return { code, stdout: bytes.toString("utf8"), stdoutBytes: bytes, stderr: err };
 }
 
 /** A fresh directory holding the given files. */
-export function workdir(files: Readonly<Record<string, string>> = {}): string {
+export function workdir(files: Readonly<Record<string, string | Buffer>> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "stepscore-cli-"));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;

@@ -1,6 +1,7 @@
 // `stepscore score`: every row out, in order, scores appended, bad cells named, exit codes as documented.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it, vi } from "vitest";
 import { progress, type Io } from "../../src/cli/io.js";
 import { cli, COHORT, csv, records, workdir } from "./helpers.js";
@@ -146,7 +147,8 @@ describe("stepscore score", () => {
     expect(await bad("--missing-rule", "phq2=a", "--missing-rule", "phq2=b")).toMatch(/given twice/);
     expect(await bad("--missing-rule", "phq2=nope")).toMatch(/unknown missing-data option "nope"/);
     expect(await bad("--from", "xlsx")).toMatch(/--from must be csv or jsonl/);
-    expect(await bad("--delimiter", ";;")).toMatch(/--delimiter must be one character/);
+    expect(await bad("--delimiter", ";;")).toMatch(/--delimiter must be one ASCII character/);
+    expect(await bad("--delimiter", "§")).toMatch(/--delimiter must be one ASCII character/);
     expect(await bad("--na", "-99")).toMatch(/--na=-XYZ/);
     expect(await bad("--bogus")).toMatch(/Unknown option '--bogus'/);
   });
@@ -241,9 +243,12 @@ describe("stepscore score", () => {
     expect(r.stderr).toContain("columns in no row, read as unanswered: phq2_2");
   });
 
-  it("replaces score columns already in the file, so scored output can be scored again", async () => {
+  it("refuses input columns named as the columns it writes, and replaces them only with --replace-columns", async () => {
     const first = await cli(["score", "phq9,gad7", "-", "-q"], { stdin: COHORT });
-    const second = await cli(["score", "phq9,gad7", "-"], { stdin: first.stdout });
+    const refused = await cli(["score", "phq9,gad7", "-"], { stdin: first.stdout });
+    expect(refused).toMatchObject({ code: 2, stdout: "" });
+    expect(refused.stderr).toMatch(/stdin already has the columns phq9_score, phq9_band, .*gad7_error, which stepscore writes; .*\n {2}rename or remove them, or pass --replace-columns/);
+    const second = await cli(["score", "phq9,gad7", "-", "--replace-columns"], { stdin: first.stdout });
     expect(second.stdout).toBe(first.stdout);
     expect(second.stderr).toMatch(/already has the columns phq9_score, .*; they are replaced/);
   });
@@ -258,10 +263,11 @@ describe("stepscore score", () => {
     expect(tab.stdout).toBe(tsv.stdout);
   });
 
-  it("strips a byte-order mark and keeps subscale columns", async () => {
+  it("reads past a byte-order mark, writes it back, and keeps subscale columns", async () => {
     const pcs = Array.from({ length: 13 }, (_, i) => `pcs_${String(i + 1)}`);
-    const r = await cli(["score", "pcs", "-", "-q"], { stdin: `\uFEFF${pcs.join(",")}\n${pcs.map(() => "2").join(",")}\n` });
-    const row = records(r.stdout)[0]!;
+    const r = await cli(["score", "pcs", "-", "-q"], { stdin: `\uFEFF"${pcs.join('","')}"\n${pcs.map(() => "2").join(",")}\n` });
+    expect(r.stdout.startsWith('\uFEFF"pcs_1",')).toBe(true);
+    const row = parse<Record<string, string>>(r.stdout, { columns: true, bom: true })[0]!;
     expect(row).toMatchObject({ pcs_1: "2", pcs_score: "26", pcs_rumination: "8", pcs_magnification: "6", pcs_helplessness: "12" });
   });
 });
@@ -272,7 +278,7 @@ describe("progress", () => {
     const stderr = { write: (s: string) => ((text += s), true) } as unknown as Io["stderr"];
     return { io: { stderr, stderrIsTTY: isTTY } as Io, text: () => text };
   };
-  const input = { stream: null as never, name: "f", size: 1000, bytesRead: () => 500 };
+  const input = { stream: null as never, name: "f", path: null, size: 1000, bytesRead: () => 500 };
 
   it("appears on a terminal once a run has lasted a second, and is erased at the end", () => {
     vi.useFakeTimers();
