@@ -82,3 +82,10 @@ export function withOneInvalid(rows: readonly (readonly number[])[], seed = 13):
     return copy;
   });
 }
+
+/** `rows` with a seeded `share` of them (e.g. 0.03) given one invalid answer each, in place: a mixed batch. */
+export function withSomeInvalid(rows: readonly (readonly number[])[], share: number, seed = 17): unknown[][] {
+  const random = rng(seed);
+  const spoilt = withOneInvalid(rows, seed + 1);
+  return rows.map((row, i) => (random() < share ? (spoilt[i] as unknown[]) : [...row]));
+}
