@@ -407,6 +407,33 @@ function parseLine(text: string, name: string, line: number): Record<string, unk
   return row as Record<string, unknown>;
 }
 
+/**
+ * Stops at a line that gives an item's key twice: JSON.parse keeps the last, so an answer (a PHQ-9 item 9 of
+ * 3, say) could be hidden by a later one, and which is meant cannot be told. Only lines in which some item's
+ * quoted key occurs twice, or a key may be escaped, are looked at member by member.
+ */
+function repeatedItem(text: string, quoted: readonly string[], bound: ReadonlySet<string>, name: string, line: number): void {
+  let suspect = text.includes("\\");
+  for (let k = 0; !suspect && k < quoted.length; k++) {
+    const q = quoted[k] as string;
+    const at = text.indexOf(q);
+    suspect = at >= 0 && text.indexOf(q, at + q.length) >= 0;
+  }
+  if (!suspect) return;
+  const seen = new Map<string, string>();
+  for (const m of jsonMembers(text)) {
+    if (!bound.has(m.key)) continue;
+    const member = text.slice(m.start, m.end);
+    const before = seen.get(m.key);
+    if (before !== undefined) {
+      throw new CliError(
+        `${name} line ${String(line)} gives the item column "${m.key}" twice (${before} and ${member}): which answer is meant cannot be told, so no row is guessed at; remove one`,
+      );
+    }
+    seen.set(m.key, member);
+  }
+}
+
 /** Writes a chunk and waits until it is taken, failing with the stream's error. */
 function write(stream: Writable, chunk: Buffer): Promise<void> {
   return new Promise((done, fail) => {
@@ -494,6 +521,8 @@ async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
   const drop = new Set(names);
   const keys = names.map((n) => `${encode(JSON.stringify(n))}:`);
   const replace = spec.replaceColumns === true;
+  const bound = new Set(scorer.columns.map((c) => c.column));
+  const quoted = [...bound].map((c) => JSON.stringify(c));
   const bom = { seen: false };
   async function* rows(): AsyncGenerator<Buffer> {
     let chunk: string[] = [];
@@ -503,6 +532,7 @@ async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
       if (blank(bytes)) continue;
       const text = decode(bytes);
       const record = parseLine(text, input.name, line);
+      repeatedItem(text, quoted, bound, input.name, line);
       // Each row is read by its own keys: a key it lacks is an unanswered item, as an empty CSV cell.
       let body = bytes;
       let taken: string[] | null = null;

@@ -101,6 +101,26 @@ describe("JSON Lines: each line written back as it came", () => {
   });
 });
 
+describe("JSON Lines: an item given twice in one line", () => {
+  // JSON.parse keeps the last of repeated keys: a PHQ-9 item 9 of 3 followed by a 0 would lose the flag.
+  it("stops, naming the line, the column and both values, however the key is written", async () => {
+    const answers = PHQ9.slice(0, 8).map((c) => `"${c}":0`).join(",");
+    for (const repeat of ['"phq9_9":3,"phq9_9":0', '"phq9_9":3,"phq9\\u005f9":0']) {
+      const input = `{"id":1,${answers},"phq9_9":0}\n{"id":2,${answers},${repeat}}\n`;
+      const r = await cli(["stratify", "--instruments", "phq9", "--from", "jsonl"], { stdin: input });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('stdin line 2 gives the item column "phq9_9" twice ("phq9_9":3 and ');
+    }
+  });
+
+  it("leaves repeated keys that are not items, and item names inside values, alone", async () => {
+    const input = `{"id":1,"note":"phq2_1 phq2_1","x":1,"x":2,"phq2_1":1,"phq2_2":0}\n`;
+    const r = await cli(["score", "phq2", "--from", "jsonl", "-q"], { stdin: input });
+    expect(r.code).toBe(0);
+    expect(jsonl(r.stdout)[0]).toMatchObject({ phq2_score: 1 });
+  });
+});
+
 describe("CSV: every line ending splits rows", () => {
   it("reads a CRLF header with LF rows and a lone CR as separate rows, quoted line breaks kept", async () => {
     const input = 'id,phq2_1,phq2_2,note\r\nA,1,1,x\nB,2,2,"two\r\nlines"\rC,0,1,\n\rD,3,3,end';
