@@ -1,6 +1,6 @@
 import { instruments, getInstrument, type InstrumentId, type Instruments } from "../registry.js";
 import { score } from "../score.js";
-import { describeValue } from "../errors.js";
+import { bounded, clip, describeValue, listed, MAX_QUOTED, quote } from "../errors.js";
 import type { AnswersInput, AnswerValue, InstrumentDefinition, Item, ItemId } from "../types.js";
 import { answerSystem, fhirUrls, ITEM_WEIGHT, LOINC, optionCoding, ORDINAL_VALUE, resolveInstrument, weightOf } from "./shared.js";
 import { shapeIssues } from "./shape.js";
@@ -111,7 +111,8 @@ export interface FhirImportIssue {
  * anything not of R4 JSON shape (an `item` or `answer` that is not an array, a null entry, a linkId or
  * `questionnaire` that is not a string, items nested more than 64 levels deep), a status not read, an
  * unknown item, an answer not in the item's value set, repeated answers, the wrong answer type, or an
- * instrument that cannot be told. `issues` names each linkId.
+ * instrument that cannot be told. `issues` names each linkId (at most 50, the last then saying how many
+ * more; the message lists 10).
  *
  * @category FHIR
  */
@@ -124,10 +125,14 @@ export class FhirImportError extends Error {
    * @param issues - one per problem
    */
   constructor(title: string, issues: readonly FhirImportIssue[]) {
-    const lines = issues.map((i) => (i.linkId === null ? i.message : `linkId "${i.linkId}": ${i.message}`));
-    super(`${title}: ${String(issues.length)} problem${issues.length === 1 ? "" : "s"} reading the QuestionnaireResponse: ${lines.join("; ")}`);
+    // Bounded whatever the response: its first problems, then how many more.
+    const kept = bounded(issues, (n) => ({ linkId: null, value: n, message: `and ${String(n)} more problems` })).map((i) =>
+      i.linkId !== null && i.linkId.length > MAX_QUOTED ? { ...i, linkId: clip(i.linkId) } : i,
+    );
+    const lines = kept.map((i) => (i.linkId === null ? i.message : `linkId ${quote(i.linkId)}: ${i.message}`));
+    super(`${title}: ${String(issues.length)} problem${issues.length === 1 ? "" : "s"} reading the QuestionnaireResponse: ${listed(lines)}`);
     this.name = "FhirImportError";
-    this.issues = issues;
+    this.issues = kept;
   }
 }
 
@@ -310,7 +315,7 @@ function readItems(
       } else if (answers.length > 0) {
         const before = seen.get(item.id);
         if (before !== undefined) {
-          issues.push({ linkId, value: answers[0], message: `item ${item.id} is answered again (first under linkId "${before}")` });
+          issues.push({ linkId, value: answers[0], message: `item ${item.id} is answered again (first under linkId ${quote(before)})` });
         } else if (answers.length > 1) {
           issues.push({ linkId, value: answers, message: `${String(answers.length)} answers to item ${item.id}, which takes one` });
         } else {
