@@ -581,7 +581,7 @@ class Evaluation {
         evidence.push({ ...base, kind: "item", item: flag.when.item, observed: v, op: flag.when.op, threshold: flag.when.value, text });
       }
     }
-    const rule = SELF_HARM_RULE;
+    const rule = selfHarmRule();
     if (evidence.length > 0) {
       actions.push({ rule: SELF_HARM.id, label: rule.label, action: rule.action, evidence, source, designChoice: true, note: SELF_HARM.note });
       return;
@@ -627,8 +627,10 @@ const SELF_HARM = {
   note: "Applied by stratify whatever the pathway: a pathway may add urgent rules, never remove this one. 'Same day' is this library's choice; the answer is a prompt to ask, not a risk level.",
 } as const;
 
-/** The default pathway's self-harm rule, whose label and action the overlay uses. */
-const SELF_HARM_RULE = defaultPathway.urgent[0];
+/** The default pathway's self-harm rule, whose label and action the overlay uses (read on use: a property read at module level would keep the pathway in every bundle). */
+function selfHarmRule(): DefaultPathway["urgent"][0] {
+  return defaultPathway.urgent[0];
+}
 
 /** The bundled PHQ-9's self-harm flag: the overlay's condition and source (the type checks it is that flag). */
 function selfHarmFlag(): { readonly id: typeof SELF_HARM.flag; readonly source: keyof typeof instruments.phq9.references; readonly when: { readonly item: string; readonly op: Comparison; readonly value: number } } {
