@@ -340,6 +340,19 @@ export function renderStratificationPage(p: Pathway): string {
       "checked (no PHQ-9, or item 9 unanswered).",
     "",
   );
+  // Computed, like the example above: a pathway with no urgent rules at all, and a PHQ-9 with item 9 answered 1.
+  const bare = stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1])], { ...p, id: "no-urgent-rules", urgent: [] });
+  const overlay = bare.urgentActions[0];
+  push(
+    "**The PHQ-9 self-harm flag is urgent whatever the pathway.** A PHQ-9 result with the `self-harm` flag (item 9 " +
+      "answered above 'Not at all') makes `urgent` true under any pathway passed to `stratify`, including one with " +
+      "`urgent: []` or a narrower rule on item 9: a pathway may add urgent rules, never remove this one. Where no " +
+      "urgent rule of the pathway on that flag or item fired, the action is reported under the rule " +
+      `\`${overlay?.rule ?? ""}\`, with the default rule's label and action and the PHQ-9 definition's source for item 9 ` +
+      `(${(overlay?.source.text ?? "").replace(/\.$/, "")}). With \`urgent: []\`, \`stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1])], pathway).urgent\` ` +
+      `is \`${String(bare.urgent)}\`. When a PHQ-9 is given with item 9 unanswered, \`urgentNotChecked\` says so.`,
+    "",
+  );
   push("| rule | when | action | source | design choice |", "|---|---|---|---|---|");
   for (const u of p.urgent) push(`| \`${u.id}\` | ${conditionCell(u.when)} | ${esc(u.action)} | ${ref(u.source, "pref")} | ${yes(u.designChoice)} |`);
   push("");
@@ -415,7 +428,8 @@ export function renderStratificationPage(p: Pathway): string {
       "`target` (the intervention). A `group` lets step rules count domains.",
     "- `stepRules`: each sets a `step` when its trigger fires. A trigger is a condition, `{ domain }` (the domain is " +
       "elevated) or `{ elevatedDomains: { group, min, max } }`. Every instrument a step rule reads must belong to a domain.",
-    "- `urgent`: conditions that set `urgent` with an `action`, never changing the step.",
+    "- `urgent`: conditions that set `urgent` with an `action`, never changing the step. They add to the PHQ-9 " +
+      "self-harm overlay, which applies whatever the list holds (see [Urgent overlay](#urgent-overlay)).",
     "- `followUps`: conditions that recommend another instrument (`administer`); while pending, the `domain` is `screen-positive`.",
     "",
     "Conditions read a result's score, band, flag or item:",

@@ -1,4 +1,4 @@
-import { describeValue, ScoreInputError, type ScoreInputIssue } from "./errors.js";
+import { clip, describeValue, MAX_LISTED, quote, ScoreInputError, type ScoreInputIssue } from "./errors.js";
 import type { ItemPlan, Plan } from "./compile.js";
 import type { AnswerValue } from "./types.js";
 
@@ -98,10 +98,16 @@ function isPlainObject(v: unknown): boolean {
 
 function recordError(plan: Plan, rec: Readonly<Record<string, unknown>>): ScoreInputError | null {
   const issues: ScoreInputIssue[] = [];
+  // The first unknown keys are named, the rest counted: a record of a million stray keys gives a small error.
+  let unknown = 0;
   for (const key of Object.keys(rec)) {
-    if (!plan.index.has(key)) {
-      issues.push({ item: key, value: rec[key], message: `unknown item id "${key}" (known: ${itemList(plan)})` });
-    }
+    if (plan.index.has(key)) continue;
+    // A long key is named by its start: the issue stays small (it is no item's id anyway).
+    if (++unknown <= MAX_LISTED) issues.push({ item: clip(key), value: rec[key], message: `unknown item id ${quote(key)} (known: ${itemList(plan)})` });
+  }
+  if (unknown > MAX_LISTED) {
+    const more = unknown - MAX_LISTED;
+    issues.push({ item: null, value: more, message: `and ${String(more)} more unknown item id${more === 1 ? "" : "s"}` });
   }
   for (const it of plan.items) {
     const v = rec[it.id];

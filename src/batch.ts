@@ -8,6 +8,7 @@ import { defaultPathway } from "./stratify/default-pathway.js";
 import { stratify, type StratifyResult } from "./stratify/evaluate.js";
 import { validatePathway, type Pathway } from "./stratify/pathway.js";
 import type { InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
+import { closest } from "./suggest.js";
 
 /**
  * One row of a dataset: a record keyed by column name (a parsed CSV row with a header, a JSON object), or
@@ -347,32 +348,6 @@ function resolve(ref: string | InstrumentDefinition, problems: string[]): Instru
     `unknown instrument "${ref}"${near === null ? "" : ` (did you mean "${near}"?)`}; known: ${Object.keys(bundled).join(", ")}`,
   );
   return null;
-}
-
-/** The known id nearest to a misspelt one, when it is close (edit distance ≤ 2). */
-function closest(word: string, known: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = distance(word.toLowerCase(), k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 function columnOf(def: InstrumentDefinition, item: string, columns: BatchInstrument["columns"]): string {

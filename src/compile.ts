@@ -1,3 +1,4 @@
+import { DefinitionError, describeValue, quote } from "./errors.js";
 import type { FastScorer } from "./jit.js";
 import type { Band, BandResult, Comparison, FlagDefinition, FlagResult, InstrumentDefinition, Item, Scale } from "./types.js";
 
@@ -91,11 +92,36 @@ export function planFor(def: InstrumentDefinition): Plan {
   if (def === last?.def) return last;
   let plan = plans.get(def);
   if (plan === undefined) {
-    plan = compile(def);
+    plan = compiled(def);
     plans.set(def, plan);
   }
   last = plan;
   return plan;
+}
+
+/** The plan, or a DefinitionError for a definition that cannot be compiled (one not checked with validateDefinition). */
+function compiled(def: InstrumentDefinition): Plan {
+  const got = notDefinition(def);
+  if (got !== null) {
+    throw new DefinitionError("(not a definition)", [`expected an instrument definition (such as phq9) or a bundled instrument's id (such as "phq9"), got ${got}`]);
+  }
+  try {
+    return compile(def);
+  } catch (e) {
+    if (e instanceof DefinitionError) throw e;
+    const id = def.id;
+    const message = e instanceof Error ? e.message : String(e);
+    throw new DefinitionError(id, [`cannot be read as a definition (${message}); check it with validateDefinition`]);
+  }
+}
+
+/** What the value is, when it is plainly not a definition (compiling checks the rest); null when it may be one. */
+function notDefinition(v: unknown): string | null {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return describeValue(v);
+  const { id, items } = v as { id?: unknown; items?: unknown };
+  if (typeof id !== "string") return "an object without a string id";
+  if (!Array.isArray(items)) return `an object with id ${quote(id)} but no items array`;
+  return null;
 }
 
 function compile(def: InstrumentDefinition): Plan {
@@ -109,7 +135,7 @@ function compile(def: InstrumentDefinition): Plan {
     bands: scale.bands === undefined ? null : scale.bands.map((b) => ({ def: b, result: Object.freeze({ id: b.id, label: b.label }) })),
     idx: scale.items.map((id) => {
       const i = index.get(id);
-      if (i === undefined) throw new TypeError(`${def.id}: scale "${scale.id}" names unknown item "${id}"`);
+      if (i === undefined) throw new DefinitionError(def.id, [`scale "${scale.id}" names unknown item "${id}"`]);
       return i;
     }),
   });
@@ -118,8 +144,9 @@ function compile(def: InstrumentDefinition): Plan {
   const scales = primary === null ? subscales : [primary, ...subscales];
   const hasCustom = scales.some((s) => s.def.method === "custom");
   if (hasCustom && def.compute === undefined) {
-    throw new TypeError(`${def.id}: a scale has method "custom" but the definition has no compute function`);
+    throw new DefinitionError(def.id, ['a scale has method "custom" but the definition has no compute function']);
   }
+  for (const s of scales) divisible(def, s, items);
   const flags = (def.flags ?? []).map((f): FlagPlan => ({
     def: f,
     item: "item" in f.when ? (index.get(f.when.item) ?? -1) : -1,
@@ -131,6 +158,23 @@ function compile(def: InstrumentDefinition): Plan {
   for (const it of items) answerTemplate[it.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
   return { def, items, index, minLength, primary, subscales, scales, flags, hasCustom, answerTemplate, keys, fast: undefined, calls: 0 };
+}
+
+/**
+ * A mean divides by the items answered, a percentage by the highest scores of the items answered: a scale
+ * where either can be 0 would score NaN, so it is refused here, once, rather than scored.
+ */
+function divisible(def: InstrumentDefinition, s: ScalePlan, items: readonly ItemPlan[]): void {
+  const method = s.def.method;
+  if (method !== "mean" && method !== "percent") return;
+  if (s.idx.length === 0) throw new DefinitionError(def.id, [`scale "${s.def.id}" is a ${method} of no items`]);
+  if (method !== "percent") return;
+  for (const i of s.idx) {
+    const it = items[i] as ItemPlan;
+    if (!(it.maxScore > 0)) {
+      throw new DefinitionError(def.id, [`scale "${s.def.id}" is a percentage, but item "${it.id}" scores at most ${String(it.maxScore)}, so it would divide by zero`]);
+    }
+  }
 }
 
 function compileItem(item: Item): ItemPlan {

@@ -9,7 +9,7 @@
 import { safeScoreWith, scoreWith, type SafeScoreResult } from "./engine.js";
 import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
 
-export { ScoreInputError, type ScoreInputIssue } from "./errors.js";
+export { DefinitionError, ScoreInputError, type ScoreInputIssue } from "./errors.js";
 export type { SafeScoreResult } from "./engine.js";
 export type * from "./types.js";
 
@@ -21,6 +21,7 @@ export type * from "./types.js";
  * @param options - an alternative missing-data rule, opt-in flags, settings
  * @returns the result, typed from the definition
  * @throws ScoreInputError naming every invalid answer
+ * @throws DefinitionError when `instrument` is not a definition, or cannot score
  * @example
  * ```ts
  * import { score } from "stepscore/core";
@@ -37,7 +38,7 @@ export function score<const D extends InstrumentDefinition>(
 }
 
 /**
- * Like {@link score}, but never throws: invalid input gives `{ success: false, error }`.
+ * Like {@link score}, but never throws, whatever it is given: invalid input gives `{ success: false, error }`.
  *
  * @param instrument - a definition
  * @param answers - anything; validated

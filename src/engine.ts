@@ -1,12 +1,13 @@
 import { normalize } from "./answers.js";
 import { planFor, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
 import { bandOf, compare, test } from "./conditions.js";
-import { ScoreInputError, withoutStack } from "./errors.js";
+import { DefinitionError, describeValue, ScoreInputError, withoutStack } from "./errors.js";
 import type { FastScorer } from "./jit.js";
 import { scoreScale, type Mutable } from "./missing.js";
 import type {
   AnswerValue,
   Comparison,
+  ComputedScale,
   ComputeOutput,
   FlagResult,
   InstrumentDefinition,
@@ -92,7 +93,7 @@ export function general<const D extends InstrumentDefinition>(
 
   let computed: ComputeOutput | null = null;
   if (plan.hasCustom && def.compute !== undefined) {
-    computed = def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) });
+    computed = checkedOutput(plan, def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) }));
     if (computed.issues !== undefined && computed.issues.length > 0) {
       return new ScoreInputError(def.id, def.shortTitle, computed.issues);
     }
@@ -159,10 +160,28 @@ export function safeScoreWith<const D extends InstrumentDefinition>(
     const out = withoutStack(() => evaluate(def, answers, options, generate));
     return out instanceof Error ? { success: false, error: out } : { success: true, data: out };
   } catch (error) {
-    if (error instanceof ScoreInputError) return { success: false, error };
-    // A fault in a custom definition, not in the answers; reported the same way so this never throws.
-    const message = `the definition cannot score: ${error instanceof Error ? error.message : String(error)}`;
-    return { success: false, error: new ScoreInputError(def.id, def.id, [{ item: null, value: undefined, message }]) };
+    return { success: false, error: asInputError(def, error) };
+  }
+}
+
+/**
+ * Whatever scoring threw, as the ScoreInputError `safeScore` returns: a fault in a custom definition (or a
+ * getter, or a Proxy) is reported the same way as bad answers, so `safeScore` never throws. Reading the
+ * thrown value or the definition may itself throw; then a plain message stands in.
+ *
+ * @internal
+ */
+export function asInputError(def: unknown, error: unknown): ScoreInputError {
+  try {
+    if (error instanceof ScoreInputError) return error;
+    const raw = def as { id?: unknown } | null | undefined;
+    const id = typeof def === "object" && def !== null && typeof raw?.id === "string" ? raw.id : "(definition)";
+    const said = error instanceof Error ? error.message : String(error);
+    const message = `the definition cannot score: ${typeof said === "string" ? said : "(unreadable error)"}`;
+    return withoutStack(() => new ScoreInputError(id, id, [{ item: null, value: undefined, message }]));
+  } catch {
+    const message = "the definition cannot score: scoring threw a value that cannot be read";
+    return new ScoreInputError("(definition)", "(definition)", [{ item: null, value: undefined, message }]);
   }
 }
 
@@ -178,9 +197,43 @@ function record(plan: Plan, vals: readonly AnswerValue[]): Record<string, Answer
   return rec;
 }
 
+/** What `compute` returned, checked to be of its declared shape: a definition's code is not trusted to be. */
+function checkedOutput(plan: Plan, out: unknown): ComputeOutput {
+  const o = out as Partial<Record<keyof ComputeOutput, unknown>> | null;
+  const problem =
+    typeof out !== "object" || o === null
+      ? `returned ${describeValue(out)}, not { scales }`
+      : typeof o.scales !== "object" || o.scales === null
+        ? `returned scales ${describeValue(o.scales)}, not an object by scale id`
+        : o.issues !== undefined && !Array.isArray(o.issues)
+          ? `returned issues ${describeValue(o.issues)}, not an array`
+          : o.flags !== undefined && !Array.isArray(o.flags)
+            ? `returned flags ${describeValue(o.flags)}, not an array`
+            : null;
+  if (problem !== null) throw new DefinitionError(plan.def.id, [`compute ${problem}`]);
+  return out as ComputeOutput;
+}
+
 function fromCompute(plan: Plan, s: ScalePlan, computed: ComputeOutput | null): Mutable<ScaleOutcome> {
-  const c = computed?.scales[s.def.id];
-  if (c === undefined) throw new TypeError(`${plan.def.id}: compute returned nothing for scale "${s.def.id}"`);
+  const c: unknown = computed?.scales[s.def.id];
+  const fault = (what: string): never => {
+    throw new DefinitionError(plan.def.id, [`compute ${what}`]);
+  };
+  const scale = `scale "${s.def.id}"`;
+  if (c === undefined) return fault(`returned nothing for ${scale}`);
+  if (typeof c !== "object" || c === null) return fault(`returned ${describeValue(c)} for ${scale}, not { score }`);
+  // Never a number the scale cannot have: NaN, Infinity, a string or a value outside the declared range.
+  const { score, missing: m, reason } = c as Partial<Record<keyof ComputedScale, unknown>>;
+  const [lo, hi] = s.def.range;
+  if (score !== null && (typeof score !== "number" || !Number.isFinite(score) || score < lo - 1e-9 || score > hi + 1e-9)) {
+    fault(`gave ${scale} the score ${describeValue(score)}, which is not a number from ${String(lo)} to ${String(hi)} (its declared range) or null`);
+  }
+  if (m !== undefined && !(Array.isArray(m) && m.every((x) => typeof x === "string"))) fault(`gave ${scale} missing ${describeValue(m)}, not an array of item ids`);
+  if (reason !== undefined && typeof reason !== "string") fault(`gave ${scale} the reason ${describeValue(reason)}, not a string`);
+  return scaleOutcome(plan, s, c as ComputedScale);
+}
+
+function scaleOutcome(plan: Plan, s: ScalePlan, c: ComputedScale): Mutable<ScaleOutcome> {
   const missing = c.missing ?? [];
   return c.score === null
     ? { score: null, method: "insufficient", missing, reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed`, band: null }

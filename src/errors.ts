@@ -45,7 +45,9 @@ export interface ScoreInputIssue {
 /**
  * Thrown by `score` when answers are invalid: out of range, not an allowed value, not an integer, NaN,
  * Infinity, a string where a number is required, an unknown item id, the wrong array length, or not an
- * array or object at all. `issues` has one entry per bad item; `message` lists them for a log.
+ * array or object at all. `issues` has one entry per bad item; `message` lists them for a log. Both are
+ * bounded whatever the input: the first 10 unknown ids are named and the rest counted, at most 50 issues
+ * are kept (the last then says how many more), the message lists 10, and long text is quoted by its start.
  *
  * @example
  * ```ts
@@ -82,20 +84,118 @@ export class ScoreInputError extends Error {
    * @param hint - a likely cause, if one is recognised
    */
   constructor(instrument: string, title: string, issues: readonly ScoreInputIssue[], hint: string | null = null) {
-    const head = `${title} (${instrument}): ${String(issues.length)} invalid answer${issues.length === 1 ? "" : "s"}`;
-    const lines = issues.map((i) => (i.item === null ? i.message : `item ${i.item}: ${i.message}`));
-    super(`${head}: ${lines.join("; ")}${hint === null ? "" : `. ${hint}`}`);
+    const kept = bounded(issues, (n) => ({ item: null, value: n, message: `and ${String(n)} more problems` }));
+    const head = `${clip(title)} (${clip(instrument)}): ${String(issues.length)} invalid answer${issues.length === 1 ? "" : "s"}`;
+    const lines = kept.map((i) => (i.item === null ? i.message : `item ${clip(i.item)}: ${i.message}`));
+    super(`${head}: ${listed(lines)}${hint === null ? "" : `. ${hint}`}`);
     this.name = "ScoreInputError";
     Object.defineProperty(this, BRAND, { value: true });
     this.instrument = instrument;
-    this.issues = issues;
+    this.issues = kept;
     this.hint = hint;
   }
 }
 
+const DEFINITION_BRAND = Symbol.for("stepscore.DefinitionError");
+
+/**
+ * Thrown by `score` when the definition itself cannot score, whatever the answers: a scale names an unknown
+ * item, a custom scale has no `compute`, a percent or mean scale would divide by zero (no items, or an item
+ * that can only score 0 on a percent scale), or `compute` returned something other than a finite number
+ * within the scale's declared range (or null with a reason). It is a fault in the definition, not in the
+ * answers: `validateDefinition` finds the static ones before any scoring. `safeScore` never throws it; it
+ * returns `{ success: false }` with a {@link ScoreInputError} whose message begins "the definition cannot
+ * score". A TypeError, so code that caught the TypeErrors of earlier versions still does.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   score(myDefinition, answers);
+ * } catch (e) {
+ *   if (e instanceof DefinitionError) console.error(e.instrument, e.problems);
+ * }
+ * ```
+ */
+export class DefinitionError extends TypeError {
+  /**
+   * Recognises errors from any copy of the library, as {@link ScoreInputError} does.
+   *
+   * @param value - anything
+   * @returns whether it is a DefinitionError
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DEFINITION_BRAND] === true;
+  }
+
+  /** The definition's id. */
+  readonly instrument: string;
+  /** What is wrong with it, one sentence each. */
+  readonly problems: readonly string[];
+
+  /**
+   * @param instrument - the definition's id
+   * @param problems - what is wrong
+   */
+  constructor(instrument: string, problems: readonly string[]) {
+    super(`${instrument}: ${problems.join("; ")}`);
+    this.name = "DefinitionError";
+    Object.defineProperty(this, DEFINITION_BRAND, { value: true });
+    this.instrument = instrument;
+    this.problems = problems;
+  }
+}
+
+// Errors are bounded whatever the input: a record of a million unknown keys, or a 12 MB string, gives an
+// error of a few kilobytes. Lists keep their first entries and say how many more there were.
+
+/** Most issues an error keeps (the last of them then says how many more there were). @internal */
+export const MAX_ISSUES = 50;
+/** Most issues an error's message lists. @internal */
+export const MAX_LISTED = 10;
+/** Longest text quoted in a message; longer text is cut and its length given. @internal */
+export const MAX_QUOTED = 80;
+
+/**
+ * The first issues, at most {@link MAX_ISSUES}; past that, the last kept one is `more(n)` for the n left out.
+ *
+ * @internal
+ */
+export function bounded<T>(issues: readonly T[], more: (n: number) => T): readonly T[] {
+  if (issues.length <= MAX_ISSUES) return issues;
+  return [...issues.slice(0, MAX_ISSUES - 1), more(issues.length - MAX_ISSUES + 1)];
+}
+
+/**
+ * Message lines joined with "; ": the first {@link MAX_LISTED}, then how many more.
+ *
+ * @internal
+ */
+export function listed(lines: readonly string[]): string {
+  if (lines.length <= MAX_LISTED) return lines.join("; ");
+  return `${lines.slice(0, MAX_LISTED).join("; ")}; … and ${String(lines.length - MAX_LISTED)} more`;
+}
+
+/**
+ * Text for a message, cut to {@link MAX_QUOTED} characters with its length given when longer.
+ *
+ * @internal
+ */
+export function clip(text: string): string {
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}… (${String(text.length)} characters)`;
+}
+
+/**
+ * A string quoted for a message (JSON escapes), cut when long.
+ *
+ * @internal
+ */
+export function quote(text: string): string {
+  return text.length <= MAX_QUOTED ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, MAX_QUOTED))}… (${String(text.length)} characters)`;
+}
+
 /** Renders a value for an error message so that "2" and 2, NaN and null are told apart. */
 export function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quote(value);
   if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) {
     return String(value);
   }

@@ -7,7 +7,7 @@
  */
 
 export { score, safeScore, type SafeScoreResult } from "./score.js";
-export { ScoreInputError, type ScoreInputIssue } from "./errors.js";
+export { DefinitionError, ScoreInputError, type ScoreInputIssue } from "./errors.js";
 export {
   compareScores,
   CompareInputError,

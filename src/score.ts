@@ -1,7 +1,8 @@
-import { safeScoreWith, scoreWith, type SafeScoreResult as EngineSafeScoreResult } from "./engine.js";
-import { ScoreInputError } from "./errors.js";
+import { asInputError, safeScoreWith, scoreWith, type SafeScoreResult as EngineSafeScoreResult } from "./engine.js";
+import { quote, ScoreInputError } from "./errors.js";
 import { generateScorer } from "./jit.js";
-import { getInstrument, type InstrumentId, type Instruments } from "./registry.js";
+import { getInstrument, instruments, type InstrumentId, type Instruments } from "./registry.js";
+import { closest } from "./suggest.js";
 import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
 
 /**
@@ -16,7 +17,10 @@ import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } fr
  * @param answers - array or record of answers
  * @param options - an alternative missing-data rule, opt-in flags, settings for custom scorers
  * @returns the result, typed from the definition
- * @throws {@link ScoreInputError} when any answer is invalid or the instrument id is unknown
+ * @throws {@link ScoreInputError} when any answer is invalid, or the instrument id is unknown (with "did
+ * you mean" for a near miss such as `"PHQ9"`)
+ * @throws {@link DefinitionError} when `instrument` is neither a definition nor an id, or the definition
+ * itself cannot score
  * @example
  * ```ts
  * import { score, phq9 } from "stepscore";
@@ -50,8 +54,10 @@ export function score(
 export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinition> = EngineSafeScoreResult<D>;
 
 /**
- * Like {@link score}, but never throws: invalid input gives `{ success: false, error }`. Takes `unknown`
- * answers, for data straight from a form, a file or the network.
+ * Like {@link score}, but never throws, whatever it is given: invalid answers, an unknown id or something
+ * that is not a definition, a definition that cannot score, even answers or options whose getters throw,
+ * all give `{ success: false, error }` with a {@link ScoreInputError}. Takes `unknown` answers, for data
+ * straight from a form, a file or the network.
  *
  * @param instrument - a definition or a bundled instrument's id
  * @param answers - anything; validated
@@ -83,16 +89,23 @@ export function safeScore(
   try {
     def = resolve(instrument);
   } catch (error) {
-    return { success: false, error: error as ScoreInputError };
+    return { success: false, error: asInputError(instrument, error) };
   }
   return safeScoreWith(def, answers, options, generateScorer);
 }
 
-function resolve(instrument: InstrumentDefinition | string): InstrumentDefinition {
-  if (typeof instrument !== "string") return instrument;
-  const def = getInstrument(instrument);
-  if (def !== undefined) return def;
-  throw new ScoreInputError(instrument, instrument, [
-    { item: null, value: instrument, message: `unknown instrument id "${instrument}"` },
-  ]);
+/**
+ * The definition to score with: the one given, or the bundled one of that id. An unknown id is a
+ * ScoreInputError, with "did you mean" for an id that is a slip away (case, a character or two).
+ */
+function resolve(instrument: unknown): InstrumentDefinition {
+  if (typeof instrument === "string") {
+    const def = getInstrument(instrument);
+    if (def !== undefined) return def;
+    const near = closest(instrument, Object.keys(instruments));
+    const hint = near === null ? "" : ` (did you mean "${near}"?)`;
+    throw new ScoreInputError(instrument, instrument, [{ item: null, value: instrument, message: `unknown instrument id ${quote(instrument)}${hint}` }]);
+  }
+  // Anything else goes to the engine, which refuses what is not a definition with a DefinitionError saying what it got.
+  return instrument as InstrumentDefinition;
 }

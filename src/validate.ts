@@ -189,7 +189,9 @@ export function validateDefinition(def: unknown): string[] {
 }
 
 function duplicates(ids: readonly string[]): string[] {
-  return ids.filter((x, i) => ids.indexOf(x) !== i);
+  // A set, not indexOf: linear in the number of ids.
+  const seen = new Set<string>();
+  return ids.filter((x) => seen.size === seen.add(x).size);
 }
 
 function checkLaws(def: InstrumentDefinition): string[] {
@@ -337,6 +339,13 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
   const expected: readonly [number, number] =
     s.method === "sum" ? [lo, hi] : s.method === "mean" ? [lo / n, hi / n] : [0, 100];
   if (s.method === "percent" && minLo !== 0) say("percent scales need items whose lowest score is 0");
+  // A percentage divides by the highest scores of the items answered: an item that can only score 0 could make that 0.
+  if (s.method === "percent") {
+    for (const ref of s.items) {
+      const r = scoredRange(items.get(ref) as Item) as readonly [number, number];
+      if (!(r[1] > 0)) say(`percent scales need items that can score above 0; item "${ref}" scores at most ${String(r[1])}, so the percentage would divide by zero`);
+    }
+  }
   if (s.method === "mean" && (minLo !== lo / n || maxHi !== hi / n)) say("mean scales need items on one scale");
   if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {
     say(`range [${s.range.join(", ")}] does not match its items, which give [${expected.join(", ")}]`);

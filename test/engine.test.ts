@@ -238,7 +238,7 @@ describe("faults in a custom definition", () => {
   it("an unknown id is an input error, also from safeScore", () => {
     expect(() => score("phq10" as never, [])).toThrow(ScoreInputError);
     const r = safeScore("phq10" as never, []);
-    expect(!r.success && r.error.message).toBe('phq10 (phq10): 1 invalid answer: unknown instrument id "phq10"');
+    expect(!r.success && r.error.message).toBe('phq10 (phq10): 1 invalid answer: unknown instrument id "phq10" (did you mean "phq9"?)');
   });
 });
 

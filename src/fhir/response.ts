@@ -1,8 +1,9 @@
 import { instruments, getInstrument, type InstrumentId, type Instruments } from "../registry.js";
 import { score } from "../score.js";
-import { describeValue } from "../errors.js";
+import { bounded, clip, describeValue, listed, MAX_QUOTED, quote } from "../errors.js";
 import type { AnswersInput, AnswerValue, InstrumentDefinition, Item, ItemId } from "../types.js";
 import { answerSystem, fhirUrls, ITEM_WEIGHT, LOINC, optionCoding, ORDINAL_VALUE, resolveInstrument, weightOf } from "./shared.js";
+import { shapeIssues } from "./shape.js";
 import type {
   FhirAnswerOption,
   FhirCoding,
@@ -107,8 +108,11 @@ export interface FhirImportIssue {
 
 /**
  * Thrown by {@link fromQuestionnaireResponse} when a response cannot be read as the instrument's answers:
- * an unknown item, an answer not in the item's value set, repeated answers, the wrong answer type, or an
- * instrument that cannot be told. `issues` names each linkId.
+ * anything not of R4 JSON shape (an `item` or `answer` that is not an array, a null entry, a linkId or
+ * `questionnaire` that is not a string, items nested more than 64 levels deep), a status not read, an
+ * unknown item, an answer not in the item's value set, repeated answers, the wrong answer type, or an
+ * instrument that cannot be told. `issues` names each linkId (at most 50, the last then saying how many
+ * more; the message lists 10).
  *
  * @category FHIR
  */
@@ -121,10 +125,14 @@ export class FhirImportError extends Error {
    * @param issues - one per problem
    */
   constructor(title: string, issues: readonly FhirImportIssue[]) {
-    const lines = issues.map((i) => (i.linkId === null ? i.message : `linkId "${i.linkId}": ${i.message}`));
-    super(`${title}: ${String(issues.length)} problem${issues.length === 1 ? "" : "s"} reading the QuestionnaireResponse: ${lines.join("; ")}`);
+    // Bounded whatever the response: its first problems, then how many more.
+    const kept = bounded(issues, (n) => ({ linkId: null, value: n, message: `and ${String(n)} more problems` })).map((i) =>
+      i.linkId !== null && i.linkId.length > MAX_QUOTED ? { ...i, linkId: clip(i.linkId) } : i,
+    );
+    const lines = kept.map((i) => (i.linkId === null ? i.message : `linkId ${quote(i.linkId)}: ${i.message}`));
+    super(`${title}: ${String(issues.length)} problem${issues.length === 1 ? "" : "s"} reading the QuestionnaireResponse: ${listed(lines)}`);
     this.name = "FhirImportError";
-    this.issues = issues;
+    this.issues = kept;
   }
 }
 
@@ -138,6 +146,12 @@ export interface FromResponseOptions {
   readonly questionnaire?: FhirQuestionnaire;
   /** An answered item the instrument does not have: "error" (default) or "ignore" (a form with extra questions). */
   readonly unknownItems?: "error" | "ignore";
+  /**
+   * A response that is not finished (status `in-progress`, or `stopped`: abandoned part way): "error"
+   * (default) or "read". Responses with status `completed` or `amended` are always read, `entered-in-error`
+   * never.
+   */
+  readonly incomplete?: "error" | "read";
 }
 
 /** Answers read from a QuestionnaireResponse, ready for `score(instrument, answers)`. @category FHIR */
@@ -160,9 +174,15 @@ export interface ImportedAnswers<D extends InstrumentDefinition = InstrumentDefi
  * `questionnaire` canonical (stepscore's, or one ending in a LOINC panel code such as
  * `http://loinc.org/q/44249-1`) or the answered Questionnaire's panel code.
  *
+ * The response is checked against the R4 JSON shape first: an `item` or `answer` that is not an array, a
+ * null entry, a linkId, `questionnaire` or code that is not a string, items nested more than 64 levels deep
+ * are each an issue naming the linkId, never an answer silently lost. Responses with status `completed` or
+ * `amended` are read; `in-progress` and `stopped` only with `{ incomplete: "read" }`; `entered-in-error`
+ * never.
+ *
  * @param qr - the response (plain JSON)
  * @param instrument - the instrument, when known; otherwise it is found from the response
- * @param options - the answered Questionnaire; what to do with unknown items
+ * @param options - the answered Questionnaire; what to do with unknown items and unfinished responses
  * @returns `{ instrument, answers }`: pass both to `score`
  * @throws {@link FhirImportError} naming each linkId at fault
  * @example
@@ -196,10 +216,17 @@ export function fromQuestionnaireResponse(
     throw new FhirImportError("QuestionnaireResponse", [{ linkId: null, value, message }]);
   };
   // Checked at run time too: the response usually comes straight from JSON.
-  if ((qr as { resourceType?: unknown } | null)?.resourceType !== "QuestionnaireResponse") {
-    return fail(`expected a QuestionnaireResponse, got ${describeValue((qr as { resourceType?: unknown } | null)?.resourceType ?? qr)}`, qr);
+  const raw: unknown = qr;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw) || (raw as { resourceType?: unknown }).resourceType !== "QuestionnaireResponse") {
+    const type = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as { resourceType?: unknown }).resourceType : undefined;
+    return fail(`expected a QuestionnaireResponse, got ${describeValue(type ?? raw)}`, raw);
   }
+  const shape = shapeIssues(raw as Readonly<Record<string, unknown>>, options.questionnaire);
+  if (shape.length > 0) throw new FhirImportError("QuestionnaireResponse", shape);
   if (qr.status === "entered-in-error") return fail('the response has status "entered-in-error"', qr.status);
+  if ((qr.status === "in-progress" || qr.status === "stopped") && options.incomplete !== "read") {
+    return fail(`the response has status "${qr.status}" (not finished): pass { incomplete: "read" } to read it`, qr.status);
+  }
   const form = options.questionnaire ?? containedForm(qr);
   const found = detect(qr, form);
   let def: InstrumentDefinition;
@@ -270,15 +297,15 @@ function readItems(
   const byCode = new Map<string, Item>();
   for (const it of def.items) if (it.loinc !== undefined) byCode.set(it.loinc, it);
 
+  // The shape is checked (arrays, objects, strings; nesting bounded), so the walk may recurse and trust it.
   const visit = (items: readonly FhirResponseItem[] | undefined): void => {
-    if (!Array.isArray(items)) return;
-    for (const qi of items as readonly FhirResponseItem[]) {
-      const linkId = typeof qi.linkId === "string" ? qi.linkId : String(qi.linkId);
+    for (const qi of items ?? []) {
+      const linkId = qi.linkId;
       const fi = index.get(linkId);
       const codes = [...(fi?.code ?? []).filter((c) => c.system === undefined || c.system === LOINC).map((c) => c.code), lastSegment(linkId), lastSegment(qi.definition)];
       const item = codes.map((c) => (c === undefined ? undefined : byCode.get(c))).find((x) => x !== undefined) ??
         def.items.find((x) => x.id === linkId);
-      const answers: readonly FhirResponseAnswer[] = Array.isArray(qi.answer) ? qi.answer : [];
+      const answers: readonly FhirResponseAnswer[] = qi.answer ?? [];
       // The form's own score items (stepscore's `score.*`, or the instrument's LOINC score code) are recomputed.
       const isScore = linkId.startsWith("score.") || (def.loinc?.score !== undefined && codes.includes(def.loinc.score));
       if (item === undefined) {
@@ -288,7 +315,7 @@ function readItems(
       } else if (answers.length > 0) {
         const before = seen.get(item.id);
         if (before !== undefined) {
-          issues.push({ linkId, value: answers[0], message: `item ${item.id} is answered again (first under linkId "${before}")` });
+          issues.push({ linkId, value: answers[0], message: `item ${item.id} is answered again (first under linkId ${quote(before)})` });
         } else if (answers.length > 1) {
           issues.push({ linkId, value: answers, message: `${String(answers.length)} answers to item ${item.id}, which takes one` });
         } else {

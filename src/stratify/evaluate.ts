@@ -1,4 +1,5 @@
 import { compare } from "../conditions.js";
+import { instruments } from "../registry.js";
 import type { BandResult, Citation, CitedSource, Comparison, InstrumentDefinition, ScaleOutcome, ScoreResult } from "../types.js";
 import { defaultPathway, type DefaultPathway } from "./default-pathway.js";
 import {
@@ -189,7 +190,7 @@ export interface StratifyResult<P extends Pathway = Pathway> {
   readonly stepLabel: string;
   /** The care the step recommends. */
   readonly care: string;
-  /** True when an urgent rule fired; it never lowers or otherwise changes the step. */
+  /** True when an urgent rule fired or a PHQ-9 carries the `self-harm` flag (whatever the pathway); it never changes the step. */
   readonly urgent: boolean;
   /** The urgent actions. */
   readonly urgentActions: readonly UrgentAction[];
@@ -217,9 +218,13 @@ export interface StratifyResult<P extends Pathway = Pathway> {
  *
  * The step is the highest step any step rule sets (the lowest step when none fires). Domains measured by
  * more than one instrument count once. Results whose score is null count as not assessed, and results of
- * instruments the pathway does not use are listed in `notUsed`. Urgent rules (the PHQ-9 self-harm flag)
- * set `urgent` without changing the step. `missing` lists the domains not assessed and whether assessing
- * them could raise the step. Pure and deterministic: the same inputs always give the same output.
+ * instruments the pathway does not use are listed in `notUsed`. Urgent rules set `urgent` without changing
+ * the step. The PHQ-9 `self-harm` flag (item 9 answered above "Not at all") makes `urgent` true whatever
+ * pathway is passed: a pathway may add urgent rules, never remove this one. When no urgent rule of the
+ * pathway on that flag or on item 9 fired (it has none, or a narrower one), the action is reported under the rule id
+ * `safety-phq9-self-harm`, citing the PHQ-9 definition's source for item 9. `missing` lists the domains not
+ * assessed and whether assessing them could raise the step. Pure and deterministic: the same inputs always
+ * give the same output.
  *
  * @param results - score results, in any order, of any instruments (custom ones included)
  * @param pathway - the pathway; {@link defaultPathway} when left out
@@ -346,6 +351,7 @@ class Evaluation {
         if (why !== null) urgentNotChecked.push({ rule: u.id, label: u.label, instrument: u.when.instrument, reason: why });
       }
     }
+    this.selfHarm(urgentActions, urgentNotChecked);
 
     const targets: TargetResult[] = this.domainStatus
       .filter((d) => d.status === "elevated")
@@ -531,7 +537,8 @@ class Evaluation {
     const out: UnusedResult[] = [];
     this.results.forEach((r, index) => {
       if (!named.has(r.instrument)) {
-        out.push({ index, instrument: r.instrument, reason: `the pathway "${p.id}" does not use ${this.title(r.instrument)}` });
+        const read = r.instrument === SELF_HARM.instrument ? "; read only for the urgent check" : "";
+        out.push({ index, instrument: r.instrument, reason: `the pathway "${p.id}" does not use ${this.title(r.instrument)}${read}` });
         return;
       }
       const used = p.domains.some((d) => d.instruments.includes(r.instrument) && this.assesses(d, r));
@@ -545,6 +552,47 @@ class Evaluation {
       });
     });
     return out;
+  }
+
+  /**
+   * The PHQ-9 self-harm safety overlay, applied whatever the pathway: when a PHQ-9 result carries the
+   * `self-harm` flag (or its item 9 meets the flag's condition), `urgent` is true. A pathway urgent rule on
+   * that flag or item that fired speaks for it (its wording is kept, nothing is said twice); a pathway
+   * without one, or with a narrower rule that did not fire, gets the overlay's own action. The flag's condition and source are
+   * read from the bundled PHQ-9 definition, and the wording from the default pathway's rule.
+   */
+  private selfHarm(actions: UrgentAction[], unchecked: UncheckedUrgent[]): void {
+    const flag = selfHarmFlag();
+    const onSignal = (e: Evidence): boolean =>
+      e.instrument === SELF_HARM.instrument && ((e.kind === "flag" && e.observed === SELF_HARM.flag) || (e.kind === "item" && e.item === flag.when.item));
+    if (actions.some((a) => a.evidence.some(onSignal))) return;
+    const source: CitedSource = { key: flag.source, ...instruments.phq9.references[flag.source] };
+    const name = instruments.phq9.shortTitle;
+    const evidence: Evidence[] = [];
+    const own = this.results.filter((r) => r.instrument === SELF_HARM.instrument);
+    for (const r of own) {
+      const v = (r.answers as Readonly<Record<string, unknown>>)[flag.when.item];
+      const base = { instrument: SELF_HARM.instrument, scale: null, source, designChoice: false, note: null } as const;
+      if (r.flags.some((f) => f.id === SELF_HARM.flag)) {
+        evidence.push({ ...base, kind: "flag", item: null, observed: SELF_HARM.flag, op: null, threshold: SELF_HARM.flag, text: `${name} flag ${SELF_HARM.flag}` });
+      } else if (typeof v === "number" && compare(v, flag.when.op, flag.when.value)) {
+        // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer.
+        const text = `${name} item ${flag.when.item} = ${fmt(v)} (${opText(flag.when.op)} ${fmt(flag.when.value)})`;
+        evidence.push({ ...base, kind: "item", item: flag.when.item, observed: v, op: flag.when.op, threshold: flag.when.value, text });
+      }
+    }
+    const rule = selfHarmRule();
+    if (evidence.length > 0) {
+      actions.push({ rule: SELF_HARM.id, label: rule.label, action: rule.action, evidence, source, designChoice: true, note: SELF_HARM.note });
+      return;
+    }
+    // Not checked: said once, by the pathway's own rule on the flag when it has one. Without a PHQ-9 result at
+    // all nothing is said: a pathway that never reads the PHQ-9 would otherwise report it on every row.
+    const covered = this.p.urgent.some((u) => u.when.instrument === SELF_HARM.instrument && "flag" in u.when && u.when.flag === SELF_HARM.flag);
+    const answered = own.some((r) => typeof (r.answers as Readonly<Record<string, unknown>>)[flag.when.item] === "number");
+    if (!covered && own.length > 0 && !answered) {
+      unchecked.push({ rule: SELF_HARM.id, label: rule.label, instrument: SELF_HARM.instrument, reason: `${name} item ${flag.when.item} was not answered, so this was not checked` });
+    }
   }
 
   private sourced(s: Sourced): { source: CitedSource; designChoice: boolean; note: string | null } {
@@ -569,6 +617,24 @@ class Evaluation {
   private primaryId(ins: string): string {
     return definitionFor(ins, this.extra)?.score?.id ?? "score";
   }
+}
+
+/** The self-harm overlay: the rule id it reports under, and what it reads. */
+const SELF_HARM = {
+  id: "safety-phq9-self-harm",
+  instrument: "phq9",
+  flag: "self-harm",
+  note: "Applied by stratify whatever the pathway: a pathway may add urgent rules, never remove this one. 'Same day' is this library's choice; the answer is a prompt to ask, not a risk level.",
+} as const;
+
+/** The default pathway's self-harm rule, whose label and action the overlay uses (read on use: a property read at module level would keep the pathway in every bundle). */
+function selfHarmRule(): DefaultPathway["urgent"][0] {
+  return defaultPathway.urgent[0];
+}
+
+/** The bundled PHQ-9's self-harm flag: the overlay's condition and source (the type checks it is that flag). */
+function selfHarmFlag(): { readonly id: typeof SELF_HARM.flag; readonly source: keyof typeof instruments.phq9.references; readonly when: { readonly item: string; readonly op: Comparison; readonly value: number } } {
+  return instruments.phq9.flags[0];
 }
 
 function outcomeOf(r: ScoreResult, scale: string | undefined): ScaleOutcome | undefined {
