@@ -27,7 +27,7 @@ export const odi = {
   id: "odi",
   title: "Oswestry Disability Index, version 2.1a",
   shortTitle: "ODI",
-  version: "1.0.0",
+  version: "1.1.0",
   domain: "disability",
   description: "Disability in everyday activities from back (or leg) pain, as a percentage.",
   direction: "higher-is-worse",
@@ -85,6 +85,17 @@ export const odi = {
         "clinical practice and non-funded academic users; fees may apply for funded academic users, healthcare " +
         "organizations, commercial users and IT companies.",
     },
+    loincOdi: {
+      text: "LOINC 97908-8 'Oswestry Disability Index' (panel); 97909-6 'Oswestry disability index score ODI'.",
+      url: "https://loinc.org/97909-6",
+      note:
+        "Checked on loinc.org itself (stored copies of https://loinc.org/97909-6 and https://loinc.org/97908-8/panel): 97909-6 " +
+        "is active (first released in LOINC 2.70), property Score, scale Qn, example unit {score}, 'reported as a percent … " +
+        "divided by the maximum possible score depending on the number of questions … multiplied by 100%', and a member of " +
+        "the panel 97908-8 'Oswestry Disability Index'. The same pair codes an SDC Questionnaire example (FSH and JSON) in " +
+        "public code. The term's description ends with the NDI's raw-score intervals (0–4 … 35–50), which are not the ODI's " +
+        "bands and are not used.",
+    },
   },
   licence: {
     rightsHolder: "Jeremy Fairbank; distributed by Mapi Research Trust",
@@ -96,6 +107,7 @@ export const odi = {
     contact: "Mapi Research Trust, https://eprovide.mapi-trust.org/instruments/oswestry-disability-index",
     source: "mapi",
   },
+  loinc: { panel: "97908-8", score: "97909-6" },
   items: [
     { id: "1", label: "Pain intensity", options: SIX_STATEMENTS },
     { id: "2", label: "Personal care", options: SIX_STATEMENTS },
@@ -151,6 +163,8 @@ export const odi = {
       "does not apply (e.g. sex life) unanswered rather than 0.",
     "Licence: Roland & Fairbank (Spine 2000) state that no permission is needed for the forms reproduced in " +
       "their appendices (ODI v2.0 among them); the current Mapi terms govern v2.1a (mapi).",
+    "LOINC (loincOdi): panel 97908-8 and score 97909-6, the percentage that is this definition's primary score, as " +
+      "LOINC describes it. No LOINC codes for the sections or their statements were seen, so none are given.",
     "Change: the consensus MCID of 10 points and the 30 % responder threshold (ostelo2008) are the defaults; no " +
       "test-retest data were verified, so there is no reliable change index unless the caller supplies one.",
   ],
