@@ -56,7 +56,9 @@ export const ndi = {
         "multiplied by 2 to produce a percentage score. Occasionally, a respondent will not complete one question " +
         "or another. The average of all other items is then added to the completed items.' Intervals: 0–4 no " +
         "disability, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete; 'this means 15-24 out of 50 (the " +
-        "RAW SCORE) equates with moderate disability'.",
+        "RAW SCORE) equates with moderate disability'. On change: 'the minimum detectable score and the minimal clinically " +
+        "important difference amounts to the same figure - 5 NDI points'; 'at least a 5-point change is required to be " +
+        "clinically meaningful'.",
     },
     loincNdi: {
       text: "LOINC 82226-2 'Neck Disability Index' (panel); 82237-9 'Total score' [NDI]; sections 82227-0 to 82236-1 and their answer codes.",
@@ -145,6 +147,13 @@ export const ndi = {
     "Change: Young 2009 found an MCID of 7.5 points but, as it lies within measurement error, advises a 10-point " +
       "change (the MDC) as the MCID; that advice is the default, and 7.5 and Cleland's 9.5 are options. The MDC's " +
       "confidence level is not stated in the abstract, so no reliable change index is offered.",
+    "Change, Vernon's 5 points: the author's note (vernonNote) says the minimum detectable score and the MCID 'amount to " +
+      "the same figure - 5 NDI points' and 'at least a 5-point change is required to be clinically meaningful'; it is offered " +
+      "as the `vernon` option. It stays an option, not the default: the note gives no study or derivation for the figure " +
+      "(a secondary page quotes Stratford et al. 1999, Physiother Can, for a 90 % MDC of 4.7 points), while Young 2009 measured a " +
+      "smallest detectable change of 10.2 points in neck-pain patients and found the 7.5-point MCID within it, so in that " +
+      "sample a 5-point change cannot be told from measurement error. With the 10-point default fewer changes are called " +
+      "important; a clinic following Vernon's guidance should pass `mcid: \"vernon\"`.",
     "LOINC (loincNdi): panel 82226-2, raw total 82237-9, sections 82227-0 … 82236-1 and each section's six answer codes, " +
       "in statement order. The answer codes' LOINC displays are the statements, which are not shipped, so FHIR codings of " +
       "NDI answers carry the code without a display. The percentage has no LOINC code and is coded in stepscore's system.",
@@ -155,6 +164,13 @@ export const ndi = {
         { id: "young2009", label: "10 points (the MDC, as Young 2009 advises)", points: 10, default: true, source: "young2009" },
         { id: "young2009-anchor", label: "7.5 points (anchor-based, within measurement error)", points: 7.5, source: "young2009" },
         { id: "cleland2008", label: "9.5 points (19 percentage points of the 0–100 % score)", points: 9.5, source: "cleland2008" },
+        {
+          id: "vernon",
+          label: "5 points (the author's note: minimum detectable score and MCID)",
+          points: 5,
+          source: "vernonNote",
+          note: "Stated without a derivation in the author's note; Young 2009 found a 10.2-point smallest detectable change, so a 5-point change may be measurement error.",
+        },
       ],
     },
   },
