@@ -56,22 +56,15 @@ export const ndi = {
         "multiplied by 2 to produce a percentage score. Occasionally, a respondent will not complete one question " +
         "or another. The average of all other items is then added to the completed items.' Intervals: 0–4 no " +
         "disability, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete; 'this means 15-24 out of 50 (the " +
-        "RAW SCORE) equates with moderate disability'. On change: 'the minimum detectable score and the minimal clinically " +
-        "important difference amounts to the same figure - 5 NDI points'; 'at least a 5-point change is required to be " +
-        "clinically meaningful'.",
+        "RAW SCORE) equates with moderate disability'. 'At least a 5-point change is required to be clinically meaningful'.",
     },
     loincNdi: {
       text: "LOINC 82226-2 'Neck Disability Index' (panel); 82237-9 'Total score' [NDI]; sections 82227-0 to 82236-1 and their answer codes.",
       url: "https://loinc.org/82226-2",
       note:
-        "Read in the LHC-Forms rendering (lformsVersion 29.2.0) of LOINC's physical therapy initial visit panel 76453-0: " +
-        "TeamWereOnFHIR/smart-fhir-physio-loinc-forms src/assets/fhir/LoincInitialVisitQuestionnaire.json (commit a8f6b69a), " +
-        "group 82226-2 with the ten sections in the NDI's order (82227-0 pain intensity … 82236-1 recreation), each with six " +
-        "LOINC answers in statement order carrying ordinalValue 0–5 (headaches: LA25877-4, then LA26365-9 … LA26369-1), and " +
-        "82237-9 'Total score'. The same answer codes and 'Total score [NDI]' are in the CMS ACCESS Model IG's Neck " +
-        "Disability Index Questionnaire (dsacms.github.io/cmmi-access-model, draft 0.9.8). LOINC's help text for 82237-9 says " +
-        "the items are 'scored one to five' (the form scores 0–5) and that three or more missing items may invalidate the " +
-        "score; neither is followed here.",
+        "LHC-Forms rendering of LOINC panel 76453-0: TeamWereOnFHIR/smart-fhir-physio-loinc-forms " +
+        "src/assets/fhir/LoincInitialVisitQuestionnaire.json (a8f6b69a), group 82226-2, sections in the NDI's order, answers " +
+        "in statement order with ordinalValue 0–5. The CMS ACCESS Model IG's NDI Questionnaire uses the same codes.",
     },
     ndiTerms: {
       text: "Vernon H. Neck Disability Index, form as reproduced by chiropractic sources (1996 revision).",
@@ -147,16 +140,10 @@ export const ndi = {
     "Change: Young 2009 found an MCID of 7.5 points but, as it lies within measurement error, advises a 10-point " +
       "change (the MDC) as the MCID; that advice is the default, and 7.5 and Cleland's 9.5 are options. The MDC's " +
       "confidence level is not stated in the abstract, so no reliable change index is offered.",
-    "Change, Vernon's 5 points: the author's note (vernonNote) says the minimum detectable score and the MCID 'amount to " +
-      "the same figure - 5 NDI points' and 'at least a 5-point change is required to be clinically meaningful'; it is offered " +
-      "as the `vernon` option. It stays an option, not the default: the note gives no study or derivation for the figure " +
-      "(a secondary page quotes Stratford et al. 1999, Physiother Can, for a 90 % MDC of 4.7 points), while Young 2009 measured a " +
-      "smallest detectable change of 10.2 points in neck-pain patients and found the 7.5-point MCID within it, so in that " +
-      "sample a 5-point change cannot be told from measurement error. With the 10-point default fewer changes are called " +
-      "important; a clinic following Vernon's guidance should pass `mcid: \"vernon\"`.",
-    "LOINC (loincNdi): panel 82226-2, raw total 82237-9, sections 82227-0 … 82236-1 and each section's six answer codes, " +
-      "in statement order. The answer codes' LOINC displays are the statements, which are not shipped, so FHIR codings of " +
-      "NDI answers carry the code without a display. The percentage has no LOINC code and is coded in stepscore's system.",
+    "Change: Vernon's 5 points (vernonNote) is the `vernon` option, not the default: the note gives no derivation, while " +
+      "Young 2009 measured a 10.2-point smallest detectable change, so a 5-point change may be measurement error.",
+    "LOINC (loincNdi): the answer codes' displays are the statements, which are not shipped, so NDI answer codings have " +
+      "no display. LOINC's help text for 82237-9 ('scored one to five', three missing items) is not followed.",
   ],
   change: {
     total: {
@@ -169,7 +156,7 @@ export const ndi = {
           label: "5 points (the author's note: minimum detectable score and MCID)",
           points: 5,
           source: "vernonNote",
-          note: "Stated without a derivation in the author's note; Young 2009 found a 10.2-point smallest detectable change, so a 5-point change may be measurement error.",
+          note: "Young 2009 found a 10.2-point smallest detectable change.",
         },
       ],
     },

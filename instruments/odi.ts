@@ -89,12 +89,8 @@ export const odi = {
       text: "LOINC 97908-8 'Oswestry Disability Index' (panel); 97909-6 'Oswestry disability index score ODI'.",
       url: "https://loinc.org/97909-6",
       note:
-        "Checked on loinc.org itself (stored copies of https://loinc.org/97909-6 and https://loinc.org/97908-8/panel): 97909-6 " +
-        "is active (first released in LOINC 2.70), property Score, scale Qn, example unit {score}, 'reported as a percent … " +
-        "divided by the maximum possible score depending on the number of questions … multiplied by 100%', and a member of " +
-        "the panel 97908-8 'Oswestry Disability Index'. The same pair codes an SDC Questionnaire example (FSH and JSON) in " +
-        "public code. The term's description ends with the NDI's raw-score intervals (0–4 … 35–50), which are not the ODI's " +
-        "bands and are not used.",
+        "Checked on loinc.org (https://loinc.org/97909-6, https://loinc.org/97908-8/panel): 97909-6 is active, 'reported as a " +
+        "percent', a member of panel 97908-8. Its description ends with the NDI's raw intervals, not used.",
     },
   },
   licence: {
@@ -163,8 +159,6 @@ export const odi = {
       "does not apply (e.g. sex life) unanswered rather than 0.",
     "Licence: Roland & Fairbank (Spine 2000) state that no permission is needed for the forms reproduced in " +
       "their appendices (ODI v2.0 among them); the current Mapi terms govern v2.1a (mapi).",
-    "LOINC (loincOdi): panel 97908-8 and score 97909-6, the percentage that is this definition's primary score, as " +
-      "LOINC describes it. No LOINC codes for the sections or their statements were seen, so none are given.",
     "Change: the consensus MCID of 10 points and the 30 % responder threshold (ostelo2008) are the defaults; no " +
       "test-retest data were verified, so there is no reliable change index unless the caller supplies one.",
   ],

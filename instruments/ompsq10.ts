@@ -52,10 +52,8 @@ export const ompsq10 = {
       text: "Linton SJ, Boersma K. Early identification of patients at risk of developing a persistent back problem: the predictive validity of the Örebro Musculoskeletal Pain Questionnaire. Clin J Pain 2003;19(2):80–86; the full questionnaire as printed with its scores (version modified for use by WorkCover NSW, with permission).",
       doi: "10.1097/00002508-200303000-00002",
       note:
-        "The long form, from which Linton 2011 took the short form's items. Read in a public reproduction of the printed " +
-        "form: 'How long have you had your current pain problem?' with ten boxes scored 0–1 week (1), 1–2 weeks (2), 3–4 " +
-        "weeks (3), 4–5 weeks (4), 6–8 weeks (5), 9–11 weeks (6), 3–6 months (7), 6–9 months (8), 9–12 months (9), over 1 " +
-        "year (10); the past week's pain rated 0 ('No pain') to 10 ('Pain as bad as it could be').",
+        "The long form the short form's items come from, read in a public reproduction: the duration item's ten boxes are " +
+        "scored 1 (0–1 week) to 10 (over 1 year), as here.",
     },
     termsUnverified: {
       text: "No published terms of use for the ÖMPSQ-10 were found.",
@@ -121,14 +119,9 @@ export const ompsq10 = {
     "Cut-off: Linton 2011 reports 'a cutoff of 50'. This definition counts 50 as high risk (≥ 50), as awell-score does " +
       "(> 49). Some users read it as > 50 (e.g. a 2019 New South Wales road-traffic cohort stratified low ≤ 50, high > 50); " +
       "a total of exactly 50 is the only score on which the two readings differ.",
-    "Checked against Linton 2011 itself: only its abstract could be read (two items from each of five predictive factors; " +
-      "a cut-off of 50; sick leave over one year as the outcome). Neither the full text nor the printed short form was " +
-      "found, so the item order, the names of the five factors, the reverse-scored items (3, 4, 8) and the 1–100 range " +
-      "still rest on a secondary source (awellScore, whose README quotes the paper's description of the 0–10 scales and " +
-      "the duration item's 'ten categories ranging from 0 to 1 week to more than 52 weeks').",
-    "Duration categories and their scores 1–10 were checked against the printed long form the short form's items come " +
-      "from (linton2003Form): they are the same ten boxes, overlaps and gaps included, and 'over 1 year' is the paper's " +
-      "'more than 52 weeks'. Nothing read contradicts the definition, so no scoring rule was changed.",
+    "Linton 2011 itself: only the abstract was found (two items from each of five factors; cut-off 50). Item order, " +
+      "factor names and the reverse-scored items (3, 4, 8) rest on awellScore; the duration categories match the printed " +
+      "long form (linton2003Form).",
     "Item 1 is passed as its category number 1–10, never as weeks or months; the shortest duration scores 1, so the " +
       "lowest possible total is 1.",
     "No rule for unanswered items is published; every item is required. Summing only the answered items (as some " +

@@ -48,11 +48,9 @@ export const peg = {
       text: "LOINC 91148-7 'Pain intensity, Enjoyment of life, General activity scale [PEG]' (panel); 91147-9 'Mean score [PEG]'; items 75893-8, 91145-3, 91146-1.",
       url: "https://loinc.org/91148-7",
       note:
-        "Read in AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
-        "(commit f9f63c6c): 91147-9 'Mean score [PEG]', 75893-8 'Pain severity in the past week - 0-10 numeric rating [Reported]', " +
-        "91145-3 and 91146-1 the enjoyment-of-life and general-activity interference questions, past week. The same item codes and " +
-        "mean code are used by uwcirg/cosri-pain-management-summary src/cql/r4/survey_resources/source/PEG_LogicLibrary.cql " +
-        "(commit 7322cbf5), whose report configuration names LOINC's FHIR Questionnaire http://loinc.org/q/91148-7 as its form.",
+        "AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
+        "(f9f63c6c) and uwcirg/cosri-pain-management-summary src/cql/r4/survey_resources/source/PEG_LogicLibrary.cql " +
+        "(7322cbf5), whose form is LOINC's Questionnaire http://loinc.org/q/91148-7.",
     },
   },
   licence: {
@@ -83,11 +81,8 @@ export const peg = {
     "No bands: some calculators show 0–3.9 mild, 4–6.9 moderate and 7–10 severe, but no primary source for them was " +
       "found, so they are neither a default nor an option.",
     "No rule for unanswered items is published; all three are required. The mean is not rounded.",
-    "LOINC (loincPeg): panel 91148-7, mean score 91147-9, items 75893-8, 91145-3 and 91146-1. The items' answers carry no LOINC " +
-      "answer codes (they are numbers). The cosri-pain-management-summary report notes that loinc.org's panel page once listed a " +
-      "different code for the first question than LOINC's FHIR Questionnaire; 75893-8 is the code both public CDS artefacts use. " +
-      "LOINC's description of 91147-9 is reported to advise rounding to a whole number for clinical use; the score here is not " +
-      "rounded, so an Observation carries the unrounded mean.",
+    "LOINC (loincPeg): cosri notes that loinc.org's panel page once gave item 1 another code; 75893-8 is the one LOINC's " +
+      "Questionnaire and both CDS artefacts use. The Observation carries the unrounded mean.",
     "Change: Reed 2024 gives anchor-based MIDs mostly between 1.0 and 1.75 points; the lower end is the default (the smallest change that matters), the upper an option. No test-retest coefficient was found, so there is no reliable change index.",
   ],
   change: {

@@ -75,11 +75,8 @@ export const startback = {
       text: "LOINC 91349-1 'STarT Back Screening Tool panel'; 91351-7 'Total score [STarT Back]'.",
       url: "https://loinc.org/91352-5",
       note:
-        "91351-7 'Total score [STarT Back]' read in AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY " +
-        "src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql (commit f9f63c6c) and uwcirg/cosri-pain-management-summary " +
-        "src/cql/r4/Factors_to_Consider_in_Managing_Chronic_Pain_FHIRv401.cql. The panel 91349-1 is named on loinc.org's own " +
-        "pages for the distress subscore 91350-9 ('the sum of items 5 through 9') and the risk level 91352-5 (stored copies), " +
-        "both members of it, whose descriptions refer to the total score as 91351-7.",
+        "91351-7 in AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
+        "(f9f63c6c); panel 91349-1 on loinc.org's pages for its members 91350-9 (distress subscore) and 91352-5 (risk level).",
     },
   },
   licence: {
@@ -169,8 +166,7 @@ export const startback = {
     "The 6-item variant (items 2, 5 and 6 removed; total ≤ 2 low) is a different instrument and is not scored here.",
     "Licence: Keele's current statement (2021) allows non-commercial use without a licence and asks commercial users to " +
       "contact Keele; an older page said 'free and open to all'. The stricter current terms are followed.",
-    "LOINC (loincStartback): panel 91349-1 and total score 91351-7. LOINC also has the distress subscore 91350-9 and the " +
-      "risk level 91352-5 (answers LA9194-7 low, LA8982-6 medium, LA9193-9 high); they are not emitted, because definitions " +
-      "carry LOINC codes for the primary score only. No LOINC codes for the nine questions were seen, so none are given.",
+    "LOINC (loincStartback): the distress subscore 91350-9 and risk level 91352-5 are not emitted (definitions code the " +
+      "primary score only); no question codes were seen.",
   ],
 } as const satisfies InstrumentDefinition;

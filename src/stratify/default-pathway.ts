@@ -253,9 +253,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
           source: "george2008",
           designChoice: true,
           note:
-            "George 2008 found this cut-off exceeded by 69.4 % of physical-therapy patients and not predictive of 6-month " +
-            "disability (AUC 0.56): a treatment target, not a triage test. It is a domain of its own, outside the psychosocial " +
-            "group, so it is reported with its target but neither raises the step nor counts toward two elevated domains.",
+            "George 2008: a treatment target that does not predict outcome. Outside the psychosocial group, so it adds its " +
+            "target but never raises the step or counts toward two elevated domains.",
         },
       ],
       target: {
@@ -264,7 +263,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
           "the care of the recommended step.",
         source: "nicholas2011",
         designChoice: true,
-        note: "No guideline ties a FABQ cut-off to an intervention; graded activity is the approach aimed at fear-avoidance.",
+        note: "No guideline ties a FABQ cut-off to an intervention.",
       },
     },
     {
@@ -334,10 +333,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       source: "ng222",
       designChoice: true,
       note:
-        "NG222 calls a PHQ-9 of 16 or more 'more severe' depression, for which the depression target offers high-intensity " +
-        "psychological therapy, medication or both: step 3's care, not step 2's. Mapping it to step 3 is this pathway's choice " +
-        "(the PHQ-9 action table of kroenkeSpitzer2002 reserves immediate treatment for 20–27, which step 3 also covers). The " +
-        "rule keeps its id from the earlier cut-off of 20.",
+        "NG222's 'more severe' depression (PHQ-9 16 or more) calls for the high-intensity treatment the depression target " +
+        "names: step 3's care. The id is kept from the earlier cut-off of 20 (kroenkeSpitzer2002's 'severe').",
     },
     {
       id: "phq8-severe",
