@@ -18,7 +18,7 @@ export const gad2 = {
   id: "gad2",
   title: "Generalized Anxiety Disorder 2-item scale",
   shortTitle: "GAD-2",
-  version: "1.0.0",
+  version: "1.0.1",
   domain: "anxiety",
   description: "Two-item anxiety screener (nervousness and uncontrolled worry over the last two weeks).",
   direction: "higher-is-worse",

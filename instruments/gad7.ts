@@ -24,7 +24,7 @@ export const gad7 = {
   id: "gad7",
   title: "Generalized Anxiety Disorder 7-item scale",
   shortTitle: "GAD-7",
-  version: "1.0.0",
+  version: "1.0.1",
   domain: "anxiety",
   description: "Severity of generalized anxiety symptoms over the last two weeks.",
   direction: "higher-is-worse",

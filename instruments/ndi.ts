@@ -1,4 +1,4 @@
-import { SIX_STATEMENTS } from "./shared/disability.js";
+import { withLoincAnswers } from "./shared/disability.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -27,7 +27,7 @@ export const ndi = {
   id: "ndi",
   title: "Neck Disability Index",
   shortTitle: "NDI",
-  version: "1.0.0",
+  version: "1.1.0",
   domain: "disability",
   description: "Disability in everyday activities from neck pain: raw score 0–50 and percentage.",
   direction: "higher-is-worse",
@@ -56,7 +56,15 @@ export const ndi = {
         "multiplied by 2 to produce a percentage score. Occasionally, a respondent will not complete one question " +
         "or another. The average of all other items is then added to the completed items.' Intervals: 0–4 no " +
         "disability, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete; 'this means 15-24 out of 50 (the " +
-        "RAW SCORE) equates with moderate disability'.",
+        "RAW SCORE) equates with moderate disability'. 'At least a 5-point change is required to be clinically meaningful'.",
+    },
+    loincNdi: {
+      text: "LOINC 82226-2 'Neck Disability Index' (panel); 82237-9 'Total score' [NDI]; sections 82227-0 to 82236-1 and their answer codes.",
+      url: "https://loinc.org/82226-2",
+      note:
+        "LHC-Forms rendering of LOINC panel 76453-0: TeamWereOnFHIR/smart-fhir-physio-loinc-forms " +
+        "src/assets/fhir/LoincInitialVisitQuestionnaire.json (a8f6b69a), group 82226-2, sections in the NDI's order, answers " +
+        "in statement order with ordinalValue 0–5. The CMS ACCESS Model IG's NDI Questionnaire uses the same codes.",
     },
     ndiTerms: {
       text: "Vernon H. Neck Disability Index, form as reproduced by chiropractic sources (1996 revision).",
@@ -73,17 +81,19 @@ export const ndi = {
       "in software were not established, so only short labels are shipped.",
     source: "ndiTerms",
   },
+  loinc: { panel: "82226-2", score: "82237-9" },
+  // Each section's answer codes, first statement (0) to last (5), from LOINC's panel (loincNdi).
   items: [
-    { id: "1", label: "Pain intensity", options: SIX_STATEMENTS },
-    { id: "2", label: "Personal care", options: SIX_STATEMENTS },
-    { id: "3", label: "Lifting", options: SIX_STATEMENTS },
-    { id: "4", label: "Reading", options: SIX_STATEMENTS },
-    { id: "5", label: "Headaches", options: SIX_STATEMENTS },
-    { id: "6", label: "Concentration", options: SIX_STATEMENTS },
-    { id: "7", label: "Work", options: SIX_STATEMENTS },
-    { id: "8", label: "Driving", options: SIX_STATEMENTS },
-    { id: "9", label: "Sleeping", options: SIX_STATEMENTS },
-    { id: "10", label: "Recreation", options: SIX_STATEMENTS },
+    { id: "1", label: "Pain intensity", loinc: "82227-0", options: /* @__PURE__ */ withLoincAnswers(["LA25853-5", "LA25854-3", "LA25855-0", "LA25856-8", "LA25857-6", "LA25858-4"]) },
+    { id: "2", label: "Personal care", loinc: "82228-8", options: /* @__PURE__ */ withLoincAnswers(["LA25859-2", "LA25860-0", "LA25861-8", "LA25862-6", "LA25863-4", "LA25864-2"]) },
+    { id: "3", label: "Lifting", loinc: "82229-6", options: /* @__PURE__ */ withLoincAnswers(["LA25865-9", "LA25866-7", "LA25867-5", "LA25868-3", "LA25869-1", "LA25870-9"]) },
+    { id: "4", label: "Reading", loinc: "82230-4", options: /* @__PURE__ */ withLoincAnswers(["LA25871-7", "LA25872-5", "LA25873-3", "LA25874-1", "LA25875-8", "LA25876-6"]) },
+    { id: "5", label: "Headaches", loinc: "82231-2", options: /* @__PURE__ */ withLoincAnswers(["LA25877-4", "LA26365-9", "LA26366-7", "LA26367-5", "LA26368-3", "LA26369-1"]) },
+    { id: "6", label: "Concentration", loinc: "82232-0", options: /* @__PURE__ */ withLoincAnswers(["LA25878-2", "LA25879-0", "LA25880-8", "LA25881-6", "LA25882-4", "LA25883-2"]) },
+    { id: "7", label: "Work", loinc: "82233-8", options: /* @__PURE__ */ withLoincAnswers(["LA25884-0", "LA25885-7", "LA25886-5", "LA25887-3", "LA25888-1", "LA25889-9"]) },
+    { id: "8", label: "Driving", loinc: "82234-6", options: /* @__PURE__ */ withLoincAnswers(["LA25890-7", "LA25891-5", "LA25892-3", "LA25893-1", "LA25894-9", "LA25895-6"]) },
+    { id: "9", label: "Sleeping", loinc: "82235-3", options: /* @__PURE__ */ withLoincAnswers(["LA25896-4", "LA25897-2", "LA25898-0", "LA25899-8", "LA25900-4", "LA25901-2"]) },
+    { id: "10", label: "Recreation", loinc: "82236-1", options: /* @__PURE__ */ withLoincAnswers(["LA25902-0", "LA25903-8", "LA25904-6", "LA25905-3", "LA25906-1", "LA25907-9"]) },
   ],
   score: {
     id: "total",
@@ -130,6 +140,10 @@ export const ndi = {
     "Change: Young 2009 found an MCID of 7.5 points but, as it lies within measurement error, advises a 10-point " +
       "change (the MDC) as the MCID; that advice is the default, and 7.5 and Cleland's 9.5 are options. The MDC's " +
       "confidence level is not stated in the abstract, so no reliable change index is offered.",
+    "Change: Vernon's 5 points (vernonNote) is the `vernon` option, not the default: the note gives no derivation, while " +
+      "Young 2009 measured a 10.2-point smallest detectable change, so a 5-point change may be measurement error.",
+    "LOINC (loincNdi): the answer codes' displays are the statements, which are not shipped, so NDI answer codings have " +
+      "no display. LOINC's help text for 82237-9 ('scored one to five', three missing items) is not followed.",
   ],
   change: {
     total: {
@@ -137,6 +151,13 @@ export const ndi = {
         { id: "young2009", label: "10 points (the MDC, as Young 2009 advises)", points: 10, default: true, source: "young2009" },
         { id: "young2009-anchor", label: "7.5 points (anchor-based, within measurement error)", points: 7.5, source: "young2009" },
         { id: "cleland2008", label: "9.5 points (19 percentage points of the 0–100 % score)", points: 9.5, source: "cleland2008" },
+        {
+          id: "vernon",
+          label: "5 points (the author's note: minimum detectable score and MCID)",
+          points: 5,
+          source: "vernonNote",
+          note: "Young 2009 found a 10.2-point smallest detectable change.",
+        },
       ],
     },
   },

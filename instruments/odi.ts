@@ -27,7 +27,7 @@ export const odi = {
   id: "odi",
   title: "Oswestry Disability Index, version 2.1a",
   shortTitle: "ODI",
-  version: "1.0.0",
+  version: "1.1.0",
   domain: "disability",
   description: "Disability in everyday activities from back (or leg) pain, as a percentage.",
   direction: "higher-is-worse",
@@ -85,6 +85,13 @@ export const odi = {
         "clinical practice and non-funded academic users; fees may apply for funded academic users, healthcare " +
         "organizations, commercial users and IT companies.",
     },
+    loincOdi: {
+      text: "LOINC 97908-8 'Oswestry Disability Index' (panel); 97909-6 'Oswestry disability index score ODI'.",
+      url: "https://loinc.org/97909-6",
+      note:
+        "Checked on loinc.org (https://loinc.org/97909-6, https://loinc.org/97908-8/panel): 97909-6 is active, 'reported as a " +
+        "percent', a member of panel 97908-8. Its description ends with the NDI's raw intervals, not used.",
+    },
   },
   licence: {
     rightsHolder: "Jeremy Fairbank; distributed by Mapi Research Trust",
@@ -96,6 +103,7 @@ export const odi = {
     contact: "Mapi Research Trust, https://eprovide.mapi-trust.org/instruments/oswestry-disability-index",
     source: "mapi",
   },
+  loinc: { panel: "97908-8", score: "97909-6" },
   items: [
     { id: "1", label: "Pain intensity", options: SIX_STATEMENTS },
     { id: "2", label: "Personal care", options: SIX_STATEMENTS },

@@ -48,6 +48,13 @@ export const ompsq10 = {
         "the light-work, sleep and normal-duties items, the 1–100 range and a positive screen at a total above 49. It " +
         "sums whatever items are present, which this definition does not do.",
     },
+    linton2003Form: {
+      text: "Linton SJ, Boersma K. Early identification of patients at risk of developing a persistent back problem: the predictive validity of the Örebro Musculoskeletal Pain Questionnaire. Clin J Pain 2003;19(2):80–86; the full questionnaire as printed with its scores (version modified for use by WorkCover NSW, with permission).",
+      doi: "10.1097/00002508-200303000-00002",
+      note:
+        "The long form the short form's items come from, read in a public reproduction: the duration item's ten boxes are " +
+        "scored 1 (0–1 week) to 10 (over 1 year), as here.",
+    },
     termsUnverified: {
       text: "No published terms of use for the ÖMPSQ-10 were found.",
       note: "The questionnaire was developed by Steven J. Linton (Örebro University) and colleagues; rights not established.",
@@ -112,8 +119,9 @@ export const ompsq10 = {
     "Cut-off: Linton 2011 reports 'a cutoff of 50'. This definition counts 50 as high risk (≥ 50), as awell-score does " +
       "(> 49). Some users read it as > 50 (e.g. a 2019 New South Wales road-traffic cohort stratified low ≤ 50, high > 50); " +
       "a total of exactly 50 is the only score on which the two readings differ.",
-    "Item order, duration categories and the reverse-scored items (3, 4, 8) come from a secondary source (awell-score), " +
-      "checked against the five factors named in the Linton 2011 abstract; the printed form in the paper was not read.",
+    "Linton 2011 itself: only the abstract was found (two items from each of five factors; cut-off 50). Item order, " +
+      "factor names and the reverse-scored items (3, 4, 8) rest on awellScore; the duration categories match the printed " +
+      "long form (linton2003Form).",
     "Item 1 is passed as its category number 1–10, never as weeks or months; the shortest duration scores 1, so the " +
       "lowest possible total is 1.",
     "No rule for unanswered items is published; every item is required. Summing only the answered items (as some " +

@@ -22,7 +22,7 @@ export const peg = {
   id: "peg",
   title: "PEG three-item pain scale (Pain, Enjoyment of life, General activity)",
   shortTitle: "PEG",
-  version: "1.0.0",
+  version: "1.1.0",
   domain: "pain",
   description: "Average pain intensity and pain interference with enjoyment of life and with general activity, as a 0–10 mean.",
   direction: "higher-is-worse",
@@ -44,6 +44,14 @@ export const peg = {
       doi: "10.1016/j.jpain.2023.07.028",
       note: "Abstract: 1,710 participants of 6 trials; anchor-based MIDs ('a little better') 'most estimates ranged from 1.0 to 1.75'; distribution-based 0.60–1.1 (0.35 SD) and 0.78–1.22 (1 SEM).",
     },
+    loincPeg: {
+      text: "LOINC 91148-7 'Pain intensity, Enjoyment of life, General activity scale [PEG]' (panel); 91147-9 'Mean score [PEG]'; items 75893-8, 91145-3, 91146-1.",
+      url: "https://loinc.org/91148-7",
+      note:
+        "AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
+        "(f9f63c6c) and uwcirg/cosri-pain-management-summary src/cql/r4/survey_resources/source/PEG_LogicLibrary.cql " +
+        "(7322cbf5), whose form is LOINC's Questionnaire http://loinc.org/q/91148-7.",
+    },
   },
   licence: {
     rightsHolder: "Not established; items adapted from the Brief Pain Inventory (© Charles S. Cleeland) by Krebs et al.",
@@ -53,10 +61,11 @@ export const peg = {
       "is withheld until its status is confirmed.",
     source: "bpiGuide",
   },
+  loinc: { panel: "91148-7", score: "91147-9" },
   items: [
-    { id: "1", label: "Average pain, past week", options: RATING_0_TO_10 },
-    { id: "2", label: "Interference with enjoyment of life", options: RATING_0_TO_10 },
-    { id: "3", label: "Interference with general activity", options: RATING_0_TO_10 },
+    { id: "1", label: "Average pain, past week", loinc: "75893-8", options: RATING_0_TO_10 },
+    { id: "2", label: "Interference with enjoyment of life", loinc: "91145-3", options: RATING_0_TO_10 },
+    { id: "3", label: "Interference with general activity", loinc: "91146-1", options: RATING_0_TO_10 },
   ],
   score: {
     id: "total",
@@ -72,6 +81,8 @@ export const peg = {
     "No bands: some calculators show 0–3.9 mild, 4–6.9 moderate and 7–10 severe, but no primary source for them was " +
       "found, so they are neither a default nor an option.",
     "No rule for unanswered items is published; all three are required. The mean is not rounded.",
+    "LOINC (loincPeg): cosri notes that loinc.org's panel page once gave item 1 another code; 75893-8 is the one LOINC's " +
+      "Questionnaire and both CDS artefacts use. The Observation carries the unrounded mean.",
     "Change: Reed 2024 gives anchor-based MIDs mostly between 1.0 and 1.75 points; the lower end is the default (the smallest change that matters), the upper an option. No test-retest coefficient was found, so there is no reliable change index.",
   ],
   change: {

@@ -33,7 +33,7 @@ export const startback = {
   id: "startback",
   title: "Keele STarT Back Screening Tool",
   shortTitle: "STarT Back",
-  version: "1.0.0",
+  version: "1.1.0",
   domain: "risk",
   description:
     "Screens people with low back pain for physical and psychosocial indicators of a poor prognosis and " +
@@ -71,6 +71,13 @@ export const startback = {
         "incorporation: contact the Keele University Impact Accelerator Unit. An older Keele page said the tool was " +
         "free and open to all.",
     },
+    loincStartback: {
+      text: "LOINC 91349-1 'STarT Back Screening Tool panel'; 91351-7 'Total score [STarT Back]'.",
+      url: "https://loinc.org/91352-5",
+      note:
+        "91351-7 in AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
+        "(f9f63c6c); panel 91349-1 on loinc.org's pages for its members 91350-9 (distress subscore) and 91352-5 (risk level).",
+    },
   },
   licence: {
     rightsHolder: "Keele University",
@@ -82,6 +89,7 @@ export const startback = {
     attribution: "Keele STarT Back Screening Tool, copyright Keele University; part-funded by Arthritis Research UK (now Versus Arthritis).",
     source: "keeleTerms",
   },
+  loinc: { panel: "91349-1", score: "91351-7" },
   items: [
     { id: "1", label: "Back pain spread down the leg(s)", options: AGREE },
     { id: "2", label: "Shoulder or neck pain", options: AGREE },
@@ -158,5 +166,7 @@ export const startback = {
     "The 6-item variant (items 2, 5 and 6 removed; total ≤ 2 low) is a different instrument and is not scored here.",
     "Licence: Keele's current statement (2021) allows non-commercial use without a licence and asks commercial users to " +
       "contact Keele; an older page said 'free and open to all'. The stricter current terms are followed.",
+    "LOINC (loincStartback): the distress subscore 91350-9 and risk level 91352-5 are not emitted (definitions code the " +
+      "primary score only); no question codes were seen.",
   ],
 } as const satisfies InstrumentDefinition;

@@ -53,6 +53,11 @@ export interface AnswerOption {
   readonly score?: number;
   /** LOINC answer code (LA…), where one exists. */
   readonly loinc?: string;
+  /**
+   * LOINC's display for `loinc`, where it differs from the printed label (e.g. LA18938-3 "More days than
+   * not" for the GAD-7's "More than half the days"). FHIR codings carry it; the label stays what a form shows.
+   */
+  readonly loincDisplay?: string;
 }
 
 interface ItemBase {

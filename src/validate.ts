@@ -59,6 +59,7 @@ function buildDefinitionSchema() {
     label: text,
     score: z.optional(finite),
     loinc: z.optional(z.string().check(z.regex(/^LA\d{1,6}-\d$/))),
+    loincDisplay: z.optional(text),
   });
 
   const item = z.union([
@@ -168,8 +169,8 @@ function buildDefinitionSchema() {
 /**
  * Checks a definition against the meta-schema and the laws every definition must obey: unique ids,
  * bands contiguous and covering exactly the score range, subscale items that exist, a stated range that
- * matches the items, missing rules that fit their scale, every rule's source among the references, and
- * no item wording where the licence forbids it. Run it once on a custom definition before scoring with it.
+ * matches the items, missing rules that fit their scale, every rule's source among the references, each
+ * LOINC code used once (a LOINC display only beside its code), and no item wording where the licence forbids it. Run it once on a custom definition before scoring with it.
  *
  * @param def - a candidate definition
  * @returns the problems found, each naming where; empty when the definition is sound
@@ -208,6 +209,9 @@ function checkLaws(def: InstrumentDefinition): string[] {
   };
 
   for (const d of duplicates(def.items.map((it) => it.id))) say("items", `duplicate item id "${d}"`);
+  // One LOINC code names one thing: the panel, the score, or one question.
+  const loincCodes = [def.loinc?.panel, def.loinc?.score, ...def.items.map((it) => it.loinc)].filter((c): c is string => c !== undefined);
+  for (const d of duplicates(loincCodes)) say("loinc", `LOINC code ${d} is used twice (panel, score and item codes must differ)`);
   for (const d of duplicates(scales.map((s) => s.id))) say("scales", `duplicate scale id "${d}"`);
   for (const d of duplicates((def.flags ?? []).map((f) => f.id))) say("flags", `duplicate flag id "${d}"`);
   for (const d of duplicates((def.missingOptions ?? []).map((m) => m.id))) say("missingOptions", `duplicate id "${d}"`);
@@ -221,6 +225,13 @@ function checkLaws(def: InstrumentDefinition): string[] {
     if (it.kind === "number" && it.min > it.max) say(where, "min is above max");
     if (it.kind === undefined || it.kind === "choice") {
       for (const d of duplicates(it.options.map((o) => String(o.value)))) say(where, `duplicate option value ${d}`);
+      for (const d of duplicates(it.options.flatMap((o) => (o.loinc === undefined ? [] : [o.loinc])))) say(where, `LOINC answer code ${d} is on two options`);
+      for (const o of it.options) {
+        if (o.loincDisplay === undefined) continue;
+        if (o.loinc === undefined) say(where, `option ${String(o.value)} has a LOINC display but no LOINC answer code`);
+        // LOINC's display of a withheld statement is the statement itself.
+        if (!def.licence.redistributeWording) say(where, `option ${String(o.value)} has a LOINC display, but the licence does not allow redistributing wording`);
+      }
       if (it.reversed === true && it.options.some((o) => o.score !== undefined)) {
         say(where, "is reverse-keyed and also gives option scores; say one or the other");
       }

@@ -20,7 +20,7 @@ describe("stratify and compareScores types", () => {
     expectTypeOf(r.step).toEqualTypeOf<1 | 2 | 3>();
     expectTypeOf(r.pathway.id).toEqualTypeOf<"stepscore-default">();
     expectTypeOf(r.targets[0]?.domain).toEqualTypeOf<
-      "depression" | "anxiety" | "catastrophizing" | "fear-of-movement" | "sleep" | "risk" | "disability" | undefined
+      "depression" | "anxiety" | "catastrophizing" | "fear-of-movement" | "fear-avoidance-beliefs" | "sleep" | "risk" | "disability" | undefined
     >();
     expectTypeOf(stratify([], defaultPathway).step).toEqualTypeOf<1 | 2 | 3>();
   });

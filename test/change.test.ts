@@ -117,6 +117,20 @@ describe("compareScores: default thresholds, below, at and above", () => {
     expect(reached(cmp(def, a, b))).toBe(expected);
   });
 
+  // Vernon's note (chiro.org/forms/NDI_Explain.shtml): "at least a 5-point change is required to be clinically
+  // meaningful" — offered as an option; Young 2009's 10 stays the default.
+  it("NDI: Vernon's 5 points as the `vernon` option, 4 below and 5 at it; the default stays 10", () => {
+    const c = (a: number, b: number) => cmp(ndi, a, b, { mcid: "vernon" });
+    expect([reached(c(30, 26)), reached(c(30, 25)), reached(c(30, 24)), reached(c(20, 25))]).toEqual([false, true, true, true]);
+    const v = c(30, 25);
+    expect(v.mcid).toMatchObject({ available: true, id: "vernon", threshold: 5, unit: "points" });
+    expect(v.mcid.available && v.mcid.source.key).toBe("vernonNote");
+    expect(v.mcid.available && v.mcid.note).toMatch(/10\.2-point smallest detectable change/);
+    const d = cmp(ndi, 30, 25);
+    expect(d.mcid).toMatchObject({ id: "young2009", threshold: 10 });
+    expect(reached(d)).toBe(false);
+  });
+
   it("PSQI: 3 points (the value insomnia trials use)", () => {
     // Eight hours in bed and asleep, no disturbances: the global score is sleep quality (item 6) + medication (item 7).
     const p = (quality: number, medication: number) =>

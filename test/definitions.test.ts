@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instruments, phq9, validateDefinition, type InstrumentDefinition } from "../src/index.js";
+import { instruments, ndi, phq9, validateDefinition, type InstrumentDefinition } from "../src/index.js";
 
 const all = Object.values(instruments) as InstrumentDefinition[];
 
@@ -46,6 +46,11 @@ describe("validateDefinition finds broken definitions", () => {
     ["a flag on an unknown item", { ...phq9, flags: [{ ...phq9.flags[0], when: { item: "99", op: ">=", value: 1 } }] }, /condition names unknown item "99"/],
     ["an optional item before a required one", { ...phq9, items: [{ ...phq9.items[0], optional: true }, ...phq9.items.slice(1)] }, /optional items must come last/],
     ["a custom scale without compute", { ...phq9, score: { ...total, method: "custom" } }, /needs the definition's compute function/],
+    ["a panel code reused as the score code", { ...phq9, loinc: { panel: "44249-1", score: "44249-1" } }, /^loinc: LOINC code 44249-1 is used twice/],
+    ["an item code reused as the score code", { ...phq9, loinc: { panel: "44249-1", score: "44250-9" } }, /LOINC code 44250-9 is used twice/],
+    ["a LOINC answer code on two options", { ...phq9, items: [{ ...phq9.items[0], options: phq9.items[0].options.map((o) => ({ ...o, loinc: "LA6568-5" })) }, ...phq9.items.slice(1)] }, /item 1\): LOINC answer code LA6568-5 is on two options/],
+    ["a LOINC display without its code", { ...phq9, items: [{ ...phq9.items[0], options: [{ value: 0, label: "No", loincDisplay: "No" }, ...phq9.items[0].options.slice(1)] }, ...phq9.items.slice(1)] }, /option 0 has a LOINC display but no LOINC answer code/],
+    ["a LOINC display of withheld wording", { ...ndi, items: [{ ...ndi.items[0], options: ndi.items[0].options.map((o) => ({ ...o, loincDisplay: "a statement" })) }, ...ndi.items.slice(1)] }, /option 0 has a LOINC display, but the licence does not allow redistributing wording/],
   ];
   it.each(broken)("reports %s", (_, def, message) => {
     const problems = validateDefinition(def);

@@ -18,12 +18,12 @@ export const FREQUENCY = [
 /**
  * The frequency scale as LOINC codes it for GAD-7 item 2 (68509-9, a question code LOINC shares with other
  * panels): the answer worth 2 is LA18938-3 "More days than not" there, in LOINC's GAD-7 panel 69737-5 and
- * the forms derived from it. The label stays as the GAD-7 prints it.
+ * the forms derived from it. The label stays as the GAD-7 prints it; FHIR codings carry LOINC's display.
  */
 export const FREQUENCY_68509_9 = [
   { value: 0, label: "Not at all", loinc: "LA6568-5" },
   { value: 1, label: "Several days", loinc: "LA6569-3" },
-  { value: 2, label: "More than half the days", loinc: "LA18938-3" },
+  { value: 2, label: "More than half the days", loinc: "LA18938-3", loincDisplay: "More days than not" },
   { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
 ] as const;
 

@@ -65,8 +65,8 @@ export function observationBase(context: ObservationContext): Omit<FhirObservati
  *
  * One Observation per result: the primary score as `valueQuantity` (UCUM `{score}`, or `%` for percentage
  * scales), coded with the instrument's LOINC score code where one exists (44261-6 PHQ-9, 70274-6 GAD-7,
- * 55758-7 PHQ-2) and always with stepscore's own code (`https://stepscore.dev/fhir/CodeSystem/scores`,
- * `<instrument>-<scale>`; not LOINC). Its band is the `interpretation`; subscales are components (with their
+ * 55758-7 PHQ-2, 91147-9 PEG, 91351-7 STarT Back, 82237-9 NDI, 97909-6 ODI) and always with stepscore's own
+ * code (`https://stepscore.dev/fhir/CodeSystem/scores`, `<instrument>-<scale>`; not LOINC). Its band is the `interpretation`; subscales are components (with their
  * bands); raised flags are components with `valueBoolean: true` and their messages in `note`. A score the
  * missing-data rule does not allow has no value but a `dataAbsentReason` whose text is the reason. Instruments with
  * subscales only (FABQ, BPI) get an Observation coded `<instrument>` that holds the components.

@@ -7,6 +7,7 @@ import {
   LOINC,
   optionCoding,
   ORDINAL_VALUE,
+  RENDERING_XHTML,
   resolveInstrument,
   scalesOf,
   scaleConcept,
@@ -124,8 +125,10 @@ function questionItem(def: InstrumentDefinition, item: Item, scales: readonly Sc
     type: "choice",
     answerOption: item.options.map((o) => {
       const w = weightOf(item, o.value);
+      const coding = optionCoding(def, o);
       return {
-        valueCoding: optionCoding(def, o),
+        // Where the coded display is not what the form prints, the printed label is what a filler renders.
+        valueCoding: coding.display === o.label ? coding : { ...coding, _display: { extension: [{ url: RENDERING_XHTML, valueString: escapeXhtml(o.label) }] } },
         extension: [
           { url: ITEM_WEIGHT, valueDecimal: w },
           { url: ORDINAL_VALUE, valueDecimal: w },
@@ -188,4 +191,9 @@ function scaleExpression(
     },
     integer,
   };
+}
+
+/** Text as XHTML character data. */
+function escapeXhtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -39,6 +39,7 @@ export const LOINC = "http://loinc.org";
 export const ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 export const ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
 export const CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+export const RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml";
 
 /** A definition, or a bundled one by id; throws a RangeError naming an unknown id. */
 export function resolveInstrument(instrument: InstrumentDefinition | string): InstrumentDefinition {
@@ -65,11 +66,16 @@ export function weightOf(item: ChoiceItem, value: number): number {
   return item.reversed === true ? Math.min(...values) + Math.max(...values) - base : base;
 }
 
-/** The coding of an option: its LOINC answer code where there is one, else stepscore's answer code. */
+/**
+ * The coding of an option: its LOINC answer code where there is one, else stepscore's answer code. A LOINC
+ * coding shows LOINC's display (a validator checks it against the code): `loincDisplay` where it differs from
+ * the printed label, else the label. Where the licence withholds wording, LOINC's display is the withheld
+ * text (the NDI's statements) and the neutral label would not match it, so the coding has no display.
+ */
 export function optionCoding(def: InstrumentDefinition, option: ChoiceItem["options"][number]): FhirCoding {
-  return option.loinc === undefined
-    ? { system: answerSystem(def), code: String(option.value), display: option.label }
-    : { system: LOINC, code: option.loinc, display: option.label };
+  if (option.loinc === undefined) return { system: answerSystem(def), code: String(option.value), display: option.label };
+  const display = option.loincDisplay ?? (def.licence.redistributeWording ? option.label : undefined);
+  return display === undefined ? { system: LOINC, code: option.loinc } : { system: LOINC, code: option.loinc, display };
 }
 
 /** The code of a scale: the LOINC score code for the primary score where one exists, and stepscore's. */

@@ -16,6 +16,8 @@ export interface FhirCoding {
   readonly code?: string;
   /** Display text. */
   readonly display?: string;
+  /** Extensions of `display` (a Questionnaire option's printed label, as `rendering-xhtml`). */
+  readonly _display?: { readonly extension?: readonly FhirExtension[] };
   /** Extensions (itemWeight, ordinalValue on a coded answer). */
   readonly extension?: readonly FhirExtension[];
 }

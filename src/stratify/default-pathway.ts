@@ -6,8 +6,8 @@ import type { Pathway } from "./pathway.js";
 /**
  * The default stepped-care pathway for chronic musculoskeletal pain: STarT Back's matched treatments, with
  * psychosocial domains (depression, anxiety, catastrophizing, fear of movement, sleep), disability and the
- * ÖMPSQ-10 mapped to the same three steps, an urgent overlay for PHQ-9 item 9 and follow-ups for positive
- * PHQ-2 and GAD-2 screens. Rules marked `designChoice` are this library's own mappings: no guideline maps
+ * ÖMPSQ-10 mapped to the same three steps, FABQ fear-avoidance beliefs as a target that never changes the step,
+ * an urgent overlay for PHQ-9 item 9 and follow-ups for positive PHQ-2 and GAD-2 screens. Rules marked `designChoice` are this library's own mappings: no guideline maps
  * most single scale cut-offs to a care step. The full table is in docs/stratification.md.
  *
  * @example
@@ -19,7 +19,7 @@ import type { Pathway } from "./pathway.js";
  */
 export const defaultPathway = /* @__PURE__ */ deepFreeze({
   id: "stepscore-default",
-  version: "1.0.0",
+  version: "1.1.0",
   title: "stepscore default stepped-care pathway for chronic musculoskeletal pain",
   description:
     "Decision support for matching people with musculoskeletal pain to one of three steps of care from their " +
@@ -178,7 +178,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       label: "Psychologically informed or high-intensity care",
       care:
         "Psychologically informed physiotherapy (cognitive-behavioural principles) or a combined physical and psychological " +
-        "programme; high-intensity psychological treatment where depression or anxiety is severe.",
+        "programme; high-intensity psychological treatment where depression is more severe (PHQ-9 16 or more) or anxiety is severe.",
       source: "hill2011",
       note: "The STarT Back high-risk package; NICE's step 3 for depression (NG222) and anxiety (cg113) covers high-intensity psychological treatment.",
     },
@@ -230,9 +230,21 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       id: "fear-of-movement",
       label: "Fear of movement",
       group: "psychosocial",
-      instruments: ["tsk17", "fabq"],
+      instruments: ["tsk17"],
+      elevatedWhen: [{ instrument: "tsk17", scale: "total", op: ">", value: 37, source: "vlaeyen1995" }],
+      target: {
+        intervention: "Graded activity or graded exposure to feared movements, within psychologically informed physiotherapy.",
+        source: "nicholas2011",
+        designChoice: true,
+        note: "No guideline ties a TSK cut-off to an intervention; graded activity and exposure are the approaches aimed at fear-avoidance.",
+      },
+    },
+    {
+      // No group: no step rule counts it, so it adds a target and never raises the step.
+      id: "fear-avoidance-beliefs",
+      label: "Fear-avoidance beliefs about physical activity",
+      instruments: ["fabq"],
       elevatedWhen: [
-        { instrument: "tsk17", scale: "total", op: ">", value: 37, source: "vlaeyen1995" },
         {
           instrument: "fabq",
           scale: "physicalActivity",
@@ -241,15 +253,17 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
           source: "george2008",
           designChoice: true,
           note:
-            "George 2008 found this cut-off did not predict 6-month disability; it marks a treatment target. Counted here as " +
-            "elevated fear of movement, so on its own it raises care to step 2 at most.",
+            "George 2008: a treatment target that does not predict outcome. Outside the psychosocial group, so it adds its " +
+            "target but never raises the step or counts toward two elevated domains.",
         },
       ],
       target: {
-        intervention: "Graded activity or graded exposure to feared movements, within psychologically informed physiotherapy.",
+        intervention:
+          "Address fear-avoidance beliefs about physical activity (education about pain and activity, graded activity) within " +
+          "the care of the recommended step.",
         source: "nicholas2011",
         designChoice: true,
-        note: "No guideline ties a TSK or FABQ cut-off to an intervention; graded activity and exposure are the approaches aimed at fear-avoidance.",
+        note: "No guideline ties a FABQ cut-off to an intervention.",
       },
     },
     {
@@ -285,7 +299,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       instruments: ["odi", "ndi"],
       elevatedWhen: [
         { instrument: "odi", scale: "percent", op: ">", value: 40, source: "fairbank1980" },
-        { instrument: "ndi", scale: "total", op: ">=", value: 25, source: "vernon" },
+        // Above 24, as the bands read a prorated score: 24.44 is "severe" (25–34), so it must count here too.
+        { instrument: "ndi", scale: "total", op: ">", value: 24, source: "vernon" },
       ],
       target: {
         intervention: "Exercise-based physiotherapy, with or without manual therapy.",
@@ -313,23 +328,22 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
     {
       id: "phq9-severe",
       step: 3,
-      label: "PHQ-9 of 20 or more (severe depression)",
-      when: { instrument: "phq9", scale: "total", op: ">=", value: 20, source: "kroenke2001" },
-      source: "kroenkeSpitzer2002",
+      label: "PHQ-9 of 16 or more (more severe depression)",
+      when: { instrument: "phq9", scale: "total", op: ">=", value: 16, source: "ng222" },
+      source: "ng222",
       designChoice: true,
       note:
-        "The PHQ-9 action table suggests immediate treatment at 20–27; NG222 already calls 16 or more 'more severe' " +
-        "(high-intensity treatment). Severe depression is mapped to step 3; 16–19 counts as one elevated domain (step 2 " +
-        "unless another domain is elevated).",
+        "NG222's 'more severe' depression (PHQ-9 16 or more) calls for the high-intensity treatment the depression target " +
+        "names: step 3's care. The id is kept from the earlier cut-off of 20 (kroenkeSpitzer2002's 'severe').",
     },
     {
       id: "phq8-severe",
       step: 3,
-      label: "PHQ-8 of 20 or more (severe depression)",
-      when: { instrument: "phq8", scale: "total", op: ">=", value: 20, source: "kroenke2009" },
-      source: "kroenkeSpitzer2002",
+      label: "PHQ-8 of 16 or more (more severe depression)",
+      when: { instrument: "phq8", scale: "total", op: ">=", value: 16, source: "kroenke2009" },
+      source: "ng222",
       designChoice: true,
-      note: "As for the PHQ-9, whose severity cut-points the PHQ-8 shares.",
+      note: "As for the PHQ-9, whose severity cut-points the PHQ-8 shares (kroenke2009); NG222 names the PHQ-9 only.",
     },
     {
       id: "gad7-severe",
@@ -371,7 +385,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
     {
       id: "disability-severe",
       step: 2,
-      label: "Severe disability (ODI above 40 or NDI of 25 or more)",
+      label: "Severe disability (ODI above 40 or NDI above 24)",
       when: { domain: "disability" },
       source: "stepscore",
       designChoice: true,

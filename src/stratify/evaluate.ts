@@ -242,7 +242,7 @@ export interface StratifyResult<P extends Pathway = Pathway> {
  * r.step;                       // 2
  * r.urgent;                     // true (same-day suicide-risk assessment)
  * r.targets.map((t) => t.domain); // ["catastrophizing", "risk"]
- * r.missing.map((m) => m.domain); // ["anxiety", "fear-of-movement", "sleep", "disability"]
+ * r.missing.map((m) => m.domain); // ["anxiety", "fear-of-movement", "fear-avoidance-beliefs", "sleep", "disability"]
  * ```
  * @category Stratification
  */

@@ -174,7 +174,9 @@ describe.skipIf(!available && !required)("the browser page", () => {
     // severe disability sets step 2 only, so it would not raise the step. Anxiety was assessed (GAD-7).
     const missing = await text("#care-missing");
     expect(missing).toContain("Pain catastrophizing (PCS): could raise the step to 3");
-    expect(missing).toContain("Fear of movement (TSK-17, FABQ): could raise the step to 3");
+    expect(missing).toContain("Fear of movement (TSK-17): could raise the step to 3");
+    // FABQ physical activity is a target only (George 2008): assessing it could never raise the step.
+    expect(missing).toContain("Fear-avoidance beliefs about physical activity (FABQ): would not raise the step");
     expect(missing).toContain("Sleep (insomnia) (ISI): could raise the step to 3");
     expect(missing).toContain("Disability (ODI, NDI): would not raise the step");
     expect(missing).not.toContain("Anxiety");
@@ -191,7 +193,7 @@ describe.skipIf(!available && !required)("the browser page", () => {
     expect(await text("#care-label")).toBe("Psychologically informed or high-intensity care");
     expect(await page.locator("#care-reasons > li").filter({ hasText: "psychosocial-two-or-more" }).count()).toBe(1);
     expect(await text("#care-targets")).toContain("Anxiety");
-    expect(await page.locator("#care-missing li").count()).toBe(4);
+    expect(await page.locator("#care-missing li").count()).toBe(5);
     expect(await page.locator("#care-missing li.raises").count()).toBe(0);
     expect(await page.isVisible("#care-urgent")).toBe(true);
     await page.screenshot({ path: join(out, "stepped-care-step-3.png"), fullPage: true });

@@ -25,7 +25,15 @@ import { fhirIssues, loadR4 } from "./helpers.js";
 const all = Object.values(instruments) as InstrumentDefinition[];
 const SCORES = "https://stepscore.dev/fhir/CodeSystem/scores";
 /** The LOINC score codes, each checked against loinc.org (see the report on LOINC codes). */
-const LOINC_SCORE: Readonly<Record<string, string>> = { phq9: "44261-6", phq2: "55758-7", gad7: "70274-6" };
+const LOINC_SCORE: Readonly<Record<string, string>> = {
+  phq9: "44261-6",
+  phq2: "55758-7",
+  gad7: "70274-6",
+  odi: "97909-6",
+  ndi: "82237-9",
+  startback: "91351-7",
+  peg: "91147-9",
+};
 
 beforeAll(loadR4);
 

@@ -18,6 +18,7 @@ import { calculatedExpression, evaluate, fhirIssues, loadR4 } from "./helpers.js
 const all = Object.values(instruments) as InstrumentDefinition[];
 const ITEM_WEIGHT = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 const ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue";
+const RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml";
 
 /** Exactly the scales each Questionnaire computes in the form; everything else is left to stepscore. */
 const EXPRESSED: Readonly<Record<string, readonly string[]>> = {
@@ -90,10 +91,14 @@ describe("toQuestionnaire", () => {
             { url: ITEM_WEIGHT, valueDecimal: expected },
             { url: ORDINAL_VALUE, valueDecimal: expected },
           ]);
+          // A LOINC coding shows LOINC's display: `loincDisplay`, else the label, else (wording withheld) none; where
+          // that is not the printed label, the label is what the form renders (rendering-xhtml on the display).
+          const display = o.loinc === undefined ? o.label : (o.loincDisplay ?? (def.licence.redistributeWording ? o.label : undefined));
+          const rendered = display === o.label ? {} : { _display: { extension: [{ url: RENDERING_XHTML, valueString: o.label }] } };
           expect(opt?.valueCoding).toEqual(
             o.loinc === undefined
               ? { system: `https://stepscore.dev/fhir/CodeSystem/answers-${def.id}`, code: String(o.value), display: o.label }
-              : { system: "http://loinc.org", code: o.loinc, display: o.label },
+              : { system: "http://loinc.org", code: o.loinc, ...(display === undefined ? {} : { display }), ...rendered },
           );
         });
       });
@@ -165,6 +170,53 @@ describe("toQuestionnaire", () => {
     expect(q.item?.[0]?.code?.[0]?.code).toBe("44250-9");
     expect(q.item?.[0]?.answerOption?.map((o) => o.valueCoding?.code)).toEqual(["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
     expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "44261-6" });
+  });
+
+  // LOINC's answer list for 68509-9 gives LA18938-3 the display "More days than not" (HL7 PCO IG Questionnaire
+  // 69737-5; LOINC's own 69724-3); the GAD-7 prints "More than half the days". A coding must carry LOINC's display.
+  it.each(["gad7", "gad2"] as const)("%s item 2: LA18938-3 with LOINC's display, the printed label rendered", (id) => {
+    const q = toQuestionnaire(id);
+    const item2 = q.item?.find((i) => i.linkId === "2");
+    expect(item2?.code).toEqual([{ system: "http://loinc.org", code: "68509-9" }]);
+    expect(item2?.answerOption?.[2]?.valueCoding).toEqual({
+      system: "http://loinc.org",
+      code: "LA18938-3",
+      display: "More days than not",
+      _display: { extension: [{ url: RENDERING_XHTML, valueString: "More than half the days" }] },
+    });
+    // Item 1's "2" is LA6570-1, whose LOINC display is the printed label: no rendering extension.
+    expect(q.item?.find((i) => i.linkId === "1")?.answerOption?.[2]?.valueCoding).toEqual({ system: "http://loinc.org", code: "LA6570-1", display: "More than half the days" });
+    const qr = toQuestionnaireResponse(id, id === "gad7" ? [1, 2, 0, 0, 0, 0, 0] : [1, 2]);
+    expect(qr.item?.[1]?.answer?.[0]?.valueCoding).toEqual({ system: "http://loinc.org", code: "LA18938-3", display: "More days than not" });
+    expect(fhirIssues(q)).toEqual([]);
+    expect(fhirIssues(qr)).toEqual([]);
+  });
+
+  // LHC-Forms' rendering of LOINC's NDI panel 82226-2 (TeamWereOnFHIR/smart-fhir-physio-loinc-forms,
+  // LoincInitialVisitQuestionnaire.json): sections 82227-0 … 82236-1, answers in statement order, total 82237-9.
+  it("uses the NDI's LOINC codes, and codes its answers without LOINC's displays (the withheld statements)", () => {
+    const q = toQuestionnaire("ndi");
+    expect(q.code).toEqual([{ system: "http://loinc.org", code: "82226-2" }]);
+    expect(q.item?.slice(0, 10).map((i) => i.code?.[0]?.code)).toEqual([
+      "82227-0", "82228-8", "82229-6", "82230-4", "82231-2", "82232-0", "82233-8", "82234-6", "82235-3", "82236-1",
+    ]);
+    const headaches = q.item?.find((i) => i.linkId === "5")?.answerOption ?? [];
+    expect(headaches.map((o) => [o.valueCoding?.code, o.extension?.[0]?.valueDecimal])).toEqual([
+      ["LA25877-4", 0], ["LA26365-9", 1], ["LA26366-7", 2], ["LA26367-5", 3], ["LA26368-3", 4], ["LA26369-1", 5],
+    ]);
+    expect(headaches.every((o) => o.valueCoding?.display === undefined)).toBe(true);
+    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "82237-9" });
+    const qr = toQuestionnaireResponse("ndi", [1, 2, 1, 2, 3, 1, 2, 1, 2, 1]);
+    expect(qr.item?.[0]?.answer?.[0]?.valueCoding).toEqual({ system: "http://loinc.org", code: "LA25854-3" });
+    expect(fhirIssues(qr)).toEqual([]);
+  });
+
+  // AHRQ-CDS Pain Management Summary CQL (f9f63c6c): 91147-9 mean, items 75893-8, 91145-3, 91146-1; panel 91148-7.
+  it("uses the PEG's LOINC codes: panel 91148-7, items 75893-8, 91145-3, 91146-1, mean 91147-9", () => {
+    const q = toQuestionnaire("peg");
+    expect(q.code).toEqual([{ system: "http://loinc.org", code: "91148-7" }]);
+    expect(q.item?.slice(0, 3).map((i) => i.code?.[0]?.code)).toEqual(["75893-8", "91145-3", "91146-1"]);
+    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "91147-9" });
   });
 
   it("follows a definition's own default rule: CMS MDS proration, rounded half up", () => {

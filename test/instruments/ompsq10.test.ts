@@ -65,6 +65,16 @@ describe("ÖMPSQ-10", () => {
     });
   });
 
+  // The printed long form the short form's items come from (Linton & Boersma 2003, WorkCover NSW version):
+  // "How long have you had your current pain problem?" 0-1 week (1) … 9-12 months (9), over 1 year (10).
+  it("offers item 1's ten duration boxes with the scores the printed form gives them", () => {
+    const item1 = ompsq10.items[0];
+    expect(item1.options.map((o) => [o.label, o.value])).toEqual([
+      ["0–1 week", 1], ["1–2 weeks", 2], ["3–4 weeks", 3], ["4–5 weeks", 4], ["6–8 weeks", 5],
+      ["9–11 weeks", 6], ["3–6 months", 7], ["6–9 months", 8], ["9–12 months", 9], ["Over 1 year", 10],
+    ]);
+  });
+
   // Linton 2011: "a cutoff of 50"; 50 itself is high risk here (≥ 50), as in awell-score (> 49).
   describe("cut-off at 50", () => {
     it.each([

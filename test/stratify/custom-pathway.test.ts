@@ -4,6 +4,7 @@ import {
   defaultPathway,
   fabq,
   isi,
+  ompsq10,
   psqi,
   phq9,
   PathwayError,
@@ -52,14 +53,15 @@ describe("a custom pathway", () => {
       id: "my-clinic",
       version: "1.0.0",
       stepRules: defaultPathway.stepRules.map((r) =>
-        r.id === "phq9-severe"
-          ? { ...r, when: { instrument: "phq9", scale: "total", op: ">=", value: 16, source: "ng222" }, note: "NG222: 16 or more is more severe." }
+        r.id === "ompsq10-high"
+          ? { ...r, when: { instrument: "ompsq10", scale: "total", op: ">", value: 50, source: "linton2011" }, note: "Linton 2011's cut-off of 50 read as above 50." }
           : r,
       ),
     };
-    expect(stratify([phq(16)]).step).toBe(2);
-    expect(stratify([phq(16)], mine).step).toBe(3);
-    expect(stratify([phq(15)], mine).step).toBe(2);
+    const ompsq = (n: number) => score(ompsq10, answersWithTotal(ompsq10, n));
+    expect(stratify([ompsq(50)]).step).toBe(3);
+    expect(stratify([ompsq(50)], mine).step).toBe(1);
+    expect(stratify([ompsq(51)], mine).step).toBe(3);
   });
 
   it("reads subscale bands, item answers and count ranges", () => {

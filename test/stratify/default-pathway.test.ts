@@ -48,7 +48,7 @@ const fired = (...results: ScoreResult[]): string[] => stratify(results).reasons
 describe("the default pathway", () => {
   it("is valid and names its id and version in every result", () => {
     expect(validatePathway(defaultPathway)).toEqual([]);
-    expect(stratify([]).pathway).toEqual({ id: "stepscore-default", version: "1.0.0", title: defaultPathway.title });
+    expect(stratify([]).pathway).toEqual({ id: "stepscore-default", version: "1.1.0", title: defaultPathway.title });
   });
 
   it("recommends step 1 with its label and care when no rule fires", () => {
@@ -92,20 +92,30 @@ describe("the default pathway", () => {
     expect(reason?.evidence[0]?.text).toBe("ÖMPSQ-10 total 50 ≥ 50");
   });
 
-  // Kroenke 2001: ≥ 10 moderate (elevated domain, step 2 alone); ≥ 20 severe (step 3).
+  // Kroenke 2001: ≥ 10 moderate (elevated domain, step 2 alone). NICE NG222: ≥ 16 "more severe", whose
+  // high-intensity treatment is step 3's care (the depression target's own text).
   describe.each([
     ["PHQ-9", phq9, "phq9-severe"],
     ["PHQ-8", phq8, "phq8-severe"],
   ] as const)("%s", (_, def, severe) => {
-    it.each([[9, 1], [10, 2], [11, 2], [19, 2], [20, 3], [21, 3]])("a total of %i gives step %i", (n, step) => {
+    it.each([[9, 1], [10, 2], [11, 2], [15, 2], [16, 3], [17, 3], [19, 3], [20, 3], [21, 3]])("a total of %i gives step %i", (n, step) => {
       expect(stepOf(total(def, n))).toBe(step);
     });
     it("elevates depression from 10", () => {
       expect(stratify([total(def, 9)]).domains.find((d) => d.id === "depression")?.status).toBe("not-elevated");
       expect(stratify([total(def, 10)]).domains.find((d) => d.id === "depression")?.status).toBe("elevated");
     });
-    it("fires the severe rule from 20, as well as the one-domain rule", () => {
-      expect(fired(total(def, 20))).toEqual([severe, "psychosocial-one", "depression"]);
+    it("fires the more-severe rule from 16 (NG222), as well as the one-domain rule", () => {
+      expect(fired(total(def, 15))).toEqual(["psychosocial-one", "depression"]);
+      expect(fired(total(def, 16))).toEqual([severe, "psychosocial-one", "depression"]);
+      const reason = stratify([total(def, 16)]).reasons.find((r) => r.rule === severe);
+      expect(reason?.source.key).toBe("ng222");
+      expect(reason?.evidence[0]?.text).toMatch(/total 16 ≥ 16$/);
+    });
+    it("gives step 3 the high-intensity care the depression target names for 16 or more", () => {
+      const r = stratify([total(def, 16)]);
+      expect(r.targets.find((t) => t.domain === "depression")?.intervention).toMatch(/high-intensity .* \(PHQ-9 16 or more\)/);
+      expect(r.care).toMatch(/high-intensity psychological treatment where depression is more severe \(PHQ-9 16 or more\)/);
     });
   });
 
@@ -124,16 +134,36 @@ describe("the default pathway", () => {
     expect(stepOf(total(tsk17, n))).toBe(step);
   });
 
-  // George 2008: > 14 (a treatment target; counted as fear of movement, a design choice).
-  it.each([[13, 1], [14, 1], [15, 2]])("FABQ physical activity of %i gives step %i", (n, step) => {
-    const r = total(fabq, n, "physicalActivity");
-    expect(r.subscales.physicalActivity).toBe(n);
-    expect(stepOf(r)).toBe(step);
-  });
-  it("reports the FABQ condition as a design choice", () => {
-    const e = stratify([total(fabq, 15, "physicalActivity")]).domains.find((d) => d.id === "fear-of-movement")?.elevatedBy[0];
-    expect(e).toMatchObject({ instrument: "fabq", kind: "score", scale: "physicalActivity", observed: 15, op: ">", threshold: 14, designChoice: true });
-    expect(e?.text).toBe("FABQ physicalActivity 15 > 14");
+  // George 2008: FABQ physical activity > 14 did not predict 6-month disability: a treatment target only. It adds
+  // its target from 15 and never raises the step, alone or with another elevated domain.
+  describe("FABQ physical activity above 14 (George 2008): a target, not a step", () => {
+    it.each([[13, false], [14, false], [15, true], [16, true]])("FABQ physical activity of %i: target %s, step 1", (n, target) => {
+      const r = total(fabq, n, "physicalActivity");
+      expect(r.subscales.physicalActivity).toBe(n);
+      const s = stratify([r]);
+      expect(s.step).toBe(1);
+      expect(s.targets.some((t) => t.domain === "fear-avoidance-beliefs")).toBe(target);
+      expect(s.domains.find((d) => d.id === "fear-avoidance-beliefs")?.status).toBe(target ? "elevated" : "not-elevated");
+    });
+    it("does not count toward two elevated psychosocial domains (PHQ-9 10 with FABQ 15 stays at step 2)", () => {
+      const r = stratify([total(phq9, 10), total(fabq, 15, "physicalActivity")]);
+      expect(r.step).toBe(2);
+      expect(r.reasons.some((x) => x.rule === "psychosocial-two-or-more")).toBe(false);
+      expect(r.reasons.find((x) => x.rule === "psychosocial-one")?.domains).toEqual(["depression"]);
+      expect(r.targets.map((t) => t.domain)).toEqual(["depression", "fear-avoidance-beliefs"]);
+      expect(stepOf(total(phq9, 10), total(isi, 15))).toBe(3);
+    });
+    it("reports the FABQ condition as a design choice, with George 2008", () => {
+      const e = stratify([total(fabq, 15, "physicalActivity")]).domains.find((d) => d.id === "fear-avoidance-beliefs")?.elevatedBy[0];
+      expect(e).toMatchObject({ instrument: "fabq", kind: "score", scale: "physicalActivity", observed: 15, op: ">", threshold: 14, designChoice: true });
+      expect(e?.source.key).toBe("george2008");
+      expect(e?.text).toBe("FABQ physicalActivity 15 > 14");
+    });
+    it("leaves fear of movement to the TSK-17: a FABQ does not assess it", () => {
+      const r = stratify([total(fabq, 20, "physicalActivity")]);
+      expect(r.domains.find((d) => d.id === "fear-of-movement")?.status).toBe("not-assessed");
+      expect(r.missing.find((m) => m.domain === "fear-of-movement")).toMatchObject({ couldRaiseStep: true, couldRaiseStepTo: 2 });
+    });
   });
 
   // Bastien 2001: 15–21 clinical insomnia.
@@ -155,9 +185,18 @@ describe("the default pathway", () => {
     expect(stepOf(r2)).toBe(1);
   });
 
-  // Vernon: 25–34 severe.
+  // Vernon: 25–34 severe, read as above 24 as the bands read a prorated score.
   it.each([[24, 1], [25, 2], [26, 2]])("NDI of %i gives step %i", (n, step) => {
     expect(stepOf(total(ndi, n))).toBe(step);
+  });
+  it("counts a prorated NDI of 24.44 (banded severe) as severe disability, and 24 or 23.33 not", () => {
+    const r = score(ndi, [5, 5, 5, 5, 2, 0, 0, null, 0, 0]); // 22 × 10 / 9
+    expect(r.score).toBeCloseTo(24.444, 3);
+    expect(r.band?.id).toBe("severe");
+    expect(stepOf(r)).toBe(2);
+    expect(stratify([r]).reasons.find((x) => x.rule === "disability-severe")?.evidence[0]?.text).toBe("NDI total 24.44 > 24");
+    const below = score(ndi, [5, 5, 5, 5, 1, 0, 0, null, 0, 0]); // 21 × 10 / 9 = 23.33
+    expect([below.band?.id, stepOf(below)]).toEqual(["moderate", 1]);
   });
 
   describe("counting psychosocial domains", () => {
@@ -170,13 +209,14 @@ describe("the default pathway", () => {
       expect(reason?.evidence.map((e) => e.text)).toEqual(["PCS total 30 ≥ 30", "ISI total 15 ≥ 15"]);
       expect(r.reasons.some((x) => x.rule === "psychosocial-one")).toBe(false);
     });
-    it("counts a domain measured twice once (TSK-17 and FABQ)", () => {
+    it("counts fear of movement (TSK-17) once, and FABQ beliefs not at all (TSK-17 38 with FABQ 15 is step 2)", () => {
       const r = stratify([total(tsk17, 38), total(fabq, 15, "physicalActivity")]);
       expect(r.step).toBe(2);
       const fear = r.domains.find((d) => d.id === "fear-of-movement");
       expect(fear?.status).toBe("elevated");
-      expect(fear?.assessedBy).toEqual(["tsk17", "fabq"]);
-      expect(fear?.elevatedBy).toHaveLength(2);
+      expect(fear?.assessedBy).toEqual(["tsk17"]);
+      expect(fear?.elevatedBy).toHaveLength(1);
+      expect(r.reasons.find((x) => x.rule === "psychosocial-one")?.domains).toEqual(["fear-of-movement"]);
     });
     it("counts depression once when both the PHQ-9 and the PHQ-8 are elevated", () => {
       expect(stepOf(total(phq9, 12), total(phq8, 12))).toBe(2);
@@ -284,6 +324,7 @@ describe("missing domains", () => {
       ["anxiety", 3],
       ["catastrophizing", 2],
       ["fear-of-movement", 2],
+      ["fear-avoidance-beliefs", null],
       ["sleep", 2],
       ["risk", 3],
       ["disability", 2],
@@ -308,7 +349,7 @@ describe("missing domains", () => {
     expect(r.missingCouldRaiseStepTo).toBeNull();
   });
   it("lists nothing when every domain is assessed", () => {
-    const r = stratify([total(phq9, 3), total(gad7, 3), total(pcs, 3), total(tsk17, 20), total(isi, 3), sb(0, 0), odiSum(3)]);
+    const r = stratify([total(phq9, 3), total(gad7, 3), total(pcs, 3), total(tsk17, 20), total(fabq, 3, "physicalActivity"), total(isi, 3), sb(0, 0), odiSum(3)]);
     expect(r.missing).toEqual([]);
     expect(r.missingCouldRaiseStepTo).toBeNull();
     expect(r.domains.every((d) => d.status === "not-elevated")).toBe(true);
@@ -323,10 +364,10 @@ describe("results the pathway does not use", () => {
     expect(r.notUsed[2]?.reason).toMatch(/^no score \(.+\): counted as not assessed$/);
     expect(r.domains.find((d) => d.id === "catastrophizing")?.status).toBe("not-assessed");
   });
-  it("does not count a FABQ without its physical-activity score as assessing fear of movement", () => {
+  it("does not count a FABQ without its physical-activity score as assessing fear-avoidance beliefs", () => {
     const workOnly = score(fabq, [null, null, null, null, null, 6, 5, 0, 4, 6, 5, 6, 0, 0, 3, 0]);
     expect(workOnly.subscales.physicalActivity).toBeNull();
-    expect(stratify([workOnly]).domains.find((d) => d.id === "fear-of-movement")?.status).toBe("not-assessed");
+    expect(stratify([workOnly]).domains.find((d) => d.id === "fear-avoidance-beliefs")?.status).toBe("not-assessed");
   });
   it("rejects input that is not an array of score results", () => {
     expect(() => stratify("phq9" as never)).toThrow(TypeError);
@@ -344,7 +385,7 @@ describe("the documented examples", () => {
     expect(r.step).toBe(2);
     expect(r.urgent).toBe(true);
     expect(r.targets.map((t) => t.domain)).toEqual(["catastrophizing", "risk"]);
-    expect(r.missing.map((m) => m.domain)).toEqual(["anxiety", "fear-of-movement", "sleep", "disability"]);
+    expect(r.missing.map((m) => m.domain)).toEqual(["anxiety", "fear-of-movement", "fear-avoidance-beliefs", "sleep", "disability"]);
   });
   it("matches the defaultPathway TSDoc example", () => {
     expect(stratify([score(startback, [1, 0, 1, 1, 1, 0, 1, 1, 3])]).step).toBe(3);
