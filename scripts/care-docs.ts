@@ -328,7 +328,7 @@ export function renderStratificationPage(p: Pathway): string {
   for (const n of p.notes ?? []) push(`- ${n.replace(/\b(hill2011|hill2022|rhon2023)\b/g, (k) => ref(k, "pref"))}`);
   push("");
 
-  push("## Steps", "", "The step is the highest step any rule below sets; with none, the lowest.", "");
+  push("## Steps", "", "The step is the highest step any rule below sets; with none, the lowest. When no result is used by any step or domain rule (nothing the pathway reads was scored) the step is null, \"not assessed\": never the lowest step for nothing.", "");
   push("| step | label | care | source |", "|---|---|---|---|");
   for (const s of p.steps) push(`| ${String(s.step)} | ${esc(s.label)} | ${esc(s.care)} | ${ref(s.source, "pref")}${s.note === undefined ? "" : ` _${esc(s.note)}_`} |`);
   push("");
@@ -395,7 +395,14 @@ export function renderStratificationPage(p: Pathway): string {
     "",
   );
   const none = stratify([], p);
-  push(`With no results at all this pathway recommends step ${String(none.step)}, and:`, "", "| domain not assessed | could raise the step to |", "|---|---|");
+  push(
+    none.step === null
+      ? "With no results at all (or none with a score the pathway uses) `step` is null, \"not assessed\", never the lowest step; the domains not assessed are:"
+      : `With no results at all this pathway recommends step ${String(none.step)}, and:`,
+    "",
+    "| domain not assessed | could raise the step to |",
+    "|---|---|",
+  );
   for (const m of none.missing) push(`| ${esc(m.label)} | ${m.couldRaiseStepTo === null ? "— (cannot raise it)" : String(m.couldRaiseStepTo)} |`);
   push("");
 

@@ -17,17 +17,17 @@ import {
 describe("stratify and compareScores types", () => {
   it("types the default pathway's steps and domain ids", () => {
     const r = stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0])]);
-    expectTypeOf(r.step).toEqualTypeOf<1 | 2 | 3>();
+    expectTypeOf(r.step).toEqualTypeOf<1 | 2 | 3 | null>();
     expectTypeOf(r.pathway.id).toEqualTypeOf<"stepscore-default">();
     expectTypeOf(r.targets[0]?.domain).toEqualTypeOf<
       "depression" | "anxiety" | "catastrophizing" | "fear-of-movement" | "sleep" | "risk" | "disability" | undefined
     >();
-    expectTypeOf(stratify([], defaultPathway).step).toEqualTypeOf<1 | 2 | 3>();
+    expectTypeOf(stratify([], defaultPathway).step).toEqualTypeOf<1 | 2 | 3 | null>();
   });
 
   it("widens for a pathway known only at run time", () => {
     const p = JSON.parse("{}") as Pathway;
-    expectTypeOf(stratify([], p).step).toEqualTypeOf<number>();
+    expectTypeOf(stratify([], p).step).toEqualTypeOf<number | null>();
   });
 
   it("types a comparison by the instrument id, and its options by the definition", () => {
