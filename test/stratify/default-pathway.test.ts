@@ -48,7 +48,7 @@ const fired = (...results: ScoreResult[]): string[] => stratify(results).reasons
 describe("the default pathway", () => {
   it("is valid and names its id and version in every result", () => {
     expect(validatePathway(defaultPathway)).toEqual([]);
-    expect(stratify([]).pathway).toEqual({ id: "stepscore-default", version: "1.0.0", title: defaultPathway.title });
+    expect(stratify([]).pathway).toEqual({ id: "stepscore-default", version: "1.1.0", title: defaultPathway.title });
   });
 
   it("recommends step 1 with its label and care when no rule fires", () => {
