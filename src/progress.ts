@@ -402,8 +402,9 @@ class Judgement {
         reasons.push(this.reason(rule, o.evidence, current, urgent));
       }
     }
-    const top = reasons.reduce<ProgressionAction>((a, r) => (RANK[r.effect] > RANK[a] ? r.effect : a), "continue");
-    const action: ProgressAction = current === null ? "not-assessed" : reasons.length === 0 ? "continue" : top;
+    // The most intensive effect; "continue" when no rule fired (a step-down can win only over nothing else).
+    const top = reasons.reduce<ProgressionAction | null>((a, r) => (a === null || RANK[r.effect] > RANK[a] ? r.effect : a), null);
+    const action: ProgressAction = current === null ? "not-assessed" : (top ?? "continue");
     const movers = reasons.filter((r) => r.effect === action && (action === "step-up" || action === "step-down"));
     const step = current === null ? null : movers.length > 0 ? Math.max(...movers.map((r) => r.step as number)) : current;
     const applied = reasons.map((r): ProgressReason => {

@@ -255,7 +255,7 @@ function buildSchemas() {
   const text = z.string().check(z.minLength(1, "must not be empty"));
   const id = z.string().check(z.regex(/^[a-z0-9][a-zA-Z0-9-]*$/, "must be lowercase letters, digits and hyphens"));
   const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
-  const weeks = finite.check(z.minimum(0));
+  const weeks = finite.check(z.minimum(0, "must be 0 or more"));
   const op = z.enum([">=", ">", "<=", "<", "=="]);
   const anchor = z.enum(["baseline", "step-start"]);
   const point = z.enum(["latest", "baseline", "step-start"]);
@@ -265,7 +265,7 @@ function buildSchemas() {
   const node = z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("weeks-at-step"), instrument: z.optional(text), op, value: weeks }),
     z.strictObject({ kind: z.literal("score"), ...measure, point, op, value: finite, window }),
-    z.strictObject({ kind: z.literal("band"), ...measure, point, bands: z.array(text).check(z.minLength(1)), window }),
+    z.strictObject({ kind: z.literal("band"), ...measure, point, bands: z.array(text).check(z.minLength(1, "must name at least one band")), window }),
     z.strictObject({ kind: z.literal("improvement"), ...measure, from: anchor, unit: z.enum(["points", "percent"]), op, value: finite, window }),
     z.strictObject({
       kind: z.literal("reliable-change"),
@@ -276,20 +276,20 @@ function buildSchemas() {
       window,
     }),
     z.strictObject({ kind: z.literal("outcome"), ...measure, from: anchor, outcome: z.enum(["response", "remission"]), option: z.optional(text), met: z.boolean(), window }),
-    z.strictObject({ kind: z.literal("band-change"), ...measure, from: anchor, changes: z.array(z.tuple([text, text])).check(z.minLength(1)), window }),
-    z.strictObject({ kind: z.literal("consecutive"), ...measure, op, value: finite, count: z.int().check(z.minimum(1)), minSpanWeeks: z.optional(weeks) }),
+    z.strictObject({ kind: z.literal("band-change"), ...measure, from: anchor, changes: z.array(z.tuple([text, text])).check(z.minLength(1, "must list at least one [from, to] pair")), window }),
+    z.strictObject({ kind: z.literal("consecutive"), ...measure, op, value: finite, count: z.int().check(z.minimum(1, "must be a whole number of 1 or more")), minSpanWeeks: z.optional(weeks) }),
     z.strictObject({ kind: z.literal("stratified-step"), op }),
-    z.strictObject({ kind: z.literal("all"), of: z.array(z.unknown()).check(z.minLength(1)) }),
-    z.strictObject({ kind: z.literal("any"), of: z.array(z.unknown()).check(z.minLength(1)) }),
+    z.strictObject({ kind: z.literal("all"), of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
+    z.strictObject({ kind: z.literal("any"), of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
     z.strictObject({ kind: z.literal("not"), condition: z.unknown() }),
   ]);
   const rule = z.strictObject({
     id,
     label: text,
     action: z.enum(["step-up", "review", "continue", "step-down"]),
-    steps: z.optional(z.array(z.int()).check(z.minLength(1))),
+    steps: z.optional(z.array(z.int()).check(z.minLength(1, "must list at least one step"))),
     to: z.optional(z.union([z.int(), z.enum(["next", "previous", "stratified"])])),
-    when: z.array(z.unknown()).check(z.minLength(1)),
+    when: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")),
     advice: text,
     source: text,
     designChoice: z.optional(z.boolean()),
