@@ -96,6 +96,23 @@ export {
   type ProgressResult,
   type ProgressStatus,
 } from "./progress.js";
+export {
+  talkingTherapiesOutcomes,
+  depressionWindowOutcomes,
+  jacobsonTruax,
+  cohortJacobsonTruax,
+  type CohortEpisode,
+  type DayWindow,
+  type DepressionWindowOutcomes,
+  type JacobsonTruaxCategory,
+  type JacobsonTruaxCutoff,
+  type JacobsonTruaxOptions,
+  type JacobsonTruaxPair,
+  type JacobsonTruaxResult,
+  type Rate,
+  type TalkingTherapiesEpisode,
+  type TalkingTherapiesOutcomes,
+} from "./outcomes.js";
 export { fhirUrls } from "./fhir/shared.js";
 export { toQuestionnaire } from "./fhir/questionnaire.js";
 export {

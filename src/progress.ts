@@ -58,7 +58,7 @@ export interface ProgressInputIssue {
  * @example
  * ```ts
  * try {
- *   progress([{ at: "2026-02-30", result }]);
+ *   progress([{ at: "2026-02-30", result: score(phq9, [1, 1, 1, 1, 1, 1, 1, 1, 0]) }]);
  * } catch (e) {
  *   if (e instanceof ProgressInputError) e.issues[0].path; // "history.0.at"
  * }
