@@ -8,6 +8,7 @@ import {
   type OutcomeDefinition,
   type Pathway,
   type PathwayCondition,
+  type HistoryEntry,
   type ProgressCondition,
   type ProgressionRule,
   type ProgressOptions,
@@ -355,9 +356,12 @@ function renderProgression(p: Pathway): string[] {
     "",
   );
   l.push("| # | date | results | weeks at the step | action | step | rules that fired |", "|---|---|---|---|---|---|---|");
-  const history: { at: string; result: ReturnType<typeof score> }[] = [];
+  const history: HistoryEntry[] = [];
   visits.forEach((v, i) => {
-    for (const [id, a] of Object.entries(v.answers)) history.push({ at: v.at, result: score(defs[id as keyof typeof defs], a) });
+    for (const [id, a] of Object.entries(v.answers)) {
+      const def: InstrumentDefinition = defs[id as keyof typeof defs];
+      history.push({ at: v.at, result: score(def, a) });
+    }
     const r = progress(history, { pathway: p, ...(v.options ?? {}) });
     const results = Object.keys(v.answers)
       .map((id) => {

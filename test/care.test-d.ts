@@ -5,6 +5,7 @@ import {
   fabq,
   gad7,
   phq9,
+  progress,
   score,
   stratify,
   type phq8,
@@ -52,5 +53,12 @@ describe("stratify and compareScores types", () => {
     const r = JSON.parse("{}") as ScoreResult;
     expectTypeOf(compareScores(r, r)).toEqualTypeOf<ChangeComparison>();
     compareScores(r, r, { mcid: "anything" });
+  });
+
+  it("types progress's step from the pathway, and its current step option", () => {
+    expectTypeOf(progress([]).step).toEqualTypeOf<1 | 2 | 3 | null>();
+    expectTypeOf(progress([], { pathway: JSON.parse("{}") as Pathway }).step).toEqualTypeOf<number | null>();
+    // @ts-expect-error: the default pathway has no step 4
+    progress([], { step: { current: 4, since: "2026-01-05" } });
   });
 });
