@@ -262,27 +262,28 @@ function buildSchemas() {
   const window = z.optional(z.strictObject({ minWeeks: z.optional(weeks), maxWeeks: z.optional(weeks) }));
   const measure = { instrument: text, scale: z.optional(text) };
   // Child conditions are checked node by node (see checkCondition), so that each problem is named by its path.
-  const node = z.discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("weeks-at-step"), instrument: z.optional(text), op, value: weeks }),
-    z.strictObject({ kind: z.literal("score"), ...measure, point, op, value: finite, window }),
-    z.strictObject({ kind: z.literal("band"), ...measure, point, bands: z.array(text).check(z.minLength(1, "must name at least one band")), window }),
-    z.strictObject({ kind: z.literal("improvement"), ...measure, from: anchor, unit: z.enum(["points", "percent"]), op, value: finite, window }),
-    z.strictObject({
-      kind: z.literal("reliable-change"),
+  // One schema per kind, picked by `kind` (checked first): smaller than a zod union, and its messages name the kind's fields.
+  const nodes = {
+    "weeks-at-step": z.strictObject({ kind: text, instrument: z.optional(text), op, value: weeks }),
+    "score": z.strictObject({ kind: text, ...measure, point, op, value: finite, window }),
+    "band": z.strictObject({ kind: text, ...measure, point, bands: z.array(text).check(z.minLength(1, "must name at least one band")), window }),
+    "improvement": z.strictObject({ kind: text, ...measure, from: anchor, unit: z.enum(["points", "percent"]), op, value: finite, window }),
+    "reliable-change": z.strictObject({
+      kind: text,
       instrument: z.optional(text),
       scale: z.optional(text),
       from: anchor,
       direction: z.enum(["improvement", "deterioration"]),
       window,
     }),
-    z.strictObject({ kind: z.literal("outcome"), ...measure, from: anchor, outcome: z.enum(["response", "remission"]), option: z.optional(text), met: z.boolean(), window }),
-    z.strictObject({ kind: z.literal("band-change"), ...measure, from: anchor, changes: z.array(z.tuple([text, text])).check(z.minLength(1, "must list at least one [from, to] pair")), window }),
-    z.strictObject({ kind: z.literal("consecutive"), ...measure, op, value: finite, count: z.int().check(z.minimum(1, "must be a whole number of 1 or more")), minSpanWeeks: z.optional(weeks) }),
-    z.strictObject({ kind: z.literal("stratified-step"), op }),
-    z.strictObject({ kind: z.literal("all"), of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
-    z.strictObject({ kind: z.literal("any"), of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
-    z.strictObject({ kind: z.literal("not"), condition: z.unknown() }),
-  ]);
+    "outcome": z.strictObject({ kind: text, ...measure, from: anchor, outcome: z.enum(["response", "remission"]), option: z.optional(text), met: z.boolean(), window }),
+    "band-change": z.strictObject({ kind: text, ...measure, from: anchor, changes: z.array(z.array(text).check(z.length(2, "must be a [from, to] pair of band ids"))).check(z.minLength(1, "must list at least one [from, to] pair")), window }),
+    "consecutive": z.strictObject({ kind: text, ...measure, op, value: finite, count: z.int().check(z.minimum(1, "must be a whole number of 1 or more")), minSpanWeeks: z.optional(weeks) }),
+    "stratified-step": z.strictObject({ kind: text, op }),
+    "all": z.strictObject({ kind: text, of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
+    "any": z.strictObject({ kind: text, of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
+    "not": z.strictObject({ kind: text, condition: z.unknown() }),
+  };
   const rule = z.strictObject({
     id,
     label: text,
@@ -295,7 +296,7 @@ function buildSchemas() {
     designChoice: z.optional(z.boolean()),
     note: z.optional(text),
   });
-  return { node, rule };
+  return { nodes, rule };
 }
 
 /** Reports one problem: a dotted path, the rule's id, a message. */
@@ -346,19 +347,19 @@ export function checkProgression(rules: unknown, ctx: Context): void {
       }
     }
     r.when.forEach((c: unknown, j) => {
-      checkCondition(`${at}.when.${String(j)}`, r.id, c, ctx, s.node);
+      checkCondition(`${at}.when.${String(j)}`, r.id, c, ctx, s.nodes);
     });
   });
 }
 
-function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, node: ReturnType<typeof buildSchemas>["node"]): void {
-  const parsed = node.safeParse(raw);
+function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, nodes: ReturnType<typeof buildSchemas>["nodes"]): void {
+  const kind = typeof raw === "object" && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
+  if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
+    ctx.say(`${at}.kind`, rule, `a condition's kind is one of ${KINDS.map((k) => `"${k}"`).join(", ")}`);
+    return;
+  }
+  const parsed = nodes[kind as (typeof KINDS)[number]].safeParse(raw);
   if (!parsed.success) {
-    const kind = typeof raw === "object" && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
-    if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
-      ctx.say(`${at}.kind`, rule, `a condition's kind is one of ${KINDS.map((k) => `"${k}"`).join(", ")}`);
-      return;
-    }
     for (const issue of parsed.error.issues) ctx.say([at, ...issue.path.map(String)].join("."), rule, issue.message);
     return;
   }
@@ -367,11 +368,11 @@ function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, no
     case "all":
     case "any":
       c.of.forEach((x: unknown, j) => {
-        checkCondition(`${at}.of.${String(j)}`, rule, x, ctx, node);
+        checkCondition(`${at}.of.${String(j)}`, rule, x, ctx, nodes);
       });
       return;
     case "not":
-      checkCondition(`${at}.condition`, rule, c.condition, ctx, node);
+      checkCondition(`${at}.condition`, rule, c.condition, ctx, nodes);
       return;
     case "stratified-step":
       return;
