@@ -55,7 +55,7 @@ export async function stratifySection(): Promise<SectionResult> {
       return r.data;
     }),
   );
-  const steps = new Map<number, number>();
+  const steps = new Map<number | null, number>();
   let urgent = 0;
   for (const p of people) {
     const r = stratify(p);
@@ -105,8 +105,8 @@ export async function stratifySection(): Promise<SectionResult> {
   const line = (label: string, name: string, base: string | null): string =>
     `| ${label} | ${time(ns(t, name))} | ${perSecond(ns(t, name))} | ${base === null ? "" : times(ratio(t, name, base))} |`;
   const spread = [...steps]
-    .sort((a, b) => a[0] - b[0])
-    .map(([step, n]) => `step ${String(step)}: ${int(n)}`)
+    .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))
+    .map(([step, n]) => `${step === null ? "not assessed" : `step ${String(step)}`}: ${int(n)}`)
     .join(", ");
   const markdown = `## Stepped care: \`stratify\`
 

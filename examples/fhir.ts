@@ -47,7 +47,7 @@ console.log(`${instrument.shortTitle}: ${String(result.score)} (${result.band?.l
 
 // 4. The stepped-care recommendation from every result at hand (here the PHQ-9 alone).
 const steps = stratify([result]);
-console.log(`Step ${String(steps.step)} (${steps.stepLabel})${steps.urgent ? ", URGENT: " + steps.urgentActions.map((a) => a.action).join(" ") : ""}`);
+console.log(`${steps.step === null ? steps.stepLabel : `Step ${String(steps.step)} (${steps.stepLabel})`}${steps.urgent ? ", URGENT: " + steps.urgentActions.map((a) => a.action).join(" ") : ""}`);
 
 // 5. Write it all back: the score Observation (LOINC 44261-6, the band as interpretation, the item-9 flag
 //    as a component, derivedFrom the response) and the step Observation (derivedFrom the score), in one

@@ -8,10 +8,16 @@ import {
   type OutcomeDefinition,
   type Pathway,
   type PathwayCondition,
+  type HistoryEntry,
+  type ProgressCondition,
+  type ProgressionRule,
+  type ProgressOptions,
   type ReliabilityOption,
   type StepTrigger,
   instruments,
+  odi,
   phq9,
+  progress,
   score,
   startback,
   stratify,
@@ -248,6 +254,139 @@ function triggerText(t: StepTrigger, p: Pathway): string {
 
 const yes = (b: boolean | undefined): string => (b === true ? "**yes**" : "no");
 
+function measure(c: { instrument: string; scale?: string }): string {
+  return `${title(c.instrument)}${c.scale === undefined ? "" : ` ${c.scale}`}`;
+}
+
+function windowText(w: { minWeeks?: number; maxWeeks?: number } | undefined): string {
+  if (w === undefined) return "";
+  if (w.maxWeeks === undefined) return `, latest at week ${num(w.minWeeks ?? 0)} or later`;
+  return w.minWeeks === undefined ? `, latest before week ${num(w.maxWeeks)}` : `, latest in weeks ${num(w.minWeeks)}–${num(w.maxWeeks)} (up to, not including, ${num(w.maxWeeks)})`;
+}
+
+const anchorText = (a: "baseline" | "step-start" | "latest"): string => ({ baseline: "the baseline", "step-start": "the start of the step", latest: "the latest" })[a];
+
+/** A progression condition in words; every kind is handled (the switch is exhaustive). */
+export function progressConditionText(c: ProgressCondition): string {
+  switch (c.kind) {
+    case "weeks-at-step":
+      return `${c.instrument === undefined ? "" : `${title(c.instrument)}: `}weeks at the step ${OP[c.op]} ${num(c.value)}`;
+    case "score":
+      return `${measure(c)} at ${anchorText(c.point)} ${OP[c.op]} ${num(c.value)}${windowText(c.window)}`;
+    case "band":
+      return `${measure(c)} band at ${anchorText(c.point)} ${c.bands.map((b) => `\`${b}\``).join(" or ")}${windowText(c.window)}`;
+    case "improvement":
+      return `${measure(c)} improvement from ${anchorText(c.from)} ${OP[c.op]} ${num(c.value)}${c.unit === "percent" ? " %" : " points"}${windowText(c.window)}`;
+    case "reliable-change":
+      return `reliable ${c.direction} from ${anchorText(c.from)} on ${c.instrument === undefined ? "any instrument with reliable-change inputs" : measure({ instrument: c.instrument, ...(c.scale === undefined ? {} : { scale: c.scale }) })}${windowText(c.window)}`;
+    case "outcome":
+      return `${measure(c)} ${c.outcome}${c.option === undefined ? "" : ` (\`${c.option}\`)`} from ${anchorText(c.from)} ${c.met ? "met" : "not met"}${windowText(c.window)}`;
+    case "band-change":
+      return `${measure(c)} band from ${anchorText(c.from)} to a later latest: ${c.changes.map(([a, b]) => `${a} → ${b}`).join(", ")}${windowText(c.window)}`;
+    case "consecutive":
+      return `${measure(c)} ${OP[c.op]} ${num(c.value)} on the last ${String(c.count)} or more assessments in a row${c.minSpanWeeks === undefined ? "" : `, spanning ${num(c.minSpanWeeks)} weeks or more`}`;
+    case "stratified-step":
+      return `\`stratify\` over the latest results gives a step ${OP[c.op]} the current step`;
+    case "all":
+      return `all of (${c.of.map(progressConditionText).join("; ")})`;
+    case "any":
+      return `any of those assessed (${c.of.map(progressConditionText).join("; ")})`;
+    case "not":
+      return `not: ${progressConditionText(c.condition)}`;
+  }
+}
+
+function actionText(r: ProgressionRule): string {
+  if (r.action !== "step-up" && r.action !== "step-down") return `**${r.action}**`;
+  const to = r.to ?? (r.action === "step-up" ? "next" : "previous");
+  return `**${r.action}** to ${typeof to === "number" ? `step ${String(to)}` : to === "stratified" ? "the step `stratify` gives" : `the ${to} step`}`;
+}
+
+/** The progression section: the rules as a table, then one person over four assessments, computed. */
+function renderProgression(p: Pathway): string[] {
+  const rules = p.progression ?? [];
+  const l: string[] = [];
+  l.push("## Care over time: progression rules", "");
+  l.push(
+    "`progress(history, options?)` follows one person across reassessments: per instrument the trajectory, the change " +
+      "from baseline to latest (exactly what `compareScores` returns) and a status; then these rules, judged at the latest " +
+      "assessment, give the action and the step after it. The action is the most intensive any rule asks for (step-up, " +
+      "review, continue, step-down); a step-down applies only when no rule asks for more, nothing is urgent, and never below " +
+      "the step `stratify` gives over the latest results. A step-up already at the top step is a review. With nothing " +
+      "scored the action is `not-assessed` and the step null.",
+    "",
+    "Time at the step counts from `options.step.since` (else the first assessment); \"the start of the step\" is the latest " +
+      "scored result on or before that date (else the baseline). A condition with weeks is judged on the instrument's latest " +
+      "scored result and only inside its weeks; elsewhere it is not evaluable and its rule does not fire (`notEvaluated` says " +
+      "why). The urgent overlay (above) comes from the latest result of each instrument, for the PHQ-9 the latest in which " +
+      "item 9 was answered.",
+    "",
+  );
+  l.push("| rule | at steps | fires when (all) | action | advice | source | design choice |", "|---|---|---|---|---|---|---|");
+  for (const r of rules) {
+    l.push(
+      `| \`${r.id}\` ${esc(r.label)} | ${r.steps === undefined ? "any" : r.steps.join(", ")} | ${esc(r.when.map(progressConditionText).join("; "))} | ${actionText(r)} | ${esc(r.advice)} | ${ref(r.source, "pref")} | ${yes(r.designChoice)} |`,
+    );
+  }
+  l.push("");
+  const notes = rules.filter((r) => r.note !== undefined);
+  if (notes.length > 0) {
+    l.push("Why each rule is as it is:", "");
+    for (const r of notes) l.push(`- **${r.id}**${r.designChoice === true ? " (design choice)" : ""}: ${r.note ?? ""}`);
+    l.push("");
+  }
+  if (rules.length === 0) return l;
+
+  // One person over four assessments; every value below is computed by the library from these answers.
+  const visits: { at: string; answers: Record<string, readonly number[]>; options?: ProgressOptions }[] = [
+    { at: "2026-01-05", answers: { phq9: [2, 2, 2, 2, 2, 2, 2, 2, 0], odi: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2], startback: [1, 0, 1, 1, 0, 0, 0, 0, 3] } },
+    { at: "2026-02-02", answers: { phq9: [2, 2, 2, 2, 2, 2, 2, 1, 0] } },
+    { at: "2026-03-16", answers: { phq9: [2, 2, 1, 2, 2, 1, 2, 2, 0], odi: [2, 2, 2, 2, 2, 2, 2, 2, 1, 1] } },
+    {
+      at: "2026-06-08",
+      answers: { phq9: [1, 1, 1, 1, 0, 0, 0, 0, 0], odi: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], startback: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
+      options: { step: { current: 3, since: "2026-03-16" } },
+    },
+  ];
+  const defs = { phq9, odi, startback } as const;
+  l.push("### Worked example: one person over four assessments", "");
+  l.push(
+    "Computed by `progress` from the answers shown, with this pathway; after the step-up at the third assessment the " +
+      "fourth is judged with `options.step = { current: 3, since: \"2026-03-16\" }`.",
+    "",
+  );
+  l.push("| # | date | results | weeks at the step | action | step | rules that fired |", "|---|---|---|---|---|---|---|");
+  const history: HistoryEntry[] = [];
+  visits.forEach((v, i) => {
+    for (const [id, a] of Object.entries(v.answers)) {
+      const def: InstrumentDefinition = defs[id as keyof typeof defs];
+      history.push({ at: v.at, result: score(def, a) });
+    }
+    const r = progress(history, { pathway: p, ...(v.options ?? {}) });
+    const results = Object.keys(v.answers)
+      .map((id) => {
+        const t = r.instruments[id];
+        const pt = t?.points.at(-1);
+        return `${title(id)} ${pt?.score === null || pt === undefined ? "no score" : num(pt.score)}${pt?.band ? ` (${pt.band.label.toLowerCase()})` : ""}`;
+      })
+      .join(", ");
+    const fired = r.reasons.map((x) => `\`${x.rule}\`${x.applied ? "" : " (not applied)"}`).join(", ") || "none";
+    l.push(`| ${String(i + 1)} | ${v.at} | ${esc(results)} | ${num(r.current.weeks ?? 0)} | ${r.action} | ${r.step === null ? "—" : String(r.step)} | ${fired} |`);
+  });
+  l.push("");
+  const last = progress(history, { pathway: p, ...(visits.at(-1)?.options ?? {}) });
+  l.push("At the fourth assessment:", "", "```ts");
+  for (const [id, t] of Object.entries(last.instruments)) {
+    l.push(`p.instruments.${id}.status; // "${t.status}"${t.change === null ? "" : ` (${num(t.change.before)} → ${num(t.change.after)})`}`);
+  }
+  l.push(`p.action; // "${last.action}"`, `p.step;   // ${String(last.step)}`);
+  for (const r of last.reasons) {
+    l.push(`// ${r.rule}: ${r.evidence.map((e) => e.text).join("; ")}`);
+  }
+  l.push("```", "");
+  return l;
+}
+
 /** A small pathway of a clinic's own, shown in the guide and checked by the tests. */
 export const examplePathway = {
   id: "clinic-example",
@@ -328,7 +467,7 @@ export function renderStratificationPage(p: Pathway): string {
   for (const n of p.notes ?? []) push(`- ${n.replace(/\b(hill2011|hill2022|rhon2023)\b/g, (k) => ref(k, "pref"))}`);
   push("");
 
-  push("## Steps", "", "The step is the highest step any rule below sets; with none, the lowest.", "");
+  push("## Steps", "", "The step is the highest step any rule below sets; with none, the lowest. When no result is used by any step or domain rule (nothing the pathway reads was scored) the step is null, \"not assessed\": never the lowest step for nothing.", "");
   push("| step | label | care | source |", "|---|---|---|---|");
   for (const s of p.steps) push(`| ${String(s.step)} | ${esc(s.label)} | ${esc(s.care)} | ${ref(s.source, "pref")}${s.note === undefined ? "" : ` _${esc(s.note)}_`} |`);
   push("");
@@ -384,6 +523,8 @@ export function renderStratificationPage(p: Pathway): string {
     push("");
   }
 
+  push(...renderProgression(p));
+
   push("## Design choices", "");
   push("No guideline maps most single scale cut-offs to a care step. These rules are the pathway's own mapping:", "");
   const choices: [string, string][] = [
@@ -395,6 +536,7 @@ export function renderStratificationPage(p: Pathway): string {
     ]),
     ...p.stepRules.filter((r) => r.designChoice === true).map((r): [string, string] => [r.id, r.note ?? ""]),
     ...p.followUps.filter((f) => f.designChoice === true).map((f): [string, string] => [f.id, f.note ?? ""]),
+    ...(p.progression ?? []).filter((r) => r.designChoice === true).map((r): [string, string] => [`${r.id} (progression)`, r.note ?? ""]),
   ];
   for (const [what, why] of choices) push(`- **${what}**: ${why}`);
   push("");
@@ -408,7 +550,14 @@ export function renderStratificationPage(p: Pathway): string {
     "",
   );
   const none = stratify([], p);
-  push(`With no results at all this pathway recommends step ${String(none.step)}, and:`, "", "| domain not assessed | could raise the step to |", "|---|---|");
+  push(
+    none.step === null
+      ? "With no results at all (or none with a score the pathway uses) `step` is null, \"not assessed\", never the lowest step; the domains not assessed are:"
+      : `With no results at all this pathway recommends step ${String(none.step)}, and:`,
+    "",
+    "| domain not assessed | could raise the step to |",
+    "|---|---|",
+  );
   for (const m of none.missing) push(`| ${esc(m.label)} | ${m.couldRaiseStepTo === null ? "— (cannot raise it)" : String(m.couldRaiseStepTo)} |`);
   push("");
 
@@ -431,6 +580,10 @@ export function renderStratificationPage(p: Pathway): string {
     "- `urgent`: conditions that set `urgent` with an `action`, never changing the step. They add to the PHQ-9 " +
       "self-harm overlay, which applies whatever the list holds (see [Urgent overlay](#urgent-overlay)).",
     "- `followUps`: conditions that recommend another instrument (`administer`); while pending, the `domain` is `screen-positive`.",
+    "- `progression` (optional): rules for `progress`, each with an `action` (`step-up`, `review`, `continue`, `step-down`), " +
+      "optional `steps` it applies at and `to` (a step, `next`, `previous` or `stratified`), `when` (conditions that must all " +
+      "hold, each with a `kind`: `weeks-at-step`, `score`, `band`, `improvement`, `reliable-change`, `outcome`, `band-change`, " +
+      "`consecutive`, `stratified-step`, `all`, `any`, `not`), `advice` and a `source`. A pathway's list replaces the default's.",
     "",
     "Conditions read a result's score, band, flag or item:",
     "",

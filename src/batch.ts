@@ -196,8 +196,15 @@ export interface BatchSummary {
    * row so far). Their items were read as unanswered; usually a sign of a misspelt column or mapping.
    */
   readonly absentColumns: readonly string[];
-  /** With `stratify`: rows per recommended step (by step number) and rows with an urgent action; else null. */
-  readonly stratification: { readonly steps: Readonly<Record<string, number>>; readonly urgent: number } | null;
+  /**
+   * With `stratify`: rows per recommended step (by step number), rows not assessed (no result the pathway
+   * uses, so no step) and rows with an urgent action; else null.
+   */
+  readonly stratification: {
+    readonly steps: Readonly<Record<string, number>>;
+    readonly notAssessed: number;
+    readonly urgent: number;
+  } | null;
 }
 
 /**
@@ -521,6 +528,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
   private readonly watchColumns: boolean;
   private readonly steps: Record<string, number> | null;
   private urgent = 0;
+  private notAssessed = 0;
 
   constructor(
     private readonly prepared: readonly Prepared[],
@@ -583,7 +591,8 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     const results: ScoreResult[] = [];
     for (const o of outs) if (o.result !== null) results.push(o.result);
     const r = stratify(results, pathway, { definitions: this.definitions });
-    this.steps[String(r.step)] = (this.steps[String(r.step)] ?? 0) + 1;
+    if (r.step === null) this.notAssessed++;
+    else this.steps[String(r.step)] = (this.steps[String(r.step)] ?? 0) + 1;
     if (r.urgent) this.urgent++;
     return r;
   }
@@ -721,7 +730,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       ...this.rowCounts,
       instruments,
       absentColumns: [...this.unseen],
-      stratification: this.steps === null ? null : { steps: { ...this.steps }, urgent: this.urgent },
+      stratification: this.steps === null ? null : { steps: { ...this.steps }, notAssessed: this.notAssessed, urgent: this.urgent },
     };
   }
 }

@@ -62,6 +62,57 @@ export {
   type Target,
   type UrgentRule,
 } from "./stratify/pathway.js";
+export type {
+  AllCondition,
+  AnyCondition,
+  BandChangeCondition,
+  ChangeAnchor,
+  ConsecutiveCondition,
+  ImprovementCondition,
+  NotCondition,
+  OutcomeCondition,
+  PointBandCondition,
+  PointScoreCondition,
+  ProgressCondition,
+  ProgressionAction,
+  ProgressionRule,
+  ReliableChangeCondition,
+  StratifiedStepCondition,
+  WeeksAtStepCondition,
+  WeeksWindow,
+} from "./stratify/progression.js";
+export {
+  progress,
+  ProgressInputError,
+  type HistoryEntry,
+  type InstrumentProgress,
+  type NotEvaluated,
+  type ProgressAction,
+  type ProgressEvidence,
+  type ProgressInputIssue,
+  type ProgressOptions,
+  type ProgressPoint,
+  type ProgressReason,
+  type ProgressResult,
+  type ProgressStatus,
+} from "./progress.js";
+export {
+  talkingTherapiesOutcomes,
+  depressionWindowOutcomes,
+  jacobsonTruax,
+  cohortJacobsonTruax,
+  type CohortEpisode,
+  type DayWindow,
+  type DepressionWindowOutcomes,
+  type JacobsonTruaxCategory,
+  type JacobsonTruaxCutoff,
+  type JacobsonTruaxOptions,
+  type JacobsonTruaxPair,
+  type JacobsonTruaxResult,
+  type Rate,
+  type TalkingTherapiesEpisode,
+  type TalkingTherapiesOutcomes,
+} from "./outcomes.js";
 export { fhirUrls } from "./fhir/shared.js";
 export { toQuestionnaire } from "./fhir/questionnaire.js";
 export {

@@ -386,11 +386,13 @@ describe("stratification", () => {
     const { rows: out, summary } = scoreRows(rows, { instruments: ["startback", "phq9"], stratify: true });
     const expected = stratify([score("startback", [1, 0, 1, 1, 0, 0, 0, 0, 3]), score("phq9", [1, 1, 1, 1, 1, 0, 0, 0, 1])]);
     expect(out[0]?.stratification).toEqual(expected);
-    expect(out.map((o) => [o.stratification?.step, o.stratification?.urgent])).toEqual([[expected.step, true], [1, false], [1, false]]);
-    // The invalid STarT Back counts as not assessed; the unanswered item 9 leaves the urgent rule unchecked.
+    expect(out.map((o) => [o.stratification?.step, o.stratification?.urgent])).toEqual([[expected.step, true], [1, false], [null, false]]);
+    // The invalid STarT Back counts as not assessed and the PHQ-9 has no score, so there is no step (never
+    // "step 1" for nothing); the unanswered item 9 leaves the urgent rule unchecked.
     expect(out[2]?.stratification?.notUsed.map((u) => u.instrument)).toEqual(["phq9"]);
     expect(out[2]?.stratification?.urgentNotChecked.length).toBeGreaterThan(0);
-    expect(summary.stratification).toEqual({ steps: { "1": 2, "2": expected.step === 2 ? 1 : 0, "3": expected.step === 3 ? 1 : 0 }, urgent: 1 });
+    expect(out[2]?.stratification?.stepLabel).toBe("Not assessed");
+    expect(summary.stratification).toEqual({ steps: { "1": 1, "2": expected.step === 2 ? 1 : 0, "3": expected.step === 3 ? 1 : 0 }, notAssessed: 1, urgent: 1 });
   });
 
   it("takes a pathway of one's own, and refuses an invalid one before any row", () => {

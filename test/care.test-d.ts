@@ -5,6 +5,7 @@ import {
   fabq,
   gad7,
   phq9,
+  progress,
   score,
   stratify,
   type phq8,
@@ -17,17 +18,17 @@ import {
 describe("stratify and compareScores types", () => {
   it("types the default pathway's steps and domain ids", () => {
     const r = stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0])]);
-    expectTypeOf(r.step).toEqualTypeOf<1 | 2 | 3>();
+    expectTypeOf(r.step).toEqualTypeOf<1 | 2 | 3 | null>();
     expectTypeOf(r.pathway.id).toEqualTypeOf<"stepscore-default">();
     expectTypeOf(r.targets[0]?.domain).toEqualTypeOf<
       "depression" | "anxiety" | "catastrophizing" | "fear-of-movement" | "fear-avoidance-beliefs" | "sleep" | "risk" | "disability" | undefined
     >();
-    expectTypeOf(stratify([], defaultPathway).step).toEqualTypeOf<1 | 2 | 3>();
+    expectTypeOf(stratify([], defaultPathway).step).toEqualTypeOf<1 | 2 | 3 | null>();
   });
 
   it("widens for a pathway known only at run time", () => {
     const p = JSON.parse("{}") as Pathway;
-    expectTypeOf(stratify([], p).step).toEqualTypeOf<number>();
+    expectTypeOf(stratify([], p).step).toEqualTypeOf<number | null>();
   });
 
   it("types a comparison by the instrument id, and its options by the definition", () => {
@@ -52,5 +53,12 @@ describe("stratify and compareScores types", () => {
     const r = JSON.parse("{}") as ScoreResult;
     expectTypeOf(compareScores(r, r)).toEqualTypeOf<ChangeComparison>();
     compareScores(r, r, { mcid: "anything" });
+  });
+
+  it("types progress's step from the pathway, and its current step option", () => {
+    expectTypeOf(progress([]).step).toEqualTypeOf<1 | 2 | 3 | null>();
+    expectTypeOf(progress([], { pathway: JSON.parse("{}") as Pathway }).step).toEqualTypeOf<number | null>();
+    // @ts-expect-error: the default pathway has no step 4
+    progress([], { step: { current: 4, since: "2026-01-05" } });
   });
 });

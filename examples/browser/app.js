@@ -153,7 +153,11 @@ function renderCare() {
     return;
   }
   const s = stratify([...results.values()]);
-  careSummary.replaceChildren(el("span", { id: "care-step", textContent: `Step ${String(s.step)}` }), ": ", el("span", { id: "care-label", textContent: s.stepLabel }));
+  // A null step means nothing the pathway uses has a score: say so rather than show a step.
+  careSummary.replaceChildren(
+    el("span", { id: "care-step", textContent: s.step === null ? "Not assessed" : `Step ${String(s.step)}` }),
+    ...(s.step === null ? [] : [": ", el("span", { id: "care-label", textContent: s.stepLabel })]),
+  );
 
   careUrgent.hidden = !s.urgent;
   careUrgent.replaceChildren(

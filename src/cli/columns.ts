@@ -54,7 +54,8 @@ export function csvText(v: FieldValue): string {
 }
 
 /**
- * The columns `stepscore stratify` appends after the scores: the step, its label, whether an urgent
+ * The columns `stepscore stratify` appends after the scores: the step (empty, with the label "Not assessed",
+ * when no result the pathway uses was scored), its label, whether an urgent
  * action fired (`not checked` when an urgent rule could not be checked, e.g. PHQ-9 item 9 unanswered),
  * the rules behind the step with their evidence, and the highest step the domains not assessed could lead to.
  */

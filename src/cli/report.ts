@@ -39,6 +39,7 @@ export function renderSummary(
   if (st !== null) {
     const label = Math.max(0, ...Object.keys(st.steps).map((k) => (stepLabels[k] ?? "").length));
     for (const [step, c] of Object.entries(st.steps)) lines.push(`  step ${step}  ${(stepLabels[step] ?? "").padEnd(label)}  ${n(c)}`);
+    if (st.notAssessed > 0) lines.push(`  not assessed (no score the pathway uses, so no step): ${n(st.notAssessed)} row${st.notAssessed === 1 ? "" : "s"}`);
     lines.push(`  urgent action (e.g. PHQ-9 item 9): ${n(st.urgent)} row${st.urgent === 1 ? "" : "s"}`);
   }
   if (summary.absentColumns.length > 0) {

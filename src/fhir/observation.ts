@@ -141,7 +141,8 @@ function interpretation(def: InstrumentDefinition, scale: Scale, band: BandResul
  * Writes a stepped-care recommendation from `stratify` as a FHIR R4 Observation. LOINC has no code for it,
  * so it is coded in stepscore's own system (`https://stepscore.dev/fhir/CodeSystem/stepped-care`, not LOINC):
  *
- * - `code` `step`; `valueInteger` the step; the pathway (id, version, title) as `method`.
+ * - `code` `step`; `valueInteger` the step; the pathway (id, version, title) as `method`. When `stratify` had
+ *   nothing to assess (`step` null) there is no value but a `dataAbsentReason` (`not-performed`) saying so.
  * - A component `urgent` (`valueBoolean`), always present; when true, `interpretation` is also HL7 `AA`
  *   (critical: prompts immediate action) so an EHR's alerting sees it, and each urgent action is a note.
  * - One component per reason that fired, coded `<pathway id>-<rule id>` with the rule's label, its
@@ -173,7 +174,7 @@ export function toStepObservation(result: StratifyResult, context: ObservationCo
     })),
   ];
   const notes = [
-    `Step ${String(result.step)} (${result.stepLabel}): ${result.care}`,
+    result.step === null ? `${result.stepLabel}: ${result.care}` : `Step ${String(result.step)} (${result.stepLabel}): ${result.care}`,
     ...result.urgentActions.map((a) => `Urgent: ${a.label}. ${a.action}`),
     ...result.urgentNotChecked.map((u) => `Urgent rule not checked (${u.label}): ${u.reason}`),
     ...result.followUps.map((f) => `Follow-up: ${f.recommend}`),
@@ -182,7 +183,14 @@ export function toStepObservation(result: StratifyResult, context: ObservationCo
   return {
     ...observationBase(context),
     code: concept("step", "Stepped-care step"),
-    valueInteger: result.step,
+    ...(result.step === null
+      ? {
+          dataAbsentReason: {
+            coding: [{ system: "http://terminology.hl7.org/CodeSystem/data-absent-reason", code: "not-performed", display: "Not Performed" }],
+            text: result.care,
+          },
+        }
+      : { valueInteger: result.step }),
     ...(result.urgent
       ? {
           interpretation: [

@@ -110,7 +110,7 @@ export interface MissingDomain<D extends string = string> {
   readonly status: "not-assessed" | "screen-positive";
   /** Instruments that would assess it. */
   readonly instruments: readonly string[];
-  /** True when an elevated result here could raise the step. */
+  /** True when an elevated result here could raise the step (above the lowest step when the step is null). */
   readonly couldRaiseStep: boolean;
   /** The highest step it could lead to, or null when it could not raise the step. */
   readonly couldRaiseStepTo: number | null;
@@ -184,11 +184,14 @@ export type DomainIdOf<P extends Pathway> = P["domains"][number]["id"];
 export interface StratifyResult<P extends Pathway = Pathway> {
   /** The pathway evaluated. */
   readonly pathway: { readonly id: P["id"]; readonly version: string; readonly title: string };
-  /** The recommended step: the highest set by a rule that fired, else the lowest. */
-  readonly step: StepOf<P>;
-  /** The step's label. */
+  /**
+   * The recommended step: the highest set by a rule that fired, else the lowest; null ("not assessed") when
+   * no result is used by any step or domain rule, so that an empty or unscored intake is never "step 1".
+   */
+  readonly step: StepOf<P> | null;
+  /** The step's label ("Not assessed" when `step` is null). */
   readonly stepLabel: string;
-  /** The care the step recommends. */
+  /** The care the step recommends (what to do first when `step` is null). */
   readonly care: string;
   /** True when an urgent rule fired or a PHQ-9 carries the `self-harm` flag (whatever the pathway); it never changes the step. */
   readonly urgent: boolean;
@@ -216,7 +219,9 @@ export interface StratifyResult<P extends Pathway = Pathway> {
  * Recommends a step of care from any set of score results by evaluating a pathway: the default pathway
  * ({@link defaultPathway}) or one of your own, written as data and checked with {@link validatePathway}.
  *
- * The step is the highest step any step rule sets (the lowest step when none fires). Domains measured by
+ * The step is the highest step any step rule sets (the lowest step when none fires), and null ("not
+ * assessed") when no result is used by any step or domain rule: no scored result of a domain's instruments
+ * and no step rule firing. Domains measured by
  * more than one instrument count once. Results whose score is null count as not assessed, and results of
  * instruments the pathway does not use are listed in `notUsed`. Urgent rules set `urgent` without changing
  * the step. The PHQ-9 `self-harm` flag (item 9 answered above "Not at all") makes `urgent` true whatever
@@ -297,6 +302,12 @@ interface Hypothesis {
 
 const NONE: Hypothesis = { elevated: new Set(), assumed: new Set() };
 
+/** What `stratify` says when no result it uses was scored. */
+const NOT_ASSESSED = {
+  label: "Not assessed",
+  care: "No questionnaire the pathway uses has a score: assess (see the domains not assessed) before choosing a step of care.",
+} as const;
+
 class Evaluation {
   private readonly cited = new Map<string, CitedSource>();
   private readonly domainStatus: DomainStatus[];
@@ -322,8 +333,10 @@ class Evaluation {
   result(): StratifyResult {
     const p = this.p;
     const actual = this.steps(NONE);
+    // Nothing the step or domain rules read was scored: the lowest step would be a recommendation made from nothing.
+    const assessed = actual.fired.length > 0 || this.domainStatus.some((d) => d.assessedBy.length > 0);
     // The step is always one of the pathway's steps: the lowest, or one a rule set (validated).
-    const level = p.steps.find((s) => s.step === actual.step);
+    const level = assessed ? p.steps.find((s) => s.step === actual.step) : undefined;
 
     const missing = this.domainStatus.filter((d) => d.status === "not-assessed" || d.status === "screen-positive");
     const missingOut: MissingDomain[] = missing.map((m) => {
@@ -372,9 +385,9 @@ class Evaluation {
 
     return {
       pathway: { id: p.id, version: p.version, title: p.title },
-      step: actual.step,
-      stepLabel: level?.label ?? "",
-      care: level?.care ?? "",
+      step: assessed ? actual.step : null,
+      stepLabel: level?.label ?? NOT_ASSESSED.label,
+      care: level?.care ?? NOT_ASSESSED.care,
       urgent: urgentActions.length > 0,
       urgentActions,
       urgentNotChecked,

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { instruments } from "../registry.js";
 import { bounded, clip, listed, quote } from "../errors.js";
 import type { Citation, Comparison, InstrumentDefinition, Item, Scale } from "../types.js";
+import { checkProgression, type ProgressionRule } from "./progression.js";
 
 /** What every pathway rule and condition says about where it comes from. @category Stratification */
 export interface Sourced {
@@ -174,6 +175,11 @@ export interface Pathway {
   readonly urgent: readonly UrgentRule[];
   /** Follow-up recommendations. */
   readonly followUps: readonly FollowUpRule[];
+  /**
+   * What to do at a reassessment (step up, review, continue, step down), read by {@link progress}; a pathway
+   * without them gives `continue` whenever something was assessed.
+   */
+  readonly progression?: readonly ProgressionRule[];
   /** Caveats shown with the pathway. */
   readonly notes?: readonly string[];
 }
@@ -305,6 +311,8 @@ function buildPathwaySchema() {
         ...sourced,
       }),
     ),
+    // Checked rule by rule, condition by condition, in checkProgression: conditions nest.
+    progression: z.optional(z.array(z.unknown())),
     notes: z.optional(z.array(text)),
   });
   return schema;
@@ -313,7 +321,8 @@ function buildPathwaySchema() {
 /**
  * Checks a pathway: its shape (the schema), then every reference in it against the bundled definitions (and
  * `options.definitions`): instrument ids, scales, bands, flags, items, thresholds within the scale's range,
- * domains, steps, sources among the references, a note for every design choice. Never throws.
+ * domains, steps, sources among the references, a note for every design choice; and every progression rule
+ * and each of its conditions, named by path (`progression.2.when.0.of.1.scale`). Never throws.
  *
  * @param pathway - a candidate pathway, e.g. parsed from JSON
  * @param options - definitions of instruments that are not bundled
@@ -454,6 +463,13 @@ class Checker {
         if (this.def(ins) === undefined) this.say(`${at}.administer.${String(j)}`, r.id, `unknown instrument ${quote(ins)}`);
       });
       if (r.domain !== undefined && !this.domainIds.has(r.domain)) this.say(`${at}.domain`, r.id, `unknown domain ${quote(r.domain)}`);
+    });
+
+    checkProgression(p.progression, {
+      say: (path, rule, message) => { this.say(path, rule, message); },
+      steps: this.steps,
+      def: (ins) => this.def(ins),
+      sourced: (at, rule, s) => { this.sourced(at, rule, s); },
     });
     return this.issues;
   }

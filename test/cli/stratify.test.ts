@@ -24,9 +24,11 @@ describe("stepscore stratify", () => {
     expect(rows[0]?.reasons).toContain("STarT Back medium risk");
     expect(rows[1]).toMatchObject({ step: "1", urgent: "false", reasons: "" });
     expect(Number(rows[1]?.step_could_rise_to)).toBeGreaterThan(1);
-    // STarT Back invalid, PHQ-9 incomplete: both count as not assessed, and item 9 could not be checked.
-    expect(rows[2]).toMatchObject({ startback_error: "startback_9: 9 is out of range (allowed: 0, 1, 2, 3, 4)", phq9_score: "", step: "1", urgent: "not checked" });
-    expect(r.stderr).toMatch(/step 1 {2}Advice, reassurance and self-management +2/);
+    // STarT Back invalid, PHQ-9 incomplete: both count as not assessed, so there is no step (an empty cell,
+    // never "1"), and item 9 could not be checked.
+    expect(rows[2]).toMatchObject({ startback_error: "startback_9: 9 is out of range (allowed: 0, 1, 2, 3, 4)", phq9_score: "", step: "", step_label: "Not assessed", urgent: "not checked" });
+    expect(r.stderr).toMatch(/step 1 {2}Advice, reassurance and self-management +1/);
+    expect(r.stderr).toMatch(/not assessed \(no score the pathway uses, so no step\): 1 row\n/);
     expect(r.stderr).toMatch(/urgent action \(e\.g\. PHQ-9 item 9\): 1 row\n/);
   });
 

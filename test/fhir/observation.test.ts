@@ -157,6 +157,16 @@ describe("toStepObservation", () => {
     expect(obs.note?.filter((n) => n.text.startsWith("Not assessed: "))).toHaveLength(s.missing.length);
   });
 
+  it("writes no value but a data-absent reason when nothing was assessed (never step 1 for nothing)", () => {
+    const s = stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null])]);
+    expect(s.step).toBeNull();
+    const obs = toStepObservation(s);
+    expect(fhirIssues(obs)).toEqual([]);
+    expect(obs.valueInteger).toBeUndefined();
+    expect(obs.dataAbsentReason?.coding?.[0]?.code).toBe("not-performed");
+    expect(obs.note?.[0]?.text).toBe(`Not assessed: ${s.care}`);
+  });
+
   it("is linked in a transaction to the score Observations it came from", () => {
     let n = 0;
     const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;

@@ -83,7 +83,8 @@ describe("a custom pathway", () => {
     expect(r.reasons[1]?.evidence[0]).toMatchObject({ kind: "item", item: "9", observed: 2, op: ">=", threshold: 2, text: "PHQ-9 item 9 = 2 (≥ 2)" });
     const both = stratify([phq(20), score(startback, [1, 1, 1, 1, 1, 1, 1, 1, 4])], p);
     expect(both.reasons.find((x) => x.rule === "two")?.domains).toEqual(["depression", "risk"]);
-    expect(stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null])], p).step).toBe(1);
+    // Item 9 unanswered: no PHQ-9 score, so nothing is assessed and there is no step (never "step 1" for nothing).
+    expect(stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null])], p).step).toBeNull();
   });
 
   it("says why an urgent rule on a score, an item or a scale-based flag could not be checked", () => {

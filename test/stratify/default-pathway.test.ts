@@ -42,7 +42,7 @@ const sb = (physical: number, psychosocial: number): ScoreResult => {
   return score(startback, [...items, ...psych, psychosocial >= 5 ? 3 : 0]);
 };
 
-const stepOf = (...results: ScoreResult[]): number => stratify(results).step;
+const stepOf = (...results: ScoreResult[]): number | null => stratify(results).step;
 const fired = (...results: ScoreResult[]): string[] => stratify(results).reasons.map((r) => r.rule);
 
 describe("the default pathway", () => {
@@ -316,9 +316,11 @@ describe("screeners and follow-ups (Kroenke 2003, Kroenke 2007)", () => {
 });
 
 describe("missing domains", () => {
-  it("with no results, recommends step 1 and says which domains could raise it, and to what", () => {
+  it("with no results, gives no step (not assessed) and says which domains could raise it, and to what", () => {
     const r = stratify([]);
-    expect(r.step).toBe(1);
+    expect(r.step).toBeNull();
+    expect(r.stepLabel).toBe("Not assessed");
+    expect(r.care).toMatch(/^No questionnaire the pathway uses has a score/);
     expect(r.missing.map((m) => [m.domain, m.couldRaiseStepTo])).toEqual([
       ["depression", 3],
       ["anxiety", 3],
