@@ -255,7 +255,7 @@ const RANK: Readonly<Record<ProgressAction, number>> = { "not-assessed": 0, "ste
  * @example
  * ```ts
  * const p = progress([
- *   { at: "2026-01-05", result: score(phq9, [2, 2, 2, 2, 2, 2, 2, 2, 0]) }, // 16
+ *   { at: "2026-01-05", result: score(phq9, [2, 2, 2, 2, 2, 2, 2, 1, 0]) }, // 15
  *   { at: "2026-03-16", result: score(phq9, [2, 2, 1, 2, 2, 1, 2, 2, 0]) }, // 14, 10 weeks later
  * ]);
  * p.instruments.phq9?.status; // "no-reliable-change"

@@ -494,14 +494,13 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       id: "phq9-not-improved-step-up",
       label: "PHQ-9 not improved after 10 weeks at the step",
       action: "step-up",
-      steps: [1, 2],
       when: [
         { kind: "score", instrument: "phq9", point: "step-start", op: ">=", value: 10 },
         { kind: "outcome", instrument: "phq9", from: "step-start", outcome: "response", option: "below-10-or-halved", met: false, window: { minWeeks: 10 } },
       ],
       advice: "Intensify or change the depression treatment (a change of medication or dose, or high-intensity psychological therapy), with the team's psychiatric consultant.",
       source: "unutzer2002",
-      note: "IMPACT changes the plan at 10–12 weeks (timing read in a programme summary only); improvement is the MHIP definition (bao2016): below 10 or 50 % lower. The rule keeps firing after week 12, as long as the person is still not improved at this step.",
+      note: "IMPACT changes the plan at 10–12 weeks (timing read in a programme summary only); improvement is the MHIP definition (bao2016): below 10 or 50 % lower. The rule keeps firing after week 12, as long as the person is still not improved at this step. At the highest step it asks for a review (the plan still changes; there is no step above).",
     },
     {
       id: "phq9-case-review",

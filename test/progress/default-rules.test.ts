@@ -36,9 +36,11 @@ describe("phq9-not-improved-step-up (IMPACT 10–12 weeks; MHIP below 10 or 50 %
     expect(fired(run([at(0, phq(10)), at(70, phq(10))], atStep(1)))).toContain("phq9-not-improved-step-up");
     expect(fired(run([at(0, phq(9)), at(70, phq(9))], atStep(1)))).not.toContain("phq9-not-improved-step-up");
   });
-  it("applies at steps 1 and 2 only; at step 3 it is not evaluated", () => {
+  it("at step 3, the highest, asks for a review: the plan still changes, the step cannot", () => {
     const p = run([at(0, phq(16)), at(70, phq(14))], atStep(3));
-    expect(fired(p)).not.toContain("phq9-not-improved-step-up");
+    expect(fired(p)).toContain("phq9-not-improved-step-up");
+    expect(p.reasons.find((r) => r.rule === "phq9-not-improved-step-up")).toMatchObject({ action: "step-up", effect: "review" });
+    expect(p.action).toBe("review");
     expect(p.step).toBe(3);
   });
   it("counts the weeks from options.step.since and compares with the last score on or before it", () => {

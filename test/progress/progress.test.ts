@@ -90,14 +90,14 @@ describe("trajectories", () => {
 
 describe("dates", () => {
   it("reads dates and date-times alike; without an offset a date-time is UTC", () => {
-    const a = progress([{ at: "2026-01-05", result: phq(16) }, { at: "2026-03-16T00:00", result: phq(14) }]);
+    const a = progress([{ at: "2026-01-05", result: phq(15) }, { at: "2026-03-16T00:00", result: phq(14) }]);
     expect(a.instruments.phq9?.latest?.weeks).toBe(10);
-    const b = progress([{ at: "2026-01-05T10:00:00Z", result: phq(16) }, { at: "2026-03-16T11:00:00+01:00", result: phq(14) }]);
+    const b = progress([{ at: "2026-01-05T10:00:00Z", result: phq(15) }, { at: "2026-03-16T11:00:00+01:00", result: phq(14) }]);
     expect(b.instruments.phq9?.latest?.weeks).toBe(10);
-    const c = progress([{ at: "2026-01-05T12:00", result: phq(16) }, { at: "2026-03-16", result: phq(14) }]);
+    const c = progress([{ at: "2026-01-05T12:00", result: phq(15) }, { at: "2026-03-16", result: phq(14) }]);
     expect(c.instruments.phq9?.latest?.weeks).toBeCloseTo(10 - 0.5 / 7, 12);
     expect(c.action).toBe("review"); // just under 10 weeks: the case review, not yet the step-up
-    const d = progress([{ at: "2026-01-05T00:00:00.000Z", result: phq(16) }, { at: "2026-03-15T23:59:59.999-00:01", result: phq(14) }]);
+    const d = progress([{ at: "2026-01-05T00:00:00.000Z", result: phq(15) }, { at: "2026-03-15T23:59:59.999-00:01", result: phq(14) }]);
     expect(d.action).toBe("step-up");
   });
 
