@@ -17,6 +17,8 @@ import {
   type Item,
   type ProgressAction,
   type ProgressOptions,
+  defaultPathway,
+  type Pathway,
 } from "../../src/index.js";
 import { answerSet } from "../../src/testing/arbitraries.js";
 
@@ -58,20 +60,38 @@ function lowered(def: InstrumentDefinition, answers: readonly AnswerValue[], pic
 
 const instant = (s: string): number => Date.parse(s.length === 10 ? `${s}T00:00Z` : /Z|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
 
+/** Whether the latest PHQ-9 in which item 9 was answered (ties: the later entry) has item 9 of 1 or more. */
+function selfHarmAtLatest(h: readonly HistoryEntry[]): boolean {
+  const phqs = h
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.result.instrument === "phq9" && typeof (e.result.answers as Record<string, unknown>)["9"] === "number")
+    .sort((a, b) => instant(a.e.at) - instant(b.e.at) || a.i - b.i);
+  const deciding = phqs.at(-1)?.e.result.answers as Record<string, number> | undefined;
+  return deciding !== undefined && (deciding["9"] ?? 0) >= 1;
+}
+
 describe("progress laws (default pathway)", () => {
   it("is urgent exactly when the latest PHQ-9 with item 9 answered has item 9 of 1 or more", () => {
     fc.assert(
       fc.property(histories, stepOption, (raw, step) => {
         const h = toHistory(raw);
         const p = progress(h, opts(step));
-        const phqs = h
-          .map((e, i) => ({ e, i }))
-          .filter(({ e }) => e.result.instrument === "phq9" && typeof (e.result.answers as Record<string, unknown>)["9"] === "number")
-          .sort((a, b) => instant(a.e.at) - instant(b.e.at) || a.i - b.i);
-        const deciding = phqs.at(-1)?.e.result.answers as Record<string, number> | undefined;
-        expect(p.urgent).toBe(deciding !== undefined && (deciding["9"] ?? 0) >= 1);
+        expect(p.urgent).toBe(selfHarmAtLatest(h));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("is urgent when the deciding PHQ-9 has item 9 of 1 or more, even under a pathway with no urgent rules", () => {
+    // A pathway may add urgent rules, never remove the self-harm one.
+    const silent: Pathway = { ...defaultPathway, id: "no-urgent-rules", urgent: [] };
+    fc.assert(
+      fc.property(histories, stepOption, (raw, step) => {
+        const h = toHistory(raw);
+        const p = progress(h, { ...opts(step), pathway: silent });
+        expect(p.urgent).toBe(selfHarmAtLatest(h));
+      }),
+      { numRuns: 200 },
     );
   });
 
