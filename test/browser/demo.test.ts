@@ -81,8 +81,8 @@ describe.skipIf(!available && !required)("the browser page", () => {
     await answer([1, 2, 1]);
     expect(await page.textContent("#score")).toBe("—");
     expect(await page.textContent("#reason")).toContain("6 of 9 items not answered");
-    // No score: the PHQ-9 counts as not assessed (step 1), and the item-9 check is reported as not done.
-    expect(await text("#care-step")).toBe("Step 1");
+    // No score: the PHQ-9 counts as not assessed (no step: nothing is assessed), and the item-9 check is reported as not done.
+    expect(await text("#care-step")).toBe("Not assessed");
     expect(await text("#care-unchecked")).toContain("item 9 was not answered");
     expect(await page.isVisible("#care-urgent")).toBe(false);
   });
