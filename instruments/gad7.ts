@@ -4,7 +4,7 @@ import { DIFFICULTY, DIFFICULTY_TEXT, GAD_1,
   GAD_4,
   GAD_5,
   GAD_6,
-  GAD_7, PHQ_LICENCE, PHQSCREENERS, SPITZER_2006 } from "./shared/phq.js";
+  GAD_7, GAD_INSTRUCTIONS, PHQ_LICENCE, PHQSCREENERS, SPITZER_2006 } from "./shared/phq.js";
 import { IAPT, KOUNALI_2022 } from "./shared/change.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
@@ -29,6 +29,7 @@ export const gad7 = {
   description: "Severity of generalized anxiety symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
+  instructions: GAD_INSTRUCTIONS,
   references: {
     spitzer2006: SPITZER_2006,
     phqscreeners: PHQSCREENERS,

@@ -17,6 +17,7 @@ import {
   PHQ_MINIMAL,
   PHQ_MODERATE,
   PHQ_MODERATELY_SEVERE,
+  PHQ_INSTRUCTIONS,
   PHQ_LICENCE,
   PHQSCREENERS,
 } from "./shared/phq.js";
@@ -48,6 +49,7 @@ export const phq9 = {
   description: "Severity of depressive symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
+  instructions: PHQ_INSTRUCTIONS,
   references: {
     kroenke2001: KROENKE_2001,
     cmsMds: CMS_MDS,

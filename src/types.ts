@@ -389,6 +389,12 @@ export interface InstrumentDefinition {
   readonly direction: "higher-is-worse" | "higher-is-better";
   /** Recall period as printed, e.g. "last 2 weeks". */
   readonly recall?: string;
+  /**
+   * The instruction stem as printed above the items (e.g. the PHQ-9's "Over the last 2 weeks, how often
+   * have you been bothered by any of the following problems?"); wording, so only where the licence allows
+   * redistributing it.
+   */
+  readonly instructions?: string;
   /** Sources, by key. */
   readonly references: Readonly<Record<string, Citation>>;
   /** Licence. */

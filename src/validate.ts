@@ -132,6 +132,7 @@ function buildDefinitionSchema() {
     description: text,
     direction: z.enum(["higher-is-worse", "higher-is-better"]),
     recall: z.optional(text),
+    instructions: z.optional(text),
     references: z.record(z.string(), citation),
     licence: z.strictObject({
       rightsHolder: text,
@@ -217,6 +218,9 @@ function checkLaws(def: InstrumentDefinition): string[] {
   for (const d of duplicates((def.missingOptions ?? []).map((m) => m.id))) say("missingOptions", `duplicate id "${d}"`);
   cite("licence", def.licence.source);
 
+  if (!def.licence.redistributeWording && def.instructions !== undefined) {
+    say("instructions", "has the instruction wording, but the licence does not allow redistributing it");
+  }
   def.items.forEach((it, i) => {
     const where = `items.${String(i)} (item ${it.id})`;
     if (!def.licence.redistributeWording && it.text !== undefined) {

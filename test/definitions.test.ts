@@ -19,8 +19,14 @@ describe("every bundled definition", () => {
   });
 
   it.each(all.map((d) => [d.id, d] as const))("%s ships item wording only where its licence allows", (_, def) => {
-    if (!def.licence.redistributeWording) expect(def.items.every((it) => it.text === undefined)).toBe(true);
+    if (!def.licence.redistributeWording) expect(def.items.every((it) => it.text === undefined) && def.instructions === undefined).toBe(true);
     expect(def.licence.rightsHolder).toMatch(/\S/);
+  });
+
+  it("carries the instruction stem of the PHQ-9, PHQ-8 and GAD-7 as printed", () => {
+    expect(phq9.instructions).toBe("Over the last 2 weeks, how often have you been bothered by any of the following problems?");
+    expect(instruments.phq8.instructions).toBe(phq9.instructions);
+    expect(instruments.gad7.instructions).toBe("Over the last 2 weeks, how often have you been bothered by the following problems?");
   });
 
   it("registers each definition under its own id", () => {
@@ -43,6 +49,8 @@ describe("validateDefinition finds broken definitions", () => {
     ["proration on a mean scale", { ...phq9, score: { ...total, method: "mean", range: [0, 3], bands: undefined, bandsSource: undefined, missing: { kind: "prorate", maxMissing: 1, rounding: "none", source: "kroenke2001" } } }, /prorating applies to sum scales only/],
     ["min-answered on a sum", { ...phq9, score: { ...total, missing: { kind: "min-answered", minAnswered: 8, source: "kroenke2001" } } }, /would count missing answers as 0/],
     ["wording under a closed licence", { ...phq9, licence: { ...phq9.licence, redistributeWording: false } }, /has item wording, but the licence does not allow/],
+    ["an instruction stem under a closed licence", { ...ndi, instructions: "Please read each section." }, /^instructions: has the instruction wording, but the licence does not allow/],
+    ["an empty instruction stem", { ...phq9, instructions: "" }, /^instructions: /],
     ["a flag on an unknown item", { ...phq9, flags: [{ ...phq9.flags[0], when: { item: "99", op: ">=", value: 1 } }] }, /condition names unknown item "99"/],
     ["an optional item before a required one", { ...phq9, items: [{ ...phq9.items[0], optional: true }, ...phq9.items.slice(1)] }, /optional items must come last/],
     ["a custom scale without compute", { ...phq9, score: { ...total, method: "custom" } }, /needs the definition's compute function/],

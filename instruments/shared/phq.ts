@@ -38,6 +38,12 @@ export const DIFFICULTY = [
   { value: 3, label: "Extremely difficult", loinc: "LA6574-3" },
 ] as const;
 
+/** The instruction stem of the PHQ-9 and PHQ-8 as printed on the PHQ forms (phqscreeners.com). */
+export const PHQ_INSTRUCTIONS = "Over the last 2 weeks, how often have you been bothered by any of the following problems?";
+
+/** The instruction stem of the GAD-7 as printed on its form (phqscreeners.com). */
+export const GAD_INSTRUCTIONS = "Over the last 2 weeks, how often have you been bothered by the following problems?";
+
 /** Terms of use of the PHQ and GAD-7 screeners. */
 export const PHQ_LICENCE = {
   rightsHolder: "Pfizer Inc.",
