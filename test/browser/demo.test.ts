@@ -1,12 +1,15 @@
 // Drives the browser page (examples/browser/) in headless Chromium: answers a PHQ-9, a STarT Back and a GAD-7
 // as a person would and checks what the page shows (score, band, the item-9 safety message, and the
-// stepped-care panel over all of them), then saves screenshots in test-output/browser/. The stepped-care
-// expectations are worked out by hand from the default pathway's rules (docs/stratification.md).
+// stepped-care panel over all of them), then follows a person over a baseline and two reassessments on a
+// desktop and on a phone-sized screen, and saves screenshots in test-output/browser/. The stepped-care
+// expectations are worked out by hand from the default pathway's rules (docs/stratification.md); what the
+// over-time view shows is checked against `progress` computed here over the same answers.
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { instruments, progress, score, stratify, type HistoryEntry, type ProgressResult } from "../../src/index.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "test-output", "browser");
@@ -77,11 +80,23 @@ describe.skipIf(!available && !required)("the browser page", () => {
     expect(await page.textContent("#fs-9 legend")).toContain("better off dead");
   });
 
+  it("shows the instruction stem only where the licence allows the wording", async () => {
+    expect(await text("#instructions")).toBe(instruments.phq9.instructions);
+    await page.selectOption("#instrument", "odi");
+    expect(instruments.odi.licence.redistributeWording).toBe(false);
+    expect(await page.locator("#instructions").count()).toBe(0);
+    await page.selectOption("#instrument", "gad7");
+    expect(await text("#instructions")).toBe(instruments.gad7.instructions);
+    await page.selectOption("#instrument", "phq9");
+  });
+
   it("says why there is no score while items are missing", async () => {
     await answer([1, 2, 1]);
     expect(await page.textContent("#score")).toBe("—");
     expect(await page.textContent("#reason")).toContain("6 of 9 items not answered");
-    // No score: the PHQ-9 counts as not assessed (no step: nothing is assessed), and the item-9 check is reported as not done.
+    // No score: nothing the pathway uses is assessed, so no step is given (not "step 1"), and the item-9
+    // check is reported as not done.
+    expect(stratify([score(instruments.phq9, { 1: 1, 2: 2, 3: 1 })]).step).toBeNull();
     expect(await text("#care-step")).toBe("Not assessed");
     expect(await text("#care-unchecked")).toContain("item 9 was not answered");
     expect(await page.isVisible("#care-urgent")).toBe(false);
@@ -157,14 +172,21 @@ describe.skipIf(!available && !required)("the browser page", () => {
     expect(await page.isVisible("#care-urgent")).toBe(true);
     expect(await text("#care-urgent")).toContain("Same-day suicide-risk assessment");
 
-    const reasons = page.locator("#care-reasons > li");
-    const startback = reasons.filter({ hasText: "startback-medium" });
-    expect(await startback.count()).toBe(1);
-    expect(await startback.textContent()).toContain("STarT Back medium risk");
-    expect(await startback.textContent()).toContain("STarT Back total band: observed medium, threshold medium");
-    expect(await reasons.filter({ hasText: "psychosocial-one" }).textContent()).toContain("PHQ-9 total: observed 13, threshold ≥ 10");
-    expect(await reasons.filter({ hasText: "phq9-self-harm" }).count()).toBe(1);
-    expect(await reasons.filter({ hasText: "startback-high" }).count()).toBe(0);
+    // Each rule is shown by its label and what it observed in words; its id is only a data attribute.
+    const rule = (id: string) => page.locator(`#care-reasons > li[data-rule="${id}"]`);
+    expect(await rule("startback-medium").count()).toBe(1);
+    expect(await rule("startback-medium").textContent()).toContain("STarT Back medium risk");
+    expect(await rule("startback-medium").textContent()).toContain("STarT Back medium risk (band medium)");
+    expect(await rule("psychosocial-one").textContent()).toContain("Exactly one elevated psychosocial domain");
+    expect(await rule("psychosocial-one").textContent()).toContain("PHQ-9 total 13 ≥ 10");
+    expect(await rule("phq9-self-harm").count()).toBe(1);
+    // The flag is named by its label in the PHQ-9 definition, not by its id.
+    expect(await rule("phq9-self-harm").textContent()).toContain(`PHQ-9: ${instruments.phq9.flags[0].label}`);
+    expect(await rule("startback-high").count()).toBe(0);
+    const visible = await page.innerText("body");
+    for (const id of ["psychosocial-one", "startback-medium", "phq9-self-harm", "observed self-harm", "threshold self-harm", "flag self-harm"]) {
+      expect(visible).not.toContain(id);
+    }
 
     expect(await text("#care-targets")).toContain("Depression");
     expect(await text("#care-targets")).toContain("Risk of a poor outcome");
@@ -191,7 +213,8 @@ describe.skipIf(!available && !required)("the browser page", () => {
     // GAD-7 10 >= 10: anxiety and depression are two elevated psychosocial domains (step 3).
     expect(await text("#care-step")).toBe("Step 3");
     expect(await text("#care-label")).toBe("Psychologically informed or high-intensity care");
-    expect(await page.locator("#care-reasons > li").filter({ hasText: "psychosocial-two-or-more" }).count()).toBe(1);
+    expect(await page.locator('#care-reasons > li[data-rule="psychosocial-two-or-more"]').count()).toBe(1);
+    expect(await page.innerText("#care-reasons")).not.toContain("psychosocial-two-or-more");
     expect(await text("#care-targets")).toContain("Anxiety");
     expect(await page.locator("#care-missing li").count()).toBe(5);
     expect(await page.locator("#care-missing li.raises").count()).toBe(0);
@@ -200,6 +223,186 @@ describe.skipIf(!available && !required)("the browser page", () => {
   });
 
   it("raised no error in the page", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+// One person over time: a baseline (PHQ-9 15, STarT Back medium: step 2), a reassessment ten weeks later
+// (PHQ-9 14: not improved, so step up) and one four weeks after that, the page's default date (PHQ-9 7 with
+// item 9 answered 'Several days': response, and urgent). Expected values are progress over the same answers.
+const BASELINE = "2026-01-05";
+const REASSESSED = "2026-03-16";
+const PHQ9_ANSWERS = [
+  [2, 2, 2, 2, 2, 2, 2, 1, 0],
+  [2, 2, 1, 2, 2, 1, 2, 2, 0],
+  [1, 1, 1, 1, 1, 0, 1, 0, 1],
+] as const;
+const STARTBACK_ANSWERS = [1, 0, 1, 1, 0, 0, 0, 0, 4] as const;
+const ACTION_WORDS: Record<ProgressResult["action"], string> = {
+  "step-up": "Step up",
+  review: "Review the plan",
+  continue: "Continue",
+  "step-down": "Step down",
+  "not-assessed": "Not assessed",
+};
+const STATUS_WORDS: Record<string, string> = {
+  remission: "Remission",
+  response: "Response",
+  "reliable-improvement": "Reliable improvement",
+  "no-reliable-change": "No reliable change",
+  "reliable-deterioration": "Reliable deterioration",
+  "baseline-only": "Baseline only",
+};
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function openPage(width: number, height: number): Promise<Page> {
+  const p = await browser.newPage({ viewport: { width, height } });
+  p.on("pageerror", (e) => pageErrors.push(e.message));
+  await p.goto(`${base}/examples/browser/index.html`);
+  await p.waitForSelector("#form fieldset");
+  return p;
+}
+
+async function answerOn(p: Page, values: readonly number[]): Promise<void> {
+  for (const [i, v] of values.entries()) await p.check(`input[name="item-${String(i + 1)}"][value="${String(v)}"]`);
+}
+
+/** The page is no wider than its window: nothing to scroll sideways. */
+async function fitsWidth(p: Page): Promise<void> {
+  const [scrollWidth, innerWidth] = await p.evaluate<[number, number]>("[document.documentElement.scrollWidth, window.innerWidth]");
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/** Checks the over-time view against `progress` over the same history. */
+async function checkProgress(p: Page, history: readonly HistoryEntry[]): Promise<ProgressResult> {
+  const expected = progress(history);
+  expect(await p.textContent("#progress-action")).toBe(ACTION_WORDS[expected.action]);
+  if (expected.step !== null) expect(await p.textContent("#progress-step")).toContain(`Step ${String(expected.step)}`);
+  expect(await p.textContent("#progress-current")).toContain(`At Step ${String(expected.current.step)}`);
+  for (const ip of Object.values(expected.instruments)) {
+    const box = p.locator(`.trajectory[data-instrument="${ip.instrument}"]`);
+    expect(await box.locator(".status").textContent()).toContain(STATUS_WORDS[ip.status]);
+    const cells = await box.locator("tbody tr td.num").allTextContents();
+    expect(cells).toEqual(ip.points.map((pt) => (pt.score === null ? "—" : String(pt.score))));
+    expect(await box.locator("tbody tr td:first-child").allTextContents()).toEqual(ip.points.map((pt) => pt.at));
+    expect(await box.locator("svg circle").count()).toBe(ip.points.filter((pt) => pt.score !== null).length);
+    if (ip.change === null) {
+      expect(await box.locator(".change").count()).toBe(0);
+    } else {
+      const change = (await box.locator(".change").textContent()) ?? "";
+      expect(change).toContain(`${String(ip.change.before)} → ${String(ip.change.after)}`);
+      expect(change).toContain(`${ip.change.change < 0 ? "−" : "+"}${String(Math.abs(ip.change.change))} points`);
+      expect(change).toContain(ip.change.direction);
+    }
+  }
+  const reasons = p.locator("#progress-reasons > li");
+  expect(await reasons.count()).toBe(expected.reasons.length);
+  for (const r of expected.reasons) {
+    const li = p.locator(`#progress-reasons > li[data-rule="${r.rule}"]`);
+    const shown = (await li.textContent()) ?? "";
+    expect(shown).toContain(r.label);
+    expect(shown).toContain(r.advice);
+    for (const e of r.evidence) expect(shown).toContain(e.text);
+  }
+  expect(await p.locator("#progress-urgent").count()).toBe(expected.urgent ? 1 : 0);
+  for (const u of expected.urgentActions) expect(await p.textContent("#progress-urgent")).toContain(u.label);
+  const visible = await p.innerText("#progress");
+  for (const r of [...expected.reasons, ...expected.notEvaluated]) expect(visible).not.toContain(r.rule);
+  return expected;
+}
+
+/** Baseline, reassessment and a second reassessment, as a clinician would enter them on the page. */
+async function followOverTime(p: Page, name: string): Promise<void> {
+  await p.fill("#assessment-date", BASELINE);
+  await p.selectOption("#instrument", "phq9");
+  await answerOn(p, PHQ9_ANSWERS[0]);
+  await p.selectOption("#instrument", "startback");
+  await answerOn(p, STARTBACK_ANSWERS);
+  const history: HistoryEntry[] = [
+    { at: BASELINE, result: score(instruments.phq9, PHQ9_ANSWERS[0]) },
+    { at: BASELINE, result: score(instruments.startback, STARTBACK_ANSWERS) },
+  ];
+  const first = await checkProgress(p, history);
+  expect(first.instruments.phq9?.status).toBe("baseline-only");
+  await fitsWidth(p);
+
+  await p.click("#add-assessment");
+  // A new reassessment is dated four weeks after the latest one unless the clinician changes it.
+  expect(await p.inputValue("#assessment-date")).toBe(addDays(BASELINE, 28));
+  await p.fill("#assessment-date", REASSESSED);
+  expect(await p.textContent('button.assessment[aria-pressed="true"]')).toContain(`Reassessment 1 · ${REASSESSED}`);
+  await p.selectOption("#instrument", "phq9");
+  // A new assessment starts with no answers.
+  expect(await p.locator("#form input:checked").count()).toBe(0);
+  await answerOn(p, PHQ9_ANSWERS[1]);
+  history.push({ at: REASSESSED, result: score(instruments.phq9, PHQ9_ANSWERS[1]) });
+  const second = await checkProgress(p, history);
+  // The scenario is the one the page is meant to show: not improved after ten weeks at step 2.
+  expect(second.action).toBe("step-up");
+  expect(await p.innerText("#progress")).toContain("PHQ-9 not improved after 10 weeks at the step");
+  await fitsWidth(p);
+  mkdirSync(out, { recursive: true });
+  await p.screenshot({ path: join(out, `${name}-step-up.png`), fullPage: true });
+
+  await p.click("#add-assessment");
+  const third = addDays(REASSESSED, 28);
+  expect(await p.inputValue("#assessment-date")).toBe(third);
+  await answerOn(p, PHQ9_ANSWERS[2].slice(0, 8));
+  await p.locator("#fs-9").getByLabel("Several days", { exact: true }).check();
+  // The item-9 alert is next to item 9 and on screen as soon as it is answered.
+  const alert = p.locator("#fs-9 #safety");
+  expect(await alert.isVisible()).toBe(true);
+  expect(await alert.textContent()).toContain("assess suicide risk the same day");
+  const box = await alert.boundingBox();
+  const viewport = p.viewportSize();
+  expect(box).not.toBeNull();
+  expect(viewport).not.toBeNull();
+  if (box !== null && viewport !== null) {
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  }
+  await p.screenshot({ path: join(out, `${name}-item-9.png`) });
+  history.push({ at: third, result: score(instruments.phq9, PHQ9_ANSWERS[2]) });
+  const last = await checkProgress(p, history);
+  expect(last.urgent).toBe(true);
+  expect(await p.locator(".trajectory").count()).toBe(Object.keys(last.instruments).length);
+  await fitsWidth(p);
+  await p.screenshot({ path: join(out, `${name}-over-time.png`), fullPage: true });
+
+  // Going back to the baseline shows its answers and its own stepped-care result.
+  await p.click('button.assessment[data-index="0"]');
+  expect(await p.inputValue("#assessment-date")).toBe(BASELINE);
+  expect(await p.textContent("#score")).toBe(String(score(instruments.phq9, PHQ9_ANSWERS[0]).score));
+  expect(await p.textContent("#care-step")).toBe(`Step ${String(stratify(history.slice(0, 2).map((h) => h.result)).step)}`);
+}
+
+describe.skipIf(!available && !required)("the browser page over time", () => {
+  it("follows a person over a baseline and two reassessments on a desktop", async () => {
+    const p = await openPage(1280, 1000);
+    try {
+      await followOverTime(p, "desktop");
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("fits a 390 px phone and shows the item-9 alert beside item 9", async () => {
+    const p = await openPage(390, 844);
+    try {
+      await fitsWidth(p);
+      await followOverTime(p, "phone");
+    } finally {
+      await p.close();
+    }
+  });
+
+  it("raised no error in the pages", () => {
     expect(pageErrors).toEqual([]);
   });
 });
