@@ -336,7 +336,9 @@ function chart(ip) {
   const scored = ip.points.filter((p) => p.score !== null);
   const lo = Math.min(scale?.min ?? 0, ...scored.map((p) => p.score));
   const hi = Math.max(scale?.max ?? 1, ...scored.map((p) => p.score));
-  const span = Math.max(1, ...ip.points.map((p) => p.weeks));
+  const weeks = Math.max(0, ...ip.points.map((p) => p.weeks));
+  // One assessment only: a week's width, so the single point sits at the left.
+  const span = Math.max(1, weeks);
   const W = 320;
   const H = 120;
   const pad = { l: 30, r: 10, t: 8, b: 22 };
@@ -347,7 +349,7 @@ function chart(ip) {
     svg("line", { x1: pad.l, y1: y(lo), x2: pad.l, y2: y(hi), class: "axis" }),
     svg("text", { x: pad.l - 4, y: y(hi) + 4, "text-anchor": "end" }, fmt(hi)),
     svg("text", { x: pad.l - 4, y: y(lo) + 4, "text-anchor": "end" }, fmt(lo)),
-    svg("text", { x: W - pad.r, y: H - 4, "text-anchor": "end" }, `${fmt(span)} weeks`),
+    svg("text", { x: W - pad.r, y: H - 4, "text-anchor": "end" }, `${fmt(weeks)} week${weeks === 1 ? "" : "s"}`),
   ];
   if (scored.length > 1) nodes.push(svg("polyline", { points: scored.map((p) => `${fmt(x(p.weeks))},${fmt(y(p.score))}`).join(" "), class: "line" }));
   for (const p of scored) {
@@ -355,7 +357,7 @@ function chart(ip) {
   }
   return svg(
     "svg",
-    { viewBox: `0 0 ${String(W)} ${String(H)}`, class: "chart", role: "img", "aria-label": `${title(ip.instrument)} ${ip.scale} over ${fmt(span)} weeks: ${scored.map((p) => fmt(p.score)).join(", ")}` },
+    { viewBox: `0 0 ${String(W)} ${String(H)}`, class: "chart", role: "img", "aria-label": `${title(ip.instrument)} ${ip.scale} over ${fmt(weeks)} weeks: ${scored.map((p) => fmt(p.score)).join(", ")}` },
     ...nodes,
   );
 }
