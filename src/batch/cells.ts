@@ -29,7 +29,7 @@ export function readCell(v: unknown, time: boolean, codes: ReadonlySet<string> |
 
 /** The cell a bound item is read from: undefined when its column is absent (or only inherited). */
 export function cellAt(row: BatchRow, isArray: boolean, b: Binding): unknown {
-  if (isArray) return b.index < 0 ? undefined : (row as readonly unknown[])[b.index];
+  if (isArray) return b.place.kind === "cell" ? (row as readonly unknown[])[b.place.index] : undefined;
   const rec = row as Readonly<Record<string, unknown>>;
   return b.guard && !Object.hasOwn(rec, b.column) ? undefined : rec[b.column];
 }

@@ -8,9 +8,22 @@ import type { InstrumentDefinition, ScoreOptions } from "../types.js";
 import type { BatchInstrument, ColumnBinding } from "./types.js";
 
 /** Where one item is read from, with what the cell loop needs to read it. */
+/**
+ * Where a bound column is found in a row: by name in a record, at its position in the header, absent from the
+ * header, or named more than once by it (refused: the item could be read from either).
+ */
+export type Place =
+  | { readonly kind: "by-name" }
+  | { readonly kind: "cell"; readonly index: number }
+  | { readonly kind: "absent" }
+  | { readonly kind: "repeated" };
+
+const BY_NAME: Place = { kind: "by-name" };
+const ABSENT: Place = { kind: "absent" };
+
 export interface Binding extends ColumnBinding {
-  /** Position in the header, or -1 (absent, or rows are records). */
-  readonly index: number;
+  /** Where the column is in a row. */
+  readonly place: Place;
   readonly time: boolean;
   readonly choice: boolean;
   /** The column name is also a property of Object.prototype, so records must be read with hasOwn. */
@@ -25,6 +38,7 @@ export interface Prepared {
   readonly bindings: readonly Binding[];
   // The bindings again as flat arrays: the per-cell loop reads these, not the binding objects.
   readonly names: readonly string[];
+  /** Each binding's position in the header; -1 where it has no cell there (absent, or rows are records). */
   readonly indexes: Int32Array;
   readonly time: readonly boolean[];
   readonly choice: readonly boolean[];
@@ -39,7 +53,8 @@ function spec(entry: InstrumentId | InstrumentDefinition | BatchInstrument): Bat
   return typeof entry === "object" && "instrument" in entry ? entry : { instrument: entry };
 }
 
-function resolve(ref: string | InstrumentDefinition, problems: string[]): InstrumentDefinition | null {
+/** The definition an entry names: itself, or the bundled one with that id; null (the problem said) for an unknown id. */
+function findDefinition(ref: string | InstrumentDefinition, problems: string[]): InstrumentDefinition | null {
   if (typeof ref !== "string") return ref;
   const def = getInstrument(ref);
   if (def !== undefined) return def;
@@ -65,11 +80,11 @@ function expectedText(it: ItemPlan, offset: number): string {
 /** Resolves and checks one instrument entry and binds its items; null (with the problems said) when it cannot be used. */
 export function prepare(
   entry: InstrumentId | InstrumentDefinition | BatchInstrument,
-  header: ReadonlyMap<string, number> | null,
+  header: ReadonlyMap<string, Place> | null,
   problems: string[],
 ): Prepared | null {
   const s = spec(entry);
-  const def = resolve(s.instrument, problems);
+  const def = findDefinition(s.instrument, problems);
   if (def === null) return null;
   let plan;
   try {
@@ -99,7 +114,7 @@ export function prepare(
       column,
       optional: it.optional,
       expected: expectedText(it, offset),
-      index: header?.get(column) ?? -1,
+      place: header === null ? BY_NAME : (header.get(column) ?? ABSENT),
       time: it.kind === "time",
       choice: it.kind === "choice",
       guard: column in Object.prototype,
@@ -118,7 +133,7 @@ export function prepare(
     offset,
     bindings,
     names: bindings.map((b) => b.column),
-    indexes: Int32Array.from(bindings.map((b) => b.index)),
+    indexes: Int32Array.from(bindings.map((b) => (b.place.kind === "cell" ? b.place.index : -1))),
     time: bindings.map((b) => b.time),
     choice: bindings.map((b) => b.choice),
     guarded: bindings.some((b) => b.guard),
@@ -128,9 +143,51 @@ export function prepare(
   };
 }
 
-/** Column positions by name; a name the header repeats maps to -2, so reading an item from it is refused. */
-export function headerIndex(header: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
-  header.forEach((name, i) => index.set(name, index.has(name) ? -2 : i));
-  return index;
+/** Each header column's place by name; a name the header repeats is `repeated`, so reading an item from it is refused. */
+export function headerPlaces(header: readonly string[]): Map<string, Place> {
+  const places = new Map<string, Place>();
+  const repeated: Place = { kind: "repeated" };
+  header.forEach((name, index) => places.set(name, places.has(name) ? repeated : { kind: "cell", index }));
+  return places;
+}
+
+/** The columns of a whole batch, checked together once every instrument is prepared. */
+export interface BoundColumns {
+  /** Every item's binding, instrument by instrument in item order. */
+  readonly bindings: readonly Binding[];
+  /** Bindings whose column the header does not have (none when rows are records). */
+  readonly absent: readonly Binding[];
+  /** Absent columns of required items, unless the batch allows missing columns. */
+  readonly missingRequired: readonly Binding[];
+}
+
+/**
+ * Checks the columns of all instruments together: a column bound to two items, a column the header repeats,
+ * and required columns absent from the header (one problem per instrument).
+ */
+export function bindColumns(prepared: readonly Prepared[], allowMissingColumns: boolean, problems: string[]): BoundColumns {
+  const bindings = prepared.flatMap((p) => p.bindings);
+  const taken = new Map<string, Binding>();
+  for (const b of bindings) {
+    const other = taken.get(b.column);
+    if (other !== undefined) {
+      problems.push(`column "${b.column}" is mapped to both ${other.instrument} item ${other.item} and ${b.instrument} item ${b.item}`);
+    }
+    taken.set(b.column, b);
+    if (b.place.kind === "repeated") problems.push(`column "${b.column}" (${b.instrument} item ${b.item}) appears more than once in the header`);
+  }
+  const absent = bindings.filter((b) => b.place.kind === "absent");
+  const missingRequired = allowMissingColumns ? [] : absent.filter((b) => !b.optional);
+  if (missingRequired.length > 0) {
+    for (const p of prepared) {
+      const lacking = missingRequired.filter((b) => b.instrument === p.def.id);
+      if (lacking.length === 0) continue;
+      const all = lacking.length === p.bindings.filter((b) => !b.optional).length;
+      problems.push(
+        `${all ? "no columns" : "missing columns"} for ${p.def.shortTitle}: ${lacking.map((b) => b.column).join(", ")}` +
+          (all ? "" : ` (items ${lacking.map((b) => b.item).join(", ")})`),
+      );
+    }
+  }
+  return { bindings, absent, missingRequired };
 }

@@ -1,16 +1,13 @@
 // The batch scorer: options checked once, then rows scored one at a time with a running summary.
-import { isValid } from "../answers.js";
-import { planFor } from "../compile.js";
 import { safeScoreWith } from "../engine.js";
-import { describeValue, type ScoreInputError } from "../errors.js";
 import { generateScorer } from "../jit.js";
 import { defaultPathway } from "../stratify/default-pathway.js";
 import { stratify, type StratifyResult } from "../stratify/evaluate.js";
 import { validatePathway, type Pathway } from "../stratify/pathway.js";
 import type { InstrumentDefinition, ScoreResult } from "../types.js";
 import { cellAt, readCell } from "./cells.js";
-import { headerIndex, prepare, type Binding, type Prepared } from "./columns.js";
-import { BatchOptionsError } from "./errors.js";
+import { bindColumns, headerPlaces, prepare, type Binding, type Prepared } from "./columns.js";
+import { BatchOptionsError, notARow, rejected, shapeError } from "./errors.js";
 import type {
   BatchOptions,
   BatchResult,
@@ -64,7 +61,7 @@ const NO_ERRORS: readonly CellError[] = /* @__PURE__ */ Object.freeze([]);
  */
 export function createBatchScorer<R extends BatchRow = BatchRow>(options: BatchOptions): BatchScorer<R> {
   const problems: string[] = [];
-  const header = options.header === undefined ? null : headerIndex(options.header);
+  const header = options.header === undefined ? null : headerPlaces(options.header);
   const seen = new Set<string>();
   const prepared: Prepared[] = [];
   for (const entry of options.instruments) {
@@ -75,29 +72,7 @@ export function createBatchScorer<R extends BatchRow = BatchRow>(options: BatchO
     prepared.push(p);
   }
   if (options.instruments.length === 0) problems.push("no instruments given");
-  const bindings = prepared.flatMap((p) => p.bindings);
-  const taken = new Map<string, Binding>();
-  for (const b of bindings) {
-    const other = taken.get(b.column);
-    if (other !== undefined) {
-      problems.push(`column "${b.column}" is mapped to both ${other.instrument} item ${other.item} and ${b.instrument} item ${b.item}`);
-    }
-    taken.set(b.column, b);
-    if (b.index === -2) problems.push(`column "${b.column}" (${b.instrument} item ${b.item}) appears more than once in the header`);
-  }
-  const absent = header === null ? [] : bindings.filter((b) => b.index === -1);
-  const missingRequired = options.allowMissingColumns === true ? [] : absent.filter((b) => !b.optional);
-  if (missingRequired.length > 0) {
-    for (const p of prepared) {
-      const lacking = missingRequired.filter((b) => b.instrument === p.def.id);
-      if (lacking.length === 0) continue;
-      const all = lacking.length === p.bindings.filter((b) => !b.optional).length;
-      problems.push(
-        `${all ? "no columns" : "missing columns"} for ${p.def.shortTitle}: ${lacking.map((b) => b.column).join(", ")}` +
-          (all ? "" : ` (items ${lacking.map((b) => b.item).join(", ")})`),
-      );
-    }
-  }
+  const { bindings, absent, missingRequired } = bindColumns(prepared, options.allowMissingColumns === true, problems);
   const pathway = options.stratify === undefined || options.stratify === false ? null : options.stratify === true ? defaultPathway : options.stratify.pathway;
   // Checked once here, so a bad pathway stops the batch before any row rather than failing on every row.
   if (pathway !== null) {
@@ -155,7 +130,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     const isArray = Array.isArray(row);
     const isObject = typeof row === "object" && (row as unknown) !== null;
     if (this.watchColumns && this.unseen.size > 0 && isObject && !isArray) this.watch(row as Readonly<Record<string, unknown>>);
-    const shapeError = isObject ? this.shape(row, isArray, rowNo, where) : notARow(row, rowNo, where);
+    const misfit = isObject ? shapeError(row, isArray, this.width, rowNo, where) : notARow(row, rowNo, where);
     const outs: InstrumentOutcome[] = new Array<InstrumentOutcome>(this.prepared.length);
     let errors: CellError[] | null = null;
     let invalid = false;
@@ -163,20 +138,20 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     for (let k = 0; k < this.prepared.length; k++) {
       const p = this.prepared[k] as Prepared;
       const out =
-        shapeError === null
+        misfit === null
           ? this.one(p, row, isArray, rowNo, where)
-          : { instrument: p.def.id, status: "invalid" as const, result: null, errors: [{ ...shapeError, instrument: p.def.id }], hint: null };
+          : { instrument: p.def.id, status: "invalid" as const, result: null, errors: [{ ...misfit, instrument: p.def.id }], hint: null };
       outs[k] = out;
       this.count(k, out);
       if (out.status === "invalid") {
         invalid = true;
         // A misshapen row is one problem, not one per instrument.
-        if (shapeError === null) (errors ??= []).push(...out.errors);
+        if (misfit === null) (errors ??= []).push(...out.errors);
       } else if (out.status === "incomplete") incomplete = true;
     }
     const status: BatchStatus = invalid ? "invalid" : incomplete ? "incomplete" : "scored";
     this.rowCounts[status]++;
-    if (shapeError !== null) errors = [shapeError];
+    if (misfit !== null) errors = [misfit];
     return { row: rowNo, line: where, input: row, status, instruments: outs, errors: errors ?? NO_ERRORS, stratification: this.stratify(outs) };
   }
 
@@ -222,83 +197,10 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     // The non-throwing entry: a rejected row costs no exception and no stack trace, and its error is built once.
     const out = safeScoreWith(p.def, vals, p.options, generateScorer);
     if (out.success) return { instrument: p.def.id, status: statusOf(p.def, out.data), result: out.data, errors: NO_ERRORS, hint: null };
-    return this.failed(p, row, isArray, vals, out.error, rowNo, line);
+    return rejected(p, row, isArray, vals, out.error, rowNo, line);
   }
 
-  /** The outcome of an instrument whose answers the engine rejected, every issue tied to its cell. */
-  private failed(
-    p: Prepared,
-    row: R,
-    isArray: boolean,
-    vals: readonly unknown[],
-    e: ScoreInputError,
-    rowNo: number,
-    line: number | null,
-  ): InstrumentOutcome {
-    // Issues found after every single answer passed (answers that cannot go together) explain themselves;
-    // an answer that fails on its own is explained by what its column allows.
-    const plan = planFor(p.def);
-    const oneByOne = plan.items.some((it, i) => {
-      const v = vals[i];
-      return v !== null && v !== undefined && !isValid(it, v);
-    });
-    const at = line === null ? `row ${String(rowNo)}` : `row ${String(rowNo)} (line ${String(line)})`;
-    const errors = e.issues.map((issue): CellError => {
-      const b = issue.item === null ? undefined : p.byItem.get(issue.item);
-      if (b === undefined) {
-        return {
-          row: rowNo,
-          line,
-          instrument: p.def.id,
-          item: issue.item,
-          column: null,
-          value: issue.value,
-          expected: issue.message,
-          reason: issue.message,
-          message: `${at}, ${p.def.shortTitle}: ${issue.message}`,
-        };
-      }
-      const raw = cellAt(row, isArray, b);
-      const shifted =
-        p.offset !== 0 && b.choice && typeof issue.value === "number"
-          ? `${describeValue(raw)} with offset ${String(p.offset)} gives ${String(issue.value)}: `
-          : "";
-      return {
-        row: rowNo,
-        line,
-        instrument: p.def.id,
-        item: b.item,
-        column: b.column,
-        value: raw,
-        expected: oneByOne ? b.expected : issue.message,
-        reason: `${shifted}${issue.message}`,
-        message: `${at}, column ${b.column} (${p.def.shortTitle} item ${b.item}): ${shifted}${issue.message}`,
-      };
-    });
-    return { instrument: p.def.id, status: "invalid", result: null, errors, hint: e.hint };
-  }
 
-  /** A row that does not fit the header (or is not a row at all): no cell can be trusted to be in its column. */
-  private shape(row: R, isArray: boolean, rowNo: number, line: number | null): CellError | null {
-    const width = this.width;
-    if (width === null) return isArray ? notARow(row, rowNo, line) : null;
-    if (!isArray) return notARow(row, rowNo, line);
-    const cells = row as readonly unknown[];
-    if (cells.length === width) return null;
-    const at = line === null ? `row ${String(rowNo)}` : `row ${String(rowNo)} (line ${String(line)})`;
-    const extra = cells.length > width ? `; cells past the last column: ${cells.slice(width).map(describeValue).join(", ")}` : "";
-    return {
-      row: rowNo,
-      line,
-      instrument: "",
-      item: null,
-      column: null,
-      value: cells.length,
-      expected: `${String(width)} cells, one per column of the header`,
-      reason: `${String(cells.length)} cells but the header has ${String(width)} columns${extra}`,
-      message: `${at} has ${String(cells.length)} cells but the header has ${String(width)} columns, so no cell can be matched to its column${extra}`,
-    };
-  }
 
   private watch(row: Readonly<Record<string, unknown>>): void {
     for (const c of this.unseen) if (Object.hasOwn(row, c)) this.unseen.delete(c);
@@ -330,21 +232,6 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
   }
 }
 
-/** A row that is neither a record nor an array of cells (with `header`, a row that is not an array). */
-function notARow(row: unknown, rowNo: number, line: number | null): CellError {
-  const at = line === null ? `row ${String(rowNo)}` : `row ${String(rowNo)} (line ${String(line)})`;
-  return {
-    row: rowNo,
-    line,
-    instrument: "",
-    item: null,
-    column: null,
-    value: row,
-    expected: "a record keyed by column, or (only when a header is given) an array of cells",
-    reason: `${describeValue(row)} is not a row of cells`,
-    message: `${at} is ${describeValue(row)}, which does not fit: rows are records keyed by column, or arrays of cells when a header is given`,
-  };
-}
 
 function statusOf(def: InstrumentDefinition, r: ScoreResult): BatchStatus {
   // Without a primary score (FABQ, BPI), the row is complete when every subscale is.
