@@ -161,7 +161,7 @@ const values = [...Object.values(api), ...Object.values(fixtures), quiet, check]
 
 // Examples that only sketch a call, by file and first line, with why they are not run.
 const sketches: Readonly<Record<string, string>> = {
-  "src/batch.ts: const scorer = createBatchScorer({ instruments: [\"phq9\", \"gad7\"], header });": "rows of cells with a header of the reader's",
+  "src/batch/scorer.ts: const scorer = createBatchScorer({ instruments: [\"phq9\", \"gad7\"], header });": "rows of cells with a header of the reader's",
   "src/fhir/bundle.ts: const bundle = toTransactionBundle(": "posts to a FHIR server",
 };
 const sketchKey = (e: Example): string => `${e.where.replace(/:\d+$/, "")}: ${e.code.trim().split("\n")[0] ?? ""}`;

@@ -1,6 +1,6 @@
 import type { StratifyResult } from "../stratify/evaluate.js";
 import type { BandResult, InstrumentDefinition, Scale, ScaleOutcome, ScoreResult } from "../types.js";
-import { fhirUrls, resolveInstrument, scaleConcept, scalesOf } from "./shared.js";
+import { fhirUrls, requireDefinition, scaleConcept, scalesOf } from "./shared.js";
 import type {
   FhirCodeableConcept,
   FhirObservation,
@@ -84,7 +84,7 @@ export function observationBase(context: ObservationContext): Omit<FhirObservati
  * @category FHIR
  */
 export function toObservations(result: ScoreResult, context: ObservationContext = {}): FhirObservation[] {
-  const def = context.instrument ?? resolveInstrument(result.instrument);
+  const def = context.instrument ?? requireDefinition(result.instrument);
   const scales = scalesOf(def);
   const outcomes = result.scales as Readonly<Record<string, ScaleOutcome>>;
   const primary = def.score;

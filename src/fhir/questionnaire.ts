@@ -8,7 +8,7 @@ import {
   optionCoding,
   ORDINAL_VALUE,
   RENDERING_XHTML,
-  resolveInstrument,
+  requireDefinition,
   scalesOf,
   scaleConcept,
   scoreLinkId,
@@ -49,7 +49,7 @@ const LOINC_NOTICE =
  * @category FHIR
  */
 export function toQuestionnaire(instrument: InstrumentDefinition | InstrumentId): FhirQuestionnaire {
-  const def = resolveInstrument(instrument);
+  const def = requireDefinition(instrument);
   const scales = scalesOf(def);
   const calculated: FhirQuestionnaireItem[] = [];
   const left = new Map<string, string[]>();

@@ -2,7 +2,7 @@ import { instruments, getInstrument, type InstrumentId, type Instruments } from 
 import { score } from "../score.js";
 import { bounded, clip, describeValue, listed, MAX_QUOTED, quote } from "../errors.js";
 import type { AnswersInput, AnswerValue, InstrumentDefinition, Item, ItemId } from "../types.js";
-import { answerSystem, fhirUrls, ITEM_WEIGHT, LOINC, optionCoding, ORDINAL_VALUE, resolveInstrument, weightOf } from "./shared.js";
+import { answerSystem, fhirUrls, ITEM_WEIGHT, LOINC, optionCoding, ORDINAL_VALUE, requireDefinition, weightOf } from "./shared.js";
 import { shapeIssues } from "./shape.js";
 import type {
   FhirAnswerOption,
@@ -65,7 +65,7 @@ export function toQuestionnaireResponse(
   answers: AnswersInput,
   context: ResponseContext = {},
 ): FhirQuestionnaireResponse {
-  const def = resolveInstrument(instrument);
+  const def = requireDefinition(instrument);
   // Validated and normalised exactly as scoring would, so what is written is what scores.
   const valid = score(def, answers).answers as Readonly<Record<string, AnswerValue>>;
   const item: FhirResponseItem[] = [];

@@ -41,8 +41,8 @@ export const ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalVal
 export const CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
 export const RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml";
 
-/** A definition, or a bundled one by id; throws a RangeError naming an unknown id. */
-export function resolveInstrument(instrument: InstrumentDefinition | string): InstrumentDefinition {
+/** The definition itself, or the bundled one with this id; throws a RangeError naming an unknown id. */
+export function requireDefinition(instrument: InstrumentDefinition | string): InstrumentDefinition {
   if (typeof instrument !== "string") return instrument;
   const def = getInstrument(instrument);
   if (def === undefined) throw new RangeError(`unknown instrument id "${instrument}"`);

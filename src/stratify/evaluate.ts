@@ -3,16 +3,14 @@ import { instruments } from "../registry.js";
 import type { BandResult, Citation, CitedSource, Comparison, InstrumentDefinition, ScaleOutcome, ScoreResult } from "../types.js";
 import { defaultPathway, type DefaultPathway } from "./default-pathway.js";
 import {
+  checkPathway,
   definitionFor,
-  kindOf,
   PathwayError,
-  validatePathway,
-  type DomainRule,
+  type CheckedPathway,
   type Pathway,
-  type PathwayCondition,
   type PathwayOptions,
   type Sourced,
-  type StepRule,
+  type TaggedCondition,
 } from "./pathway.js";
 
 /** One condition that held on one result: what was observed, against what, and on whose authority. @category Stratification */
@@ -261,24 +259,28 @@ export function stratify(results: readonly ScoreResult[], pathway: Pathway = def
   const same = seen !== undefined && seen.definitions === options.definitions;
   // A deeply frozen pathway cannot have changed since it validated; any other is compared by content.
   const fingerprint = same && seen.fingerprint === null ? null : JSON.stringify(pathway);
-  const known = same && seen.fingerprint === fingerprint;
-  const issues = known ? [] : validatePathway(pathway, options);
-  if (!known && issues.length === 0) {
-    validated.set(pathway, { fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint, definitions: options.definitions });
-  }
-  if (issues.length > 0) {
-    const raw = pathway as unknown;
-    const pid = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
-    throw new PathwayError(pid, issues);
+  let checked = same && seen.fingerprint === fingerprint ? seen.checked : null;
+  if (checked === null) {
+    const outcome = checkPathway(pathway, options);
+    if (outcome.checked === null) {
+      const raw = pathway as unknown;
+      const pid = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
+      throw new PathwayError(pid, outcome.issues);
+    }
+    checked = outcome.checked;
+    validated.set(pathway, { fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint, definitions: options.definitions, checked });
   }
   checkResults(results);
-  return new Evaluation(pathway, results, options.definitions ?? []).result();
+  return new Evaluation(checked, results, options.definitions ?? []).result();
 }
 
-// A pathway that validated is remembered with a fingerprint of its content (null when it is deeply frozen
-// and so cannot change), so scoring many rows against one pathway validates it once; a pathway changed
-// since then is validated again.
-const validated = new WeakMap<object, { fingerprint: string | null; definitions: readonly InstrumentDefinition[] | undefined }>();
+// A pathway that validated is remembered with its checked form and a fingerprint of its content (null when
+// it is deeply frozen and so cannot change), so scoring many rows against one pathway validates it once; a
+// pathway changed since then is validated again.
+const validated = new WeakMap<
+  object,
+  { fingerprint: string | null; definitions: readonly InstrumentDefinition[] | undefined; checked: CheckedPathway }
+>();
 
 function isDeeplyFrozen(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return true;
@@ -315,7 +317,7 @@ class Evaluation {
   private readonly followUps: FollowUpResult[];
 
   constructor(
-    private readonly p: Pathway,
+    private readonly p: CheckedPathway,
     private readonly results: readonly ScoreResult[],
     private readonly extra: readonly InstrumentDefinition[],
   ) {
@@ -341,7 +343,7 @@ class Evaluation {
     const missing = this.domainStatus.filter((d) => d.status === "not-assessed" || d.status === "screen-positive");
     const missingOut: MissingDomain[] = missing.map((m) => {
       const to = this.steps(this.hypothesis([m.id])).step;
-      const rule = p.domains.find((d) => d.id === m.id) as DomainRule;
+      const rule = p.domains.find((d) => d.id === m.id) as Domain;
       return {
         domain: m.id,
         label: m.label,
@@ -369,7 +371,7 @@ class Evaluation {
     const targets: TargetResult[] = this.domainStatus
       .filter((d) => d.status === "elevated")
       .map((d) => {
-        const rule = p.domains.find((x) => x.id === d.id) as DomainRule;
+        const rule = p.domains.find((x) => x.id === d.id) as Domain;
         return { domain: d.id, label: d.label, intervention: rule.target.intervention, evidence: d.elevatedBy, ...this.sourced(rule.target) };
       });
 
@@ -378,7 +380,7 @@ class Evaluation {
       ...actual.fired,
       ...targets.map((t): Reason => ({ kind: "domain", rule: t.domain, label: `${t.label} elevated`, step: null, evidence: t.evidence, domains: [t.domain], source: t.source, designChoice: t.designChoice, note: t.note })),
       ...this.followUps.map((f): Reason => {
-        const rule = p.followUps.find((x) => x.id === f.rule) as Pathway["followUps"][number];
+        const rule = p.followUps.find((x) => x.id === f.rule) as CheckedPathway["followUps"][number];
         return { kind: "follow-up", rule: f.rule, label: f.label, step: null, evidence: f.evidence, domains: rule.domain === undefined ? [] : [rule.domain], ...this.sourced(rule) };
       }),
     ];
@@ -405,7 +407,7 @@ class Evaluation {
   private hypothesis(domains: readonly string[]): Hypothesis {
     const assumed = new Set<string>();
     for (const id of domains) {
-      const d = this.p.domains.find((x) => x.id === id) as DomainRule;
+      const d = this.p.domains.find((x) => x.id === id) as Domain;
       for (const ins of d.instruments) {
         if (!this.results.some((r) => r.instrument === ins && this.assesses(d, r))) assumed.add(ins);
       }
@@ -415,7 +417,7 @@ class Evaluation {
 
   /** The step and the step rules that fire, under a hypothesis (none for the actual result). */
   private steps(h: Hypothesis): { step: number; fired: Reason[] } {
-    const lowest = (this.p.steps[0] as Pathway["steps"][number]).step;
+    const lowest = (this.p.steps[0] as CheckedPathway["steps"][number]).step;
     const elevated = new Set([...this.elevated, ...h.elevated]);
     const fired: Reason[] = [];
     for (const r of this.p.stepRules) {
@@ -425,13 +427,13 @@ class Evaluation {
     return { step: Math.max(lowest, ...fired.map((f) => f.step as number)), fired };
   }
 
-  private trigger(r: StepRule, elevated: ReadonlySet<string>, h: Hypothesis): { evidence: Evidence[]; domains: string[] } | null {
+  private trigger(r: CheckedPathway["stepRules"][number], elevated: ReadonlySet<string>, h: Hypothesis): { evidence: Evidence[]; domains: string[] } | null {
     const t = r.when;
-    if ("domain" in t) {
+    if (t.kind === "domain") {
       if (!elevated.has(t.domain)) return null;
       return { evidence: this.evidenceOf([t.domain]), domains: [t.domain] };
     }
-    if ("elevatedDomains" in t) {
+    if (t.kind === "domain-count") {
       const { group, min, max } = t.elevatedDomains;
       const counted = this.p.domains.filter((d) => elevated.has(d.id) && (group === undefined || d.group === group)).map((d) => d.id);
       if (counted.length < min || (max !== undefined && counted.length > max)) return null;
@@ -447,7 +449,7 @@ class Evaluation {
     return this.domainStatus.filter((d) => domains.includes(d.id)).flatMap((d) => d.elevatedBy);
   }
 
-  private domain(d: DomainRule): DomainStatus {
+  private domain(d: Domain): DomainStatus {
     const elevatedBy = d.elevatedWhen.flatMap((c) => this.holding(c));
     const assessing = this.results.filter((r) => d.instruments.includes(r.instrument) && this.assesses(d, r));
     const assessedBy = [...new Set(assessing.map((r) => r.instrument))];
@@ -461,15 +463,14 @@ class Evaluation {
   }
 
   /** True when the result has a score on a scale the domain reads from its instrument (the primary score by default). */
-  private assesses(d: DomainRule | undefined, r: ScoreResult): boolean {
-    const reads = (d?.elevatedWhen ?? [])
-      .filter((c) => c.instrument === r.instrument && !("flag" in c) && !("item" in c))
-      .map((c) => ("scale" in c ? c.scale : undefined));
+  private assesses(d: Domain | undefined, r: ScoreResult): boolean {
+    const reads: (string | undefined)[] = [];
+    for (const c of d?.elevatedWhen ?? []) if (c.instrument === r.instrument && (c.kind === "score" || c.kind === "band")) reads.push(c.scale);
     return (reads.length === 0 ? [undefined] : reads).some((s) => scoreOn(r, s) !== null);
   }
 
   /** Evidence from every result on which the condition holds. */
-  private holding(c: PathwayCondition): Evidence[] {
+  private holding(c: TaggedCondition): Evidence[] {
     const out: Evidence[] = [];
     for (const r of this.results) {
       if (r.instrument !== c.instrument) continue;
@@ -480,32 +481,35 @@ class Evaluation {
   }
 
   /** The evidence when the condition holds on the result; null when it does not or cannot be told. */
-  private check(c: PathwayCondition, r: ScoreResult): Evidence | null {
+  private check(c: TaggedCondition, r: ScoreResult): Evidence | null {
     // Most conditions do not hold: the evidence (title, citation, text) is built only for those that do.
-    if ("flag" in c) {
-      if (!r.flags.some((f) => f.id === c.flag)) return null;
-      return this.evidence(c, "flag", null, null, c.flag, null, c.flag, `${this.title(c.instrument)} flag ${c.flag}`);
+    switch (c.kind) {
+      case "flag": {
+        if (!r.flags.some((f) => f.id === c.flag)) return null;
+        return this.evidence(c, null, null, c.flag, null, c.flag, `${this.title(c.instrument)} flag ${c.flag}`);
+      }
+      case "item": {
+        const v = (r.answers as Readonly<Record<string, unknown>>)[c.item];
+        if (typeof v !== "number" || !compare(v, c.op, c.value)) return null;
+        return this.evidence(c, null, c.item, v, c.op, c.value, `${this.title(c.instrument)} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})`);
+      }
+      case "band": {
+        const band = bandOn(r, c.scale);
+        if (band?.id !== c.band) return null;
+        return this.evidence(c, c.scale ?? this.primaryId(c.instrument), null, band.id, null, c.band, `${this.title(c.instrument)} ${band.label.toLowerCase()} (band ${band.id})`);
+      }
+      case "score": {
+        const v = scoreOn(r, c.scale);
+        if (v === null || !compare(v, c.op, c.value)) return null;
+        const s = c.scale ?? this.primaryId(c.instrument);
+        return this.evidence(c, s, null, v, c.op, c.value, `${this.title(c.instrument)} ${s} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}`);
+      }
     }
-    if ("item" in c) {
-      const v = (r.answers as Readonly<Record<string, unknown>>)[c.item];
-      if (typeof v !== "number" || !compare(v, c.op, c.value)) return null;
-      return this.evidence(c, "item", null, c.item, v, c.op, c.value, `${this.title(c.instrument)} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})`);
-    }
-    if ("band" in c) {
-      const band = bandOn(r, c.scale);
-      if (band?.id !== c.band) return null;
-      return this.evidence(c, "band", c.scale ?? this.primaryId(c.instrument), null, band.id, null, c.band, `${this.title(c.instrument)} ${band.label.toLowerCase()} (band ${band.id})`);
-    }
-    const v = scoreOn(r, c.scale);
-    if (v === null || !compare(v, c.op, c.value) || kindOf(c as unknown as Readonly<Record<string, unknown>>) !== "score") return null;
-    const s = c.scale ?? this.primaryId(c.instrument);
-    return this.evidence(c, "score", s, null, v, c.op, c.value, `${this.title(c.instrument)} ${s} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}`);
   }
 
   /** One piece of evidence, written out field by field: an object spread here was most of `stratify`'s time. */
   private evidence(
-    c: PathwayCondition,
-    kind: Evidence["kind"],
+    c: TaggedCondition,
     scale: string | null,
     item: string | null,
     observed: number | string,
@@ -515,35 +519,52 @@ class Evaluation {
   ): Evidence {
     // The fields of `sourced`, set here directly: no intermediate object per piece of evidence.
     const note = c.note ?? null;
-    return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note, kind, scale, item, observed, op, threshold, text };
+    return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note, kind: c.kind, scale, item, observed, op, threshold, text };
   }
 
   /** Why an urgent condition could not be checked, or null when it was. */
-  private unchecked(c: PathwayCondition): string | null {
+  private unchecked(c: TaggedCondition): string | null {
     const name = this.title(c.instrument);
     const own = this.results.filter((r) => r.instrument === c.instrument);
     if (own.length === 0) return `no ${name} result, so this was not checked`;
-    let reads: { item: string } | { scale: string | undefined } | null = null;
-    if ("item" in c) reads = { item: c.item };
-    else if ("flag" in c) {
-      const when = definitionFor(c.instrument, this.extra)?.flags?.find((f) => f.id === c.flag)?.when;
-      if (when !== undefined) reads = "item" in when ? { item: when.item } : { scale: when.scale };
-    } else reads = { scale: c.scale };
-    if (reads === null) return null;
-    if ("item" in reads) {
-      const item = reads.item;
-      const answered = own.some((r) => typeof (r.answers as Readonly<Record<string, unknown>>)[item] === "number");
-      return answered ? null : `${name} item ${item} was not answered, so this was not checked`;
+    const reads = this.reads(c);
+    switch (reads.kind) {
+      case "nothing":
+        return null;
+      case "item": {
+        const item = reads.item;
+        const answered = own.some((r) => typeof (r.answers as Readonly<Record<string, unknown>>)[item] === "number");
+        return answered ? null : `${name} item ${item} was not answered, so this was not checked`;
+      }
+      case "scale": {
+        const scale = reads.scale;
+        return own.some((r) => scoreOn(r, scale) !== null) ? null : `the ${name} result has no score, so this was not checked`;
+      }
     }
-    const scale = reads.scale;
-    return own.some((r) => scoreOn(r, scale) !== null) ? null : `the ${name} result has no score, so this was not checked`;
+  }
+
+  /** What a condition needs from a result: an item's answer or a scale's score (a flag, what its definition tests). */
+  private reads(c: TaggedCondition): { readonly kind: "item"; readonly item: string } | { readonly kind: "scale"; readonly scale: string | undefined } | { readonly kind: "nothing" } {
+    switch (c.kind) {
+      case "item":
+        return { kind: "item", item: c.item };
+      case "score":
+      case "band":
+        return { kind: "scale", scale: c.scale };
+      case "flag": {
+        // The definition's own condition format (an item or a scale, told by its fields) is the definition's contract.
+        const when = definitionFor(c.instrument, this.extra)?.flags?.find((f) => f.id === c.flag)?.when;
+        if (when === undefined) return { kind: "nothing" };
+        return "item" in when ? { kind: "item", item: when.item } : { kind: "scale", scale: when.scale };
+      }
+    }
   }
 
   private notUsed(): UnusedResult[] {
     const p = this.p;
     const named = new Set([
       ...p.domains.flatMap((d) => [...d.instruments, ...d.elevatedWhen.map((c) => c.instrument)]),
-      ...p.stepRules.flatMap((r) => ("instrument" in r.when ? [r.when.instrument] : [])),
+      ...p.stepRules.flatMap((r) => (r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument])),
       ...p.urgent.map((u) => u.when.instrument),
       ...p.followUps.flatMap((f) => [...f.administer, ...f.when.map((c) => c.instrument)]),
     ]);
@@ -601,7 +622,7 @@ class Evaluation {
     }
     // Not checked: said once, by the pathway's own rule on the flag when it has one. Without a PHQ-9 result at
     // all nothing is said: a pathway that never reads the PHQ-9 would otherwise report it on every row.
-    const covered = this.p.urgent.some((u) => u.when.instrument === SELF_HARM.instrument && "flag" in u.when && u.when.flag === SELF_HARM.flag);
+    const covered = this.p.urgent.some((u) => u.when.instrument === SELF_HARM.instrument && u.when.kind === "flag" && u.when.flag === SELF_HARM.flag);
     const answered = own.some((r) => typeof (r.answers as Readonly<Record<string, unknown>>)[flag.when.item] === "number");
     if (!covered && own.length > 0 && !answered) {
       unchecked.push({ rule: SELF_HARM.id, label: rule.label, instrument: SELF_HARM.instrument, reason: `${name} item ${flag.when.item} was not answered, so this was not checked` });
@@ -631,6 +652,9 @@ class Evaluation {
     return definitionFor(ins, this.extra)?.score?.id ?? "score";
   }
 }
+
+/** A domain of a checked pathway. */
+type Domain = CheckedPathway["domains"][number];
 
 /** The self-harm overlay: the rule id it reports under, and what it reads. */
 const SELF_HARM = {

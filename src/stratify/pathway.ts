@@ -236,6 +236,36 @@ export interface PathwayOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// The checked form. The pathway format tells conditions and triggers apart by the fields they have (a
+// public contract); checking tags each once with its kind, and evaluation switches on the tag.
+// ---------------------------------------------------------------------------------------------------------
+
+/** A pathway condition with its kind, told once from its fields when the pathway is checked. */
+export type TaggedCondition =
+  | (ScoreCondition & { readonly kind: "score" })
+  | (BandCondition & { readonly kind: "band" })
+  | (FlagCondition & { readonly kind: "flag" })
+  | (ItemCondition & { readonly kind: "item" });
+
+/** A step trigger with its kind: a condition, an elevated domain, or a count of elevated domains. */
+export type TaggedTrigger =
+  | TaggedCondition
+  | { readonly kind: "domain"; readonly domain: string }
+  | { readonly kind: "domain-count"; readonly elevatedDomains: DomainCount };
+
+/** A pathway as checked: the same rules, every condition and trigger tagged with its kind. */
+export interface CheckedPathway extends Omit<Pathway, "domains" | "stepRules" | "urgent" | "followUps"> {
+  /** The screening domains. */
+  readonly domains: readonly (Omit<DomainRule, "elevatedWhen"> & { readonly elevatedWhen: readonly TaggedCondition[] })[];
+  /** Rules that raise the step. */
+  readonly stepRules: readonly (Omit<StepRule, "when"> & { readonly when: TaggedTrigger })[];
+  /** Urgent safety rules. */
+  readonly urgent: readonly (Omit<UrgentRule, "when"> & { readonly when: TaggedCondition })[];
+  /** Follow-up recommendations. */
+  readonly followUps: readonly (Omit<FollowUpRule, "when"> & { readonly when: readonly TaggedCondition[] })[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Schema: the shape. Conditions and triggers are one loose object each, so that a wrong mix of fields gets
 // a message naming the fields (from the checks below) rather than zod's "invalid union".
 // ---------------------------------------------------------------------------------------------------------
@@ -338,19 +368,30 @@ function buildPathwaySchema() {
  * @category Stratification
  */
 export function validatePathway(pathway: unknown, options: PathwayOptions = {}): PathwayIssue[] {
+  return [...checkPathway(pathway, options).issues];
+}
+
+/**
+ * Checks a pathway as {@link validatePathway} does and, when it is sound, gives its checked form (every
+ * condition and trigger tagged with its kind); null with the issues otherwise.
+ */
+export function checkPathway(
+  pathway: unknown,
+  options: PathwayOptions = {},
+): { readonly issues: readonly PathwayIssue[]; readonly checked: CheckedPathway | null } {
   const parsed = (pathwaySchema ??= buildPathwaySchema()).safeParse(pathway);
   if (!parsed.success) {
-    return [
-      ...boundedIssues(
-        parsed.error.issues.map((i) => ({
-          path: clip(i.path.map(String).join(".") || "(pathway)"),
-          rule: clipped(ruleAt(pathway, i.path)),
-          message: i.message,
-        })),
-      ),
-    ];
+    const issues = parsed.error.issues.map((i) => ({
+      path: clip(i.path.map(String).join(".") || "(pathway)"),
+      rule: clipped(ruleAt(pathway, i.path)),
+      message: i.message,
+    }));
+    return { issues: boundedIssues(issues), checked: null };
   }
-  return [...boundedIssues(new Checker(pathway as Pathway, options.definitions ?? []).run())];
+  const checker = new Checker(pathway as Pathway, options.definitions ?? []);
+  const checked = checker.run();
+  const issues = checker.issues;
+  return issues.length === 0 ? { issues, checked } : { issues: boundedIssues(issues), checked: null };
 }
 
 /** At most MAX_ISSUES issues, the last saying how many more: a pathway of thousands of bad rules gives a small list. */
@@ -384,7 +425,7 @@ export function scaleOf(def: InstrumentDefinition, name: string | undefined): Sc
 }
 
 /** The kind of a condition, from the fields it has; null when they do not make exactly one kind. */
-export function kindOf(c: Readonly<Record<string, unknown>>): "score" | "band" | "flag" | "item" | null {
+function conditionKind(c: Readonly<Record<string, unknown>>): TaggedCondition["kind"] | null {
   const band = c["band"] !== undefined;
   const flag = c["flag"] !== undefined;
   const item = c["item"] !== undefined;
@@ -396,8 +437,26 @@ export function kindOf(c: Readonly<Record<string, unknown>>): "score" | "band" |
   return null;
 }
 
+/** The condition tagged with its kind; null when its fields make no single kind. */
+function tagCondition(c: PathwayCondition): TaggedCondition | null {
+  const kind = conditionKind(c as unknown as Readonly<Record<string, unknown>>);
+  // Which fields are present is what conditionKind has just checked: the casts only tell the compiler.
+  switch (kind) {
+    case null:
+      return null;
+    case "score":
+      return { ...(c as ScoreCondition), kind };
+    case "band":
+      return { ...(c as BandCondition), kind };
+    case "flag":
+      return { ...(c as FlagCondition), kind };
+    case "item":
+      return { ...(c as ItemCondition), kind };
+  }
+}
+
 class Checker {
-  private readonly issues: PathwayIssue[] = [];
+  readonly issues: PathwayIssue[] = [];
   private readonly refs: ReadonlySet<string>;
   private readonly domainIds: ReadonlySet<string>;
   private readonly groups: ReadonlySet<string>;
@@ -413,7 +472,8 @@ class Checker {
     this.steps = new Set(p.steps.map((s) => s.step));
   }
 
-  run(): PathwayIssue[] {
+  /** Checks the pathway, saying every problem in `issues`, and gives its checked form (used only when there is none). */
+  run(): CheckedPathway {
     const p = this.p;
     // One pass with a set: a pathway of 20,000 rules checks in milliseconds (indexOf made it quadratic).
     const ids = new Set<string>();
@@ -429,40 +489,43 @@ class Checker {
     });
 
     const inDomains = new Set(p.domains.flatMap((d) => d.instruments));
-    p.domains.forEach((d, i) => {
+    const domains = p.domains.map((d, i) => {
       const at = `domains.${String(i)}`;
       d.instruments.forEach((ins, j) => {
         if (this.def(ins) === undefined) this.say(`${at}.instruments.${String(j)}`, d.id, `unknown instrument ${quote(ins)}`);
       });
-      d.elevatedWhen.forEach((c, j) => {
-        this.condition(`${at}.elevatedWhen.${String(j)}`, d.id, c);
+      const elevatedWhen = d.elevatedWhen.map((c, j) => {
+        const tagged = this.condition(`${at}.elevatedWhen.${String(j)}`, d.id, c);
         if (!d.instruments.includes(c.instrument)) {
           this.say(`${at}.elevatedWhen.${String(j)}.instrument`, d.id, `${quote(c.instrument)} is not among the domain's instruments`);
         }
+        return tagged;
       });
       this.sourced(`${at}.target`, d.id, d.target);
+      return { ...d, elevatedWhen: elevatedWhen.filter(isTagged) };
     });
 
-    p.stepRules.forEach((r, i) => {
+    const stepRules = p.stepRules.map((r, i) => {
       const at = `stepRules.${String(i)}`;
       if (!this.steps.has(r.step)) this.say(`${at}.step`, r.id, `step ${String(r.step)} is not among the pathway's steps`);
       this.sourced(at, r.id, r);
-      this.trigger(`${at}.when`, r.id, r.when, inDomains);
+      return { ...r, when: this.trigger(`${at}.when`, r.id, r.when, inDomains) };
     });
 
-    p.urgent.forEach((r, i) => {
+    const urgent = p.urgent.map((r, i) => {
       this.sourced(`urgent.${String(i)}`, r.id, r);
-      this.condition(`urgent.${String(i)}.when`, r.id, r.when);
+      return { ...r, when: this.condition(`urgent.${String(i)}.when`, r.id, r.when) };
     });
 
-    p.followUps.forEach((r, i) => {
+    const followUps = p.followUps.map((r, i) => {
       const at = `followUps.${String(i)}`;
       this.sourced(at, r.id, r);
-      r.when.forEach((c, j) => { this.condition(`${at}.when.${String(j)}`, r.id, c); });
+      const when = r.when.map((c, j) => this.condition(`${at}.when.${String(j)}`, r.id, c));
       r.administer.forEach((ins, j) => {
         if (this.def(ins) === undefined) this.say(`${at}.administer.${String(j)}`, r.id, `unknown instrument ${quote(ins)}`);
       });
       if (r.domain !== undefined && !this.domainIds.has(r.domain)) this.say(`${at}.domain`, r.id, `unknown domain ${quote(r.domain)}`);
+      return { ...r, when: when.filter(isTagged) };
     });
 
     checkProgression(p.progression, {
@@ -471,7 +534,14 @@ class Checker {
       def: (ins) => this.def(ins),
       sourced: (at, rule, s) => { this.sourced(at, rule, s); },
     });
-    return this.issues;
+    // A rule whose condition or trigger has no kind has been reported, and then the checked form is not used.
+    return {
+      ...p,
+      domains,
+      stepRules: stepRules.filter(sound),
+      urgent: urgent.filter(sound),
+      followUps,
+    };
   }
 
   private say(path: string, rule: string | null, message: string): void {
@@ -488,75 +558,94 @@ class Checker {
     if (s.designChoice === true && s.note === undefined) this.say(`${at}.note`, rule, "a design choice needs a note saying why");
   }
 
-  private trigger(at: string, rule: string, t: StepTrigger, inDomains: ReadonlySet<string>): void {
+  /** Checks a step trigger; its tagged form, or null when its fields make no single kind. */
+  private trigger(at: string, rule: string, t: StepTrigger, inDomains: ReadonlySet<string>): TaggedTrigger | null {
     const raw = t as Readonly<Record<string, unknown>>;
     const isDomain = raw["domain"] !== undefined;
     const isCount = raw["elevatedDomains"] !== undefined;
     const isCondition = raw["instrument"] !== undefined;
     if (Number(isDomain) + Number(isCount) + Number(isCondition) !== 1) {
       this.say(at, rule, "a trigger is exactly one of: a condition (instrument …), { domain }, or { elevatedDomains }");
-      return;
+      return null;
     }
     if ("domain" in t) {
       if (Object.keys(t).length !== 1) this.say(at, rule, "a domain trigger has only the field domain");
       if (!this.domainIds.has(t.domain)) this.say(`${at}.domain`, rule, `unknown domain ${quote(t.domain)}`);
-    } else if ("elevatedDomains" in t) {
+      return { kind: "domain", domain: t.domain };
+    }
+    if ("elevatedDomains" in t) {
       if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
       const c = t.elevatedDomains;
       if (c.group !== undefined && !this.groups.has(c.group)) this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
       if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
-    } else {
-      this.condition(at, rule, t);
-      // Every instrument a step rule reads must belong to a domain, or a missing result could not be reported.
-      if (this.def(t.instrument) !== undefined && !inDomains.has(t.instrument)) {
-        this.say(`${at}.instrument`, rule, `${quote(t.instrument)} is not among any domain's instruments`);
-      }
+      return { kind: "domain-count", elevatedDomains: c };
     }
+    const tagged = this.condition(at, rule, t);
+    // Every instrument a step rule reads must belong to a domain, or a missing result could not be reported.
+    if (this.def(t.instrument) !== undefined && !inDomains.has(t.instrument)) {
+      this.say(`${at}.instrument`, rule, `${quote(t.instrument)} is not among any domain's instruments`);
+    }
+    return tagged;
   }
 
-  private condition(at: string, rule: string, c: PathwayCondition): void {
+  /** Checks a condition against the definitions; its tagged form, or null when its fields make no single kind. */
+  private condition(at: string, rule: string, c: PathwayCondition): TaggedCondition | null {
     const raw = c as unknown as Readonly<Record<string, unknown>>;
     if (typeof raw["source"] !== "string") this.say(`${at}.source`, rule, "a condition needs a source");
     else this.sourced(at, rule, c);
-    const kind = kindOf(raw);
-    if (kind === null) {
+    const tagged = tagCondition(c);
+    if (tagged === null) {
       this.say(at, rule, "a condition is exactly one of: { op, value } on a score, { band }, { flag } or { item, op, value }");
-      return;
+      return null;
     }
     const def = this.def(c.instrument);
-    if (def === undefined) {
-      this.say(`${at}.instrument`, rule, `unknown instrument ${quote(c.instrument)}`);
-      return;
-    }
+    if (def === undefined) this.say(`${at}.instrument`, rule, `unknown instrument ${quote(c.instrument)}`);
+    else this.against(at, rule, tagged, def);
+    return tagged;
+  }
+
+  /** Checks what a condition names (flag, item, scale, band) and its threshold against the instrument's definition. */
+  private against(at: string, rule: string, c: TaggedCondition, def: InstrumentDefinition): void {
     const name = def.shortTitle;
-    if ("flag" in c) {
-      const flags = (def.flags ?? []).map((f) => f.id);
-      if (!flags.includes(c.flag)) this.say(`${at}.flag`, rule, `${name} has no flag ${quote(c.flag)} (flags: ${list(flags)})`);
-      return;
+    switch (c.kind) {
+      case "flag": {
+        const flags = (def.flags ?? []).map((f) => f.id);
+        if (!flags.includes(c.flag)) this.say(`${at}.flag`, rule, `${name} has no flag ${quote(c.flag)} (flags: ${list(flags)})`);
+        return;
+      }
+      case "item": {
+        const item = def.items.find((it) => it.id === c.item);
+        if (item === undefined) this.say(`${at}.item`, rule, `${name} has no item ${quote(c.item)} (items: ${list(def.items.map((it) => it.id))})`);
+        else if (item.kind === "time") this.say(`${at}.item`, rule, `${name} item ${c.item} is a clock time, which a condition cannot compare`);
+        else this.inRange(`${at}.value`, rule, c.value, itemRange(item), `${name} item ${c.item}`);
+        return;
+      }
+      case "band":
+      case "score": {
+        const scale = scaleOf(def, c.scale);
+        if (scale === undefined) {
+          const scales = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter((s): s is string => s !== undefined);
+          this.say(
+            `${at}.scale`,
+            rule,
+            c.scale === undefined ? `${name} has no single total score; name a scale (${list(scales)})` : `${name} has no scale ${quote(c.scale)} (scales: ${list(scales)})`,
+          );
+          return;
+        }
+        if (c.kind === "band") {
+          const bands = (scale.bands ?? []).map((b) => b.id);
+          if (!bands.includes(c.band)) this.say(`${at}.band`, rule, `${name} ${scale.id} has no band ${quote(c.band)} (bands: ${list(bands)})`);
+          return;
+        }
+        this.inRange(`${at}.value`, rule, c.value, scale.range, `${name} ${scale.id}`);
+        return;
+      }
+      default: {
+        // A kind added to TaggedCondition without a case here does not compile.
+        const unknown: never = c;
+        return unknown;
+      }
     }
-    if ("item" in c) {
-      const item = def.items.find((it) => it.id === c.item);
-      if (item === undefined) this.say(`${at}.item`, rule, `${name} has no item ${quote(c.item)} (items: ${list(def.items.map((it) => it.id))})`);
-      else if (item.kind === "time") this.say(`${at}.item`, rule, `${name} item ${c.item} is a clock time, which a condition cannot compare`);
-      else this.inRange(`${at}.value`, rule, c.value, itemRange(item), `${name} item ${c.item}`);
-      return;
-    }
-    const scale = scaleOf(def, c.scale);
-    if (scale === undefined) {
-      const scales = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter((s): s is string => s !== undefined);
-      this.say(
-        `${at}.scale`,
-        rule,
-        c.scale === undefined ? `${name} has no single total score; name a scale (${list(scales)})` : `${name} has no scale ${quote(c.scale)} (scales: ${list(scales)})`,
-      );
-      return;
-    }
-    if ("band" in c) {
-      const bands = (scale.bands ?? []).map((b) => b.id);
-      if (!bands.includes(c.band)) this.say(`${at}.band`, rule, `${name} ${scale.id} has no band ${quote(c.band)} (bands: ${list(bands)})`);
-      return;
-    }
-    this.inRange(`${at}.value`, rule, c.value, scale.range, `${name} ${scale.id}`);
   }
 
   private inRange(at: string, rule: string, value: number, range: readonly [number, number], what: string): void {
@@ -565,6 +654,15 @@ class Checker {
       this.say(at, rule, `${String(value)} is outside the ${what} range ${String(range[0])}–${String(range[1])}`);
     }
   }
+}
+
+/** A rule whose condition or trigger has a kind. */
+function sound<R extends { readonly when: unknown }>(r: R): r is R & { readonly when: NonNullable<R["when"]> } {
+  return r.when !== null;
+}
+
+function isTagged(c: TaggedCondition | null): c is TaggedCondition {
+  return c !== null;
 }
 
 function itemRange(item: Exclude<Item, { kind: "time" }>): readonly [number, number] {

@@ -1,0 +1,322 @@
+/**
+ * The declarative instrument model: what a definition may say (items, scales, bands, flags, missing-data
+ * rules, sources, licence).
+ *
+ * @module
+ */
+import type { ChangeFacts } from "./change-facts.js";
+
+/**
+ * A bibliographic source that a rule rests on. Definitions keep their sources in a `references`
+ * record; every rule names one of its keys in `source`.
+ */
+export interface Citation {
+  /** The full reference, e.g. "Kroenke K, Spitzer RL, Williams JBW. … J Gen Intern Med 2001;16(9):606–613." */
+  readonly text: string;
+  /** PubMed identifier, where there is one. */
+  readonly pmid?: string;
+  /** DOI, where there is one. */
+  readonly doi?: string;
+  /** A stable address of the source or of the rights holder's page. */
+  readonly url?: string;
+  /** What in the source supports the rule, or how sure the library is (e.g. "p. 609, Table 3"). */
+  readonly note?: string;
+}
+
+/** A citation as reported in a result: its key among the references it came from, and the citation. */
+export interface CitedSource extends Citation {
+  /** The key in the `references` it came from ("caller" for inputs the caller supplied). */
+  readonly key: string;
+}
+
+/** Who owns an instrument and what the library may ship of it. */
+export interface Licence {
+  /** The rights holder, e.g. "Pfizer Inc." or "Mapi Research Trust on behalf of …". */
+  readonly rightsHolder: string;
+  /** Whether item wording may be redistributed; when false, items carry short labels only. */
+  readonly redistributeWording: boolean;
+  /** The terms in a sentence or two. */
+  readonly terms: string;
+  /** Whom to ask for permission or a licence. */
+  readonly contact?: string;
+  /** A line that must accompany the instrument wherever it is shown. */
+  readonly attribution?: string;
+  /** Key into the definition's `references` for the statement of the terms. */
+  readonly source: string;
+}
+
+/** One allowed answer of a choice item. */
+export interface AnswerOption {
+  /** The value a caller passes (the number printed beside the box, or its position). */
+  readonly value: number;
+  /** The option's label as printed (allowed for every licence: labels are short and generic). */
+  readonly label: string;
+  /** The value it contributes to scores, when that differs from `value` (e.g. STarT Back item 9). */
+  readonly score?: number;
+  /** LOINC answer code (LA…), where one exists. */
+  readonly loinc?: string;
+  /**
+   * LOINC's display for `loinc`, where it differs from the printed label (e.g. LA18938-3 "More days than
+   * not" for the GAD-7's "More than half the days"). FHIR codings carry it; the label stays what a form shows.
+   */
+  readonly loincDisplay?: string;
+}
+
+interface ItemBase {
+  /** The item's number as printed on the form, as a string: "1", "5a". Used as the record key. */
+  readonly id: string;
+  /** A short neutral label, safe to ship under any licence. */
+  readonly label: string;
+  /** The item wording, only where the licence allows redistribution. */
+  readonly text?: string;
+  /** LOINC question code, where one exists. */
+  readonly loinc?: string;
+  /** True for an item that array input may leave off the end (e.g. the PHQ-9 difficulty item). */
+  readonly optional?: boolean;
+}
+
+/** An item answered by choosing one of a fixed set of numeric options. */
+export interface ChoiceItem extends ItemBase {
+  /** Defaults to "choice". */
+  readonly kind?: "choice";
+  /** The allowed answers, in printed order. */
+  readonly options: readonly AnswerOption[];
+  /** Reverse-keyed: scored as (lowest + highest option) − value. */
+  readonly reversed?: boolean;
+}
+
+/** An item answered with a number (minutes, hours, a count). */
+export interface NumberItem extends ItemBase {
+  /** Discriminant. */
+  readonly kind: "number";
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** Largest allowed value. */
+  readonly max: number;
+  /** Whether only whole numbers are allowed. */
+  readonly integer: boolean;
+  /** Unit, e.g. "minutes". */
+  readonly unit?: string;
+}
+
+/** An item answered with a clock time, "HH:MM" on a 24-hour clock. */
+export interface TimeItem extends ItemBase {
+  /** Discriminant. */
+  readonly kind: "time";
+}
+
+/** Any item of a definition. */
+export type Item = ChoiceItem | NumberItem | TimeItem;
+
+/**
+ * What to do when items of a scale are not answered. A missing answer never silently becomes 0.
+ *
+ * - `strict`: every item of the scale is required.
+ * - `prorate`: up to `maxMissing` items may be missing; the sum of the answered items is scaled by
+ *   (items in the scale) / (items answered), then rounded as `rounding` says. Only for `sum` scales.
+ * - `min-answered`: at least `minAnswered` items must be answered; `mean` and `percent` scales are then
+ *   computed over the answered items (their denominator shrinks). Not for `sum` scales.
+ * - `computed`: the definition's `compute` applies the rule in `description` (custom scales only).
+ */
+export type MissingRule =
+  | { readonly kind: "strict"; readonly source: string }
+  | {
+      readonly kind: "prorate";
+      readonly maxMissing: number;
+      readonly rounding: "none" | "half-up";
+      readonly source: string;
+    }
+  | { readonly kind: "min-answered"; readonly minAnswered: number; readonly source: string }
+  | { readonly kind: "computed"; readonly description: string; readonly source: string };
+
+/** A comparison used by flags and rule-based bands. */
+export type Comparison = ">=" | ">" | "<=" | "<" | "==";
+
+/** A test on one item's answer or one scale's score. Exactly one of `item` or `scale` is given. */
+export type Condition =
+  | { readonly item: string; readonly op: Comparison; readonly value: number }
+  | { readonly scale: string; readonly op: Comparison; readonly value: number };
+
+/**
+ * A band given by inclusive bounds on the scale's score. A score that is not a whole number (a percentage,
+ * a prorated sum) falls in the first band whose `max` it does not exceed.
+ */
+export interface RangeBand {
+  /** Stable id, e.g. "moderate". */
+  readonly id: string;
+  /** Label for display, e.g. "Moderate". */
+  readonly label: string;
+  /** Lowest score in the band (inclusive). */
+  readonly min: number;
+  /** Highest score in the band (inclusive). */
+  readonly max: number;
+}
+
+/**
+ * A band given by conditions on items or scales; the first band whose conditions all hold applies.
+ * For classifications that one score's range cannot say (STarT Back).
+ */
+export interface RuleBand {
+  /** Stable id. */
+  readonly id: string;
+  /** Label for display. */
+  readonly label: string;
+  /** All must hold. */
+  readonly when: readonly Condition[];
+}
+
+/** A band of a scale. */
+export type Band = RangeBand | RuleBand;
+
+/** How a scale combines its items. */
+export type ScaleMethod = "sum" | "mean" | "percent" | "custom";
+
+/** A score computed from items: the primary score or a subscale. */
+export interface Scale {
+  /** Stable id, e.g. "total", "rumination". */
+  readonly id: string;
+  /** Label for display. */
+  readonly label: string;
+  /** Item ids that make it up (for a `custom` scale, the items its computation reads). */
+  readonly items: readonly string[];
+  /**
+   * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
+   * `custom` = computed by the definition's `compute`.
+   */
+  readonly method: ScaleMethod;
+  /** The lowest and highest possible score. */
+  readonly range: readonly [number, number];
+  /** Missing-data rule. */
+  readonly missing: MissingRule;
+  /** Bands, lowest first. */
+  readonly bands?: readonly Band[];
+  /** Key into `references` for the bands. */
+  readonly bandsSource?: string;
+  /** Key into `references` for the scale's membership and method. */
+  readonly source: string;
+}
+
+/** A flag raised when a condition holds: a safety signal or a named alternative cut-off. */
+export interface FlagDefinition {
+  /** Stable id, e.g. "self-harm". */
+  readonly id: string;
+  /** Label for display. */
+  readonly label: string;
+  /** What a clinician should know or do when it is raised. */
+  readonly message: string;
+  /** The condition; an item condition is tested whenever that item is answered, whatever else is missing. */
+  readonly when: Condition;
+  /** Key into `references`. */
+  readonly source: string;
+  /** Raised only when the caller asks for it by id in `options.flags` (alternative cut-offs). */
+  readonly optIn?: boolean;
+}
+
+/** A named alternative missing-data rule a caller may choose with `options.missing`. */
+export interface MissingOption {
+  /** Stable id, e.g. "cms-mds". */
+  readonly id: string;
+  /** What it is. */
+  readonly label: string;
+  /** The rule, applied to every scale of the definition in place of its default. */
+  readonly rule: MissingRule;
+}
+
+/** A setting a caller may pass to a definition's `compute` (e.g. a stricter published reading of a rule). */
+export interface SettingDefinition {
+  /** Stable id, the key in `options.settings`. */
+  readonly id: string;
+  /** What it changes. */
+  readonly label: string;
+  /** Only on/off settings exist so far. */
+  readonly type: "boolean";
+  /** Value when not given. */
+  readonly default: boolean;
+  /** Key into `references`. */
+  readonly source: string;
+}
+
+/** What `compute` receives: the validated answers (null = not answered) and the caller's settings. */
+export interface ComputeInput {
+  /** Answers by item id. */
+  readonly answers: Readonly<Record<string, number | string | null>>;
+  /** `options.settings` as the caller passed them. */
+  readonly settings: Readonly<Record<string, boolean | number | string>>;
+}
+
+/** One custom scale's outcome. */
+export interface ComputedScale {
+  /** The score, or null when it cannot be computed. */
+  readonly score: number | null;
+  /** Why it is null, when it is. */
+  readonly reason?: string;
+  /** Items it needed that were not answered. */
+  readonly missing?: readonly string[];
+}
+
+/** What `compute` returns. */
+export interface ComputeOutput {
+  /** Outcome of each `custom` scale, by scale id. */
+  readonly scales: Readonly<Record<string, ComputedScale>>;
+  /** Extra flags (e.g. data-quality findings). */
+  readonly flags?: readonly { readonly id: string; readonly label: string; readonly message: string }[];
+  /** Answers that are valid one by one but not together (e.g. bedtime equal to get-up time): rejected. */
+  readonly issues?: readonly { readonly item: string; readonly value: unknown; readonly message: string }[];
+}
+
+/**
+ * A questionnaire as data: items, scoring, bands, flags, missing rule, sources and licence.
+ * Bundled definitions are written `as const satisfies InstrumentDefinition` so results are typed from them.
+ */
+export interface InstrumentDefinition {
+  /** Stable lowercase id, e.g. "phq9". */
+  readonly id: string;
+  /** Full title. */
+  readonly title: string;
+  /** Short title for tables and messages, e.g. "PHQ-9". */
+  readonly shortTitle: string;
+  /** Version of this definition: changes whenever a scoring rule does. */
+  readonly version: string;
+  /** Screening domain, e.g. "depression". */
+  readonly domain: string;
+  /** What it measures, in a sentence. */
+  readonly description: string;
+  /** Whether higher scores are worse (most) or better (PSEQ). */
+  readonly direction: "higher-is-worse" | "higher-is-better";
+  /** Recall period as printed, e.g. "last 2 weeks". */
+  readonly recall?: string;
+  /**
+   * The instruction stem as printed above the items (e.g. the PHQ-9's "Over the last 2 weeks, how often
+   * have you been bothered by any of the following problems?"); wording, so only where the licence allows
+   * redistributing it.
+   */
+  readonly instructions?: string;
+  /** Sources, by key. */
+  readonly references: Readonly<Record<string, Citation>>;
+  /** Licence. */
+  readonly licence: Licence;
+  /** LOINC panel and score codes, where they exist. */
+  readonly loinc?: { readonly panel?: string; readonly score?: string };
+  /** Items in printed order; array input follows this order. */
+  readonly items: readonly Item[];
+  /** The primary score, or null when the instrument has none (e.g. FABQ reports subscales only). */
+  readonly score: Scale | null;
+  /** Subscales. */
+  readonly subscales?: readonly Scale[];
+  /** Flags. */
+  readonly flags?: readonly FlagDefinition[];
+  /** Alternative missing-data rules. */
+  readonly missingOptions?: readonly MissingOption[];
+  /** Settings `compute` understands. */
+  readonly settings?: readonly SettingDefinition[];
+  /** Choices the definition makes where sources disagree or are silent, each naming its sources. */
+  readonly notes?: readonly string[];
+  /**
+   * What counts as a change that matters between two administrations, by scale id: minimal clinically
+   * important differences, inputs for the reliable change index, response and remission. Read by
+   * `compareScores`.
+   */
+  readonly change?: Readonly<Record<string, ChangeFacts>>;
+  /** Computes `custom` scales, where data cannot say how. */
+  readonly compute?: (input: ComputeInput) => ComputeOutput;
+}
