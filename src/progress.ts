@@ -512,9 +512,11 @@ class Judgement {
     const def = s.def;
     for (const u of this.p.urgent) {
       if (u.when.instrument !== id) continue;
-      if ("item" in u.when) items.add(u.when.item);
-      else if ("flag" in u.when) {
-        const flagId = u.when.flag;
+      // A field given as undefined is a field left out, as validatePathway reads it.
+      const w = u.when as { readonly item?: string; readonly flag?: string };
+      if (w.item !== undefined) items.add(w.item);
+      else if (w.flag !== undefined) {
+        const flagId = w.flag;
         const when = def?.flags?.find((f) => f.id === flagId)?.when;
         if (when !== undefined && "item" in when) items.add(when.item);
       }

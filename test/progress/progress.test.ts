@@ -147,6 +147,15 @@ describe("the urgent overlay", () => {
     expect(progress([at(0, phq(12, 0)), at(14, phq(12, 2))]).urgent).toBe(true);
   });
 
+  it("reads an urgent rule's condition with fields given as undefined as the fields left out", () => {
+    // validatePathway reads `{ flag: "self-harm", item: undefined }` as a flag condition; so must progress.
+    const urgent = defaultPathway.urgent.map((u) => ({ ...u, when: { scale: undefined, op: undefined, value: undefined, band: undefined, flag: undefined, item: undefined, ...u.when } }));
+    const pathway = { ...defaultPathway, urgent } as unknown as Pathway;
+    expect(validatePathway(pathway).success).toBe(true);
+    const p = progress([at(0, phq(12, 0)), at(14, phq(12, 1)), at(21, phq(8, null))], { pathway });
+    expect(p.urgent).toBe(true);
+  });
+
   it("says when no PHQ-9 answered item 9", () => {
     const p = progress([at(0, phq(0, null))]);
     expect(p.urgent).toBe(false);
