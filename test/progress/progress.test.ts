@@ -151,7 +151,7 @@ describe("the urgent overlay", () => {
     // validatePathway reads `{ flag: "self-harm", item: undefined }` as a flag condition; so must progress.
     const urgent = defaultPathway.urgent.map((u) => ({ ...u, when: { scale: undefined, op: undefined, value: undefined, band: undefined, flag: undefined, item: undefined, ...u.when } }));
     const pathway = { ...defaultPathway, urgent } as unknown as Pathway;
-    expect(validatePathway(pathway).success).toBe(true);
+    expect(validatePathway(pathway)).toEqual([]);
     const p = progress([at(0, phq(12, 0)), at(14, phq(12, 1)), at(21, phq(8, null))], { pathway });
     expect(p.urgent).toBe(true);
   });
