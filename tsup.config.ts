@@ -1,8 +1,10 @@
 import { defineConfig } from "tsup";
+import { scoringFormsPlugin } from "./scripts/scoring-forms.js";
 
 export default defineConfig([
   {
-    // index: the full API; core: the engine alone, so an app that imports one definition bundles no other.
+    // index: the full API; core: the engine alone, so an app that imports one definition bundles no other,
+    // with the definitions' scoring-only forms (derived here from the full ones by the plugin).
     // testing: fast-check arbitraries for users' property tests (fast-check is an optional peer).
     entry: { index: "src/index.ts", core: "src/core.ts", testing: "src/testing/arbitraries.ts" },
     format: ["esm", "cjs"],
@@ -13,6 +15,7 @@ export default defineConfig([
     // The two builds run at once: cleaning must not remove the command line's output.
     clean: ["!cli.js", "!cli.js.map"],
     sourcemap: true,
+    esbuildPlugins: [scoringFormsPlugin(import.meta.dirname)],
   },
   {
     // The `stepscore` command: Node only, ESM, its CSV dependencies left as imports (never in index.*).

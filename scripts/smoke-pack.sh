@@ -25,8 +25,27 @@ if (core.score(require("stepscore").phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score !==
 try { core.score(require("stepscore").phq9, [4, 0, 0, 0, 0, 0, 0, 0, 0]); throw new Error("no error"); } catch (e) { if (!(e instanceof ScoreInputError)) throw new Error("instanceof across entries"); }
 console.log("require: PHQ-9 12, moderate; invalid answers throw ScoreInputError, from either entry");
 JS
+cat > lean.mjs <<'JS'
+import { score, phq9, psqi } from "stepscore/core";
+import * as full from "stepscore";
+const answers = [1, 2, 1, 2, 0, 1, 3, 2, 1];
+if (JSON.stringify(score(phq9, answers)) !== JSON.stringify(full.score(full.phq9, answers))) throw new Error("core phq9 scores differently");
+const sleep = ["23:00", 40, "07:00", 6.5, 2, 3, 2, 0, 1, 0, 0, 1, 3, 0, 2, 0, 1, 2];
+if (score(psqi, sleep).score !== 10) throw new Error("core psqi");
+let said = "";
+try { void phq9.title; } catch (e) { said = e.message; }
+if (!said.includes('import phq9 from "stepscore"') || JSON.stringify(phq9).includes("Kroenke")) throw new Error(`core phq9 is not the scoring-only form: ${said}`);
+const { phq9: cjsPhq9 } = (await import("node:module")).createRequire(import.meta.url)("stepscore/core");
+if (JSON.stringify(cjsPhq9) !== JSON.stringify(phq9)) throw new Error("stepscore/core differs between import and require");
+console.log("core:    scoring-only phq9 and psqi score as the full definitions, for import and require");
+JS
 cat > types.mts <<'TS'
 import { score, phq9 } from "stepscore";
+const band: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]).band?.id;
+export { band };
+TS
+cat > core-types.mts <<'TS'
+import { score, phq9 } from "stepscore/core";
 const band: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]).band?.id;
 export { band };
 TS
@@ -49,7 +68,8 @@ JS
 node esm.mjs
 node kit.mjs
 node cjs.cjs
-"$root/node_modules/.bin/tsc" --ignoreConfig --strict --noEmit --module nodenext --moduleResolution nodenext --skipLibCheck types.mts types.cts
+node lean.mjs
+"$root/node_modules/.bin/tsc" --ignoreConfig --strict --noEmit --module nodenext --moduleResolution nodenext --skipLibCheck types.mts types.cts core-types.mts
 echo "types:   resolve for import and require"
 # The command line as `npx stepscore` runs it from the installed tarball; exit 1 means a row had errors.
 printf 'id,phq2_1,phq2_2\nA,1,2\nB,1,x\n' > rows.csv
