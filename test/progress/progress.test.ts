@@ -149,7 +149,8 @@ describe("the urgent overlay", () => {
 
   it("reads an urgent rule's condition with fields given as undefined as the fields left out", () => {
     // validatePathway reads `{ flag: "self-harm", item: undefined }` as a flag condition; so must progress.
-    const urgent = defaultPathway.urgent.map((u) => ({ ...u, when: { scale: undefined, op: undefined, value: undefined, band: undefined, flag: undefined, item: undefined, ...u.when } }));
+    const blank = { scale: undefined, op: undefined, value: undefined, band: undefined, flag: undefined, item: undefined };
+    const urgent = defaultPathway.urgent.map((u) => ({ ...u, when: Object.assign({}, blank, u.when) }));
     const pathway = { ...defaultPathway, urgent } as unknown as Pathway;
     expect(validatePathway(pathway)).toEqual([]);
     const p = progress([at(0, phq(12, 0)), at(14, phq(12, 1)), at(21, phq(8, null))], { pathway });
