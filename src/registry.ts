@@ -1,62 +1,38 @@
-import {
-  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi,
-  rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
-} from "../instruments/index.js";
+import * as bundled from "../instruments/index.js";
 import type { InstrumentDefinition } from "./types.js";
 
 /**
- * The bundled definitions by id, as a type. Declared rather than inferred so that type declarations name
- * each definition's type instead of spelling every one out again.
+ * The bundled definitions by id, as a type: derived from the instrument index, so that adding an instrument
+ * there adds it here.
  *
  * @category Registry
  */
-export interface Instruments {
-  /** {@link phq9} */
-  readonly phq9: typeof phq9;
-  /** {@link phq8} */
-  readonly phq8: typeof phq8;
-  /** {@link phq2} */
-  readonly phq2: typeof phq2;
-  /** {@link gad7} */
-  readonly gad7: typeof gad7;
-  /** {@link gad2} */
-  readonly gad2: typeof gad2;
-  /** {@link pcs} */
-  readonly pcs: typeof pcs;
-  /** {@link tsk17} */
-  readonly tsk17: typeof tsk17;
-  /** {@link tsk11} */
-  readonly tsk11: typeof tsk11;
-  /** {@link fabq} */
-  readonly fabq: typeof fabq;
-  /** {@link odi} */
-  readonly odi: typeof odi;
-  /** {@link rmdq} */
-  readonly rmdq: typeof rmdq;
-  /** {@link ndi} */
-  readonly ndi: typeof ndi;
-  /** {@link pdi} */
-  readonly pdi: typeof pdi;
-  /** {@link isi} */
-  readonly isi: typeof isi;
-  /** {@link psqi} */
-  readonly psqi: typeof psqi;
-  /** {@link startback} */
-  readonly startback: typeof startback;
-  /** {@link ompsq10} */
-  readonly ompsq10: typeof ompsq10;
-  /** {@link bpi} */
-  readonly bpi: typeof bpi;
-  /** {@link peg} */
-  readonly peg: typeof peg;
-  /** {@link pseq} */
-  readonly pseq: typeof pseq;
+export type Instruments = { readonly [K in keyof typeof bundled]: (typeof bundled)[K] };
+
+// The catalogue's order: by domain in this order (a domain not listed comes after, by name), then the form
+// with more items first (a full form before its short forms), then by id. A module namespace lists its
+// exports alphabetically, which would put the PHQ-2 before the PHQ-9.
+const DOMAIN_ORDER: readonly string[] = [
+  "depression", "anxiety", "catastrophizing", "fear-of-movement", "disability", "sleep", "risk", "pain", "self-efficacy",
+];
+
+/* @__NO_SIDE_EFFECTS__ */
+function catalogue(index: Readonly<Record<string, InstrumentDefinition>>): Instruments {
+  const rank = (d: InstrumentDefinition): number => {
+    const i = DOMAIN_ORDER.indexOf(d.domain);
+    return i < 0 ? DOMAIN_ORDER.length : i;
+  };
+  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = Object.values(index).sort(
+    (a, b) => rank(a) - rank(b) || byName(a.domain, b.domain) || b.items.length - a.items.length || byName(a.id, b.id),
+  );
+  return Object.fromEntries(sorted.map((d) => [d.id, d])) as unknown as Instruments;
 }
 
 /**
  * Every bundled instrument definition, by id, grouped by domain: depression, anxiety, catastrophizing,
- * fear of movement, disability, sleep, risk screening, pain. Importing this (or scoring by id) pulls in
- * all of them; import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
+ * fear of movement, disability, sleep, risk screening, pain, self-efficacy. Importing this (or scoring by id)
+ * pulls in all of them; import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
  *
  * @example
  * ```ts
@@ -65,9 +41,7 @@ export interface Instruments {
  * ```
  * @category Registry
  */
-export const instruments: Instruments = {
-  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi, rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
-};
+export const instruments: Instruments = /* @__PURE__ */ catalogue(bundled);
 
 /** Id of a bundled instrument. @category Registry */
 export type InstrumentId = keyof Instruments;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import * as api from "../src/index.js";
 import { instruments, ndi, phq9, validateDefinition, type InstrumentDefinition } from "../src/index.js";
 
 const all = Object.values(instruments) as InstrumentDefinition[];
+const getDefinition = (id: string): unknown => (instruments as Readonly<Record<string, unknown>>)[id];
 
 describe("every bundled definition", () => {
   it.each(all.map((d) => [d.id, d] as const))("%s passes the meta-schema and the laws", (_, def) => {
@@ -31,6 +33,21 @@ describe("every bundled definition", () => {
 
   it("registers each definition under its own id", () => {
     for (const [key, def] of Object.entries(instruments)) expect(def.id).toBe(key);
+  });
+
+  it("exports every registered definition by its id, and registers every exported definition (the instrument index is the one list)", () => {
+    const isDefinition = (v: unknown): v is InstrumentDefinition =>
+      typeof v === "object" && v !== null && "items" in v && "licence" in v && "references" in v;
+    const exported = (Object.entries(api) as [string, unknown][]).filter((e): e is [string, InstrumentDefinition] => isDefinition(e[1]));
+    expect(exported.map(([name, def]) => [name, def.id])).toEqual(exported.map(([name]) => [name, name]));
+    expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(instruments).sort());
+    for (const [name, def] of exported) expect(getDefinition(name)).toBe(def);
+  });
+
+  it("lists the catalogue by domain, a full form before its short forms", () => {
+    const ids = Object.keys(instruments);
+    expect(ids.slice(0, 6)).toEqual(["phq9", "phq8", "phq2", "gad7", "gad2", "pcs"]);
+    expect(ids.indexOf("tsk17")).toBeLessThan(ids.indexOf("tsk11"));
   });
 });
 
