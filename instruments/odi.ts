@@ -1,5 +1,4 @@
-import { SIX_STATEMENTS } from "./shared/disability.js";
-import { OSTELO_2008 } from "./shared/change.js";
+import { FAIRBANK_1980, OSTELO_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -49,13 +48,7 @@ export const odi = {
       doi: "10.1097/00007632-200011150-00017",
       note: "Review of the ODI versions, v2.1a among them: ten sections of six statements scored 0 (first) to 5 (last).",
     },
-    fairbank1980: {
-      text: "Fairbank JCT, Couper J, Davies JB, O'Brien JP. The Oswestry low back pain disability questionnaire. Physiotherapy 1980;66(8):271–273.",
-      note:
-        "Source of the bands 0–20 % minimal disability, 21–40 % moderate, 41–60 % severe, 61–80 % crippled, " +
-        "81–100 % bed-bound or exaggerating symptoms, as restated by Fairbank on the Mapi Research Trust site " +
-        "(the 1980 paper itself was not read; Fairbank writes the endpoints overlapping, 0–20, 20–40, …).",
-    },
+    fairbank1980: FAIRBANK_1980,
     fairbankMapi: {
       text: "Fairbank J. The Oswestry Disability Index: article by the author on the Mapi Research Trust site (ePROVIDE).",
       url: "https://eprovide.mapi-trust.org/instruments/oswestry-disability-index",
@@ -105,16 +98,126 @@ export const odi = {
   },
   loinc: { panel: "97908-8", score: "97909-6" },
   items: [
-    { id: "1", label: "Pain intensity", options: SIX_STATEMENTS },
-    { id: "2", label: "Personal care", options: SIX_STATEMENTS },
-    { id: "3", label: "Lifting", options: SIX_STATEMENTS },
-    { id: "4", label: "Walking", options: SIX_STATEMENTS },
-    { id: "5", label: "Sitting", options: SIX_STATEMENTS },
-    { id: "6", label: "Standing", options: SIX_STATEMENTS },
-    { id: "7", label: "Sleeping", options: SIX_STATEMENTS },
-    { id: "8", label: "Sex life (if applicable)", options: SIX_STATEMENTS },
-    { id: "9", label: "Social life", options: SIX_STATEMENTS },
-    { id: "10", label: "Travelling", options: SIX_STATEMENTS },
+    {
+      id: "1",
+      label: "Pain intensity",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "2",
+      label: "Personal care",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "3",
+      label: "Lifting",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "4",
+      label: "Walking",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "5",
+      label: "Sitting",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "6",
+      label: "Standing",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "7",
+      label: "Sleeping",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "8",
+      label: "Sex life (if applicable)",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "9",
+      label: "Social life",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
+    {
+      id: "10",
+      label: "Travelling",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)" },
+        { value: 1, label: "1 (second statement)" },
+        { value: 2, label: "2 (third statement)" },
+        { value: 3, label: "3 (fourth statement)" },
+        { value: 4, label: "4 (fifth statement)" },
+        { value: 5, label: "5 (last statement, most disability)" },
+      ],
+    },
   ],
   score: {
     id: "percent",

@@ -1,4 +1,4 @@
-import { SUZUKI_2020 } from "./shared/change.js";
+import { SULLIVAN_MANUAL, SUZUKI_2020 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** The PCS 0–4 frequency scale, as printed on the form. */
@@ -45,11 +45,7 @@ export const pcs = {
       note:
         "Thirteen items rated 0 (not at all) to 4 (all the time); principal-components analysis gave three components: rumination, magnification and helplessness. The answer labels were checked against a reprint of the form credited to this paper.",
     },
-    sullivanManual: {
-      text: "Sullivan MJL. The Pain Catastrophizing Scale: User Manual. Montreal: McGill University; 1995–2009.",
-      note:
-        "Scoring: total = sum of items 1–13; rumination = items 8, 9, 10, 11; magnification = items 6, 7, 13; helplessness = items 1, 2, 3, 4, 5, 12. 'Interpretation of PCS Scores' (p. 6): a total of 30 corresponds to the 75th percentile of chronic-pain patients and represents a clinically relevant level of catastrophizing. Subscale membership agrees with the Rehabilitation Measures Database entry; the manual's own text on subscales and on the cut-off was read only as quoted by secondary sources. The manual states no rule for unanswered items that could be found.",
-    },
+    sullivanManual: SULLIVAN_MANUAL,
     sullivanLab: {
       text: "Sullivan MJL. Pain Catastrophizing Scale (PCS): licensing. Sullivan Pain Research Lab, McGill University.",
       url: "https://sullivan-painresearch.mcgill.ca/pcs.php",
@@ -80,19 +76,71 @@ export const pcs = {
     source: "sullivanLab",
   },
   items: [
-    { id: "1", label: "Worry whether the pain will end", options: DEGREE },
-    { id: "2", label: "Feeling unable to go on", options: DEGREE },
-    { id: "3", label: "Expecting no improvement", options: DEGREE },
-    { id: "4", label: "Feeling overwhelmed", options: DEGREE },
-    { id: "5", label: "Unable to stand it any longer", options: DEGREE },
-    { id: "6", label: "Fear the pain will worsen", options: DEGREE },
-    { id: "7", label: "Recalling other painful events", options: DEGREE },
-    { id: "8", label: "Anxiously wanting the pain gone", options: DEGREE },
-    { id: "9", label: "Unable to keep it out of mind", options: DEGREE },
-    { id: "10", label: "Dwelling on how much it hurts", options: DEGREE },
-    { id: "11", label: "Dwelling on wanting it to stop", options: DEGREE },
-    { id: "12", label: "Nothing reduces the pain", options: DEGREE },
-    { id: "13", label: "Worry something serious may happen", options: DEGREE },
+    {
+      id: "1",
+      label: "Worry whether the pain will end",
+      options: DEGREE,
+    },
+    {
+      id: "2",
+      label: "Feeling unable to go on",
+      options: DEGREE,
+    },
+    {
+      id: "3",
+      label: "Expecting no improvement",
+      options: DEGREE,
+    },
+    {
+      id: "4",
+      label: "Feeling overwhelmed",
+      options: DEGREE,
+    },
+    {
+      id: "5",
+      label: "Unable to stand it any longer",
+      options: DEGREE,
+    },
+    {
+      id: "6",
+      label: "Fear the pain will worsen",
+      options: DEGREE,
+    },
+    {
+      id: "7",
+      label: "Recalling other painful events",
+      options: DEGREE,
+    },
+    {
+      id: "8",
+      label: "Anxiously wanting the pain gone",
+      options: DEGREE,
+    },
+    {
+      id: "9",
+      label: "Unable to keep it out of mind",
+      options: DEGREE,
+    },
+    {
+      id: "10",
+      label: "Dwelling on how much it hurts",
+      options: DEGREE,
+    },
+    {
+      id: "11",
+      label: "Dwelling on wanting it to stop",
+      options: DEGREE,
+    },
+    {
+      id: "12",
+      label: "Nothing reduces the pain",
+      options: DEGREE,
+    },
+    {
+      id: "13",
+      label: "Worry something serious may happen",
+      options: DEGREE,
+    },
   ],
   score: {
     id: "total",

@@ -1,5 +1,4 @@
-import { BPI_USER_GUIDE } from "./shared/bpi.js";
-import { RATING_0_TO_10 } from "./shared/rating.js";
+import { BPI_USER_GUIDE } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -63,9 +62,60 @@ export const peg = {
   },
   loinc: { panel: "91148-7", score: "91147-9" },
   items: [
-    { id: "1", label: "Average pain, past week", loinc: "75893-8", options: RATING_0_TO_10 },
-    { id: "2", label: "Interference with enjoyment of life", loinc: "91145-3", options: RATING_0_TO_10 },
-    { id: "3", label: "Interference with general activity", loinc: "91146-1", options: RATING_0_TO_10 },
+    {
+      id: "1",
+      label: "Average pain, past week",
+      loinc: "75893-8",
+      options: [
+        { value: 0, label: "0" },
+        { value: 1, label: "1" },
+        { value: 2, label: "2" },
+        { value: 3, label: "3" },
+        { value: 4, label: "4" },
+        { value: 5, label: "5" },
+        { value: 6, label: "6" },
+        { value: 7, label: "7" },
+        { value: 8, label: "8" },
+        { value: 9, label: "9" },
+        { value: 10, label: "10" },
+      ],
+    },
+    {
+      id: "2",
+      label: "Interference with enjoyment of life",
+      loinc: "91145-3",
+      options: [
+        { value: 0, label: "0" },
+        { value: 1, label: "1" },
+        { value: 2, label: "2" },
+        { value: 3, label: "3" },
+        { value: 4, label: "4" },
+        { value: 5, label: "5" },
+        { value: 6, label: "6" },
+        { value: 7, label: "7" },
+        { value: 8, label: "8" },
+        { value: 9, label: "9" },
+        { value: 10, label: "10" },
+      ],
+    },
+    {
+      id: "3",
+      label: "Interference with general activity",
+      loinc: "91146-1",
+      options: [
+        { value: 0, label: "0" },
+        { value: 1, label: "1" },
+        { value: 2, label: "2" },
+        { value: 3, label: "3" },
+        { value: 4, label: "4" },
+        { value: 5, label: "5" },
+        { value: 6, label: "6" },
+        { value: 7, label: "7" },
+        { value: 8, label: "8" },
+        { value: 9, label: "9" },
+        { value: 10, label: "10" },
+      ],
+    },
   ],
   score: {
     id: "total",

@@ -1,4 +1,4 @@
-import { OSTELO_2008 } from "./shared/change.js";
+import { OSTELO_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** Whether a statement was ticked as describing the respondent today. */
@@ -81,30 +81,126 @@ export const rmdq = {
     source: "rolandFairbank2000",
   },
   items: [
-    { id: "1", label: "Stays at home most of the time", options: TICK },
-    { id: "2", label: "Changes position often for comfort", options: TICK },
-    { id: "3", label: "Walks more slowly than usual", options: TICK },
-    { id: "4", label: "Not doing usual jobs around the house", options: TICK },
-    { id: "5", label: "Uses a handrail to go upstairs", options: TICK },
-    { id: "6", label: "Lies down to rest more often", options: TICK },
-    { id: "7", label: "Holds on to something to get out of an easy chair", options: TICK },
-    { id: "8", label: "Tries to get others to do things", options: TICK },
-    { id: "9", label: "Dresses more slowly than usual", options: TICK },
-    { id: "10", label: "Stands only for short periods", options: TICK },
-    { id: "11", label: "Tries not to bend or kneel", options: TICK },
-    { id: "12", label: "Difficulty getting out of a chair", options: TICK },
-    { id: "13", label: "Back painful almost all the time", options: TICK },
-    { id: "14", label: "Difficulty turning over in bed", options: TICK },
-    { id: "15", label: "Appetite not very good", options: TICK },
-    { id: "16", label: "Trouble putting on socks or stockings", options: TICK },
-    { id: "17", label: "Walks only short distances", options: TICK },
-    { id: "18", label: "Sleeps less well", options: TICK },
-    { id: "19", label: "Needs help to get dressed", options: TICK },
-    { id: "20", label: "Sits down for most of the day", options: TICK },
-    { id: "21", label: "Avoids heavy jobs around the house", options: TICK },
-    { id: "22", label: "More irritable or bad-tempered than usual", options: TICK },
-    { id: "23", label: "Goes upstairs more slowly than usual", options: TICK },
-    { id: "24", label: "Stays in bed most of the time", options: TICK },
+    {
+      id: "1",
+      label: "Stays at home most of the time",
+      options: TICK,
+    },
+    {
+      id: "2",
+      label: "Changes position often for comfort",
+      options: TICK,
+    },
+    {
+      id: "3",
+      label: "Walks more slowly than usual",
+      options: TICK,
+    },
+    {
+      id: "4",
+      label: "Not doing usual jobs around the house",
+      options: TICK,
+    },
+    {
+      id: "5",
+      label: "Uses a handrail to go upstairs",
+      options: TICK,
+    },
+    {
+      id: "6",
+      label: "Lies down to rest more often",
+      options: TICK,
+    },
+    {
+      id: "7",
+      label: "Holds on to something to get out of an easy chair",
+      options: TICK,
+    },
+    {
+      id: "8",
+      label: "Tries to get others to do things",
+      options: TICK,
+    },
+    {
+      id: "9",
+      label: "Dresses more slowly than usual",
+      options: TICK,
+    },
+    {
+      id: "10",
+      label: "Stands only for short periods",
+      options: TICK,
+    },
+    {
+      id: "11",
+      label: "Tries not to bend or kneel",
+      options: TICK,
+    },
+    {
+      id: "12",
+      label: "Difficulty getting out of a chair",
+      options: TICK,
+    },
+    {
+      id: "13",
+      label: "Back painful almost all the time",
+      options: TICK,
+    },
+    {
+      id: "14",
+      label: "Difficulty turning over in bed",
+      options: TICK,
+    },
+    {
+      id: "15",
+      label: "Appetite not very good",
+      options: TICK,
+    },
+    {
+      id: "16",
+      label: "Trouble putting on socks or stockings",
+      options: TICK,
+    },
+    {
+      id: "17",
+      label: "Walks only short distances",
+      options: TICK,
+    },
+    {
+      id: "18",
+      label: "Sleeps less well",
+      options: TICK,
+    },
+    {
+      id: "19",
+      label: "Needs help to get dressed",
+      options: TICK,
+    },
+    {
+      id: "20",
+      label: "Sits down for most of the day",
+      options: TICK,
+    },
+    {
+      id: "21",
+      label: "Avoids heavy jobs around the house",
+      options: TICK,
+    },
+    {
+      id: "22",
+      label: "More irritable or bad-tempered than usual",
+      options: TICK,
+    },
+    {
+      id: "23",
+      label: "Goes upstairs more slowly than usual",
+      options: TICK,
+    },
+    {
+      id: "24",
+      label: "Stays in bed most of the time",
+      options: TICK,
+    },
   ],
   score: {
     id: "total",

@@ -1,5 +1,4 @@
-import { AGREEMENT, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
-import { EIGER_2023 } from "./shared/change.js";
+import { EIGER_2023, VLAEYEN_1995, WOBY_2005 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -26,20 +25,124 @@ export const tsk11 = {
   description: "Short form of the TSK: fear of movement and of (re)injury in people with musculoskeletal pain.",
   direction: "higher-is-worse",
   references: { woby2005: WOBY_2005, vlaeyen1995: VLAEYEN_1995, eiger2023: EIGER_2023 },
-  licence: TSK_LICENCE,
+  licence: {
+    rightsHolder: "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
+    redistributeWording: false,
+    terms: "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
+    source: "vlaeyen1995",
+  },
   // Record keys are the TSK-11's own numbers; each label names the TSK-17 item it is.
   items: [
-    { id: "1", label: "Fear of injury from exercise (TSK-17 item 1)", options: AGREEMENT },
-    { id: "2", label: "Pain would rise if pushed through (TSK-17 item 2)", options: AGREEMENT },
-    { id: "3", label: "Body signals something dangerously wrong (TSK-17 item 3)", options: AGREEMENT },
-    { id: "4", label: "Condition not taken seriously by others (TSK-17 item 5)", options: AGREEMENT },
-    { id: "5", label: "Body at lasting risk since the injury (TSK-17 item 6)", options: AGREEMENT },
-    { id: "6", label: "Pain means bodily injury (TSK-17 item 7)", options: AGREEMENT },
-    { id: "7", label: "Avoiding unnecessary movement is safest (TSK-17 item 10)", options: AGREEMENT },
-    { id: "8", label: "So much pain implies danger (TSK-17 item 11)", options: AGREEMENT },
-    { id: "9", label: "Pain signals when to stop exercising (TSK-17 item 13)", options: AGREEMENT },
-    { id: "10", label: "Too easily injured for normal activities (TSK-17 item 15)", options: AGREEMENT },
-    { id: "11", label: "No one should exercise in pain (TSK-17 item 17)", options: AGREEMENT },
+    {
+      id: "1",
+      label: "Fear of injury from exercise (TSK-17 item 1)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "2",
+      label: "Pain would rise if pushed through (TSK-17 item 2)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "3",
+      label: "Body signals something dangerously wrong (TSK-17 item 3)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "4",
+      label: "Condition not taken seriously by others (TSK-17 item 5)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "5",
+      label: "Body at lasting risk since the injury (TSK-17 item 6)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "6",
+      label: "Pain means bodily injury (TSK-17 item 7)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "7",
+      label: "Avoiding unnecessary movement is safest (TSK-17 item 10)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "8",
+      label: "So much pain implies danger (TSK-17 item 11)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "9",
+      label: "Pain signals when to stop exercising (TSK-17 item 13)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "10",
+      label: "Too easily injured for normal activities (TSK-17 item 15)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "11",
+      label: "No one should exercise in pain (TSK-17 item 17)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
   ],
   score: {
     id: "total",

@@ -1,5 +1,4 @@
-import { AGREEMENT, KORI_1990, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
-import { EIGER_2023 } from "./shared/change.js";
+import { EIGER_2023, VLAEYEN_1995, WOBY_2005 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -25,26 +24,191 @@ export const tsk17 = {
   domain: "fear-of-movement",
   description: "Fear of movement and of (re)injury in people with musculoskeletal pain.",
   direction: "higher-is-worse",
-  references: { vlaeyen1995: VLAEYEN_1995, kori1990: KORI_1990, woby2005: WOBY_2005, eiger2023: EIGER_2023 },
-  licence: TSK_LICENCE,
+  references: { vlaeyen1995: VLAEYEN_1995, kori1990: {
+    text: "Kori SH, Miller RP, Todd DD. Kinesiophobia: a new view of chronic pain behavior. Pain Management 1990;3:35–43.",
+    note: "Introduces kinesiophobia and the 17-item Tampa Scale (developed by Miller, Kori and Todd). Not read; cited for the scale's origin only.",
+  }, woby2005: WOBY_2005, eiger2023: EIGER_2023 },
+  licence: {
+    rightsHolder: "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
+    redistributeWording: false,
+    terms: "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
+    source: "vlaeyen1995",
+  },
   items: [
-    { id: "1", label: "Fear of injury from exercise", options: AGREEMENT },
-    { id: "2", label: "Pain would rise if pushed through", options: AGREEMENT },
-    { id: "3", label: "Body signals something dangerously wrong", options: AGREEMENT },
-    { id: "4", label: "Exercise would relieve pain (reversed)", options: AGREEMENT, reversed: true },
-    { id: "5", label: "Condition not taken seriously by others", options: AGREEMENT },
-    { id: "6", label: "Body at lasting risk since the injury", options: AGREEMENT },
-    { id: "7", label: "Pain means bodily injury", options: AGREEMENT },
-    { id: "8", label: "Aggravation is not danger (reversed)", options: AGREEMENT, reversed: true },
-    { id: "9", label: "Fear of accidental injury", options: AGREEMENT },
-    { id: "10", label: "Avoiding unnecessary movement is safest", options: AGREEMENT },
-    { id: "11", label: "So much pain implies danger", options: AGREEMENT },
-    { id: "12", label: "Better off physically active (reversed)", options: AGREEMENT, reversed: true },
-    { id: "13", label: "Pain signals when to stop exercising", options: AGREEMENT },
-    { id: "14", label: "Activity unsafe with this condition", options: AGREEMENT },
-    { id: "15", label: "Too easily injured for normal activities", options: AGREEMENT },
-    { id: "16", label: "Pain is not actually dangerous (reversed)", options: AGREEMENT, reversed: true },
-    { id: "17", label: "No one should exercise in pain", options: AGREEMENT },
+    {
+      id: "1",
+      label: "Fear of injury from exercise",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "2",
+      label: "Pain would rise if pushed through",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "3",
+      label: "Body signals something dangerously wrong",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "4",
+      label: "Exercise would relieve pain (reversed)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+      reversed: true,
+    },
+    {
+      id: "5",
+      label: "Condition not taken seriously by others",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "6",
+      label: "Body at lasting risk since the injury",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "7",
+      label: "Pain means bodily injury",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "8",
+      label: "Aggravation is not danger (reversed)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+      reversed: true,
+    },
+    {
+      id: "9",
+      label: "Fear of accidental injury",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "10",
+      label: "Avoiding unnecessary movement is safest",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "11",
+      label: "So much pain implies danger",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "12",
+      label: "Better off physically active (reversed)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+      reversed: true,
+    },
+    {
+      id: "13",
+      label: "Pain signals when to stop exercising",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "14",
+      label: "Activity unsafe with this condition",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "15",
+      label: "Too easily injured for normal activities",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
+    {
+      id: "16",
+      label: "Pain is not actually dangerous (reversed)",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+      reversed: true,
+    },
+    {
+      id: "17",
+      label: "No one should exercise in pain",
+      options: [
+        { value: 1, label: "Strongly disagree" },
+        { value: 2, label: "Disagree" },
+        { value: 3, label: "Agree" },
+        { value: 4, label: "Strongly agree" },
+      ],
+    },
   ],
   score: {
     id: "total",
