@@ -20,6 +20,10 @@ describe("every bundled definition", () => {
     }
   });
 
+  it.each(all.map((d) => [d.id, d] as const))("%s: a custom-scored scale declares a computed missing rule (its scorer applies it, the engine does not)", (_, def) => {
+    for (const s of [def.score, ...(def.subscales ?? [])]) if (s?.method === "custom") expect(s.missing.kind, s.id).toBe("computed");
+  });
+
   it.each(all.map((d) => [d.id, d] as const))("%s ships item wording only where its licence allows", (_, def) => {
     if (!def.licence.redistributeWording) expect(def.items.every((it) => it.text === undefined) && def.instructions === undefined).toBe(true);
     expect(def.licence.rightsHolder).toMatch(/\S/);
