@@ -1,6 +1,14 @@
 import { KROENKE_2007, PHQSCREENERS } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 0–3 frequency scale of the items (LOINC answer list LL358-3). */
+const FREQUENCY = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA6570-1" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
+
 /**
  * GAD-2: the first two GAD-7 items as an anxiety screener. Total 0–6; 3 or more is a positive screen, to
  * be followed by the full GAD-7. Severity bands some tools attach to the GAD-2 have no primary source and
@@ -37,12 +45,7 @@ export const gad2 = {
       label: "Nervous, anxious or on edge",
       text: "Feeling nervous, anxious, or on edge",
       loinc: "69725-0",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "2",

@@ -1,6 +1,14 @@
 import { IAPT, KOUNALI_2022, PHQSCREENERS, SPITZER_2006 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 0–3 frequency scale of the items (LOINC answer list LL358-3). */
+const FREQUENCY = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA6570-1" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
+
 /**
  * Generalized Anxiety Disorder-7 (GAD-7): anxiety severity over the last two weeks. Seven items scored
  * 0–3 (total 0–21) and an optional eighth, the functional-difficulty item, recorded but never summed.
@@ -56,12 +64,7 @@ export const gad7 = {
       label: "Nervous, anxious or on edge",
       text: "Feeling nervous, anxious, or on edge",
       loinc: "69725-0",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "2",
@@ -85,60 +88,35 @@ export const gad7 = {
       label: "Worrying too much",
       text: "Worrying too much about different things",
       loinc: "69733-4",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "4",
       label: "Trouble relaxing",
       text: "Trouble relaxing",
       loinc: "69734-2",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "5",
       label: "Restless, hard to sit still",
       text: "Being so restless that it is hard to sit still",
       loinc: "69735-9",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "6",
       label: "Easily annoyed or irritable",
       text: "Becoming easily annoyed or irritable",
       loinc: "69689-8",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "7",
       label: "Afraid something awful might happen",
       text: "Feeling afraid as if something awful might happen",
       loinc: "69736-7",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     // No GAD-7-specific LOINC code for this item was confirmed, so none is given.
     {

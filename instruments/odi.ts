@@ -1,6 +1,16 @@
 import { FAIRBANK_1980, OSTELO_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The six statements of a section, scored by position: 0 for the first (least disability) to 5 for the last (most). The statements are copyrighted, so options carry neutral positional labels. */
+const SIX_STATEMENTS = [
+  { value: 0, label: "0 (first statement, least disability)" },
+  { value: 1, label: "1 (second statement)" },
+  { value: 2, label: "2 (third statement)" },
+  { value: 3, label: "3 (fourth statement)" },
+  { value: 4, label: "4 (fifth statement)" },
+  { value: 5, label: "5 (last statement, most disability)" },
+] as const;
+
 /**
  * Oswestry Disability Index, version 2.1a (ODI): disability from low back pain, today.
  *
@@ -101,122 +111,52 @@ export const odi = {
     {
       id: "1",
       label: "Pain intensity",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "2",
       label: "Personal care",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "3",
       label: "Lifting",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "4",
       label: "Walking",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "5",
       label: "Sitting",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "6",
       label: "Standing",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "7",
       label: "Sleeping",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "8",
       label: "Sex life (if applicable)",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "9",
       label: "Social life",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
     {
       id: "10",
       label: "Travelling",
-      options: [
-        { value: 0, label: "0 (first statement, least disability)" },
-        { value: 1, label: "1 (second statement)" },
-        { value: 2, label: "2 (third statement)" },
-        { value: 3, label: "3 (fourth statement)" },
-        { value: 4, label: "4 (fifth statement)" },
-        { value: 5, label: "5 (last statement, most disability)" },
-      ],
+      options: SIX_STATEMENTS,
     },
   ],
   score: {

@@ -1,6 +1,14 @@
 import { ARROLL_2010, KROENKE_2003, PHQSCREENERS } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 0–3 frequency scale of the items (LOINC answer list LL358-3). */
+const FREQUENCY = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA6570-1" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
+
 /**
  * PHQ-2: the first two PHQ-9 items (interest, mood) as a depression screener. Total 0–6; 3 or more is a
  * positive screen, to be followed by the full PHQ-9. The opt-in flag `sensitive-cutoff` marks a total of
@@ -38,24 +46,14 @@ export const phq2 = {
       label: "Little interest or pleasure",
       text: "Little interest or pleasure in doing things",
       loinc: "44250-9",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "2",
       label: "Feeling down, depressed or hopeless",
       text: "Feeling down, depressed, or hopeless",
       loinc: "44255-8",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
   ],
   score: {

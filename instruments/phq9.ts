@@ -1,6 +1,14 @@
 import { BAO_2016, FOCUS_2023, IAPT, KOUNALI_2022, KROENKE_2001, PHQSCREENERS } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 0–3 frequency scale of the items (LOINC answer list LL358-3). */
+const FREQUENCY = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA6570-1" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
+
 /**
  * Patient Health Questionnaire-9 (PHQ-9): depression severity over the last two weeks.
  *
@@ -76,108 +84,63 @@ export const phq9 = {
       label: "Little interest or pleasure",
       text: "Little interest or pleasure in doing things",
       loinc: "44250-9",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "2",
       label: "Feeling down, depressed or hopeless",
       text: "Feeling down, depressed, or hopeless",
       loinc: "44255-8",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "3",
       label: "Sleep problems",
       text: "Trouble falling or staying asleep, or sleeping too much",
       loinc: "44259-0",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "4",
       label: "Tired or little energy",
       text: "Feeling tired or having little energy",
       loinc: "44254-1",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "5",
       label: "Poor appetite or overeating",
       text: "Poor appetite or overeating",
       loinc: "44251-7",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "6",
       label: "Feeling bad about yourself",
       text: "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
       loinc: "44258-2",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "7",
       label: "Trouble concentrating",
       text: "Trouble concentrating on things, such as reading the newspaper or watching television",
       loinc: "44252-5",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "8",
       label: "Moving or speaking slowly, or restless",
       text: "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual",
       loinc: "44253-3",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "9",
       label: "Thoughts of death or self-harm",
       text: "Thoughts that you would be better off dead or of hurting yourself in some way",
       loinc: "44260-8",
-      options: [
-        { value: 0, label: "Not at all", loinc: "LA6568-5" },
-        { value: 1, label: "Several days", loinc: "LA6569-3" },
-        { value: 2, label: "More than half the days", loinc: "LA6570-1" },
-        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
-      ],
+      options: FREQUENCY,
     },
     {
       id: "10",

@@ -1,6 +1,17 @@
 import { SUZUKI_2020 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 0–6 numeric rating scale; labels are the numbers only (the printed end anchors differ by item). */
+const RATING_0_TO_6 = [
+  { value: 0, label: "0" },
+  { value: 1, label: "1" },
+  { value: 2, label: "2" },
+  { value: 3, label: "3" },
+  { value: 4, label: "4" },
+  { value: 5, label: "5" },
+  { value: 6, label: "6" },
+] as const;
+
 /**
  * Pain Self-Efficacy Questionnaire (PSEQ-10): confidence in doing things despite pain.
  *
@@ -77,132 +88,52 @@ export const pseq = {
     {
       id: "1",
       label: "Enjoy things despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "2",
       label: "Household chores despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "3",
       label: "Socialise as often as before despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "4",
       label: "Cope with pain in most situations",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "5",
       label: "Some form of work despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "6",
       label: "Hobbies or leisure despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "7",
       label: "Cope with pain without medication",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "8",
       label: "Accomplish most life goals despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "9",
       label: "Live a normal lifestyle despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
     {
       id: "10",
       label: "Gradually become more active despite pain",
-      options: [
-        { value: 0, label: "0" },
-        { value: 1, label: "1" },
-        { value: 2, label: "2" },
-        { value: 3, label: "3" },
-        { value: 4, label: "4" },
-        { value: 5, label: "5" },
-        { value: 6, label: "6" },
-      ],
+      options: RATING_0_TO_6,
     },
   ],
   score: {

@@ -153,6 +153,29 @@ function printedText(table: readonly (Cut | Range)[]): string {
   return table.map((r) => ("printed" in r ? r.printed : r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`)).join(" / ");
 }
 
+/** The buysse1989 reference note: what the abstract says, and the appendix's bands as printed. */
+/* @__NO_SIDE_EFFECTS__ */
+function appendixNote(): string {
+  return (
+    "Abstract (read): nineteen self-rated items give seven component scores whose sum is the global score; " +
+    "'A global PSQI score > 5 yielded a diagnostic sensitivity of 89.6% and specificity of 86.5% (kappa = 0.75)'. " +
+    "The scoring appendix was read only as reproduced by others: " +
+    `item 2 ${printedText(LATENCY_MINUTES)} min; two-item sums ${printedText(PAIR_SUM)}; duration ${printedText(DURATION_HOURS)} h; ` +
+    `efficiency ${printedText(EFFICIENCY_PERCENT)} %; disturbances ${printedText(DISTURBANCE_SUM)}.`
+  );
+}
+
+/** The note on component boundaries: the cut-off tables as this definition reads them. */
+/* @__NO_SIDE_EFFECTS__ */
+function boundariesNote(): string {
+  return (
+    "Component boundaries: the printed bands overlap (6–7 h and 5–6 h) or leave gaps (84–85 %, and between whole minutes for decimal answers), and implementations disagree (LCBC, awell-score, BioPsyKit). " +
+    `This definition uses the gap-free reading: latency minutes ${cutsText(LATENCY_MINUTES, "")}; duration ${cutsText(DURATION_HOURS, " h")} ` +
+    `(so ${exactlyText(DURATION_HOURS, " h")}); efficiency ${cutsText(EFFICIENCY_PERCENT, " %")}; ` +
+    `two-item sums ${rangesText(PAIR_SUM)}; disturbance sums ${rangesText(DISTURBANCE_SUM)}.`
+  );
+}
+
 /**
  * Computes the seven PSQI components and the global score from validated answers.
  * Each component is null, with a reason naming its unanswered items, when an item it needs is missing;
@@ -343,12 +366,7 @@ export const psqi = {
       text: "Buysse DJ, Reynolds CF 3rd, Monk TH, Berman SR, Kupfer DJ. The Pittsburgh Sleep Quality Index: a new instrument for psychiatric practice and research. Psychiatry Res 1989;28(2):193–213.",
       pmid: "2748771",
       doi: "10.1016/0165-1781(89)90047-4",
-      note:
-        "Abstract (read): nineteen self-rated items give seven component scores whose sum is the global score; " +
-        "'A global PSQI score > 5 yielded a diagnostic sensitivity of 89.6% and specificity of 86.5% (kappa = 0.75)'. " +
-        "The scoring appendix was read only as reproduced by others: " +
-        `item 2 ${printedText(LATENCY_MINUTES)} min; two-item sums ${printedText(PAIR_SUM)}; duration ${printedText(DURATION_HOURS)} h; ` +
-        `efficiency ${printedText(EFFICIENCY_PERCENT)} %; disturbances ${printedText(DISTURBANCE_SUM)}.`,
+      note: /* @__PURE__ */ appendixNote(),
     },
     pittScoring: {
       text: "PSQI Scoring: form administration instructions and score definitions ('Scores – reportable in publications'), citing Buysse et al. 1989. Undated data-management document.",
@@ -462,10 +480,7 @@ export const psqi = {
     },
   ],
   notes: [
-    "Component boundaries: the printed bands overlap (6–7 h and 5–6 h) or leave gaps (84–85 %, and between whole minutes for decimal answers), and implementations disagree (LCBC, awell-score, BioPsyKit). " +
-      `This definition uses the gap-free reading: latency minutes ${cutsText(LATENCY_MINUTES, "")}; duration ${cutsText(DURATION_HOURS, " h")} ` +
-      `(so ${exactlyText(DURATION_HOURS, " h")}); efficiency ${cutsText(EFFICIENCY_PERCENT, " %")}; ` +
-      `two-item sums ${rangesText(PAIR_SUM)}; disturbance sums ${rangesText(DISTURBANCE_SUM)}.`,
+    /* @__PURE__ */ boundariesNote(),
     "Efficiency of exactly 85 %: the appendix (as reproduced) and the PSQI scoring document print '> 85 %' for 0, while '75–84 %' leaves 84–85 % unassigned. The default scores 85 % and above as 0; the setting strictEfficiency85 reproduces the strict reading (exactly 85 % scores 1), which LCBC uses.",
     "Hours in bed = (getting-up time − bedtime) mod 24 h, so 23:00 to 07:00 is 8 h and 01:00 to 09:00 is 8 h. Equal times are rejected as invalid input (item 3), not read as 0 or 24 hours.",
     "More hours slept (item 4) than hours in bed gives an efficiency above 100 %. It is not capped silently: the component scores 0 (it is ≥ 85 % under either reading) and the flag sleep-exceeds-time-in-bed reports the inconsistency.",

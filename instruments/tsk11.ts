@@ -1,6 +1,14 @@
 import { EIGER_2023, VLAEYEN_1995, WOBY_2005 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 1–4 agreement scale, as answered (before any reverse keying). */
+const AGREEMENT = [
+  { value: 1, label: "Strongly disagree" },
+  { value: 2, label: "Disagree" },
+  { value: 3, label: "Agree" },
+  { value: 4, label: "Strongly agree" },
+] as const;
+
 /**
  * Tampa Scale for Kinesiophobia, 11-item short form (TSK-11): fear of movement and (re)injury.
  *
@@ -36,112 +44,57 @@ export const tsk11 = {
     {
       id: "1",
       label: "Fear of injury from exercise (TSK-17 item 1)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "2",
       label: "Pain would rise if pushed through (TSK-17 item 2)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "3",
       label: "Body signals something dangerously wrong (TSK-17 item 3)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "4",
       label: "Condition not taken seriously by others (TSK-17 item 5)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "5",
       label: "Body at lasting risk since the injury (TSK-17 item 6)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "6",
       label: "Pain means bodily injury (TSK-17 item 7)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "7",
       label: "Avoiding unnecessary movement is safest (TSK-17 item 10)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "8",
       label: "So much pain implies danger (TSK-17 item 11)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "9",
       label: "Pain signals when to stop exercising (TSK-17 item 13)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "10",
       label: "Too easily injured for normal activities (TSK-17 item 15)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "11",
       label: "No one should exercise in pain (TSK-17 item 17)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
   ],
   score: {

@@ -1,6 +1,14 @@
 import { EIGER_2023, VLAEYEN_1995, WOBY_2005 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
+/** The 1–4 agreement scale, as answered (before any reverse keying). */
+const AGREEMENT = [
+  { value: 1, label: "Strongly disagree" },
+  { value: 2, label: "Disagree" },
+  { value: 3, label: "Agree" },
+  { value: 4, label: "Strongly agree" },
+] as const;
+
 /**
  * Tampa Scale for Kinesiophobia, 17-item (TSK-17): fear of movement and (re)injury.
  *
@@ -38,176 +46,91 @@ export const tsk17 = {
     {
       id: "1",
       label: "Fear of injury from exercise",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "2",
       label: "Pain would rise if pushed through",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "3",
       label: "Body signals something dangerously wrong",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "4",
       label: "Exercise would relieve pain (reversed)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
       reversed: true,
     },
     {
       id: "5",
       label: "Condition not taken seriously by others",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "6",
       label: "Body at lasting risk since the injury",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "7",
       label: "Pain means bodily injury",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "8",
       label: "Aggravation is not danger (reversed)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
       reversed: true,
     },
     {
       id: "9",
       label: "Fear of accidental injury",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "10",
       label: "Avoiding unnecessary movement is safest",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "11",
       label: "So much pain implies danger",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "12",
       label: "Better off physically active (reversed)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
       reversed: true,
     },
     {
       id: "13",
       label: "Pain signals when to stop exercising",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "14",
       label: "Activity unsafe with this condition",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "15",
       label: "Too easily injured for normal activities",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
     {
       id: "16",
       label: "Pain is not actually dangerous (reversed)",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
       reversed: true,
     },
     {
       id: "17",
       label: "No one should exercise in pain",
-      options: [
-        { value: 1, label: "Strongly disagree" },
-        { value: 2, label: "Disagree" },
-        { value: 3, label: "Agree" },
-        { value: 4, label: "Strongly agree" },
-      ],
+      options: AGREEMENT,
     },
   ],
   score: {

@@ -1,38 +1,24 @@
-import * as bundled from "../instruments/index.js";
+import {
+  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi,
+  rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
+} from "../instruments/index.js";
+import type * as Index from "../instruments/index.js";
 import type { InstrumentDefinition } from "./types.js";
 
 /**
- * The bundled definitions by id, as a type: derived from the instrument index, so that adding an instrument
- * there adds it here.
+ * The bundled definitions by id, as a type, derived from the instrument index: a definition added there and
+ * not to {@link instruments} (or the other way round) is a compile error here.
  *
  * @category Registry
  */
-export type Instruments = { readonly [K in keyof typeof bundled]: (typeof bundled)[K] };
+export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K] };
 
-// The catalogue's order: by domain in this order (a domain not listed comes after, by name), then the form
-// with more items first (a full form before its short forms), then by id. A module namespace lists its
-// exports alphabetically, which would put the PHQ-2 before the PHQ-9.
-const DOMAIN_ORDER: readonly string[] = [
-  "depression", "anxiety", "catastrophizing", "fear-of-movement", "disability", "sleep", "risk", "pain", "self-efficacy",
-];
-
-/* @__NO_SIDE_EFFECTS__ */
-function catalogue(index: Readonly<Record<string, InstrumentDefinition>>): Instruments {
-  const rank = (d: InstrumentDefinition): number => {
-    const i = DOMAIN_ORDER.indexOf(d.domain);
-    return i < 0 ? DOMAIN_ORDER.length : i;
-  };
-  const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-  const sorted = Object.values(index).sort(
-    (a, b) => rank(a) - rank(b) || byName(a.domain, b.domain) || b.items.length - a.items.length || byName(a.id, b.id),
-  );
-  return Object.fromEntries(sorted.map((d) => [d.id, d])) as unknown as Instruments;
-}
-
+// Written out rather than built from `import * as` the index: a bundler keeps a module namespace object,
+// and with it every definition, in any bundle that imports a single one. The order is the catalogue's.
 /**
  * Every bundled instrument definition, by id, grouped by domain: depression, anxiety, catastrophizing,
- * fear of movement, disability, sleep, risk screening, pain, self-efficacy. Importing this (or scoring by id)
- * pulls in all of them; import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
+ * fear of movement, disability, sleep, risk screening, pain. Importing this (or scoring by id) pulls in
+ * all of them; import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
  *
  * @example
  * ```ts
@@ -41,7 +27,9 @@ function catalogue(index: Readonly<Record<string, InstrumentDefinition>>): Instr
  * ```
  * @category Registry
  */
-export const instruments: Instruments = /* @__PURE__ */ catalogue(bundled);
+export const instruments: Instruments = {
+  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi, rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
+};
 
 /** Id of a bundled instrument. @category Registry */
 export type InstrumentId = keyof Instruments;

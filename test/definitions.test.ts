@@ -47,12 +47,6 @@ describe("every bundled definition", () => {
     expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(instruments).sort());
     for (const [name, def] of exported) expect(getDefinition(name)).toBe(def);
   });
-
-  it("lists the catalogue by domain, a full form before its short forms", () => {
-    const ids = Object.keys(instruments);
-    expect(ids.slice(0, 6)).toEqual(["phq9", "phq8", "phq2", "gad7", "gad2", "pcs"]);
-    expect(ids.indexOf("tsk17")).toBeLessThan(ids.indexOf("tsk11"));
-  });
 });
 
 describe("validateDefinition finds broken definitions", () => {
