@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
-import { instruments, ndi, phq9, validateDefinition, type InstrumentDefinition } from "../src/index.js";
+import { defaultPathway, instruments, ndi, phq9, validateDefinition, type Citation, type InstrumentDefinition } from "../src/index.js";
 
 const all = Object.values(instruments) as InstrumentDefinition[];
 const getDefinition = (id: string): unknown => (instruments as Readonly<Record<string, unknown>>)[id];
@@ -46,6 +46,21 @@ describe("every bundled definition", () => {
     expect(exported.map(([name, def]) => [name, def.id])).toEqual(exported.map(([name]) => [name, name]));
     expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(instruments).sort());
     for (const [name, def] of exported) expect(getDefinition(name)).toBe(def);
+  });
+});
+
+describe("citations", () => {
+  // Every place that cites a source, with the citation it gives.
+  const cited: [string, Citation][] = [
+    ...all.flatMap((d) => Object.entries(d.references).map(([k, c]): [string, Citation] => [`${d.id}.${k}`, c])),
+    ...Object.entries(defaultPathway.references).map(([k, c]): [string, Citation] => [`pathway.${k}`, c]),
+  ];
+  const same = (a: Citation, b: Citation) => (a.doi !== undefined && a.doi === b.doi) || (a.pmid !== undefined && a.pmid === b.pmid) || a.text === b.text;
+
+  it("state a source the same way wherever it is cited (instruments and the default pathway)", () => {
+    for (const [where, c] of cited) {
+      for (const [other, d] of cited) if (same(c, d)) expect(d, `${other} cites what ${where} cites`).toEqual(c);
+    }
   });
 });
 
