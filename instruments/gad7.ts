@@ -30,6 +30,7 @@ export const gad7 = {
   description: "Severity of generalized anxiety symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
+  // The instruction stem as printed on the form (phqscreeners.com).
   instructions: "Over the last 2 weeks, how often have you been bothered by the following problems?",
   references: {
     spitzer2006: SPITZER_2006,
@@ -58,6 +59,7 @@ export const gad7 = {
     source: "phqscreeners",
   },
   loinc: { panel: "69737-5", score: "70274-6" },
+  // LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example.
   items: [
     {
       id: "1",
@@ -71,6 +73,9 @@ export const gad7 = {
       label: "Not able to stop or control worrying",
       text: "Not being able to stop or control worrying",
       loinc: "68509-9",
+      // 68509-9 is a question code LOINC shares with other panels: its answer worth 2 is LA18938-3 "More days
+      // than not" (as in LOINC's GAD-7 panel 69737-5). The label stays as the GAD-7 prints it; FHIR codings
+      // carry LOINC's display.
       options: [
         { value: 0, label: "Not at all", loinc: "LA6568-5" },
         { value: 1, label: "Several days", loinc: "LA6569-3" },
@@ -124,6 +129,7 @@ export const gad7 = {
       label: "Functional difficulty (not scored)",
       text: "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
       options: [
+        // Very = LA6575-0 and Extremely = LA6574-3, as in the LHC-Forms PHQ-9; some third-party code swaps these two.
         { value: 0, label: "Not difficult at all", loinc: "LA6572-7" },
         { value: 1, label: "Somewhat difficult", loinc: "LA6573-5" },
         { value: 2, label: "Very difficult", loinc: "LA6575-0" },

@@ -74,6 +74,7 @@ export const ndi = {
   },
   loinc: { panel: "82226-2", score: "82237-9" },
   // Each section's options with its answer codes, first statement (0) to last (5), from LOINC's panel (loincNdi).
+  // The labels stay positional: LOINC's displays for these codes are the statements themselves.
   items: [
     {
       id: "1",

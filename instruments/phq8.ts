@@ -29,6 +29,7 @@ export const phq8 = {
   description: "Severity of depressive symptoms over the last two weeks, without the self-harm item.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
+  // The instruction stem as printed on the form (phqscreeners.com).
   instructions: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
   references: { kroenke2009: KROENKE_2009, phqscreeners: PHQSCREENERS },
   licence: {

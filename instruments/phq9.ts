@@ -34,6 +34,7 @@ export const phq9 = {
   description: "Severity of depressive symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
+  // The instruction stem as printed on the form (phqscreeners.com).
   instructions: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
   references: {
     kroenke2001: KROENKE_2001,
@@ -148,6 +149,7 @@ export const phq9 = {
       text: "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
       loinc: "69722-7",
       options: [
+        // Very = LA6575-0 and Extremely = LA6574-3, as in the LHC-Forms PHQ-9; some third-party code swaps these two.
         { value: 0, label: "Not difficult at all", loinc: "LA6572-7" },
         { value: 1, label: "Somewhat difficult", loinc: "LA6573-5" },
         { value: 2, label: "Very difficult", loinc: "LA6575-0" },
