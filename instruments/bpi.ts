@@ -74,61 +74,17 @@ export const bpi = {
     source: "userGuide",
   },
   items: [
-    {
-      id: "3",
-      label: "Worst pain",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "4",
-      label: "Least pain",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "5",
-      label: "Average pain",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "6",
-      label: "Pain right now",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9a",
-      label: "Interference: general activity",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9b",
-      label: "Interference: mood",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9c",
-      label: "Interference: walking ability",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9d",
-      label: "Interference: normal work",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9e",
-      label: "Interference: relations with other people",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9f",
-      label: "Interference: sleep",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "9g",
-      label: "Interference: enjoyment of life",
-      options: RATING_0_TO_10,
-    },
+    { id: "3", label: "Worst pain", options: RATING_0_TO_10 },
+    { id: "4", label: "Least pain", options: RATING_0_TO_10 },
+    { id: "5", label: "Average pain", options: RATING_0_TO_10 },
+    { id: "6", label: "Pain right now", options: RATING_0_TO_10 },
+    { id: "9a", label: "Interference: general activity", options: RATING_0_TO_10 },
+    { id: "9b", label: "Interference: mood", options: RATING_0_TO_10 },
+    { id: "9c", label: "Interference: walking ability", options: RATING_0_TO_10 },
+    { id: "9d", label: "Interference: normal work", options: RATING_0_TO_10 },
+    { id: "9e", label: "Interference: relations with other people", options: RATING_0_TO_10 },
+    { id: "9f", label: "Interference: sleep", options: RATING_0_TO_10 },
+    { id: "9g", label: "Interference: enjoyment of life", options: RATING_0_TO_10 },
   ],
   score: null,
   subscales: [

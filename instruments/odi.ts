@@ -1,7 +1,10 @@
 import { FAIRBANK_1980, OSTELO_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
-/** The six statements of a section, scored by position: 0 for the first (least disability) to 5 for the last (most). The statements are copyrighted, so options carry neutral positional labels. */
+/**
+ * The six statements of a section, scored by position: 0 for the first (least disability) to 5 for the last
+ * (most). The statements are copyrighted, so options carry neutral positional labels.
+ */
 const SIX_STATEMENTS = [
   { value: 0, label: "0 (first statement, least disability)" },
   { value: 1, label: "1 (second statement)" },
@@ -108,56 +111,16 @@ export const odi = {
   },
   loinc: { panel: "97908-8", score: "97909-6" },
   items: [
-    {
-      id: "1",
-      label: "Pain intensity",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "2",
-      label: "Personal care",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "3",
-      label: "Lifting",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "4",
-      label: "Walking",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "5",
-      label: "Sitting",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "6",
-      label: "Standing",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "7",
-      label: "Sleeping",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "8",
-      label: "Sex life (if applicable)",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "9",
-      label: "Social life",
-      options: SIX_STATEMENTS,
-    },
-    {
-      id: "10",
-      label: "Travelling",
-      options: SIX_STATEMENTS,
-    },
+    { id: "1", label: "Pain intensity", options: SIX_STATEMENTS },
+    { id: "2", label: "Personal care", options: SIX_STATEMENTS },
+    { id: "3", label: "Lifting", options: SIX_STATEMENTS },
+    { id: "4", label: "Walking", options: SIX_STATEMENTS },
+    { id: "5", label: "Sitting", options: SIX_STATEMENTS },
+    { id: "6", label: "Standing", options: SIX_STATEMENTS },
+    { id: "7", label: "Sleeping", options: SIX_STATEMENTS },
+    { id: "8", label: "Sex life (if applicable)", options: SIX_STATEMENTS },
+    { id: "9", label: "Social life", options: SIX_STATEMENTS },
+    { id: "10", label: "Travelling", options: SIX_STATEMENTS },
   ],
   score: {
     id: "percent",

@@ -77,24 +77,9 @@ export const peg = {
   },
   loinc: { panel: "91148-7", score: "91147-9" },
   items: [
-    {
-      id: "1",
-      label: "Average pain, past week",
-      loinc: "75893-8",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "2",
-      label: "Interference with enjoyment of life",
-      loinc: "91145-3",
-      options: RATING_0_TO_10,
-    },
-    {
-      id: "3",
-      label: "Interference with general activity",
-      loinc: "91146-1",
-      options: RATING_0_TO_10,
-    },
+    { id: "1", label: "Average pain, past week", loinc: "75893-8", options: RATING_0_TO_10 },
+    { id: "2", label: "Interference with enjoyment of life", loinc: "91145-3", options: RATING_0_TO_10 },
+    { id: "3", label: "Interference with general activity", loinc: "91146-1", options: RATING_0_TO_10 },
   ],
   score: {
     id: "total",

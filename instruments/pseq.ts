@@ -85,56 +85,16 @@ export const pseq = {
     source: "termsUnverified",
   },
   items: [
-    {
-      id: "1",
-      label: "Enjoy things despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "2",
-      label: "Household chores despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "3",
-      label: "Socialise as often as before despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "4",
-      label: "Cope with pain in most situations",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "5",
-      label: "Some form of work despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "6",
-      label: "Hobbies or leisure despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "7",
-      label: "Cope with pain without medication",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "8",
-      label: "Accomplish most life goals despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "9",
-      label: "Live a normal lifestyle despite pain",
-      options: RATING_0_TO_6,
-    },
-    {
-      id: "10",
-      label: "Gradually become more active despite pain",
-      options: RATING_0_TO_6,
-    },
+    { id: "1", label: "Enjoy things despite pain", options: RATING_0_TO_6 },
+    { id: "2", label: "Household chores despite pain", options: RATING_0_TO_6 },
+    { id: "3", label: "Socialise as often as before despite pain", options: RATING_0_TO_6 },
+    { id: "4", label: "Cope with pain in most situations", options: RATING_0_TO_6 },
+    { id: "5", label: "Some form of work despite pain", options: RATING_0_TO_6 },
+    { id: "6", label: "Hobbies or leisure despite pain", options: RATING_0_TO_6 },
+    { id: "7", label: "Cope with pain without medication", options: RATING_0_TO_6 },
+    { id: "8", label: "Accomplish most life goals despite pain", options: RATING_0_TO_6 },
+    { id: "9", label: "Live a normal lifestyle despite pain", options: RATING_0_TO_6 },
+    { id: "10", label: "Gradually become more active despite pain", options: RATING_0_TO_6 },
   ],
   score: {
     id: "total",

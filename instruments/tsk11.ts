@@ -41,61 +41,17 @@ export const tsk11 = {
   },
   // Record keys are the TSK-11's own numbers; each label names the TSK-17 item it is.
   items: [
-    {
-      id: "1",
-      label: "Fear of injury from exercise (TSK-17 item 1)",
-      options: AGREEMENT,
-    },
-    {
-      id: "2",
-      label: "Pain would rise if pushed through (TSK-17 item 2)",
-      options: AGREEMENT,
-    },
-    {
-      id: "3",
-      label: "Body signals something dangerously wrong (TSK-17 item 3)",
-      options: AGREEMENT,
-    },
-    {
-      id: "4",
-      label: "Condition not taken seriously by others (TSK-17 item 5)",
-      options: AGREEMENT,
-    },
-    {
-      id: "5",
-      label: "Body at lasting risk since the injury (TSK-17 item 6)",
-      options: AGREEMENT,
-    },
-    {
-      id: "6",
-      label: "Pain means bodily injury (TSK-17 item 7)",
-      options: AGREEMENT,
-    },
-    {
-      id: "7",
-      label: "Avoiding unnecessary movement is safest (TSK-17 item 10)",
-      options: AGREEMENT,
-    },
-    {
-      id: "8",
-      label: "So much pain implies danger (TSK-17 item 11)",
-      options: AGREEMENT,
-    },
-    {
-      id: "9",
-      label: "Pain signals when to stop exercising (TSK-17 item 13)",
-      options: AGREEMENT,
-    },
-    {
-      id: "10",
-      label: "Too easily injured for normal activities (TSK-17 item 15)",
-      options: AGREEMENT,
-    },
-    {
-      id: "11",
-      label: "No one should exercise in pain (TSK-17 item 17)",
-      options: AGREEMENT,
-    },
+    { id: "1", label: "Fear of injury from exercise (TSK-17 item 1)", options: AGREEMENT },
+    { id: "2", label: "Pain would rise if pushed through (TSK-17 item 2)", options: AGREEMENT },
+    { id: "3", label: "Body signals something dangerously wrong (TSK-17 item 3)", options: AGREEMENT },
+    { id: "4", label: "Condition not taken seriously by others (TSK-17 item 5)", options: AGREEMENT },
+    { id: "5", label: "Body at lasting risk since the injury (TSK-17 item 6)", options: AGREEMENT },
+    { id: "6", label: "Pain means bodily injury (TSK-17 item 7)", options: AGREEMENT },
+    { id: "7", label: "Avoiding unnecessary movement is safest (TSK-17 item 10)", options: AGREEMENT },
+    { id: "8", label: "So much pain implies danger (TSK-17 item 11)", options: AGREEMENT },
+    { id: "9", label: "Pain signals when to stop exercising (TSK-17 item 13)", options: AGREEMENT },
+    { id: "10", label: "Too easily injured for normal activities (TSK-17 item 15)", options: AGREEMENT },
+    { id: "11", label: "No one should exercise in pain (TSK-17 item 17)", options: AGREEMENT },
   ],
   score: {
     id: "total",
