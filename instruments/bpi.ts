@@ -1,7 +1,20 @@
-import { BPI_USER_GUIDE, CLEELAND_1994 } from "./shared/bpi.js";
-import { RATING_0_TO_10 } from "./shared/rating.js";
-import { DWORKIN_2008 } from "./shared/change.js";
+import { BPI_USER_GUIDE, DWORKIN_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 0–10 numeric rating scale; labels are the numbers only (the printed end anchors differ by item). */
+const RATING_0_TO_10 = [
+  { value: 0, label: "0" },
+  { value: 1, label: "1" },
+  { value: 2, label: "2" },
+  { value: 3, label: "3" },
+  { value: 4, label: "4" },
+  { value: 5, label: "5" },
+  { value: 6, label: "6" },
+  { value: 7, label: "7" },
+  { value: 8, label: "8" },
+  { value: 9, label: "9" },
+  { value: 10, label: "10" },
+] as const;
 
 /**
  * Brief Pain Inventory, short form (BPI-SF): pain severity and pain interference, each 0–10.
@@ -37,7 +50,11 @@ export const bpi = {
   references: {
     dworkin2008: DWORKIN_2008,
     userGuide: BPI_USER_GUIDE,
-    cleeland1994: CLEELAND_1994,
+    cleeland1994: {
+      text: "Cleeland CS, Ryan KM. Pain assessment: global use of the Brief Pain Inventory. Ann Acad Med Singapore 1994;23(2):129–138.",
+      pmid: "8080219",
+      note: "Describes the BPI's two dimensions, pain severity (sensory) and pain interference (reactive).",
+    },
     eppoc: {
       text: "Electronic Persistent Pain Outcomes Collaboration (ePPOC), Australian Health Services Research Institute. Brief Pain Inventory: scoring notes.",
       url: "https://ahsri.atlassian.net/wiki/pages/viewpage.action?pageId=20584125",

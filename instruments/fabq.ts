@@ -1,3 +1,4 @@
+import { GEORGE_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -67,12 +68,7 @@ export const fabq = {
       doi: "10.1093/ptj/82.10.973",
       note: "Abstract: the FABQ work subscale was the strongest predictor of work status at 4 weeks (negative likelihood ratio 0.08 for scores less than 30, positive likelihood ratio 3.33 for scores greater than 34). Acute work-related low back pain, n = 78.",
     },
-    george2008: {
-      text: "George SZ, Fritz JM, Childs JD. Investigation of elevated fear-avoidance beliefs for patients with low back pain: a secondary analysis involving patients enrolled in physical therapy clinical trials. J Orthop Sports Phys Ther 2008;38(2):50–58.",
-      pmid: "18349490",
-      doi: "10.2519/jospt.2008.2647",
-      note: "Tests the previously reported cut-off for the physical-activity scale (> 14) against 6-month Oswestry outcomes; in this physical-therapy sample it did not predict outcome, so it marks a treatment target rather than a prognosis.",
-    },
+    george2008: GEORGE_2008,
     monticone2020: {
       text: "Monticone M, Frigau L, Vernon H, et al. Reliability, responsiveness and minimal clinically important difference of the two Fear Avoidance and Beliefs Questionnaire scales in Italian subjects with chronic low back pain undergoing multidisciplinary rehabilitation. Eur J Phys Rehabil Med 2020;56(5):600–606.",
       pmid: "32420712",

@@ -1,12 +1,13 @@
-import { DIFFICULTY, DIFFICULTY_TEXT, GAD_1,
-  GAD_2,
-  GAD_3,
-  GAD_4,
-  GAD_5,
-  GAD_6,
-  GAD_7, GAD_INSTRUCTIONS, PHQ_LICENCE, PHQSCREENERS, SPITZER_2006 } from "./shared/phq.js";
-import { IAPT, KOUNALI_2022 } from "./shared/change.js";
+import { IAPT, KOUNALI_2022, PHQSCREENERS, SPITZER_2006 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 0–3 frequency scale of the items (LOINC answer list LL358-3). */
+const FREQUENCY = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA6570-1" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
 
 /**
  * Generalized Anxiety Disorder-7 (GAD-7): anxiety severity over the last two weeks. Seven items scored
@@ -29,7 +30,8 @@ export const gad7 = {
   description: "Severity of generalized anxiety symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
-  instructions: GAD_INSTRUCTIONS,
+  // The instruction stem as printed on the form (phqscreeners.com).
+  instructions: "Over the last 2 weeks, how often have you been bothered by the following problems?",
   references: {
     spitzer2006: SPITZER_2006,
     phqscreeners: PHQSCREENERS,
@@ -48,18 +50,93 @@ export const gad7 = {
       note: "Abstract: German general population (n = 5,030); mean (SD) 3.2 (3.5) in women and 2.7 (3.2) in men. The retest ICC of 0.83 is attributed to Spitzer 2006 and was read only on a secondary page.",
     },
   },
-  licence: PHQ_LICENCE,
+  licence: {
+    rightsHolder: "Pfizer Inc.",
+    redistributeWording: true,
+    terms: "No permission is required to reproduce, translate, display or distribute the PHQ and GAD-7 screeners.",
+    contact: "www.phqscreeners.com",
+    attribution: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+    source: "phqscreeners",
+  },
   loinc: { panel: "69737-5", score: "70274-6" },
+  // LOINC codes from the HL7 Personal Health Record Format IG GAD-7 example.
   items: [
-    GAD_1,
-  GAD_2,
-  GAD_3,
-  GAD_4,
-  GAD_5,
-  GAD_6,
-  GAD_7,
+    {
+      id: "1",
+      label: "Nervous, anxious or on edge",
+      text: "Feeling nervous, anxious, or on edge",
+      loinc: "69725-0",
+      options: FREQUENCY,
+    },
+    {
+      id: "2",
+      label: "Not able to stop or control worrying",
+      text: "Not being able to stop or control worrying",
+      loinc: "68509-9",
+      // 68509-9 is a question code LOINC shares with other panels: its answer worth 2 is LA18938-3 "More days
+      // than not" (as in LOINC's GAD-7 panel 69737-5). The label stays as the GAD-7 prints it; FHIR codings
+      // carry LOINC's display.
+      options: [
+        { value: 0, label: "Not at all", loinc: "LA6568-5" },
+        { value: 1, label: "Several days", loinc: "LA6569-3" },
+        {
+          value: 2,
+          label: "More than half the days",
+          loinc: "LA18938-3",
+          loincDisplay: "More days than not",
+        },
+        { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+      ],
+    },
+    {
+      id: "3",
+      label: "Worrying too much",
+      text: "Worrying too much about different things",
+      loinc: "69733-4",
+      options: FREQUENCY,
+    },
+    {
+      id: "4",
+      label: "Trouble relaxing",
+      text: "Trouble relaxing",
+      loinc: "69734-2",
+      options: FREQUENCY,
+    },
+    {
+      id: "5",
+      label: "Restless, hard to sit still",
+      text: "Being so restless that it is hard to sit still",
+      loinc: "69735-9",
+      options: FREQUENCY,
+    },
+    {
+      id: "6",
+      label: "Easily annoyed or irritable",
+      text: "Becoming easily annoyed or irritable",
+      loinc: "69689-8",
+      options: FREQUENCY,
+    },
+    {
+      id: "7",
+      label: "Afraid something awful might happen",
+      text: "Feeling afraid as if something awful might happen",
+      loinc: "69736-7",
+      options: FREQUENCY,
+    },
     // No GAD-7-specific LOINC code for this item was confirmed, so none is given.
-    { id: "8", label: "Functional difficulty (not scored)", text: DIFFICULTY_TEXT, options: DIFFICULTY, optional: true },
+    {
+      id: "8",
+      label: "Functional difficulty (not scored)",
+      text: "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
+      options: [
+        // Very = LA6575-0 and Extremely = LA6574-3, as in the LHC-Forms PHQ-9; some third-party code swaps these two.
+        { value: 0, label: "Not difficult at all", loinc: "LA6572-7" },
+        { value: 1, label: "Somewhat difficult", loinc: "LA6573-5" },
+        { value: 2, label: "Very difficult", loinc: "LA6575-0" },
+        { value: 3, label: "Extremely difficult", loinc: "LA6574-3" },
+      ],
+      optional: true,
+    },
   ],
   score: {
     id: "total",

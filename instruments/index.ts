@@ -1,3 +1,5 @@
+// The instrument index: one line per bundled instrument. The registry (src/registry.ts), its types, the
+// package's named exports, the docs and the CLI's catalogue are all derived from these lines.
 export { phq9 } from "./phq9.js";
 export { phq8 } from "./phq8.js";
 export { phq2 } from "./phq2.js";

@@ -1,3 +1,4 @@
+import { BASTIEN_2001 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** Anchors of items 1–3 (severity of each night-time problem). */
@@ -56,12 +57,7 @@ export const isi = {
   direction: "higher-is-worse",
   recall: "last 2 weeks",
   references: {
-    bastien2001: {
-      text: "Bastien CH, Vallières A, Morin CM. Validation of the Insomnia Severity Index as an outcome measure for insomnia research. Sleep Med 2001;2(4):297–307.",
-      pmid: "11438246",
-      doi: "10.1016/S1389-9457(00)00065-4",
-      note: "Seven items rated 0–4, summed to 0–28; bands 0–7 no clinically significant insomnia, 8–14 subthreshold, 15–21 clinical (moderate severity), 22–28 clinical (severe). The bands were checked against the form's printed scoring guidelines (VA My HealtheVet copy, used with Dr Morin's permission), not against the paper's full text. No rule for unanswered items is published.",
-    },
+    bastien2001: BASTIEN_2001,
     morin2011: {
       text: "Morin CM, Belleville G, Bélanger L, Ivers H. The Insomnia Severity Index: psychometric indicators to detect insomnia cases and evaluate treatment response. Sleep 2011;34(5):601–608.",
       pmid: "21532953",

@@ -1,4 +1,4 @@
-import { withLoincAnswers } from "./shared/disability.js";
+import { VERNON_NOTE } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /**
@@ -48,16 +48,7 @@ export const ndi = {
         "Ten sections scored 0–5, total 0–50; the scoring intervals originate here (per Vernon's note). No rule for " +
         "unanswered sections is reported from it. The paper itself was not read.",
     },
-    vernonNote: {
-      text: "Vernon H. The Neck Disability Index: an informal note from the author on scoring.",
-      url: "https://chiro.org/forms/NDI_Explain.shtml",
-      note:
-        "'Each of the 10 items is scored from 0 - 5. The maximum score is therefore 50. The obtained score can be " +
-        "multiplied by 2 to produce a percentage score. Occasionally, a respondent will not complete one question " +
-        "or another. The average of all other items is then added to the completed items.' Intervals: 0–4 no " +
-        "disability, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete; 'this means 15-24 out of 50 (the " +
-        "RAW SCORE) equates with moderate disability'. 'At least a 5-point change is required to be clinically meaningful'.",
-    },
+    vernonNote: VERNON_NOTE,
     loincNdi: {
       text: "LOINC 82226-2 'Neck Disability Index' (panel); 82237-9 'Total score' [NDI]; sections 82227-0 to 82236-1 and their answer codes.",
       url: "https://loinc.org/82226-2",
@@ -82,18 +73,139 @@ export const ndi = {
     source: "ndiTerms",
   },
   loinc: { panel: "82226-2", score: "82237-9" },
-  // Each section's answer codes, first statement (0) to last (5), from LOINC's panel (loincNdi).
+  // Each section's options with its answer codes, first statement (0) to last (5), from LOINC's panel (loincNdi).
+  // The labels stay positional: LOINC's displays for these codes are the statements themselves.
   items: [
-    { id: "1", label: "Pain intensity", loinc: "82227-0", options: /* @__PURE__ */ withLoincAnswers(["LA25853-5", "LA25854-3", "LA25855-0", "LA25856-8", "LA25857-6", "LA25858-4"]) },
-    { id: "2", label: "Personal care", loinc: "82228-8", options: /* @__PURE__ */ withLoincAnswers(["LA25859-2", "LA25860-0", "LA25861-8", "LA25862-6", "LA25863-4", "LA25864-2"]) },
-    { id: "3", label: "Lifting", loinc: "82229-6", options: /* @__PURE__ */ withLoincAnswers(["LA25865-9", "LA25866-7", "LA25867-5", "LA25868-3", "LA25869-1", "LA25870-9"]) },
-    { id: "4", label: "Reading", loinc: "82230-4", options: /* @__PURE__ */ withLoincAnswers(["LA25871-7", "LA25872-5", "LA25873-3", "LA25874-1", "LA25875-8", "LA25876-6"]) },
-    { id: "5", label: "Headaches", loinc: "82231-2", options: /* @__PURE__ */ withLoincAnswers(["LA25877-4", "LA26365-9", "LA26366-7", "LA26367-5", "LA26368-3", "LA26369-1"]) },
-    { id: "6", label: "Concentration", loinc: "82232-0", options: /* @__PURE__ */ withLoincAnswers(["LA25878-2", "LA25879-0", "LA25880-8", "LA25881-6", "LA25882-4", "LA25883-2"]) },
-    { id: "7", label: "Work", loinc: "82233-8", options: /* @__PURE__ */ withLoincAnswers(["LA25884-0", "LA25885-7", "LA25886-5", "LA25887-3", "LA25888-1", "LA25889-9"]) },
-    { id: "8", label: "Driving", loinc: "82234-6", options: /* @__PURE__ */ withLoincAnswers(["LA25890-7", "LA25891-5", "LA25892-3", "LA25893-1", "LA25894-9", "LA25895-6"]) },
-    { id: "9", label: "Sleeping", loinc: "82235-3", options: /* @__PURE__ */ withLoincAnswers(["LA25896-4", "LA25897-2", "LA25898-0", "LA25899-8", "LA25900-4", "LA25901-2"]) },
-    { id: "10", label: "Recreation", loinc: "82236-1", options: /* @__PURE__ */ withLoincAnswers(["LA25902-0", "LA25903-8", "LA25904-6", "LA25905-3", "LA25906-1", "LA25907-9"]) },
+    {
+      id: "1",
+      label: "Pain intensity",
+      loinc: "82227-0",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25853-5" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25854-3" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25855-0" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25856-8" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25857-6" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25858-4" },
+      ],
+    },
+    {
+      id: "2",
+      label: "Personal care",
+      loinc: "82228-8",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25859-2" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25860-0" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25861-8" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25862-6" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25863-4" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25864-2" },
+      ],
+    },
+    {
+      id: "3",
+      label: "Lifting",
+      loinc: "82229-6",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25865-9" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25866-7" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25867-5" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25868-3" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25869-1" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25870-9" },
+      ],
+    },
+    {
+      id: "4",
+      label: "Reading",
+      loinc: "82230-4",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25871-7" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25872-5" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25873-3" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25874-1" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25875-8" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25876-6" },
+      ],
+    },
+    {
+      id: "5",
+      label: "Headaches",
+      loinc: "82231-2",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25877-4" },
+        { value: 1, label: "1 (second statement)", loinc: "LA26365-9" },
+        { value: 2, label: "2 (third statement)", loinc: "LA26366-7" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA26367-5" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA26368-3" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA26369-1" },
+      ],
+    },
+    {
+      id: "6",
+      label: "Concentration",
+      loinc: "82232-0",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25878-2" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25879-0" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25880-8" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25881-6" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25882-4" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25883-2" },
+      ],
+    },
+    {
+      id: "7",
+      label: "Work",
+      loinc: "82233-8",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25884-0" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25885-7" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25886-5" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25887-3" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25888-1" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25889-9" },
+      ],
+    },
+    {
+      id: "8",
+      label: "Driving",
+      loinc: "82234-6",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25890-7" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25891-5" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25892-3" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25893-1" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25894-9" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25895-6" },
+      ],
+    },
+    {
+      id: "9",
+      label: "Sleeping",
+      loinc: "82235-3",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25896-4" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25897-2" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25898-0" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25899-8" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25900-4" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25901-2" },
+      ],
+    },
+    {
+      id: "10",
+      label: "Recreation",
+      loinc: "82236-1",
+      options: [
+        { value: 0, label: "0 (first statement, least disability)", loinc: "LA25902-0" },
+        { value: 1, label: "1 (second statement)", loinc: "LA25903-8" },
+        { value: 2, label: "2 (third statement)", loinc: "LA25904-6" },
+        { value: 3, label: "3 (fourth statement)", loinc: "LA25905-3" },
+        { value: 4, label: "4 (fifth statement)", loinc: "LA25906-1" },
+        { value: 5, label: "5 (last statement, most disability)", loinc: "LA25907-9" },
+      ],
+    },
   ],
   score: {
     id: "total",

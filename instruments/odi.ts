@@ -1,6 +1,18 @@
-import { SIX_STATEMENTS } from "./shared/disability.js";
-import { OSTELO_2008 } from "./shared/change.js";
+import { FAIRBANK_1980, OSTELO_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/**
+ * The six statements of a section, scored by position: 0 for the first (least disability) to 5 for the last
+ * (most). The statements are copyrighted, so options carry neutral positional labels.
+ */
+const SIX_STATEMENTS = [
+  { value: 0, label: "0 (first statement, least disability)" },
+  { value: 1, label: "1 (second statement)" },
+  { value: 2, label: "2 (third statement)" },
+  { value: 3, label: "3 (fourth statement)" },
+  { value: 4, label: "4 (fifth statement)" },
+  { value: 5, label: "5 (last statement, most disability)" },
+] as const;
 
 /**
  * Oswestry Disability Index, version 2.1a (ODI): disability from low back pain, today.
@@ -49,13 +61,7 @@ export const odi = {
       doi: "10.1097/00007632-200011150-00017",
       note: "Review of the ODI versions, v2.1a among them: ten sections of six statements scored 0 (first) to 5 (last).",
     },
-    fairbank1980: {
-      text: "Fairbank JCT, Couper J, Davies JB, O'Brien JP. The Oswestry low back pain disability questionnaire. Physiotherapy 1980;66(8):271–273.",
-      note:
-        "Source of the bands 0–20 % minimal disability, 21–40 % moderate, 41–60 % severe, 61–80 % crippled, " +
-        "81–100 % bed-bound or exaggerating symptoms, as restated by Fairbank on the Mapi Research Trust site " +
-        "(the 1980 paper itself was not read; Fairbank writes the endpoints overlapping, 0–20, 20–40, …).",
-    },
+    fairbank1980: FAIRBANK_1980,
     fairbankMapi: {
       text: "Fairbank J. The Oswestry Disability Index: article by the author on the Mapi Research Trust site (ePROVIDE).",
       url: "https://eprovide.mapi-trust.org/instruments/oswestry-disability-index",

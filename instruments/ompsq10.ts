@@ -1,5 +1,20 @@
-import { RATING_0_TO_10 } from "./shared/rating.js";
+import { LINTON_2011 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 0–10 numeric rating scale; labels are the numbers only (the printed end anchors differ by item). */
+const RATING_0_TO_10 = [
+  { value: 0, label: "0" },
+  { value: 1, label: "1" },
+  { value: 2, label: "2" },
+  { value: 3, label: "3" },
+  { value: 4, label: "4" },
+  { value: 5, label: "5" },
+  { value: 6, label: "6" },
+  { value: 7, label: "7" },
+  { value: 8, label: "8" },
+  { value: 9, label: "9" },
+  { value: 10, label: "10" },
+] as const;
 
 /**
  * Örebro Musculoskeletal Pain Screening Questionnaire, short form (ÖMPSQ-10): risk of future work disability
@@ -31,15 +46,7 @@ export const ompsq10 = {
     "risk of long-term disability and sick leave.",
   direction: "higher-is-worse",
   references: {
-    linton2011: {
-      text: "Linton SJ, Nicholas M, MacDonald S. Development of a short form of the Örebro Musculoskeletal Pain Screening Questionnaire. Spine 2011;36(22):1891–1895.",
-      pmid: "21192286",
-      doi: "10.1097/BRS.0b013e3181f8f775",
-      note:
-        "Abstract: two items from each of the five predictive factors; of those who developed disability, 'a cutoff of " +
-        "50 on the short version identified 85% in the occupational and 83% in the primary care samples'. The abstract " +
-        "does not say on which side of the cut-off 50 itself falls; the full text and its printed form were not read.",
-    },
+    linton2011: LINTON_2011,
     awellScore: {
       text: "Awell Health. awell-score, ÖMPSQ-10 calculation (src/calculation_suite/calculations/orebro/short_version).",
       url: "https://github.com/awell-health/awell-score",

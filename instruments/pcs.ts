@@ -1,4 +1,4 @@
-import { SUZUKI_2020 } from "./shared/change.js";
+import { SULLIVAN_MANUAL, SUZUKI_2020 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** The PCS 0–4 frequency scale, as printed on the form. */
@@ -45,11 +45,7 @@ export const pcs = {
       note:
         "Thirteen items rated 0 (not at all) to 4 (all the time); principal-components analysis gave three components: rumination, magnification and helplessness. The answer labels were checked against a reprint of the form credited to this paper.",
     },
-    sullivanManual: {
-      text: "Sullivan MJL. The Pain Catastrophizing Scale: User Manual. Montreal: McGill University; 1995–2009.",
-      note:
-        "Scoring: total = sum of items 1–13; rumination = items 8, 9, 10, 11; magnification = items 6, 7, 13; helplessness = items 1, 2, 3, 4, 5, 12. 'Interpretation of PCS Scores' (p. 6): a total of 30 corresponds to the 75th percentile of chronic-pain patients and represents a clinically relevant level of catastrophizing. Subscale membership agrees with the Rehabilitation Measures Database entry; the manual's own text on subscales and on the cut-off was read only as quoted by secondary sources. The manual states no rule for unanswered items that could be found.",
-    },
+    sullivanManual: SULLIVAN_MANUAL,
     sullivanLab: {
       text: "Sullivan MJL. Pain Catastrophizing Scale (PCS): licensing. Sullivan Pain Research Lab, McGill University.",
       url: "https://sullivan-painresearch.mcgill.ca/pcs.php",

@@ -1,6 +1,20 @@
-import { BPI_USER_GUIDE } from "./shared/bpi.js";
-import { RATING_0_TO_10 } from "./shared/rating.js";
+import { BPI_USER_GUIDE } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 0–10 numeric rating scale; labels are the numbers only (the printed end anchors differ by item). */
+const RATING_0_TO_10 = [
+  { value: 0, label: "0" },
+  { value: 1, label: "1" },
+  { value: 2, label: "2" },
+  { value: 3, label: "3" },
+  { value: 4, label: "4" },
+  { value: 5, label: "5" },
+  { value: 6, label: "6" },
+  { value: 7, label: "7" },
+  { value: 8, label: "8" },
+  { value: 9, label: "9" },
+  { value: 10, label: "10" },
+] as const;
 
 /**
  * PEG: a three-item pain scale (average Pain, interference with Enjoyment of life, interference with

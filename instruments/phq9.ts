@@ -1,28 +1,13 @@
-import {
-  CMS_MDS,
-  DIFFICULTY,
-  DIFFICULTY_TEXT,
-  ITEM9_HANDLING,
-  KROENKE_2001,
-  PHQ_1,
-  PHQ_2,
-  PHQ_3,
-  PHQ_4,
-  PHQ_5,
-  PHQ_6,
-  PHQ_7,
-  PHQ_8,
-  PHQ_9,
-  PHQ_MILD,
-  PHQ_MINIMAL,
-  PHQ_MODERATE,
-  PHQ_MODERATELY_SEVERE,
-  PHQ_INSTRUCTIONS,
-  PHQ_LICENCE,
-  PHQSCREENERS,
-} from "./shared/phq.js";
-import { IAPT, KOUNALI_2022 } from "./shared/change.js";
+import { BAO_2016, FOCUS_2023, IAPT, KOUNALI_2022, KROENKE_2001, PHQSCREENERS } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 0–3 frequency scale of the items (LOINC answer list LL358-3). */
+const FREQUENCY = [
+  { value: 0, label: "Not at all", loinc: "LA6568-5" },
+  { value: 1, label: "Several days", loinc: "LA6569-3" },
+  { value: 2, label: "More than half the days", loinc: "LA6570-1" },
+  { value: 3, label: "Nearly every day", loinc: "LA6571-9" },
+] as const;
 
 /**
  * Patient Health Questionnaire-9 (PHQ-9): depression severity over the last two weeks.
@@ -49,11 +34,15 @@ export const phq9 = {
   description: "Severity of depressive symptoms over the last two weeks.",
   direction: "higher-is-worse",
   recall: "last 2 weeks",
-  instructions: PHQ_INSTRUCTIONS,
+  // The instruction stem as printed on the form (phqscreeners.com).
+  instructions: "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
   references: {
     kroenke2001: KROENKE_2001,
-    cmsMds: CMS_MDS,
-    item9: ITEM9_HANDLING,
+    cmsMds: {
+      text: "Centers for Medicare & Medicaid Services. MDS 3.0 Data Specifications, edit -3587 for item D0300 (PHQ-9 total severity score).",
+      note: "One missing item: sum × 9/8; two: sum × 9/7; rounded to the nearest integer; three or more: not scored. The rounding edit it refers to (-9013) was not read: halves are rounded up.",
+    },
+    item9: FOCUS_2023,
     phqscreeners: PHQSCREENERS,
     lowe2004: {
       text: "Löwe B, Unützer J, Callahan CM, Perkins AJ, Kroenke K. Monitoring depression treatment outcomes with the Patient Health Questionnaire-9. Med Care 2004;42(12):1194–1201.",
@@ -79,25 +68,95 @@ export const phq9 = {
       text: "Psychiatric practice outcome metrics using the PHQ-9. Psychiatr Serv 2011;62:929–935.",
       note: "Response defined as a PHQ-9 below 10 (remission below 5) (from a secondary summary; the paper was not read).",
     },
-    psychServ2015: {
-      text: "Washington State Mental Health Integration Program (collaborative care registry). Psychiatr Serv 2015.",
-      doi: "10.1176/appi.ps.201400577",
-      note: "'Clinically significant improvement' = PHQ-9 below 10 or a reduction of 50 % or more (from a secondary summary; the paper was not read).",
-    },
+    psychServ2015: BAO_2016,
   },
-  licence: PHQ_LICENCE,
+  licence: {
+    rightsHolder: "Pfizer Inc.",
+    redistributeWording: true,
+    terms: "No permission is required to reproduce, translate, display or distribute the PHQ and GAD-7 screeners.",
+    contact: "www.phqscreeners.com",
+    attribution: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+    source: "phqscreeners",
+  },
   loinc: { panel: "44249-1", score: "44261-6" },
   items: [
-    PHQ_1,
-    PHQ_2,
-    PHQ_3,
-  PHQ_4,
-  PHQ_5,
-  PHQ_6,
-  PHQ_7,
-  PHQ_8,
-    PHQ_9,
-    { id: "10", label: "Functional difficulty (not scored)", text: DIFFICULTY_TEXT, loinc: "69722-7", options: DIFFICULTY, optional: true },
+    {
+      id: "1",
+      label: "Little interest or pleasure",
+      text: "Little interest or pleasure in doing things",
+      loinc: "44250-9",
+      options: FREQUENCY,
+    },
+    {
+      id: "2",
+      label: "Feeling down, depressed or hopeless",
+      text: "Feeling down, depressed, or hopeless",
+      loinc: "44255-8",
+      options: FREQUENCY,
+    },
+    {
+      id: "3",
+      label: "Sleep problems",
+      text: "Trouble falling or staying asleep, or sleeping too much",
+      loinc: "44259-0",
+      options: FREQUENCY,
+    },
+    {
+      id: "4",
+      label: "Tired or little energy",
+      text: "Feeling tired or having little energy",
+      loinc: "44254-1",
+      options: FREQUENCY,
+    },
+    {
+      id: "5",
+      label: "Poor appetite or overeating",
+      text: "Poor appetite or overeating",
+      loinc: "44251-7",
+      options: FREQUENCY,
+    },
+    {
+      id: "6",
+      label: "Feeling bad about yourself",
+      text: "Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
+      loinc: "44258-2",
+      options: FREQUENCY,
+    },
+    {
+      id: "7",
+      label: "Trouble concentrating",
+      text: "Trouble concentrating on things, such as reading the newspaper or watching television",
+      loinc: "44252-5",
+      options: FREQUENCY,
+    },
+    {
+      id: "8",
+      label: "Moving or speaking slowly, or restless",
+      text: "Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual",
+      loinc: "44253-3",
+      options: FREQUENCY,
+    },
+    {
+      id: "9",
+      label: "Thoughts of death or self-harm",
+      text: "Thoughts that you would be better off dead or of hurting yourself in some way",
+      loinc: "44260-8",
+      options: FREQUENCY,
+    },
+    {
+      id: "10",
+      label: "Functional difficulty (not scored)",
+      text: "If you checked off any problems, how difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
+      loinc: "69722-7",
+      options: [
+        // Very = LA6575-0 and Extremely = LA6574-3, as in the LHC-Forms PHQ-9; some third-party code swaps these two.
+        { value: 0, label: "Not difficult at all", loinc: "LA6572-7" },
+        { value: 1, label: "Somewhat difficult", loinc: "LA6573-5" },
+        { value: 2, label: "Very difficult", loinc: "LA6575-0" },
+        { value: 3, label: "Extremely difficult", loinc: "LA6574-3" },
+      ],
+      optional: true,
+    },
   ],
   score: {
     id: "total",
@@ -106,7 +165,13 @@ export const phq9 = {
     method: "sum",
     range: [0, 27],
     missing: { kind: "strict", source: "kroenke2001" },
-    bands: [PHQ_MINIMAL, PHQ_MILD, PHQ_MODERATE, PHQ_MODERATELY_SEVERE, { id: "severe", label: "Severe", min: 20, max: 27 }],
+    bands: [
+      { id: "minimal", label: "Minimal", min: 0, max: 4 },
+      { id: "mild", label: "Mild", min: 5, max: 9 },
+      { id: "moderate", label: "Moderate", min: 10, max: 14 },
+      { id: "moderately-severe", label: "Moderately severe", min: 15, max: 19 },
+      { id: "severe", label: "Severe", min: 20, max: 27 },
+    ],
     bandsSource: "kroenke2001",
     source: "kroenke2001",
   },

@@ -1,6 +1,16 @@
-import { RATING_0_TO_6 } from "./shared/rating.js";
-import { SUZUKI_2020 } from "./shared/change.js";
+import { SUZUKI_2020 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 0–6 numeric rating scale; labels are the numbers only (the printed end anchors differ by item). */
+const RATING_0_TO_6 = [
+  { value: 0, label: "0" },
+  { value: 1, label: "1" },
+  { value: 2, label: "2" },
+  { value: 3, label: "3" },
+  { value: 4, label: "4" },
+  { value: 5, label: "5" },
+  { value: 6, label: "6" },
+] as const;
 
 /**
  * Pain Self-Efficacy Questionnaire (PSEQ-10): confidence in doing things despite pain.

@@ -41,6 +41,142 @@ const COMPONENTS = {
 type ComponentId = keyof typeof COMPONENTS;
 
 /**
+ * One row of a component's cut-off table: answers for which `op value` holds score `score` (the first row
+ * that holds wins; a row without `op` takes the rest). `printed` is the band as the scoring appendix prints it.
+ */
+interface Cut {
+  readonly op?: "<=" | ">" | ">=";
+  readonly value?: number;
+  readonly score: number;
+  readonly printed: string;
+}
+
+/** A component's banding of a sum of answers: `min`–`max` scores `score`. */
+interface Range {
+  readonly min: number;
+  readonly max: number;
+  readonly score: number;
+}
+
+// The component cut-offs, as this definition reads them (the gap-free reading, see the notes). The scorer
+// reads these tables, and the notes and the buysse1989 reference note are written from them.
+
+/** Item 2, minutes to fall asleep → 0–3. */
+const LATENCY_MINUTES: readonly Cut[] = [
+  { op: "<=", value: 15, score: 0, printed: "≤ 15" },
+  { op: "<=", value: 30, score: 1, printed: "16–30" },
+  { op: "<=", value: 60, score: 2, printed: "31–60" },
+  { score: 3, printed: "> 60" },
+];
+
+/** Item 4, hours slept → 0–3. */
+const DURATION_HOURS: readonly Cut[] = [
+  { op: ">", value: 7, score: 0, printed: "> 7" },
+  { op: ">=", value: 6, score: 1, printed: "6–7" },
+  { op: ">=", value: 5, score: 2, printed: "5–6" },
+  { score: 3, printed: "< 5" },
+];
+
+/** Habitual sleep efficiency, per cent → 0–3 (the setting strictEfficiency85 makes the first row "> 85"). */
+const EFFICIENCY_PERCENT: readonly Cut[] = [
+  { op: ">=", value: 85, score: 0, printed: "> 85" },
+  { op: ">=", value: 75, score: 1, printed: "75–84" },
+  { op: ">=", value: 65, score: 2, printed: "65–74" },
+  { score: 3, printed: "< 65" },
+];
+
+/** A sum of two 0–3 answers (latency: item 2's score + item 5a; daytime dysfunction: 8 + 9) → 0–3. */
+const PAIR_SUM: readonly Range[] = [
+  { min: 0, max: 0, score: 0 },
+  { min: 1, max: 2, score: 1 },
+  { min: 3, max: 4, score: 2 },
+  { min: 5, max: 6, score: 3 },
+];
+
+/** The sum of items 5b–5j (0–27) → 0–3. */
+const DISTURBANCE_SUM: readonly Range[] = [
+  { min: 0, max: 0, score: 0 },
+  { min: 1, max: 9, score: 1 },
+  { min: 10, max: 18, score: 2 },
+  { min: 19, max: 27, score: 3 },
+];
+
+/** The score of `x` under a cut-off table: its first row that holds. */
+function cutScore(x: number, table: readonly Cut[]): number {
+  for (const row of table) {
+    const v = row.value ?? 0;
+    if (row.op === undefined || (row.op === "<=" ? x <= v : row.op === ">" ? x > v : x >= v)) return row.score;
+  }
+  // Every table ends with a row without `op`; this is never reached.
+  return Number.NaN;
+}
+
+/** The score of an integer sum under a range table. */
+function rangeScore(sum: number, table: readonly Range[]): number {
+  return table.find((r) => sum >= r.min && sum <= r.max)?.score ?? Number.NaN;
+}
+
+/** A cut-off table in words, e.g. "> 7 h → 0, ≥ 6 → 1, ≥ 5 → 2, else 3" (the unit after the first value only). */
+/* @__NO_SIDE_EFFECTS__ */
+function cutsText(table: readonly Cut[], unit: string): string {
+  const sign = { "<=": "≤", ">": ">", ">=": "≥" } as const;
+  return table
+    .map((r, i) => (r.op === undefined ? `else ${String(r.score)}` : `${sign[r.op]} ${String(r.value)}${i === 0 ? unit : ""} → ${String(r.score)}`))
+    .join(", ");
+}
+
+/** The boundary values of a cut-off table and what they score, e.g. "exactly 7 h and 6 h score 1, exactly 5 h scores 2". */
+/* @__NO_SIDE_EFFECTS__ */
+function exactlyText(table: readonly Cut[], unit: string): string {
+  const groups: [number, number[]][] = [];
+  for (const r of table) {
+    if (r.value === undefined) continue;
+    const s = cutScore(r.value, table);
+    const last = groups[groups.length - 1];
+    if (last?.[0] === s) last[1].push(r.value);
+    else groups.push([s, [r.value]]);
+  }
+  return groups
+    .map(([s, vs]) => `exactly ${vs.map((v) => `${String(v)}${unit}`).join(" and ")} score${vs.length === 1 ? "s" : ""} ${String(s)}`)
+    .join(", ");
+}
+
+/** A range table in words, e.g. "0 → 0, 1–2 → 1, 3–4 → 2, 5–6 → 3". */
+/* @__NO_SIDE_EFFECTS__ */
+function rangesText(table: readonly Range[]): string {
+  return table.map((r) => `${r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`} → ${String(r.score)}`).join(", ");
+}
+
+/** A table's bands as printed, e.g. "≤ 15 / 16–30 / 31–60 / > 60". */
+/* @__NO_SIDE_EFFECTS__ */
+function printedText(table: readonly (Cut | Range)[]): string {
+  return table.map((r) => ("printed" in r ? r.printed : r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`)).join(" / ");
+}
+
+/** The buysse1989 reference note: what the abstract says, and the appendix's bands as printed. */
+/* @__NO_SIDE_EFFECTS__ */
+function appendixNote(): string {
+  return (
+    "Abstract (read): nineteen self-rated items give seven component scores whose sum is the global score; " +
+    "'A global PSQI score > 5 yielded a diagnostic sensitivity of 89.6% and specificity of 86.5% (kappa = 0.75)'. " +
+    "The scoring appendix was read only as reproduced by others: " +
+    `item 2 ${printedText(LATENCY_MINUTES)} min; two-item sums ${printedText(PAIR_SUM)}; duration ${printedText(DURATION_HOURS)} h; ` +
+    `efficiency ${printedText(EFFICIENCY_PERCENT)} %; disturbances ${printedText(DISTURBANCE_SUM)}.`
+  );
+}
+
+/** The note on component boundaries: the cut-off tables as this definition reads them. */
+/* @__NO_SIDE_EFFECTS__ */
+function boundariesNote(): string {
+  return (
+    "Component boundaries: the printed bands overlap (6–7 h and 5–6 h) or leave gaps (84–85 %, and between whole minutes for decimal answers), and implementations disagree (LCBC, awell-score, BioPsyKit). " +
+    `This definition uses the gap-free reading: latency minutes ${cutsText(LATENCY_MINUTES, "")}; duration ${cutsText(DURATION_HOURS, " h")} ` +
+    `(so ${exactlyText(DURATION_HOURS, " h")}); efficiency ${cutsText(EFFICIENCY_PERCENT, " %")}; ` +
+    `two-item sums ${rangesText(PAIR_SUM)}; disturbance sums ${rangesText(DISTURBANCE_SUM)}.`
+  );
+}
+
+/**
  * Computes the seven PSQI components and the global score from validated answers.
  * Each component is null, with a reason naming its unanswered items, when an item it needs is missing;
  * the global score is then null too.
@@ -75,11 +211,11 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
   const q2 = num("2");
   const q5a = num("5a");
   const latency: ComputedScale =
-    q2 === null || q5a === null ? missing("latency", ["2", "5a"]) : { score: pairBand(latencyMinutesScore(q2) + q5a) };
+    q2 === null || q5a === null ? missing("latency", ["2", "5a"]) : { score: rangeScore(cutScore(q2, LATENCY_MINUTES) + q5a, PAIR_SUM) };
 
   // C3 sleep duration = item 4 banded.
   const q4 = num("4");
-  const duration: ComputedScale = q4 === null ? missing("duration", ["4"]) : { score: durationScore(q4) };
+  const duration: ComputedScale = q4 === null ? missing("duration", ["4"]) : { score: cutScore(q4, DURATION_HOURS) };
 
   // C4 habitual sleep efficiency = hours slept / hours in bed × 100.
   const bed = a["1"];
@@ -102,7 +238,9 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
     efficiency = { score: null, reason: "PSQI habitual sleep efficiency: bedtime equals getting-up time" };
   } else {
     const percent = efficiencyPercent(q4, inBed);
-    efficiency = { score: efficiencyScore(percent, strict85) };
+    // The strict reading of the printed "> 85 %": the first row holds only above 85.
+    const table = strict85 ? EFFICIENCY_PERCENT.map((r, i): Cut => (i === 0 ? { ...r, op: ">" } : r)) : EFFICIENCY_PERCENT;
+    efficiency = { score: cutScore(percent, table) };
     if (percent > 100) {
       flags.push({
         id: "sleep-exceeds-time-in-bed",
@@ -124,7 +262,7 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
   } else {
     let sum = 0;
     for (const id of DISTURBANCE_ITEMS) sum += num(id) ?? 0;
-    disturbances = { score: disturbanceScore(sum) };
+    disturbances = { score: rangeScore(sum, DISTURBANCE_SUM) };
     if (blank5j) {
       flags.push({
         id: "item-5j-blank-scored-0",
@@ -145,7 +283,7 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
   const q8 = num("8");
   const q9 = num("9");
   const daytimeDysfunction: ComputedScale =
-    q8 === null || q9 === null ? missing("daytimeDysfunction", ["8", "9"]) : { score: pairBand(q8 + q9) };
+    q8 === null || q9 === null ? missing("daytimeDysfunction", ["8", "9"]) : { score: rangeScore(q8 + q9, PAIR_SUM) };
 
   const components = { quality, latency, duration, efficiency, disturbances, medication, daytimeDysfunction };
   const lacking: string[] = [];
@@ -164,32 +302,6 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
         };
 
   return { scales: { global, ...components }, flags, issues };
-}
-
-/** Item 2 (minutes to fall asleep) → 0–3: ≤ 15, 16–30, 31–60, > 60. */
-function latencyMinutesScore(minutes: number): number {
-  return minutes <= 15 ? 0 : minutes <= 30 ? 1 : minutes <= 60 ? 2 : 3;
-}
-
-/** A 0–6 sum of two 0–3 answers → 0–3: 0, 1–2, 3–4, 5–6 (latency and daytime dysfunction). */
-function pairBand(sum: number): number {
-  return sum === 0 ? 0 : sum <= 2 ? 1 : sum <= 4 ? 2 : 3;
-}
-
-/** Item 4 (hours slept) → 0–3: > 7, 6–7, 5 to under 6, under 5. */
-function durationScore(hours: number): number {
-  return hours > 7 ? 0 : hours >= 6 ? 1 : hours >= 5 ? 2 : 3;
-}
-
-/** Efficiency % → 0–3: ≥ 85 (or > 85 in the strict reading), 75 to under 85, 65 to under 75, under 65. */
-function efficiencyScore(percent: number, strict85: boolean): number {
-  if (strict85 ? percent > 85 : percent >= 85) return 0;
-  return percent >= 75 ? 1 : percent >= 65 ? 2 : 3;
-}
-
-/** Sum of items 5b–5j (0–27) → 0–3: 0, 1–9, 10–18, 19–27. */
-function disturbanceScore(sum: number): number {
-  return sum === 0 ? 0 : sum <= 9 ? 1 : sum <= 18 ? 2 : 3;
 }
 
 /** Minutes from bedtime to getting-up time, across midnight when the second is earlier (mod 24 h). */
@@ -254,12 +366,7 @@ export const psqi = {
       text: "Buysse DJ, Reynolds CF 3rd, Monk TH, Berman SR, Kupfer DJ. The Pittsburgh Sleep Quality Index: a new instrument for psychiatric practice and research. Psychiatry Res 1989;28(2):193–213.",
       pmid: "2748771",
       doi: "10.1016/0165-1781(89)90047-4",
-      note:
-        "Abstract (read): nineteen self-rated items give seven component scores whose sum is the global score; " +
-        "'A global PSQI score > 5 yielded a diagnostic sensitivity of 89.6% and specificity of 86.5% (kappa = 0.75)'. " +
-        "The scoring appendix was read only as reproduced by others: item 2 ≤ 15 / 16–30 / 31–60 / > 60 min; " +
-        "two-item sums 0 / 1–2 / 3–4 / 5–6; duration > 7 / 6–7 / 5–6 / < 5 h; efficiency > 85 / 75–84 / 65–74 / < 65 %; " +
-        "disturbances 0 / 1–9 / 10–18 / 19–27.",
+      note: /* @__PURE__ */ appendixNote(),
     },
     pittScoring: {
       text: "PSQI Scoring: form administration instructions and score definitions ('Scores – reportable in publications'), citing Buysse et al. 1989. Undated data-management document.",
@@ -336,10 +443,10 @@ export const psqi = {
     source: "buysse1989",
   },
   subscales: [
-    { id: "quality", label: "subjective sleep quality", items: ["6"], method: "custom", range: [0, 3], missing: { kind: "strict", source: "pittScoring" }, source: "buysse1989" },
-    { id: "latency", label: "sleep latency", items: ["2", "5a"], method: "custom", range: [0, 3], missing: { kind: "strict", source: "pittScoring" }, source: "buysse1989" },
-    { id: "duration", label: "sleep duration", items: ["4"], method: "custom", range: [0, 3], missing: { kind: "strict", source: "pittScoring" }, source: "buysse1989" },
-    { id: "efficiency", label: "habitual sleep efficiency", items: ["1", "3", "4"], method: "custom", range: [0, 3], missing: { kind: "strict", source: "pittScoring" }, source: "buysse1989" },
+    { id: "quality", label: "subjective sleep quality", items: ["6"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "latency", label: "sleep latency", items: ["2", "5a"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "duration", label: "sleep duration", items: ["4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "efficiency", label: "habitual sleep efficiency", items: ["1", "3", "4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 3 items required", source: "pittScoring" }, source: "buysse1989" },
     {
       id: "disturbances",
       label: "sleep disturbances",
@@ -353,8 +460,8 @@ export const psqi = {
       },
       source: "buysse1989",
     },
-    { id: "medication", label: "use of sleeping medication", items: ["7"], method: "custom", range: [0, 3], missing: { kind: "strict", source: "pittScoring" }, source: "buysse1989" },
-    { id: "daytimeDysfunction", label: "daytime dysfunction", items: ["8", "9"], method: "custom", range: [0, 3], missing: { kind: "strict", source: "pittScoring" }, source: "buysse1989" },
+    { id: "medication", label: "use of sleeping medication", items: ["7"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "daytimeDysfunction", label: "daytime dysfunction", items: ["8", "9"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items required", source: "pittScoring" }, source: "buysse1989" },
   ],
   settings: [
     {
@@ -373,7 +480,7 @@ export const psqi = {
     },
   ],
   notes: [
-    "Component boundaries: the printed bands overlap (6–7 h and 5–6 h) or leave gaps (84–85 %, and between whole minutes for decimal answers), and implementations disagree (LCBC, awell-score, BioPsyKit). This definition uses the gap-free reading: latency minutes ≤ 15 → 0, ≤ 30 → 1, ≤ 60 → 2, else 3; duration > 7 h → 0, ≥ 6 → 1, ≥ 5 → 2, else 3 (so exactly 7 h and 6 h score 1, exactly 5 h scores 2); efficiency ≥ 85 % → 0, ≥ 75 → 1, ≥ 65 → 2, else 3; two-item sums 0 → 0, 1–2 → 1, 3–4 → 2, 5–6 → 3; disturbance sums 0 → 0, 1–9 → 1, 10–18 → 2, 19–27 → 3.",
+    /* @__PURE__ */ boundariesNote(),
     "Efficiency of exactly 85 %: the appendix (as reproduced) and the PSQI scoring document print '> 85 %' for 0, while '75–84 %' leaves 84–85 % unassigned. The default scores 85 % and above as 0; the setting strictEfficiency85 reproduces the strict reading (exactly 85 % scores 1), which LCBC uses.",
     "Hours in bed = (getting-up time − bedtime) mod 24 h, so 23:00 to 07:00 is 8 h and 01:00 to 09:00 is 8 h. Equal times are rejected as invalid input (item 3), not read as 0 or 24 hours.",
     "More hours slept (item 4) than hours in bed gives an efficiency above 100 %. It is not capped silently: the component scores 0 (it is ≥ 85 % under either reading) and the flag sleep-exceeds-time-in-bed reports the inconsistency.",

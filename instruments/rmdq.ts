@@ -1,4 +1,4 @@
-import { OSTELO_2008 } from "./shared/change.js";
+import { OSTELO_2008 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** Whether a statement was ticked as describing the respondent today. */

@@ -1,3 +1,4 @@
+import { KEELE_CALCULATOR } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
 
 /** Items 1–8: disagree scores 0, agree scores 1. */
@@ -50,13 +51,7 @@ export const startback = {
         "fear, anxiety, depression); the last five form the psychosocial subscale. Total 0–3 is low risk; 4 or 5 on the " +
         "psychosocial subscale is high risk; the remainder medium risk. The authors publish no rule for unanswered items.",
     },
-    keeleCalculator: {
-      text: "Keele University. Online STarT Back calculator: results interpretation.",
-      url: "https://startback.hfac.keele.ac.uk/training/resources/startback-online/",
-      note:
-        "Total 3 or less: low risk; total 4 or more and subscore (Q5–9) 3 or less: medium risk; total 4 or more and " +
-        "subscore 4 or more: high risk. UK SNOMED CT concepts: low 945621000000107, medium 45641000000100, high 45601000000103.",
-    },
+    keeleCalculator: KEELE_CALCULATOR,
     keeleScoring: {
       text: "Keele University. Using and scoring the Keele STarT Back Screening Tool.",
       note:

@@ -1,6 +1,13 @@
-import { AGREEMENT, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
-import { EIGER_2023 } from "./shared/change.js";
+import { EIGER_2023, VLAEYEN_1995, WOBY_2005 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 1–4 agreement scale, as answered (before any reverse keying). */
+const AGREEMENT = [
+  { value: 1, label: "Strongly disagree" },
+  { value: 2, label: "Disagree" },
+  { value: 3, label: "Agree" },
+  { value: 4, label: "Strongly agree" },
+] as const;
 
 /**
  * Tampa Scale for Kinesiophobia, 11-item short form (TSK-11): fear of movement and (re)injury.
@@ -26,7 +33,12 @@ export const tsk11 = {
   description: "Short form of the TSK: fear of movement and of (re)injury in people with musculoskeletal pain.",
   direction: "higher-is-worse",
   references: { woby2005: WOBY_2005, vlaeyen1995: VLAEYEN_1995, eiger2023: EIGER_2023 },
-  licence: TSK_LICENCE,
+  licence: {
+    rightsHolder: "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
+    redistributeWording: false,
+    terms: "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
+    source: "vlaeyen1995",
+  },
   // Record keys are the TSK-11's own numbers; each label names the TSK-17 item it is.
   items: [
     { id: "1", label: "Fear of injury from exercise (TSK-17 item 1)", options: AGREEMENT },

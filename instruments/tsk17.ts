@@ -1,6 +1,13 @@
-import { AGREEMENT, KORI_1990, TSK_LICENCE, VLAEYEN_1995, WOBY_2005 } from "./shared/tsk.js";
-import { EIGER_2023 } from "./shared/change.js";
+import { EIGER_2023, VLAEYEN_1995, WOBY_2005 } from "../src/references.js";
 import type { InstrumentDefinition } from "../src/types.js";
+
+/** The 1–4 agreement scale, as answered (before any reverse keying). */
+const AGREEMENT = [
+  { value: 1, label: "Strongly disagree" },
+  { value: 2, label: "Disagree" },
+  { value: 3, label: "Agree" },
+  { value: 4, label: "Strongly agree" },
+] as const;
 
 /**
  * Tampa Scale for Kinesiophobia, 17-item (TSK-17): fear of movement and (re)injury.
@@ -25,8 +32,21 @@ export const tsk17 = {
   domain: "fear-of-movement",
   description: "Fear of movement and of (re)injury in people with musculoskeletal pain.",
   direction: "higher-is-worse",
-  references: { vlaeyen1995: VLAEYEN_1995, kori1990: KORI_1990, woby2005: WOBY_2005, eiger2023: EIGER_2023 },
-  licence: TSK_LICENCE,
+  references: {
+    vlaeyen1995: VLAEYEN_1995,
+    kori1990: {
+      text: "Kori SH, Miller RP, Todd DD. Kinesiophobia: a new view of chronic pain behavior. Pain Management 1990;3:35–43.",
+      note: "Introduces kinesiophobia and the 17-item Tampa Scale (developed by Miller, Kori and Todd). Not read; cited for the scale's origin only.",
+    },
+    woby2005: WOBY_2005,
+    eiger2023: EIGER_2023,
+  },
+  licence: {
+    rightsHolder: "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
+    redistributeWording: false,
+    terms: "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
+    source: "vlaeyen1995",
+  },
   items: [
     { id: "1", label: "Fear of injury from exercise", options: AGREEMENT },
     { id: "2", label: "Pain would rise if pushed through", options: AGREEMENT },

@@ -2,57 +2,19 @@ import {
   phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi,
   rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
 } from "../instruments/index.js";
+import type * as Index from "../instruments/index.js";
 import type { InstrumentDefinition } from "./types.js";
 
 /**
- * The bundled definitions by id, as a type. Declared rather than inferred so that type declarations name
- * each definition's type instead of spelling every one out again.
+ * The bundled definitions by id, as a type, derived from the instrument index: a definition added there and
+ * not to {@link instruments} (or the other way round) is a compile error here.
  *
  * @category Registry
  */
-export interface Instruments {
-  /** {@link phq9} */
-  readonly phq9: typeof phq9;
-  /** {@link phq8} */
-  readonly phq8: typeof phq8;
-  /** {@link phq2} */
-  readonly phq2: typeof phq2;
-  /** {@link gad7} */
-  readonly gad7: typeof gad7;
-  /** {@link gad2} */
-  readonly gad2: typeof gad2;
-  /** {@link pcs} */
-  readonly pcs: typeof pcs;
-  /** {@link tsk17} */
-  readonly tsk17: typeof tsk17;
-  /** {@link tsk11} */
-  readonly tsk11: typeof tsk11;
-  /** {@link fabq} */
-  readonly fabq: typeof fabq;
-  /** {@link odi} */
-  readonly odi: typeof odi;
-  /** {@link rmdq} */
-  readonly rmdq: typeof rmdq;
-  /** {@link ndi} */
-  readonly ndi: typeof ndi;
-  /** {@link pdi} */
-  readonly pdi: typeof pdi;
-  /** {@link isi} */
-  readonly isi: typeof isi;
-  /** {@link psqi} */
-  readonly psqi: typeof psqi;
-  /** {@link startback} */
-  readonly startback: typeof startback;
-  /** {@link ompsq10} */
-  readonly ompsq10: typeof ompsq10;
-  /** {@link bpi} */
-  readonly bpi: typeof bpi;
-  /** {@link peg} */
-  readonly peg: typeof peg;
-  /** {@link pseq} */
-  readonly pseq: typeof pseq;
-}
+export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K] };
 
+// Written out rather than built from `import * as` the index: a bundler keeps a module namespace object,
+// and with it every definition, in any bundle that imports a single one. The order is the catalogue's.
 /**
  * Every bundled instrument definition, by id, grouped by domain: depression, anxiety, catastrophizing,
  * fear of movement, disability, sleep, risk screening, pain. Importing this (or scoring by id) pulls in

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { instruments, ndi, phq9, validateDefinition, type InstrumentDefinition } from "../src/index.js";
+import * as api from "../src/index.js";
+import { defaultPathway, instruments, ndi, phq9, validateDefinition, type Citation, type InstrumentDefinition } from "../src/index.js";
 
 const all = Object.values(instruments) as InstrumentDefinition[];
+const getDefinition = (id: string): unknown => (instruments as Readonly<Record<string, unknown>>)[id];
 
 describe("every bundled definition", () => {
   it.each(all.map((d) => [d.id, d] as const))("%s passes the meta-schema and the laws", (_, def) => {
@@ -18,6 +20,10 @@ describe("every bundled definition", () => {
     }
   });
 
+  it.each(all.map((d) => [d.id, d] as const))("%s: a custom-scored scale declares a computed missing rule (its scorer applies it, the engine does not)", (_, def) => {
+    for (const s of [def.score, ...(def.subscales ?? [])]) if (s?.method === "custom") expect(s.missing.kind, s.id).toBe("computed");
+  });
+
   it.each(all.map((d) => [d.id, d] as const))("%s ships item wording only where its licence allows", (_, def) => {
     if (!def.licence.redistributeWording) expect(def.items.every((it) => it.text === undefined) && def.instructions === undefined).toBe(true);
     expect(def.licence.rightsHolder).toMatch(/\S/);
@@ -31,6 +37,30 @@ describe("every bundled definition", () => {
 
   it("registers each definition under its own id", () => {
     for (const [key, def] of Object.entries(instruments)) expect(def.id).toBe(key);
+  });
+
+  it("exports every registered definition by its id, and registers every exported definition (the instrument index is the one list)", () => {
+    const isDefinition = (v: unknown): v is InstrumentDefinition =>
+      typeof v === "object" && v !== null && "items" in v && "licence" in v && "references" in v;
+    const exported = (Object.entries(api) as [string, unknown][]).filter((e): e is [string, InstrumentDefinition] => isDefinition(e[1]));
+    expect(exported.map(([name, def]) => [name, def.id])).toEqual(exported.map(([name]) => [name, name]));
+    expect(exported.map(([name]) => name).sort()).toEqual(Object.keys(instruments).sort());
+    for (const [name, def] of exported) expect(getDefinition(name)).toBe(def);
+  });
+});
+
+describe("citations", () => {
+  // Every place that cites a source, with the citation it gives.
+  const cited: [string, Citation][] = [
+    ...all.flatMap((d) => Object.entries(d.references).map(([k, c]): [string, Citation] => [`${d.id}.${k}`, c])),
+    ...Object.entries(defaultPathway.references).map(([k, c]): [string, Citation] => [`pathway.${k}`, c]),
+  ];
+  const same = (a: Citation, b: Citation) => (a.doi !== undefined && a.doi === b.doi) || (a.pmid !== undefined && a.pmid === b.pmid) || a.text === b.text;
+
+  it("state a source the same way wherever it is cited (instruments and the default pathway)", () => {
+    for (const [where, c] of cited) {
+      for (const [other, d] of cited) if (same(c, d)) expect(d, `${other} cites what ${where} cites`).toEqual(c);
+    }
   });
 });
 

@@ -10,7 +10,11 @@ import { instruments, phq9, score, ScoreInputError, type InstrumentDefinition, t
 
 const all = Object.values(instruments) as InstrumentDefinition[];
 // Definitions the generator covers; the others (custom compute, rule bands, clock times) must decline.
-const declined = new Set(["psqi", "startback"]);
+const declines = (d: InstrumentDefinition): boolean =>
+  d.compute !== undefined ||
+  d.items.some((it) => it.kind === "time") ||
+  [d.score, ...(d.subscales ?? [])].some((s) => s?.bands?.some((b) => "when" in b) ?? false);
+const declined = new Set(all.filter(declines).map((d) => d.id));
 
 /** Same values, same key order at every level (JSON text), same shared band and flag objects. */
 function expectSame(fast: object, slow: ScoreResult | ScoreInputError): void {
@@ -27,6 +31,10 @@ function expectSame(fast: object, slow: ScoreResult | ScoreInputError): void {
 }
 
 describe("generated scorer", () => {
+  it("declines the PSQI (custom compute, clock times) and STarT Back (rule bands), not the sum-scored forms", () => {
+    expect([declined.has("psqi"), declined.has("startback"), declined.has("phq9")]).toEqual([true, true, false]);
+  });
+
   it.each(all.map((d) => [d.id, d] as const))("%s: generated or declined as expected", (id, def) => {
     const fast = generateScorer(planFor(def));
     if (declined.has(id)) expect(fast).toBeNull();

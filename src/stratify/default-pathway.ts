@@ -1,7 +1,27 @@
+import {
+  ARROLL_2010,
+  BAO_2016,
+  BASTIEN_2001,
+  DWORKIN_2008,
+  FAIRBANK_1980,
+  FOCUS_2023,
+  GEORGE_2008,
+  KEELE_CALCULATOR,
+  KROENKE_2001,
+  KROENKE_2003,
+  KROENKE_2007,
+  KROENKE_2009,
+  LINTON_2011,
+  SPITZER_2006,
+  SULLIVAN_MANUAL,
+  VERNON_NOTE,
+  VLAEYEN_1995,
+} from "../references.js";
 import type { Pathway } from "./pathway.js";
 
 // The default pathway, as data. Each rule names its source; where no source maps a score to a care step the
 // rule says `designChoice: true` and its note gives the reasoning. docs/stratification.md is generated from it.
+// Sources that an instrument also cites come from src/references.ts, so each is stated once.
 
 /**
  * The default stepped-care pathway for chronic musculoskeletal pain: STarT Back's matched treatments, with
@@ -35,34 +55,15 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       note:
         "Matched treatment: low risk, a single session of advice and reassurance with no onward referral; medium risk, physiotherapy; high risk, psychologically informed physiotherapy (cognitive-behavioural principles). Treatment packages as in the trial protocol (Hill JC, et al. BMC Musculoskelet Disord 2008;9:58, Table 1).",
     },
-    keele: {
-      text: "Keele University. Online STarT Back calculator: results interpretation.",
-      url: "https://startback.hfac.keele.ac.uk/training/resources/startback-online/",
-      note: "Total 3 or less: low risk; total 4 or more with a psychosocial subscale of 3 or less: medium; subscale 4 or more: high.",
-    },
+    keele: KEELE_CALCULATOR,
     ng59: {
       text: "National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management (NG59). 2016.",
       url: "https://www.nice.org.uk/guidance/ng59",
       note: "Rec 1.1.2: consider a risk stratification tool such as STarT Back at first contact. Rec 1.1.3: simpler, less intensive support (reassurance, advice to keep active, self-management) for people likely to improve quickly; more complex, intensive support (exercise, with or without manual therapy, or a psychological approach) for people at higher risk.",
     },
-    linton2011: {
-      text: "Linton SJ, Nicholas M, MacDonald S. Development of a short form of the Örebro Musculoskeletal Pain Screening Questionnaire. Spine 2011;36(22):1891–1895.",
-      pmid: "21192286",
-      doi: "10.1097/BRS.0b013e3181f8f775",
-      note: "A cut-off of 50 identified 85 % (occupational) and 83 % (primary care) of those who developed work disability. The paper prescribes no treatment.",
-    },
-    kroenke2001: {
-      text: "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613.",
-      pmid: "11556941",
-      doi: "10.1046/j.1525-1497.2001.016009606.x",
-      note: "A score of 10 or more had 88 % sensitivity and 88 % specificity for major depression; 5, 10, 15 and 20 mark mild, moderate, moderately severe and severe depression.",
-    },
-    kroenke2009: {
-      text: "Kroenke K, Strine TW, Spitzer RL, Williams JBW, Berry JT, Mokdad AH. The PHQ-8 as a measure of current depression in the general population. J Affect Disord 2009;114(1–3):163–173.",
-      pmid: "18752852",
-      doi: "10.1016/j.jad.2008.06.026",
-      note: "The PHQ-9 severity cut-points apply to the PHQ-8; 10 or more defines current depression.",
-    },
+    linton2011: LINTON_2011,
+    kroenke2001: KROENKE_2001,
+    kroenke2009: KROENKE_2009,
     kroenkeSpitzer2002: {
       text: "Kroenke K, Spitzer RL. The PHQ-9: a new depression diagnostic and severity measure. Psychiatr Ann 2002;32(9):509–515.",
       note: "The PHQ-9 treatment-action table (20–27: immediate treatment and, where warranted, specialist referral) is traditionally attributed to this paper and the PHQ instruction manual; read in secondary reproductions only.",
@@ -72,80 +73,32 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       url: "https://www.nice.org.uk/guidance/ng222",
       note: "A PHQ-9 below 16 is 'less severe', 16 or more 'more severe' depression. Recs 1.2.8–1.2.12: ask directly about suicidal ideation and intent; refer urgently to specialist mental health services when there is considerable immediate risk; do not withhold treatment because of suicide risk.",
     },
-    spitzer2006: {
-      text: "Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166(10):1092–1097.",
-      pmid: "16717171",
-      doi: "10.1001/archinte.166.10.1092",
-      note: "A cut-point of 10 optimised sensitivity (89 %) and specificity (82 %) for generalised anxiety disorder; 5, 10 and 15 mark mild, moderate and severe anxiety.",
-    },
+    spitzer2006: SPITZER_2006,
     cg113: {
       text: "National Institute for Health and Care Excellence. Generalised anxiety disorder and panic disorder in adults: management (CG113). 2011.",
       url: "https://www.nice.org.uk/guidance/cg113",
       note: "Stepped care: step 2 low-intensity psychological interventions; step 3, for marked functional impairment or no improvement, individual high-intensity psychological intervention (CBT, applied relaxation) or drug treatment.",
     },
-    sullivanManual: {
-      text: "Sullivan MJL. The Pain Catastrophizing Scale: User Manual. Montreal: McGill University; 1995–2009.",
-      note: "A total of 30 corresponds to the 75th percentile of chronic-pain patients and represents a clinically relevant level of catastrophizing (as quoted by secondary sources).",
-    },
-    vlaeyen1995: {
-      text: "Vlaeyen JWS, Kole-Snijders AMJ, Boeren RGB, van Eek H. Fear of movement/(re)injury in chronic low back pain and its relation to behavioral performance. Pain 1995;62(3):363–372.",
-      doi: "10.1016/0304-3959(94)00279-N",
-      note: "A TSK-17 total above 37 is cited from this paper as high fear of movement; the paper's own text was not read. No cut-off exists for the TSK-11.",
-    },
-    george2008: {
-      text: "George SZ, Fritz JM, Childs JD. Investigation of elevated fear-avoidance beliefs for patients with low back pain: a secondary analysis involving patients enrolled in physical therapy clinical trials. J Orthop Sports Phys Ther 2008;38(2):50–58.",
-      pmid: "18349490",
-      doi: "10.2519/jospt.2008.2647",
-      note: "FABQ physical activity above 14 was exceeded by 69.4 % of physical-therapy trial patients and did not predict 6-month disability (AUC 0.56): a treatment target, not a triage test.",
-    },
+    sullivanManual: SULLIVAN_MANUAL,
+    vlaeyen1995: VLAEYEN_1995,
+    george2008: GEORGE_2008,
     nicholas2011: {
       text: "Nicholas MK, Linton SJ, Watson PJ, Main CJ. Early identification and management of psychological risk factors ('yellow flags') in patients with low back pain: a reappraisal. Phys Ther 2011;91(5):737–753.",
       doi: "10.2522/ptj.20100224",
       note: "Argues for targeting modifiable psychological risk factors (catastrophizing, fear-avoidance, distress) with cognitive-behavioural approaches within physical treatment.",
     },
-    bastien2001: {
-      text: "Bastien CH, Vallières A, Morin CM. Validation of the Insomnia Severity Index as an outcome measure for insomnia research. Sleep Med 2001;2(4):297–307.",
-      pmid: "11438246",
-      doi: "10.1016/S1389-9457(00)00065-4",
-      note: "15–21: clinical insomnia of moderate severity; 22–28: severe.",
-    },
+    bastien2001: BASTIEN_2001,
     qaseem2016: {
       text: "Qaseem A, Kansagara D, Forciea MA, Cooke M, Denberg TD. Management of chronic insomnia disorder in adults: a clinical practice guideline from the American College of Physicians. Ann Intern Med 2016;165(2):125–133.",
       doi: "10.7326/M15-2175",
       note: "CBT for insomnia as the initial treatment for chronic insomnia disorder (strong recommendation, moderate-quality evidence); the AASM 2021 guideline likewise recommends multicomponent CBT-I (strong).",
     },
-    fairbank1980: {
-      text: "Fairbank JCT, Couper J, Davies JB, O'Brien JP. The Oswestry low back pain disability questionnaire. Physiotherapy 1980;66(8):271–273.",
-      note: "Bands: 0–20 % minimal, 21–40 % moderate, 41–60 % severe disability, 61–80 % crippled, 81–100 % bed-bound (as restated by Fairbank).",
-    },
-    vernon: {
-      text: "Vernon H. The Neck Disability Index: an informal note from the author on scoring.",
-      url: "https://chiro.org/forms/NDI_Explain.shtml",
-      note: "Raw-score intervals: 0–4 none, 5–14 mild, 15–24 moderate, 25–34 severe, above 34 complete disability.",
-    },
-    kroenke2003: {
-      text: "Kroenke K, Spitzer RL, Williams JBW. The Patient Health Questionnaire-2: validity of a two-item depression screener. Med Care 2003;41(11):1284–1292.",
-      pmid: "14583691",
-      doi: "10.1097/01.MLR.0000093487.78664.3C",
-      note: "A score of 3 or more is the recommended cut-point; a positive screen is followed by the full PHQ-9.",
-    },
-    arroll2010: {
-      text: "Arroll B, Goodyear-Smith F, Crengle S, et al. Validation of PHQ-2 and PHQ-9 to screen for major depression in the primary care population. Ann Fam Med 2010;8(4):348–353.",
-      pmid: "20644190",
-      doi: "10.1370/afm.1139",
-      note: "A PHQ-2 of 2 or more detected more cases (sensitivity 86 %, specificity 78 %) than 3 or more.",
-    },
-    kroenke2007: {
-      text: "Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Löwe B. Anxiety disorders in primary care: prevalence, impairment, comorbidity, and detection. Ann Intern Med 2007;146(5):317–325.",
-      pmid: "17339617",
-      doi: "10.7326/0003-4819-146-5-200703060-00004",
-      note: "The GAD-2 (the first two GAD-7 items) with a cut-point of 3 as a screen; a positive screen calls for the full GAD-7.",
-    },
-    focus2023: {
-      text: "Screening for suicide risk: Joint Commission-approved screeners. Focus (Am Psychiatr Publ) 2023;21(1):8–17.",
-      doi: "10.1176/appi.focus.20220072",
-      note: "PHQ-9 question 9 'screens for presence and duration of suicide ideation. If yes, administer a more detailed suicide screen', whatever the total score.",
-    },
+    fairbank1980: FAIRBANK_1980,
+    vernon: VERNON_NOTE,
+    kroenke2003: KROENKE_2003,
+    arroll2010: ARROLL_2010,
+    kroenke2007: KROENKE_2007,
+    focus2023: FOCUS_2023,
     rhon2023: {
       text: "Rhon DI, Greenlee TA, Poehlein E, et al. Effect of risk-stratified care on disability among adults with low back pain treated in the Military Health System: a randomized clinical trial. JAMA Netw Open 2023;6(7):e2321929.",
       pmid: "37410465",
@@ -157,11 +110,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       doi: "10.1001/jama.288.22.2836",
       note: "Stepped collaborative care: a first treatment step over 10–12 weeks, the plan changed for patients without significant improvement (step timing read in the SAMHSA NREPP programme summary only, not in the trial paper).",
     },
-    bao2016: {
-      text: "Bao Y, Druss BG, Jung HY, Chan YF, Unützer J. Unpacking collaborative care for depression: examining two essential tasks for implementation. Psychiatr Serv 2016;67(4):418–424.",
-      doi: "10.1176/appi.ps.201400577",
-      note: "Washington State MHIP registry: clinically significant improvement is a PHQ-9 below 10 or a fall of 50 % or more from a baseline of 10 or more; a psychiatric consultation in weeks 8–12 for patients not improved by week 8 was associated with improvement.",
-    },
+    bao2016: BAO_2016,
     sowa2018: {
       text: "Sowa NA, Jeng P, Bauer AM, et al. Psychiatric case review and treatment intensification in collaborative care management for depression in primary care. Psychiatr Serv 2018;69(5):549–554.",
       pmid: "29385955",
@@ -194,12 +143,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       doi: "10.1001/jamainternmed.2015.97",
       note: "Step 1: 12 weeks of analgesic optimisation and pain self-management; step 2, 12 weeks of cognitive behavioural therapy, for inadequate improvement in pain-related disability (the numeric criterion was not read).",
     },
-    dworkin2008: {
-      text: "Dworkin RH, Turk DC, Wyrwich KW, et al. Interpreting the clinical importance of treatment outcomes in chronic pain clinical trials: IMMPACT recommendations. J Pain 2008;9(2):105–121.",
-      pmid: "18055266",
-      doi: "10.1016/j.jpain.2007.09.005",
-      note: "A 30 % reduction in pain intensity is moderately important, 50 % substantial; Ostelo 2008 likewise takes 30 % as a useful threshold for back-pain disability.",
-    },
+    dworkin2008: DWORKIN_2008,
     beneciuk2014: {
       text: "The STarT Back Screening Tool for prediction of 6-month clinical outcomes: relevance of change patterns in outpatient physical therapy settings. J Orthop Sports Phys Ther 2014;44(9):656–664.",
       doi: "10.2519/jospt.2014.5178",

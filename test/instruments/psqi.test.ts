@@ -247,6 +247,25 @@ describe("PSQI", () => {
     });
   });
 
+  describe("the missing-data rule each component declares", () => {
+    it("is the computed rule its scorer applies, never a declarative rule the engine would not apply", () => {
+      for (const s of [psqi.score, ...psqi.subscales]) expect(s.missing.kind, s.id).toBe("computed");
+    });
+
+    // Every component but sleep disturbances says all its items are required: blanking any one of them
+    // (and nothing else) leaves exactly the components that use it unscored.
+    const required = psqi.subscales.filter((s) => s.id !== "disturbances");
+    it.each(required.map((s) => [s.id, s] as const))("%s: every item required, as it says", (_, s) => {
+      expect(s.missing.description).toBe(s.items.length === 1 ? "required" : `all ${String(s.items.length)} items required`);
+      for (const item of s.items) {
+        const r = scoreOf({ [item]: null });
+        const subs = r.subscales as Readonly<Record<string, number | null>>;
+        expect(subs[s.id], `${s.id} without item ${item}`).toBeNull();
+        for (const other of psqi.subscales) if (!other.items.includes(item as never)) expect(subs[other.id], `${other.id} without item ${item}`).not.toBeNull();
+      }
+    });
+  });
+
   describe("a blank item 5j (other reasons)", () => {
     it("counts 0 by default, and the result says so in a flag", () => {
       // 5b–5i sum to 9 → 1 either way; with 5j blank counted 0 the sum stays 9 → 1.
