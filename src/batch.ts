@@ -1,7 +1,6 @@
 import { isValid } from "./answers.js";
 import { planFor, type ItemPlan } from "./compile.js";
 import { safeScoreWith, scoreWith } from "./engine.js";
-import { generateScorer } from "./jit.js";
 import { describeValue, ScoreInputError } from "./errors.js";
 import { getInstrument, instruments as bundled, type InstrumentId } from "./registry.js";
 import { defaultPathway } from "./stratify/default-pathway.js";
@@ -625,7 +624,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       }
     }
     // The non-throwing entry: a rejected row costs no exception and no stack trace, and its error is built once.
-    const out = safeScoreWith(p.def, vals, p.options, generateScorer);
+    const out = safeScoreWith(p.def, vals, p.options);
     if (out.success) return { instrument: p.def.id, status: statusOf(p.def, out.data), result: out.data, errors: NO_ERRORS, hint: null };
     return this.failed(p, row, isArray, vals, out.error, rowNo, line);
   }
