@@ -4,6 +4,7 @@ import type { Scores } from "./rules/conditions.js";
 import { bindFlag, type FlagPlan } from "./rules/flags.js";
 import { scoredValue, scalesOf } from "./rules/items.js";
 import { METHODS, type Combine } from "./rules/methods.js";
+import { noTotalText } from "./rules/words.js";
 import type { AnswerValue, BandResult, InstrumentDefinition, Item, Scale } from "./types.js";
 
 export type { FlagPlan } from "./rules/flags.js";
@@ -157,7 +158,7 @@ function compile(def: InstrumentDefinition): Plan {
   const subscaleTemplate: Record<string, null> = {};
   for (const s of scales) if (s !== primary) subscaleTemplate[s.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
-  const noPrimary = `${def.shortTitle} has no single total score; see its subscales`;
+  const noPrimary = noTotalText(def.shortTitle);
   return { def, items, index, minLength, primary, scales, flags, hasCustom, answerTemplate, subscaleTemplate, keys, noPrimary };
 }
 

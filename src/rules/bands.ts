@@ -25,7 +25,7 @@ export type BandPlan =
 interface BandRule<B> {
   /** The band bound to item and scale positions. */
   readonly bind: (b: B, result: BandResult, items: ReadonlyMap<string, number>, scales: ReadonlyMap<string, number>) => BandPlan;
-  /** Which scores or answers put a result in it, in words: "10–14", "item 5 >= 1 and total >= 4". */
+  /** Which scores or answers put a result in it, in words: "10–14", "when item 5 >= 1 and total >= 4". */
   readonly words: (b: B) => string;
   /** The conditions it tests (none for a range band). */
   readonly conditions: (b: B) => readonly Condition[];
@@ -39,7 +39,7 @@ const BANDS: { readonly [K in BandKind]: BandRule<BandKinds[K]> } = {
   },
   rule: {
     bind: (b, result, items, scales) => ({ kind: "rule", when: b.when.map((c) => bindCondition(c, items, scales)), result }),
-    words: (b) => b.when.map(conditionText).join(" and "),
+    words: (b) => `when ${b.when.map(conditionText).join(" and ")}`,
     conditions: (b) => b.when,
   },
 };

@@ -23,6 +23,8 @@ interface MissingRuleKind<R extends MissingRule> {
   readonly partial: (rule: R, method: ScaleMethod, sum: number, maxSum: number, size: number, answered: number) => { readonly score: number; readonly method: ScoringMethod } | null;
   /** How many answers the rule needs for a score, as FHIRPath can check it; null when only `compute` knows. */
   readonly needed: (rule: R, method: ScaleMethod, size: number) => number | null;
+  /** Whether a score the rule adjusts is rounded half up. */
+  readonly halfUp: (rule: R) => boolean;
   /** Whether the rule needs every item of the scale (a form may then mark them required). */
   readonly everyItem: boolean;
   /** What the rule demands, in words: the reason given when a scale cannot score. */
@@ -37,8 +39,9 @@ const RULES: { readonly [K in MissingKind]: MissingRuleKind<MissingRuleOf<K>> } 
   strict: {
     partial: () => null,
     needed: (_, __, size) => size,
+    halfUp: () => false,
     everyItem: true,
-    demand: (_, size) => `all ${String(size)} items are required`,
+    demand: (_, size) => (size === 1 ? "its one item is required" : `all ${String(size)} items are required`),
     how: () => null,
     check: () => [],
   },
@@ -50,6 +53,7 @@ const RULES: { readonly [K in MissingKind]: MissingRuleKind<MissingRuleOf<K>> } 
       return { score: rule.rounding === "half-up" ? Math.floor(raw + 0.5 + 1e-9) : raw, method: "prorated" };
     },
     needed: (rule, method, size) => (METHODS[method].prorates ? size - rule.maxMissing : size),
+    halfUp: (rule) => rule.rounding === "half-up",
     everyItem: false,
     demand: (rule) => `at most ${String(rule.maxMissing)} may be missing for a prorated score`,
     how: (rule) => `sum × items / answered, ${rule.rounding === "half-up" ? "rounded half up" : "unrounded"}`,
@@ -64,6 +68,7 @@ const RULES: { readonly [K in MissingKind]: MissingRuleKind<MissingRuleOf<K>> } 
       return over === null || answered < rule.minAnswered ? null : { score: over(sum, maxSum, answered), method: "partial" };
     },
     needed: (rule, method, size) => (METHODS[method].overAnswered === null ? size : rule.minAnswered),
+    halfUp: () => false,
     everyItem: false,
     demand: (rule) => `at least ${String(rule.minAnswered)} must be answered`,
     how: () => "computed over the answered items",
@@ -75,6 +80,7 @@ const RULES: { readonly [K in MissingKind]: MissingRuleKind<MissingRuleOf<K>> } 
   computed: {
     partial: () => null,
     needed: () => null,
+    halfUp: () => false,
     everyItem: false,
     demand: (rule) => rule.description,
     how: () => null,
@@ -117,6 +123,11 @@ export function ruleText(rule: MissingRule, size: number): string {
 export function answersNeeded(rule: MissingRule, method: ScaleMethod, size: number): number | null {
   const n = kindOf(rule).needed(rule, method, size);
   return n === null ? null : Math.min(size, Math.max(n, 1));
+}
+
+/** Whether a score the rule adjusts is rounded half up. */
+export function roundsHalfUp(rule: MissingRule): boolean {
+  return kindOf(rule).halfUp(rule);
 }
 
 /** Whether a rule needs every item of its scale answered. */
