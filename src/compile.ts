@@ -61,8 +61,6 @@ export interface Plan {
   readonly hasCustom: boolean;
   /** Every item id set to null: copied to build a result's answer record with one hidden class. */
   readonly answerTemplate: Readonly<Record<string, null>>;
-  /** Every subscale id set to null, the same for a result's subscales. */
-  readonly subscaleTemplate: Readonly<Record<string, null>>;
   /**
    * Each item's id as the key to store its answer under: a number for ids that are array indices ("1",
    * "10"), which name the same property as the string but are stored by V8 as elements, several times
@@ -155,11 +153,9 @@ function compile(def: InstrumentDefinition): Plan {
   const flags = (def.flags ?? []).map((f) => bindFlag(f, index, scaleIndex));
   const answerTemplate: Record<string, null> = {};
   for (const it of items) answerTemplate[it.id] = null;
-  const subscaleTemplate: Record<string, null> = {};
-  for (const s of scales) if (s !== primary) subscaleTemplate[s.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
   const noPrimary = noTotalText(def.shortTitle);
-  return { def, items, index, minLength, primary, scales, flags, hasCustom, answerTemplate, subscaleTemplate, keys, noPrimary };
+  return { def, items, index, minLength, primary, scales, flags, hasCustom, answerTemplate, keys, noPrimary };
 }
 
 function compileItem(item: Item): ItemPlan {

@@ -81,7 +81,7 @@ export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | u
     outs.push(s.complete === null ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing));
   }
   const scales: Record<string, ScaleOutcome> = {};
-  const subscales: Record<string, number | null> = { ...plan.subscaleTemplate };
+  const subscales: Record<string, number | null> = {};
   for (let j = 0; j < ps.length; j++) {
     const s = ps[j] as ScalePlan;
     const out = outs[j] as Mutable<ScaleOutcome>;
