@@ -4,7 +4,7 @@ import * as z from "zod/mini";
 import { bandProblems } from "./rules/bands.js";
 import { conditionProblem } from "./rules/conditions.js";
 import { isChoice, scalesOf, scoredValue } from "./rules/items.js";
-import { METHODS } from "./rules/methods.js";
+import { METHOD_DESCRIPTIONS, METHODS } from "./rules/methods.js";
 import { missingRuleProblems } from "./rules/missing.js";
 import type { ChangeFacts, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
 
@@ -363,7 +363,7 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
     maxHi = Math.max(maxHi, r[1]);
     maxima.push([ref, r[1]]);
   }
-  const { range: expected, problems } = method.check({ lo, hi, minLo, maxHi, maxima }, s.items.length);
+  const { range: expected, problems } = METHOD_DESCRIPTIONS[s.method].check({ lo, hi, minLo, maxHi, maxima }, s.items.length);
   for (const p of problems) say(p);
   if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {
     say(`range [${s.range.join(", ")}] does not match its items, which give [${expected.join(", ")}]`);

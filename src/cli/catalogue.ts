@@ -3,7 +3,7 @@ import { createBatchScorer, instruments, type InstrumentDefinition, type Item, t
 import { bandText } from "../rules/bands.js";
 import { flagText } from "../rules/flags.js";
 import { answerRangeText, isChoice, scalesOf } from "../rules/items.js";
-import { METHODS } from "../rules/methods.js";
+import { METHOD_DESCRIPTIONS } from "../rules/methods.js";
 import { ruleText } from "../rules/missing.js";
 import { noTotalText, rangeText } from "../rules/words.js";
 import { fieldsFor } from "./columns.js";
@@ -35,7 +35,7 @@ function answers(item: Item): string {
 
 function scaleLine(s: Scale, primary: boolean): string {
   const items = `item${s.items.length === 1 ? "" : "s"} ${s.items.join(", ")}`;
-  return `  ${s.id}${primary ? " (primary)" : ""}: ${METHODS[s.method].words(items)}; range ${rangeText(...s.range)}; missing answers: ${ruleText(s.missing, s.items.length)}`;
+  return `  ${s.id}${primary ? " (primary)" : ""}: ${METHOD_DESCRIPTIONS[s.method].words(items)}; range ${rangeText(...s.range)}; missing answers: ${ruleText(s.missing, s.items.length)}`;
 }
 
 /** `stepscore describe <id>`: everything needed to prepare a file for the instrument. */

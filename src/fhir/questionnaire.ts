@@ -1,6 +1,6 @@
 import type { InstrumentId } from "../registry.js";
 import { isChoice } from "../rules/items.js";
-import { METHODS } from "../rules/methods.js";
+import { METHOD_DESCRIPTIONS, METHODS } from "../rules/methods.js";
 import { answersNeeded, needsEveryItem, roundsHalfUp } from "../rules/missing.js";
 import type { ChoiceItem, InstrumentDefinition, Item, Scale } from "../types.js";
 import {
@@ -151,7 +151,7 @@ function scaleExpression(
 ): { value: FhirExpression; integer: boolean } | string {
   const method = METHODS[scale.method];
   if (!method.declarative) {
-    const why = method.fhir({ sum: "", count: "", n: 0, need: 0, halfUp: false, list: "", maxima: [] });
+    const why = METHOD_DESCRIPTIONS[scale.method].fhir({ sum: "", count: "", n: 0, need: 0, halfUp: false, list: "", maxima: [] });
     return typeof why === "string" ? why : "its method is not declarative";
   }
   const items = scale.items.map((id) => def.items.find((it) => it.id === id));
@@ -170,7 +170,7 @@ function scaleExpression(
   const when = need === n ? `empty unless all ${String(n)} are answered` : `empty unless at least ${String(need)} are answered`;
   const halfUp = roundsHalfUp(rule);
   const maxima = choices.map((it) => Math.max(...it.options.map((o) => weightOf(it, o.value))));
-  const formed = method.fhir({ sum, count, n, need, halfUp, list, maxima });
+  const formed = METHOD_DESCRIPTIONS[scale.method].fhir({ sum, count, n, need, halfUp, list, maxima });
   if (typeof formed === "string") return formed;
   const { value, what } = formed;
   const integer = scale.method === "sum" && need === n && choices.every((it) => it.options.every((o) => Number.isInteger(weightOf(it, o.value))));

@@ -21,10 +21,14 @@ export type BandPlan =
   | { readonly kind: "range"; readonly min: number; readonly max: number; readonly result: BandResult }
   | { readonly kind: "rule"; readonly when: readonly ConditionPlan[]; readonly result: BandResult };
 
-/** What each band kind provides. */
+/** What each band kind provides for scoring. */
 interface BandRule<B> {
   /** The band bound to item and scale positions. */
   readonly bind: (b: B, result: BandResult, items: ReadonlyMap<string, number>, scales: ReadonlyMap<string, number>) => BandPlan;
+}
+
+/** What each band kind provides to validateDefinition, the docs and `describe`. */
+interface BandDescription<B> {
   /** Which scores or answers put a result in it, in words: "10–14", "when item 5 >= 1 and total >= 4". */
   readonly words: (b: B) => string;
   /** The conditions it tests (none for a range band). */
@@ -32,16 +36,13 @@ interface BandRule<B> {
 }
 
 const BANDS: { readonly [K in BandKind]: BandRule<BandKinds[K]> } = {
-  range: {
-    bind: (b, result) => ({ kind: "range", min: b.min, max: b.max, result }),
-    words: (b) => rangeText(b.min, b.max),
-    conditions: () => [],
-  },
-  rule: {
-    bind: (b, result, items, scales) => ({ kind: "rule", when: b.when.map((c) => bindCondition(c, items, scales)), result }),
-    words: (b) => `when ${b.when.map(conditionText).join(" and ")}`,
-    conditions: (b) => b.when,
-  },
+  range: { bind: (b, result) => ({ kind: "range", min: b.min, max: b.max, result }) },
+  rule: { bind: (b, result, items, scales) => ({ kind: "rule", when: b.when.map((c) => bindCondition(c, items, scales)), result }) },
+};
+
+const DESCRIPTIONS: { readonly [K in BandKind]: BandDescription<BandKinds[K]> } = {
+  range: { words: (b) => rangeText(b.min, b.max), conditions: () => [] },
+  rule: { words: (b) => `when ${b.when.map(conditionText).join(" and ")}`, conditions: (b) => b.when },
 };
 
 /** The kind of a band: the one place that tells bands apart, by their `when`. */
@@ -51,6 +52,10 @@ export function bandKind(b: Band): BandKind {
 
 function rule(b: Band): BandRule<Band> {
   return BANDS[bandKind(b)] as BandRule<Band>;
+}
+
+function described(b: Band): BandDescription<Band> {
+  return DESCRIPTIONS[bandKind(b)] as BandDescription<Band>;
 }
 
 /**
@@ -78,7 +83,7 @@ export function bindBands(
 
 /** Which scores or answers fall in a band, in words. */
 export function bandText(b: Band): string {
-  return rule(b).words(b);
+  return described(b).words(b);
 }
 
 /**
@@ -125,7 +130,7 @@ export function bandProblems(
   const kinds = new Set(bands.map(bandKind));
   if (kinds.size > 1) out.push([null, "mixes range bands and rule bands"]);
   for (const b of bands) {
-    for (const c of rule(b).conditions(b)) {
+    for (const c of described(b).conditions(b)) {
       const p = conditionProblem(c, items, scales);
       if (p !== null) out.push([`band "${b.id}"`, p]);
     }

@@ -55,11 +55,9 @@ const CONDITIONS: { readonly [K in ConditionKind]: ConditionRule<ConditionKinds[
   scale: { subject: (c) => c.scale, among: (s) => s.scales, words: (c) => c.scale },
 };
 
-const KINDS = Object.keys(CONDITIONS) as ConditionKind[];
-
 /** The kind of a condition: the one place that tells conditions apart, by the key naming their subject. */
 export function conditionKind(c: Condition): ConditionKind {
-  const kind = KINDS.find((k) => k in c);
+  const kind = (Object.keys(CONDITIONS) as ConditionKind[]).find((k) => k in c);
   if (kind === undefined) throw new TypeError("a condition names neither an item nor a scale");
   return kind;
 }

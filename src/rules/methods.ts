@@ -41,7 +41,7 @@ export interface FhirParts {
   readonly maxima: readonly number[];
 }
 
-/** What each scale method provides. */
+/** What each scale method provides for scoring (kept apart from its words, so a bundle that only scores leaves those out). */
 export interface MethodRule {
   /** The score with every item answered; null for a custom scale (its compute scores it). */
   readonly complete: Combine | null;
@@ -53,6 +53,10 @@ export interface MethodRule {
   readonly declarative: boolean;
   /** Why a definition with this scale cannot score, whatever the answers (a division by zero); null when it can. */
   readonly unscorable: (size: number, maxima: readonly (readonly [string, number])[]) => string | null;
+}
+
+/** What each scale method provides to validateDefinition, the docs, `describe` and FHIR. */
+export interface MethodDescription {
   /** The range its items give, and problems with them, for validateDefinition. */
   readonly check: (items: ScaleItems, size: number) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
   /** The method in words, over the items named as given: "sum of items 1, 2, 3". */
@@ -65,7 +69,7 @@ export interface MethodRule {
 const percent: Combine = (sum, maxSum) => (sum * 100) / maxSum;
 const noItems = (method: string) => (size: number): string | null => (size === 0 ? `is a ${method} of no items` : null);
 
-/** Each scale method. */
+/** Each scale method, for scoring. */
 export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
   sum: {
     complete: (sum) => sum,
@@ -73,6 +77,37 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     prorates: true,
     declarative: true,
     unscorable: () => null,
+  },
+  mean: {
+    complete: (sum, _, count) => sum / count,
+    overAnswered: (sum, _, count) => sum / count,
+    prorates: false,
+    declarative: true,
+    unscorable: /* @__PURE__ */ noItems("mean"),
+  },
+  percent: {
+    complete: percent,
+    overAnswered: percent,
+    prorates: false,
+    declarative: true,
+    unscorable: (size, maxima) => {
+      if (size === 0) return "is a percent of no items";
+      const zero = maxima.find(([, max]) => !(max > 0));
+      return zero === undefined ? null : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
+    },
+  },
+  custom: {
+    complete: null,
+    overAnswered: null,
+    prorates: false,
+    declarative: false,
+    unscorable: () => null,
+  },
+};
+
+/** Each scale method, for validateDefinition, the docs, `describe` and FHIR. */
+export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescription } = {
+  sum: {
     check: (it) => ({ range: [it.lo, it.hi], problems: [] }),
     words: (items) => `sum of ${items}`,
     fhir: (p) => {
@@ -85,11 +120,6 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     },
   },
   mean: {
-    complete: (sum, _, count) => sum / count,
-    overAnswered: (sum, _, count) => sum / count,
-    prorates: false,
-    declarative: true,
-    unscorable: noItems("mean"),
     check: (it, n) => ({
       range: [it.lo / n, it.hi / n],
       problems: it.minLo !== it.lo / n || it.maxHi !== it.hi / n ? ["mean scales need items on one scale"] : [],
@@ -98,15 +128,6 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     fhir: (p) => ({ value: p.need === p.n ? `${p.sum} / ${String(p.n)}` : `${p.sum} / ${p.count}`, what: `Mean itemWeight of the answered ${p.list}` }),
   },
   percent: {
-    complete: percent,
-    overAnswered: percent,
-    prorates: false,
-    declarative: true,
-    unscorable: (size, maxima) => {
-      if (size === 0) return "is a percent of no items";
-      const zero = maxima.find(([, max]) => !(max > 0));
-      return zero === undefined ? null : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
-    },
     check: (it) => ({
       range: [0, 100],
       problems: [
@@ -125,11 +146,6 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     },
   },
   custom: {
-    complete: null,
-    overAnswered: null,
-    prorates: false,
-    declarative: false,
-    unscorable: () => null,
     check: () => ({ range: [0, 0], problems: [] }),
     words: (items) => `computed from ${items} (see the notes)`,
     fhir: () => "custom scoring rules, see the instrument's notes, that FHIRPath cannot reproduce exactly",
