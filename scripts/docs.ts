@@ -7,7 +7,7 @@ import { defaultPathway, instruments, score, type InstrumentDefinition, type Ite
 import { bandKind, bandText } from "../src/rules/bands.js";
 import { flagText } from "../src/rules/flags.js";
 import { answerRangeText, isChoice, scalesOf } from "../src/rules/items.js";
-import { METHODS } from "../src/rules/methods.js";
+import { METHOD_DESCRIPTIONS } from "../src/rules/methods.js";
 import { ruleText } from "../src/rules/missing.js";
 import { noTotalText, rangeText } from "../src/rules/words.js";
 import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
@@ -94,7 +94,7 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   push("| scale | items | method | range | missing answers | source |", "|---|---|---|---|---|---|");
   for (const s of scales) {
     const primary = s === def.score ? " (primary)" : "";
-    push(`| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHODS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`);
+    push(`| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`);
   }
   push("");
 
