@@ -45,18 +45,15 @@ function zodRow(row: unknown): ZodRow {
 
 /** What each function the profiles may name does, for the report. */
 const ROLES: Readonly<Record<string, string>> = {
-  generatedScorer: "the scorer generated for the PHQ-9 (src/jit.ts): reads, validates, sums, bands and builds the whole result",
   planFor: "finds the definition's compiled plan",
-  record: "builds the result's `answers` record (copies a template keyed by item id, then sets each answer)",
-  evaluate: "the engine's entry: the plan, then the generated scorer or the general engine",
-  general: "the general engine around its callees: the `scales`, `subscales`, `flags` and `missing` parts and the result object",
+  evaluate: "the engine around its callees: the `answers` record, the `scales`, `subscales`, `flags` and `missing` parts and the result object",
   scoreWith: "the engine's entry, and whatever V8 inlined into it",
   normalize: "validates the answers into one value per item",
   scoreScale: "sums the scale and builds its outcome",
   bandOf: "finds the band",
   "(garbage collector)": "reclaiming the results",
   ScoreInputError: "constructs the error (its message)",
-  withoutStack: "turns V8's stack capture off while the error is built",
+  returnedInputError: "builds the returned error (its message), without capturing a stack",
   arrayError: "finds every bad answer and explains it",
   explain: "words the message for a bad answer",
   describeValue: "shows the bad value in the message",
@@ -263,12 +260,9 @@ own, three ways:
 - **zod** \`z.tuple\` of nine \`z.int().min(0).max(3)\`, \`safeParse\`, then the same sum, band and flag as
   the hand loop, into the same small object.
 
-\`score\` from the main entry scores a definition's complete, valid answers with a function generated for
-that definition once it has scored a few answer sets (src/jit.ts: the items read, checked, summed and banded in
-straight-line code, and the result built as one object literal); anything else (a missing or invalid answer,
-options) goes to the general engine, which the generated function must agree with exactly (test/jit.test.ts).
-For scale, the table also gives **\`score\` from \`stepscore/core\`**, which only interprets the definition:
-it is the small entry, for apps that care about bytes more than millions of rows.
+\`score\` interprets the definition's compiled plan (src/compile.ts, built once per definition from the rule
+modules in src/rules/); no code is generated. For scale, the table also gives **\`score\` from
+\`stepscore/core\`**, the small entry, which runs the same engine.
 
 All give the same score, band and flag on every row (checked first). Each pass hands every result to
 a variable, so none is optimised away; "kept" collects the pass's results in an array, as a caller
@@ -281,10 +275,10 @@ their rounds), since keeping results changes how V8 allocates them for every cal
 ${row("hand loop", "loop", "loop", false)}
 ${row("`score(phq9, row)`, full result", "score", "loop", true)}
 ${row("zod `safeParse` + sum, band, flag", "zod", "loop", false)}
-| for scale: \`score\` from \`stepscore/core\` (interpreted) | ${time(ns(v, "interpreted"))} | ${times(ratio(v, "interpreted", "loop"))} | | |
+| for scale: \`score\` from \`stepscore/core\` | ${time(ns(v, "interpreted"))} | ${times(ratio(v, "interpreted", "loop"))} | | |
 
-Against zod, which only validates, \`score\` takes ${times(ratio(v, "score", "zod"))} of its time; the generated
-function takes ${times(ratio(v, "score", "interpreted"))} of the interpreter's.
+Against zod, which only validates, \`score\` takes ${times(ratio(v, "score", "zod"))} of its time; the main
+entry's \`score\` takes ${times(ratio(v, "score", "interpreted"))} of \`stepscore/core\`'s (the same engine).
 
 Target within ${String(TARGET)}× of the loop: ${scoreToLoop.median <= TARGET ? "met" : "**not met**"} (${times(scoreToLoop)}).
 Where the time goes, from a CPU profile of \`score\` on ${int(10_000)} of these rows (node --cpu-prof on the built

@@ -64,9 +64,7 @@ function parts(meta: Metafile, forms: number): [string, number][] {
                 ? "`validateDefinition` (its zod schemas)"
                 : path === "src/change.ts"
                   ? "`compareScores`"
-                  : path === "src/jit.ts"
-                    ? "the scorer generator"
-                    : path.startsWith("src/")
+                  : path.startsWith("src/")
                       ? "the engine (validation, missing rules, bands, flags, errors, registry)"
                       : "other";
     groups.set(group, (groups.get(group) ?? 0) + info.bytesInOutput);

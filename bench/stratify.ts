@@ -45,9 +45,9 @@ export async function stratifySection(): Promise<SectionResult> {
     const severity = random();
     return defs.map((def) => answersFor(def, severity, random));
   });
-  // The results kept for stratify are made by stepscore/core's interpreter, not the main entry's generated
-  // scorers: keeping 13,000 results from those would make V8 pretenure their allocation sites and slow the
-  // "score" task below (see the batch API section). Both give the same results (test/jit.test.ts).
+  // The results kept for stratify are made through stepscore/core, not the main entry: keeping 13,000
+  // results from the main entry's call sites would make V8 pretenure their allocation sites and slow the
+  // "score" task below (see the batch API section). Both run the one engine and give the same results.
   const people: ScoreResult[][] = answers.map((sets) =>
     sets.map((a, k) => {
       const r = interpretedSafeScore(defs[k] as InstrumentDefinition, a);

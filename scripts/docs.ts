@@ -3,7 +3,13 @@
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultPathway, instruments, score, type InstrumentDefinition, type Item, type MissingRule, type Scale } from "../src/index.js";
+import { defaultPathway, instruments, score, type InstrumentDefinition, type Item } from "../src/index.js";
+import { bandKind, bandText } from "../src/rules/bands.js";
+import { flagText } from "../src/rules/flags.js";
+import { answerRangeText, isChoice, scalesOf } from "../src/rules/items.js";
+import { METHOD_DESCRIPTIONS } from "../src/rules/methods.js";
+import { ruleText } from "../src/rules/missing.js";
+import { noTotalText, rangeText } from "../src/rules/words.js";
 import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -26,53 +32,23 @@ export function vectorsFor(id: string): readonly Vector[] {
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function answers(item: Item): string {
-  if (item.kind === "time") return 'clock time "HH:MM"';
-  if (item.kind === "number") {
-    return `${item.integer ? "whole number" : "number"} ${String(item.min)}–${String(item.max)}${item.unit ? ` ${item.unit}` : ""}`;
-  }
+  if (!isChoice(item)) return answerRangeText(item) ?? "";
   const values = item.options.map((o) => o.value);
   const plainRange = item.options.length > 7 && item.options.every((o) => o.label === String(o.value) && o.score === undefined);
-  if (plainRange) return `${String(Math.min(...values))}–${String(Math.max(...values))}`;
+  if (plainRange) return rangeText(Math.min(...values), Math.max(...values));
   return item.options
     .map((o) => `${String(o.value)} = ${esc(o.label)}${o.score !== undefined && o.score !== o.value ? ` (scores ${String(o.score)})` : ""}`)
     .join("<br>");
 }
 
 function scored(def: InstrumentDefinition, item: Item): string {
-  const scales = [def.score, ...(def.subscales ?? [])].filter((s): s is Scale => s !== null && s !== undefined);
-  const inScales = scales.filter((s) => s.items.includes(item.id)).map((s) => s.id);
+  const inScales = scalesOf(def).filter((s) => s.items.includes(item.id)).map((s) => s.id);
   const notes: string[] = [];
   if (inScales.length === 0) notes.push("not scored");
   else notes.push(inScales.join(", "));
-  if (item.kind !== "time" && item.kind !== "number" && item.reversed === true) notes.push("reverse-keyed");
+  if (isChoice(item) && item.reversed === true) notes.push("reverse-keyed");
   if (item.optional === true) notes.push("optional");
   return notes.join("; ");
-}
-
-function rule(r: MissingRule): string {
-  switch (r.kind) {
-    case "strict":
-      return "every item required";
-    case "prorate":
-      return `up to ${String(r.maxMissing)} missing: sum × items / answered${r.rounding === "half-up" ? ", rounded half up" : ", unrounded"}`;
-    case "min-answered":
-      return `at least ${String(r.minAnswered)} answered; computed over the answered items`;
-    case "computed":
-      return r.description;
-  }
-}
-
-function method(s: Scale): string {
-  switch (s.method) {
-    case "sum":
-      return "sum";
-    case "mean":
-      return "mean";
-    case "percent":
-      return "sum ÷ (maximum of the answered items) × 100";
-    case "custom":
-      return "computed (see notes)";
-  }
 }
 
 function cite(def: InstrumentDefinition, key: string): string {
@@ -112,36 +88,27 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   }
   push("");
 
-  const scales = [def.score, ...(def.subscales ?? [])].filter((s): s is Scale => s !== null && s !== undefined);
+  const scales = scalesOf(def);
   push("## Scoring", "");
-  if (def.score === null) push(`${def.shortTitle} has no single total score: results report the subscales.`, "");
+  if (def.score === null) push(`${noTotalText(def.shortTitle)}.`, "");
   push("| scale | items | method | range | missing answers | source |", "|---|---|---|---|---|---|");
   for (const s of scales) {
     const primary = s === def.score ? " (primary)" : "";
-    push(`| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${method(s)} | ${String(s.range[0])}–${String(s.range[1])} | ${rule(s.missing)} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`);
+    push(`| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`);
   }
   push("");
 
   for (const s of scales.filter((x) => x.bands !== undefined)) {
     push(`### Bands of ${s.id}`, "", `Source: ${cite(def, s.bandsSource ?? s.source)}.`, "");
     push("| band | label | scores |", "|---|---|---|");
-    for (const b of s.bands ?? []) {
-      const when = "when" in b
-        ? b.when.map((c) => `${"item" in c ? `item ${c.item}` : c.scale} ${c.op} ${String(c.value)}`).join(" and ")
-        : `${String(b.min)}–${String(b.max)}`;
-      push(`| \`${b.id}\` | ${esc(b.label)} | ${when} |`);
-    }
-    if (s.bands?.some((b) => "min" in b)) push("", "A score that is not a whole number falls in the first band whose upper bound it does not exceed.");
+    for (const b of s.bands ?? []) push(`| \`${b.id}\` | ${esc(b.label)} | ${bandText(b)} |`);
+    if (s.bands?.some((b) => bandKind(b) === "range")) push("", "A score that is not a whole number falls in the first band whose upper bound it does not exceed.");
     push("");
   }
 
   if ((def.flags ?? []).length > 0) {
     push("## Flags", "", "| flag | raised when | message | source |", "|---|---|---|---|");
-    for (const f of def.flags ?? []) {
-      const c = f.when;
-      const when = `${"item" in c ? `item ${c.item}` : c.scale} ${c.op} ${String(c.value)}${f.optIn === true ? " (opt-in: `flags: [\"" + f.id + "\"]`)" : ""}`;
-      push(`| \`${f.id}\` | ${when} | ${esc(f.message)} | ${cite(def, f.source)} |`);
-    }
+    for (const f of def.flags ?? []) push(`| \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)} | ${esc(f.message)} | ${cite(def, f.source)} |`);
     push("");
   }
 
@@ -206,7 +173,7 @@ export function renderIndex(defs: readonly InstrumentDefinition[]): string {
     "|---|---|---|---|---|---|---|",
   ];
   for (const d of defs) {
-    const range = d.score === null ? "subscales only" : `${String(d.score.range[0])}–${String(d.score.range[1])}`;
+    const range = d.score === null ? "subscales only" : rangeText(...d.score.range);
     lines.push(`| [\`${d.id}\`](instruments/${d.id}.md) | ${d.shortTitle}: ${d.title} | ${d.domain} | ${String(d.items.length)} | ${range} | ${d.licence.redistributeWording ? "yes" : "no"} | ${esc(d.licence.rightsHolder)} |`);
   }
   return lines.join("\n") + "\n";
@@ -215,7 +182,7 @@ export function renderIndex(defs: readonly InstrumentDefinition[]): string {
 /** The README's instrument table (between its instrument markers). */
 export function renderReadmeTable(defs: readonly InstrumentDefinition[]): string {
   const rows = defs.map((d) => {
-    const range = d.score === null ? "subscales" : `${String(d.score.range[0])}–${String(d.score.range[1])}`;
+    const range = d.score === null ? "subscales" : rangeText(...d.score.range);
     const wording = d.licence.redistributeWording ? "wording included" : "labels only";
     return `| [\`${d.id}\`](docs/instruments/${d.id}.md) | ${d.shortTitle} | ${d.domain} | ${range} | ${wording}; ${esc(d.licence.rightsHolder)} |`;
   });

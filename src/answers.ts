@@ -1,4 +1,4 @@
-import { clip, describeValue, MAX_LISTED, quote, ScoreInputError, type ScoreInputIssue } from "./errors.js";
+import { clip, describeValue, MAX_LISTED, quote, returnedInputError, type ScoreInputError, type ScoreInputIssue } from "./errors.js";
 import type { ItemPlan, Plan } from "./compile.js";
 import type { AnswerValue } from "./types.js";
 
@@ -6,9 +6,10 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** True when `v` is an allowed answer for the item. Kept branch-light: it runs for every answer. */
 export function isValid(it: ItemPlan, v: unknown): boolean {
+  // Contiguous whole-number items first: nearly every item of every bundled instrument is one.
+  if (it.contiguous) return typeof v === "number" && Number.isInteger(v) && v >= it.lo && v <= it.hi;
   if (it.kind === "time") return typeof v === "string" && TIME.test(v);
   if (typeof v !== "number") return false;
-  if (it.contiguous) return Number.isInteger(v) && v >= it.lo && v <= it.hi;
   if (it.allowed !== null) return it.allowed.has(v);
   return Number.isFinite(v) && v >= it.lo && v <= it.hi;
 }
@@ -64,7 +65,7 @@ export function normalize(plan: Plan, input: unknown): AnswerValue[] | ScoreInpu
     if (ok && Object.keys(rec).length === seen) return out;
     return recordError(plan, rec) ?? out;
   }
-  return new ScoreInputError(plan.def.id, plan.def.shortTitle, [
+  return returnedInputError(plan.def.id, plan.def.shortTitle, [
     { item: null, value: input, message: `answers must be an array or a plain object keyed by item id, not ${describeValue(input)}` },
   ]);
 }
@@ -87,7 +88,7 @@ function arrayError(plan: Plan, arr: readonly unknown[]): ScoreInputError {
     const v = arr[i];
     if (v !== null && v !== undefined && !isValid(it, v)) issues.push({ item: it.id, value: v, message: explain(it, v) });
   }
-  return new ScoreInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => arr[i]));
+  return returnedInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => arr[i]));
 }
 
 function isPlainObject(v: unknown): boolean {
@@ -114,7 +115,7 @@ function recordError(plan: Plan, rec: Readonly<Record<string, unknown>>): ScoreI
     if (v !== null && v !== undefined && !isValid(it, v)) issues.push({ item: it.id, value: v, message: explain(it, v) });
   }
   if (issues.length === 0) return null;
-  return new ScoreInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => rec[(plan.items[i] as ItemPlan).id]));
+  return returnedInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => rec[(plan.items[i] as ItemPlan).id]));
 }
 
 function itemList(plan: Plan): string {

@@ -1,6 +1,13 @@
 import { DefinitionError, describeValue, quote } from "./errors.js";
-import type { FastScorer } from "./jit.js";
-import type { Band, BandResult, Comparison, FlagDefinition, FlagResult, InstrumentDefinition, Item, Scale } from "./types.js";
+import { bindBands } from "./rules/bands.js";
+import type { Scores } from "./rules/conditions.js";
+import { bindFlag, type FlagPlan } from "./rules/flags.js";
+import { scoredValue, scalesOf } from "./rules/items.js";
+import { METHODS, type Combine } from "./rules/methods.js";
+import { noTotalText } from "./rules/words.js";
+import type { AnswerValue, BandResult, InstrumentDefinition, Item, Scale } from "./types.js";
+
+export type { FlagPlan } from "./rules/flags.js";
 
 /** A choice or number item reduced to what validation and scoring need. */
 export interface ItemPlan {
@@ -25,32 +32,22 @@ export interface ItemPlan {
   readonly allowedText: string;
 }
 
-/** A band with the result it gives, built once and shared (frozen) by every result in that band. */
-export interface BandPlan {
-  readonly def: Band;
-  readonly result: BandResult;
-}
-
-/** A scale bound to item positions. */
+/** A scale bound to item positions, its method's functions and its bands looked up once. */
 export interface ScalePlan {
   readonly def: Scale;
+  readonly id: string;
   readonly idx: readonly number[];
-  /** The scale's bands, or null when it has none. */
-  readonly bands: readonly BandPlan[] | null;
+  /** Whether every item scores its answer as given (no option scores, no reverse keying): the sum is of the answers. */
+  readonly asGiven: boolean;
+  /** Sum of the items' highest scored values: the denominator of a complete percentage. */
+  readonly maxTotal: number;
+  /** The method's score with every item answered; null for a custom scale, which `compute` scores. */
+  readonly complete: Combine | null;
+  /** The band of a score (rules/bands.ts), or null when the scale has no bands. */
+  readonly band: ((score: number | null, vals: readonly AnswerValue[], scores: Scores) => BandResult | null) | null;
 }
 
-/** A flag whose item condition is bound to the item's position. */
-export interface FlagPlan {
-  readonly def: FlagDefinition;
-  /** Position of the item tested, or -1 for a scale condition. */
-  readonly item: number;
-  readonly op: Comparison;
-  readonly value: number;
-  /** The flag as reported when raised, built once and shared (frozen). */
-  readonly result: FlagResult;
-}
-
-/** A definition compiled for fast validation and scoring. */
+/** A definition compiled for scoring: everything the engine needs, looked up and told apart once. */
 export interface Plan {
   readonly def: InstrumentDefinition;
   readonly items: readonly ItemPlan[];
@@ -58,7 +55,6 @@ export interface Plan {
   /** Shortest array input accepted (items up to the last non-optional one). */
   readonly minLength: number;
   readonly primary: ScalePlan | null;
-  readonly subscales: readonly ScalePlan[];
   /** Primary first, then subscales. */
   readonly scales: readonly ScalePlan[];
   readonly flags: readonly FlagPlan[];
@@ -71,10 +67,8 @@ export interface Plan {
    * faster to set from a loop than named properties.
    */
   readonly keys: readonly (string | number)[];
-  /** The generated scorer (jit.ts): undefined until generated, null when the definition cannot have one. */
-  fast: FastScorer | null | undefined;
-  /** Calls without options so far, until the scorer is generated. */
-  calls: number;
+  /** The reason given when there is no primary score. */
+  readonly noPrimary: string;
 }
 
 /** A canonical array index: digits without a leading zero. */
@@ -130,51 +124,38 @@ function compile(def: InstrumentDefinition): Plan {
   items.forEach((it, i) => index.set(it.id, i));
   let minLength = items.length;
   while (minLength > 0 && items[minLength - 1]?.optional === true) minLength--;
-  const bind = (scale: Scale): ScalePlan => ({
-    def: scale,
-    bands: scale.bands === undefined ? null : scale.bands.map((b) => ({ def: b, result: Object.freeze({ id: b.id, label: b.label }) })),
-    idx: scale.items.map((id) => {
+  const declared = scalesOf(def);
+  const scaleIndex = new Map<string, number>();
+  declared.forEach((s, j) => scaleIndex.set(s.id, j));
+  const scales = declared.map((scale): ScalePlan => {
+    const idx = scale.items.map((id) => {
       const i = index.get(id);
       if (i === undefined) throw new DefinitionError(def.id, [`scale "${scale.id}" names unknown item "${id}"`]);
       return i;
-    }),
+    });
+    const method = METHODS[scale.method];
+    // A mean or percentage that would divide by zero is refused here, once, rather than scored as NaN.
+    const fault = method.unscorable(idx.length, idx.map((i) => [(items[i] as ItemPlan).id, (items[i] as ItemPlan).maxScore] as const));
+    if (fault !== null) throw new DefinitionError(def.id, [`scale "${scale.id}" ${fault}`]);
+    const band = scale.bands === undefined ? null : bindBands(scale.bands, index, scaleIndex);
+    const asGiven = idx.every((i) => {
+      const it = items[i] as ItemPlan;
+      return it.scored === null || [...it.scored].every(([value, scored]) => value === scored);
+    });
+    const maxTotal = idx.reduce((sum, i) => sum + (items[i] as ItemPlan).maxScore, 0);
+    return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band };
   });
-  const primary = def.score === null ? null : bind(def.score);
-  const subscales = (def.subscales ?? []).map(bind);
-  const scales = primary === null ? subscales : [primary, ...subscales];
-  const hasCustom = scales.some((s) => s.def.method === "custom");
+  const primary = def.score === null ? null : (scales[0] as ScalePlan);
+  const hasCustom = scales.some((s) => s.complete === null);
   if (hasCustom && def.compute === undefined) {
     throw new DefinitionError(def.id, ['a scale has method "custom" but the definition has no compute function']);
   }
-  for (const s of scales) divisible(def, s, items);
-  const flags = (def.flags ?? []).map((f): FlagPlan => ({
-    def: f,
-    item: "item" in f.when ? (index.get(f.when.item) ?? -1) : -1,
-    op: f.when.op,
-    value: f.when.value,
-    result: Object.freeze({ id: f.id, label: f.label, message: f.message }),
-  }));
+  const flags = (def.flags ?? []).map((f) => bindFlag(f, index, scaleIndex));
   const answerTemplate: Record<string, null> = {};
   for (const it of items) answerTemplate[it.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
-  return { def, items, index, minLength, primary, subscales, scales, flags, hasCustom, answerTemplate, keys, fast: undefined, calls: 0 };
-}
-
-/**
- * A mean divides by the items answered, a percentage by the highest scores of the items answered: a scale
- * where either can be 0 would score NaN, so it is refused here, once, rather than scored.
- */
-function divisible(def: InstrumentDefinition, s: ScalePlan, items: readonly ItemPlan[]): void {
-  const method = s.def.method;
-  if (method !== "mean" && method !== "percent") return;
-  if (s.idx.length === 0) throw new DefinitionError(def.id, [`scale "${s.def.id}" is a ${method} of no items`]);
-  if (method !== "percent") return;
-  for (const i of s.idx) {
-    const it = items[i] as ItemPlan;
-    if (!(it.maxScore > 0)) {
-      throw new DefinitionError(def.id, [`scale "${s.def.id}" is a percentage, but item "${it.id}" scores at most ${String(it.maxScore)}, so it would divide by zero`]);
-    }
-  }
+  const noPrimary = noTotalText(def.shortTitle);
+  return { def, items, index, minLength, primary, scales, flags, hasCustom, answerTemplate, keys, noPrimary };
 }
 
 function compileItem(item: Item): ItemPlan {
@@ -197,10 +178,7 @@ function compileItem(item: Item): ItemPlan {
   const hi = Math.max(...values);
   const contiguous = values.every(Number.isInteger) && new Set(values).size === hi - lo + 1;
   const scored = new Map<number, number>();
-  for (const o of item.options) {
-    const base = o.score ?? o.value;
-    scored.set(o.value, item.reversed === true ? lo + hi - base : base);
-  }
+  for (const o of item.options) scored.set(o.value, scoredValue(item, o.value));
   const scoredByOffset = contiguous ? values.map((_, k) => scored.get(lo + k) as number) : null;
   return {
     id: item.id, kind: "choice", optional, lo, hi, contiguous, integer: values.every(Number.isInteger),

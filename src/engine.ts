@@ -1,12 +1,9 @@
 import { normalize } from "./answers.js";
 import { planFor, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
-import { bandOf, compare, test } from "./conditions.js";
-import { DefinitionError, describeValue, ScoreInputError, withoutStack } from "./errors.js";
-import type { FastScorer } from "./jit.js";
-import { scoreScale, type Mutable } from "./missing.js";
+import { DefinitionError, describeValue, returnedInputError, ScoreInputError, withStack } from "./errors.js";
+import { demandText, partialScore } from "./rules/missing.js";
 import type {
   AnswerValue,
-  Comparison,
   ComputedScale,
   ComputeOutput,
   FlagResult,
@@ -17,7 +14,16 @@ import type {
   ScoreResult,
 } from "./types.js";
 
+// The engine interprets a compiled plan (compile.ts): it never generates code, so it runs under a
+// Content-Security-Policy without 'unsafe-eval' and in Workers, and every call takes the same path.
+
 const NO_SETTINGS: Readonly<Record<string, boolean | number | string>> = /* @__PURE__ */ Object.freeze({});
+
+/** Shared by every complete scale: nothing missing. Frozen, since results share it. */
+const NONE_MISSING: readonly string[] = /* @__PURE__ */ Object.freeze([]);
+
+/** A scale outcome while the result is being built (its band is filled in once every score is known). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Scores answers against a definition object (no id lookup, so it pulls in no other instrument).
@@ -25,110 +31,77 @@ const NO_SETTINGS: Readonly<Record<string, boolean | number | string>> = /* @__P
  *
  * @internal
  */
-export function scoreWith<const D extends InstrumentDefinition>(
-  def: D,
-  answers: unknown,
-  options?: ScoreOptions<D>,
-  generate?: Generate,
-): ScoreResult<D> {
-  const out = evaluate(def, answers, options, generate);
+export function scoreWith<const D extends InstrumentDefinition>(def: D, answers: unknown, options?: ScoreOptions<D>): ScoreResult<D> {
+  const out = evaluate(planFor(def), answers, options);
   // A plain `instanceof Error`: ScoreInputError's own instanceof check is slower, and results are never Errors.
-  if (out instanceof Error) throw out;
-  return out;
+  if (out instanceof Error) throw withStack(out, scoreWith);
+  return out as ScoreResult<D>;
 }
 
 /**
- * Makes a definition's fast scorer (jit.ts `generateScorer`). Passed in by the entries that want one, so
- * that `stepscore/core`, which is about size, does not carry the generator.
+ * Scores, or returns (not throws) the ScoreInputError for invalid answers: the one engine, for any
+ * answers and any options.
  *
  * @internal
  */
-export type Generate = (plan: Plan) => FastScorer | null;
-
-// Generating a definition's scorer costs about as much as interpreting a few hundred answer sets, so it
-// waits until the definition has been used a few times: one-off calls never pay for it.
-const GENERATE_AFTER = 8;
-
-/** Scores, or returns (not throws) the ScoreInputError for invalid answers. */
-function evaluate<const D extends InstrumentDefinition>(
-  def: D,
-  answers: unknown,
-  options: ScoreOptions<D> | undefined,
-  generate: Generate | undefined,
-): ScoreResult<D> | ScoreInputError {
-  const plan = planFor(def);
-  if (generate !== undefined && plan.fast !== null && plain(options)) {
-    if (plan.fast !== undefined) {
-      const fast = plan.fast(answers);
-      if (fast !== undefined) return fast as ScoreResult<D>;
-    } else if (++plan.calls >= GENERATE_AFTER) plan.fast = generate(plan);
+export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | undefined): ScoreResult | ScoreInputError {
+  const def = plan.def;
+  let override: MissingRule | null = null;
+  let optIn: ReadonlySet<string> = EMPTY;
+  if (options !== undefined) {
+    if (options.missing !== undefined) override = missingOverride(plan, options.missing);
+    if (options.flags !== undefined) optIn = optInFlags(plan, options.flags);
   }
-  return general(plan, def, answers, options);
-}
-
-/** No options, or options that change nothing: the generated scorer applies. */
-function plain(options: ScoreOptions | undefined): boolean {
-  return (
-    options === undefined ||
-    (options.missing === undefined && (options.flags === undefined || options.flags.length === 0) && options.settings === undefined)
-  );
-}
-
-/**
- * The engine for every case: any answers, any options. The generated scorer (jit.ts) must agree with it.
- *
- * @internal
- */
-export function general<const D extends InstrumentDefinition>(
-  plan: Plan,
-  def: D,
-  answers: unknown,
-  options: ScoreOptions<D> | undefined,
-): ScoreResult<D> | ScoreInputError {
-  const override = options?.missing === undefined ? null : missingOverride(plan, options.missing);
-  const optIn = options?.flags === undefined ? EMPTY : optInFlags(plan, options.flags);
   const vals = normalize(plan, answers);
   if (!Array.isArray(vals)) return vals;
-  const answerRecord = record(plan, vals);
+  // The answer record and the unanswered items in one pass. Copying the template gives every result of a
+  // definition the same object shape, which stays fast.
+  const answerRecord: Record<string | number, AnswerValue> = { ...plan.answerTemplate };
+  const missing: string[] = [];
+  const keys = plan.keys;
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i] as AnswerValue;
+    answerRecord[keys[i] as string | number] = v;
+    if (v === null) missing.push((plan.items[i] as ItemPlan).id);
+  }
 
   let computed: ComputeOutput | null = null;
   if (plan.hasCustom && def.compute !== undefined) {
     computed = checkedOutput(plan, def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) }));
     if (computed.issues !== undefined && computed.issues.length > 0) {
-      return new ScoreInputError(def.id, def.shortTitle, computed.issues);
+      return returnedInputError(def.id, def.shortTitle, computed.issues);
     }
   } else if (options?.settings !== undefined) checkedSettings(plan, options.settings);
 
   // Every scale first, then bands: a rule band may test any scale, so all scores must be known.
-  const scales: Record<string, Mutable<ScaleOutcome>> = {};
-  const subscales: Record<string, number | null> = {};
-  for (const s of plan.scales) {
-    scales[s.def.id] = s.def.method === "custom" ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing);
+  const ps = plan.scales;
+  const outs: Mutable<ScaleOutcome>[] = [];
+  for (let j = 0; j < ps.length; j++) {
+    const s = ps[j] as ScalePlan;
+    outs.push(s.complete === null ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing));
   }
-  for (const s of plan.scales) {
-    const out = scales[s.def.id] as Mutable<ScaleOutcome>;
-    if (s.bands !== null) out.band = bandOf(plan, s.bands, out.score, vals, scales);
-    if (s !== plan.primary) subscales[s.def.id] = out.score;
+  const scales: Record<string, ScaleOutcome> = {};
+  const subscales: Record<string, number | null> = {};
+  for (let j = 0; j < ps.length; j++) {
+    const s = ps[j] as ScalePlan;
+    const out = outs[j] as Mutable<ScaleOutcome>;
+    if (s.band !== null) out.band = s.band(out.score, vals, outs);
+    scales[s.id] = out;
+    if (s !== plan.primary) subscales[s.id] = out.score;
   }
 
   const flags: FlagResult[] = [];
-  for (const f of plan.flags) {
-    if (f.def.optIn === true && !optIn.has(f.def.id)) continue;
-    const raised = f.item >= 0 ? flagOnItem(vals[f.item], f.op, f.value) : test(plan, f.def.when, vals, scales) === true;
-    if (raised) flags.push(f.result);
-  }
+  for (const f of plan.flags) if (f.raised(optIn, vals, outs)) flags.push(f.result);
   if (computed?.flags !== undefined) for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
 
-  const missing: string[] = [];
-  for (let i = 0; i < vals.length; i++) if (vals[i] === null) missing.push((plan.items[i] as ItemPlan).id);
 
-  const primary = plan.primary === null ? null : (scales[plan.primary.def.id] as ScaleOutcome);
+  const primary = plan.primary === null ? null : (outs[0] as ScaleOutcome);
   const result = {
     instrument: def.id,
     version: def.version,
     score: primary === null ? null : primary.score,
     method: primary === null ? null : primary.method,
-    reason: primary === null ? `${def.shortTitle} has no single total score; see its subscales` : primary.reason,
+    reason: primary === null ? plan.noPrimary : primary.reason,
     band: primary === null ? null : primary.band,
     subscales,
     flags,
@@ -136,7 +109,46 @@ export function general<const D extends InstrumentDefinition>(
     scales,
     answers: answerRecord,
   };
-  return result as unknown as ScoreResult<D>;
+  return result;
+}
+
+/**
+ * Scores one declarative scale under a missing-data rule. A missing answer never counts as 0: the scale
+ * is either complete, adjusted as the rule says (rules/missing.ts), or null with the reason.
+ */
+function scoreScale(plan: Plan, scale: ScalePlan, vals: readonly AnswerValue[], rule: MissingRule): Mutable<ScaleOutcome> {
+  const idx = scale.idx;
+  const size = idx.length;
+  const items = plan.items;
+  const asGiven = scale.asGiven;
+  let sum = 0;
+  // The answered items' maxima: all of them, less those of the items missing.
+  let maxSum = scale.maxTotal;
+  let missing: string[] | null = null;
+  for (let k = 0; k < size; k++) {
+    const i = idx[k] as number;
+    const v = vals[i];
+    if (v === null || v === undefined) {
+      const it = items[i] as ItemPlan;
+      (missing ??= []).push(it.id);
+      maxSum -= it.maxScore;
+    } else if (asGiven) sum += v as number;
+    else {
+      // Choice items map through their scored values (reverse keying, option scores); numbers count as given.
+      const it = items[i] as ItemPlan;
+      const byOffset = it.scoredByOffset;
+      sum += byOffset !== null ? (byOffset[(v as number) - it.lo] as number) : it.scored === null ? (v as number) : (it.scored.get(v as number) as number);
+    }
+  }
+  const complete = scale.complete as NonNullable<ScalePlan["complete"]>;
+  if (missing === null) return { score: complete(sum, maxSum, size), method: "complete", missing: NONE_MISSING, reason: null, band: null };
+  const answered = size - missing.length;
+  const adjusted = answered > 0 ? partialScore(rule, scale.def.method, sum, maxSum, size, answered) : null;
+  if (adjusted !== null) return { score: adjusted.score, method: adjusted.method, missing, reason: null, band: null };
+  const reason =
+    `${plan.def.shortTitle} ${scale.def.label}: ${String(missing.length)} of ${String(size)} items not answered ` +
+    `(${missing.join(", ")}); ${demandText(rule, size)}`;
+  return { score: null, method: "insufficient", missing, reason, band: null };
 }
 
 /** The outcome of a scoring call that never throws. */
@@ -150,15 +162,10 @@ export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinitio
  *
  * @internal
  */
-export function safeScoreWith<const D extends InstrumentDefinition>(
-  def: D,
-  answers: unknown,
-  options?: ScoreOptions<D>,
-  generate?: Generate,
-): SafeScoreResult<D> {
+export function safeScoreWith<const D extends InstrumentDefinition>(def: D, answers: unknown, options?: ScoreOptions<D>): SafeScoreResult<D> {
   try {
-    const out = withoutStack(() => evaluate(def, answers, options, generate));
-    return out instanceof Error ? { success: false, error: out } : { success: true, data: out };
+    const out = evaluate(planFor(def), answers, options);
+    return out instanceof Error ? { success: false, error: out } : { success: true, data: out as ScoreResult<D> };
   } catch (error) {
     return { success: false, error: asInputError(def, error) };
   }
@@ -178,23 +185,11 @@ export function asInputError(def: unknown, error: unknown): ScoreInputError {
     const id = typeof def === "object" && def !== null && typeof raw?.id === "string" ? raw.id : "(definition)";
     const said = error instanceof Error ? error.message : String(error);
     const message = `the definition cannot score: ${typeof said === "string" ? said : "(unreadable error)"}`;
-    return withoutStack(() => new ScoreInputError(id, id, [{ item: null, value: undefined, message }]));
+    return returnedInputError(id, id, [{ item: null, value: undefined, message }]);
   } catch {
     const message = "the definition cannot score: scoring threw a value that cannot be read";
     return new ScoreInputError("(definition)", "(definition)", [{ item: null, value: undefined, message }]);
   }
-}
-
-function flagOnItem(v: AnswerValue | undefined, op: Comparison, value: number): boolean {
-  return typeof v === "number" && compare(v, op, value);
-}
-
-function record(plan: Plan, vals: readonly AnswerValue[]): Record<string, AnswerValue> {
-  // Copying the template gives every result of a definition the same object shape, which stays fast.
-  const rec: Record<string | number, AnswerValue> = { ...plan.answerTemplate };
-  const keys = plan.keys;
-  for (let i = 0; i < vals.length; i++) rec[keys[i] as string | number] = vals[i] ?? null;
-  return rec;
 }
 
 /** What `compute` returned, checked to be of its declared shape: a definition's code is not trusted to be. */

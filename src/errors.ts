@@ -1,35 +1,5 @@
 const BRAND = Symbol.for("stepscore.ScoreInputError");
 
-interface StackLimited {
-  stackTraceLimit?: unknown;
-}
-// Null once assigning the limit has failed (a hardened realm may freeze Error): then stacks are kept.
-let stackHost: StackLimited | null = Error as StackLimited;
-
-/**
- * Runs `fn` with V8's stack capture turned off, for errors that are returned rather than thrown: capturing
- * the stack is most of the cost of building one, and a returned error's stack would only show library
- * internals. The limit is restored even if `fn` throws; elsewhere (no numeric limit) `fn` just runs.
- *
- * @internal
- */
-export function withoutStack<T>(fn: () => T): T {
-  const host = stackHost;
-  const saved = host?.stackTraceLimit;
-  if (host === null || typeof saved !== "number") return fn();
-  try {
-    host.stackTraceLimit = 0;
-  } catch {
-    stackHost = null;
-    return fn();
-  }
-  try {
-    return fn();
-  } finally {
-    host.stackTraceLimit = saved;
-  }
-}
-
 /**
  * One problem with an answer set.
  */
@@ -84,16 +54,57 @@ export class ScoreInputError extends Error {
    * @param hint - a likely cause, if one is recognised
    */
   constructor(instrument: string, title: string, issues: readonly ScoreInputIssue[], hint: string | null = null) {
-    const kept = bounded(issues, (n) => ({ item: null, value: n, message: `and ${String(n)} more problems` }));
-    const head = `${clip(title)} (${clip(instrument)}): ${String(issues.length)} invalid answer${issues.length === 1 ? "" : "s"}`;
-    const lines = kept.map((i) => (i.item === null ? i.message : `item ${clip(i.item)}: ${i.message}`));
-    super(`${head}: ${listed(lines)}${hint === null ? "" : `. ${hint}`}`);
+    const kept = keptIssues(issues);
+    super(inputMessage(instrument, title, issues, kept, hint));
     this.name = "ScoreInputError";
     Object.defineProperty(this, BRAND, { value: true });
     this.instrument = instrument;
     this.issues = kept;
     this.hint = hint;
   }
+}
+
+function keptIssues(issues: readonly ScoreInputIssue[]): readonly ScoreInputIssue[] {
+  return bounded(issues, (n) => ({ item: null, value: n, message: `and ${String(n)} more problems` }));
+}
+
+function inputMessage(instrument: string, title: string, all: readonly ScoreInputIssue[], kept: readonly ScoreInputIssue[], hint: string | null): string {
+  const head = `${clip(title)} (${clip(instrument)}): ${String(all.length)} invalid answer${all.length === 1 ? "" : "s"}`;
+  const lines = kept.map((i) => (i.item === null ? i.message : `item ${clip(i.item)}: ${i.message}`));
+  return `${head}: ${listed(lines)}${hint === null ? "" : `. ${hint}`}`;
+}
+
+/**
+ * A {@link ScoreInputError} built without running the Error constructor, so no stack is captured: for
+ * errors that are returned rather than thrown (`safeScore`, rejected rows), where capturing the stack
+ * would be most of the cost and would only show library internals. It has the same prototype (so
+ * `instanceof` holds), `name`, `message`, `instrument`, `issues` and `hint`; its `stack` is the first line
+ * alone, "ScoreInputError: <message>", as a stack with no frames reads. Nothing global is touched.
+ *
+ * @internal
+ */
+export function returnedInputError(instrument: string, title: string, issues: readonly ScoreInputIssue[], hint: string | null = null): ScoreInputError {
+  const kept = keptIssues(issues);
+  const message = inputMessage(instrument, title, issues, kept, hint);
+  const e = Object.create(ScoreInputError.prototype) as ScoreInputError;
+  // The same own properties, with the same enumerability and order, as the constructor gives (class fields first).
+  Object.defineProperty(e, "message", { value: message, writable: true, configurable: true });
+  Object.defineProperty(e, "stack", { value: `ScoreInputError: ${message}`, writable: true, configurable: true });
+  Object.defineProperty(e, BRAND, { value: true });
+  return Object.assign(e, { instrument, issues: kept, hint, name: "ScoreInputError" });
+}
+
+/**
+ * Gives a returned error a stack where it is thrown after all (`score`), so a thrown error shows where it
+ * came from; `below` and the frames above it are left out. Where the runtime has no stack capture, the
+ * error keeps its one-line stack.
+ *
+ * @internal
+ */
+export function withStack<E extends object>(error: E, below: (...args: never[]) => unknown): E {
+  const capture = (Error as { captureStackTrace?: (target: object, fn: (...args: never[]) => unknown) => void }).captureStackTrace;
+  if (typeof capture === "function") capture(error, below);
+  return error;
 }
 
 const DEFINITION_BRAND = Symbol.for("stepscore.DefinitionError");

@@ -1,6 +1,5 @@
 import { asInputError, safeScoreWith, scoreWith, type SafeScoreResult as EngineSafeScoreResult } from "./engine.js";
 import { quote, ScoreInputError } from "./errors.js";
-import { generateScorer } from "./jit.js";
 import { getInstrument, instruments, type InstrumentId, type Instruments } from "./registry.js";
 import { closest } from "./suggest.js";
 import type { AnswersInput, InstrumentDefinition, ScoreOptions, ScoreResult } from "./types.js";
@@ -47,7 +46,7 @@ export function score(
   answers: AnswersInput,
   options?: ScoreOptions,
 ): ScoreResult {
-  return scoreWith(resolve(instrument), answers, options, generateScorer);
+  return scoreWith(resolve(instrument), answers, options);
 }
 
 /** The outcome of {@link safeScore}. @category Scoring */
@@ -91,7 +90,7 @@ export function safeScore(
   } catch (error) {
     return { success: false, error: asInputError(instrument, error) };
   }
-  return safeScoreWith(def, answers, options, generateScorer);
+  return safeScoreWith(def, answers, options);
 }
 
 /**

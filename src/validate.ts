@@ -1,7 +1,12 @@
 // Definitions are checked here with zod (the only other zod user is src/stratify/pathway.ts, for pathways); answers
 // are checked by the compiled plan.
 import * as z from "zod/mini";
-import type { Band, ChangeFacts, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
+import { bandProblems } from "./rules/bands.js";
+import { conditionProblem } from "./rules/conditions.js";
+import { isChoice, scalesOf, scoredValue } from "./rules/items.js";
+import { METHOD_DESCRIPTIONS, METHODS } from "./rules/methods.js";
+import { missingRuleProblems } from "./rules/missing.js";
+import type { ChangeFacts, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
 
 // Built on first use: zod schemas made at module load would stay in every bundle that imports the library.
 let definitionSchema: ReturnType<typeof buildDefinitionSchema> | undefined;
@@ -202,7 +207,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
     problems.push(`${where}: ${what}`);
   };
   const items = new Map<string, Item>(def.items.map((it) => [it.id, it]));
-  const scales: readonly Scale[] = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
+  const scales: readonly Scale[] = scalesOf(def);
   const scaleIds = new Set(scales.map((s) => s.id));
   const refs = new Set(Object.keys(def.references));
   const cite = (where: string, key: string | undefined): void => {
@@ -227,7 +232,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
       say(where, "has item wording, but the licence does not allow redistributing it");
     }
     if (it.kind === "number" && it.min > it.max) say(where, "min is above max");
-    if (it.kind === undefined || it.kind === "choice") {
+    if (isChoice(it)) {
       for (const d of duplicates(it.options.map((o) => String(o.value)))) say(where, `duplicate option value ${d}`);
       for (const d of duplicates(it.options.flatMap((o) => (o.loinc === undefined ? [] : [o.loinc])))) say(where, `LOINC answer code ${d} is on two options`);
       for (const o of it.options) {
@@ -249,9 +254,10 @@ function checkLaws(def: InstrumentDefinition): string[] {
     if (it.optional === true && i < lastRequired) say(`items.${String(i)}`, "optional items must come last (array input may leave them off)");
   });
 
+  const itemIds: ReadonlySet<string> = new Set(items.keys());
   const conditionProblems = (where: string, c: Condition): void => {
-    if ("item" in c && !items.has(c.item)) say(where, `condition names unknown item "${c.item}"`);
-    if ("scale" in c && !scaleIds.has(c.scale)) say(where, `condition names unknown scale "${c.scale}"`);
+    const problem = conditionProblem(c, itemIds, scaleIds);
+    if (problem !== null) say(where, problem);
   };
 
   for (const s of scales) {
@@ -261,11 +267,15 @@ function checkLaws(def: InstrumentDefinition): string[] {
     cite(`${where} bands`, s.bandsSource);
     if (s.bands !== undefined && s.bandsSource === undefined) say(where, "has bands but no bandsSource");
     checkScale(s, items, def.compute !== undefined, (what) => { say(where, what); });
-    checkMissingRule(s, s.missing, (what) => { say(`${where} missing rule`, what); });
+    for (const what of missingRuleProblems(s.missing, s.method, s.items.length)) say(`${where} missing rule`, what);
+    // An alternative rule replaces the default of the declarative scales; custom scales apply their own.
     for (const m of def.missingOptions ?? []) {
-      if (s.method !== "custom") checkMissingRule(s, m.rule, (what) => { say(`missing option "${m.id}" on ${where}`, what); });
+      if (!METHODS[s.method].declarative) continue;
+      for (const what of missingRuleProblems(m.rule, s.method, s.items.length)) say(`missing option "${m.id}" on ${where}`, what);
     }
-    checkBands(s, s.bands ?? [], (what) => { say(`${where} bands`, what); }, conditionProblems);
+    const bands = s.bands ?? [];
+    for (const d of duplicates(bands.map((b) => b.id))) say(`${where} bands`, `duplicate band id "${d}"`);
+    for (const [at, what] of bandProblems(bands, s.range, itemIds, scaleIds)) say(at ?? `${where} bands`, what);
   }
   for (const m of def.missingOptions ?? []) cite(`missing option "${m.id}"`, m.rule.source);
   for (const st of def.settings ?? []) cite(`setting "${st.id}"`, st.source);
@@ -317,14 +327,15 @@ function checkChange(
 function scoredRange(it: Item): readonly [number, number] | null {
   if (it.kind === "time") return null;
   if (it.kind === "number") return [it.min, it.max];
-  const scores = it.options.map((o) => o.score ?? o.value);
+  const scores = it.options.map((o) => scoredValue(it, o.value));
   return [Math.min(...scores), Math.max(...scores)];
 }
 
 function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: boolean, say: (what: string) => void): void {
   if (s.range[0] > s.range[1]) say("range is reversed");
   for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
-  if (s.method === "custom") {
+  const method = METHODS[s.method];
+  if (!method.declarative) {
     if (!hasCompute) say('method "custom" needs the definition\'s compute function');
     for (const ref of s.items) if (!items.has(ref)) say(`names unknown item "${ref}"`);
     return;
@@ -334,6 +345,7 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
   let hi = 0;
   let minLo = Infinity;
   let maxHi = -Infinity;
+  const maxima: [string, number][] = [];
   for (const ref of s.items) {
     const it = items.get(ref);
     if (it === undefined) {
@@ -349,61 +361,11 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
     hi += r[1];
     minLo = Math.min(minLo, r[0]);
     maxHi = Math.max(maxHi, r[1]);
+    maxima.push([ref, r[1]]);
   }
-  const n = s.items.length;
-  const expected: readonly [number, number] =
-    s.method === "sum" ? [lo, hi] : s.method === "mean" ? [lo / n, hi / n] : [0, 100];
-  if (s.method === "percent" && minLo !== 0) say("percent scales need items whose lowest score is 0");
-  // A percentage divides by the highest scores of the items answered: an item that can only score 0 could make that 0.
-  if (s.method === "percent") {
-    for (const ref of s.items) {
-      const r = scoredRange(items.get(ref) as Item) as readonly [number, number];
-      if (!(r[1] > 0)) say(`percent scales need items that can score above 0; item "${ref}" scores at most ${String(r[1])}, so the percentage would divide by zero`);
-    }
-  }
-  if (s.method === "mean" && (minLo !== lo / n || maxHi !== hi / n)) say("mean scales need items on one scale");
+  const { range: expected, problems } = METHOD_DESCRIPTIONS[s.method].check({ lo, hi, minLo, maxHi, maxima }, s.items.length);
+  for (const p of problems) say(p);
   if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {
     say(`range [${s.range.join(", ")}] does not match its items, which give [${expected.join(", ")}]`);
   }
-}
-
-function checkMissingRule(s: Scale, rule: Scale["missing"], say: (what: string) => void): void {
-  const n = s.items.length;
-  if (rule.kind === "computed" && s.method !== "custom") say('a "computed" rule needs a custom scale');
-  if (rule.kind === "prorate") {
-    if (s.method !== "sum") say("prorating applies to sum scales only");
-    if (rule.maxMissing >= n) say(`maxMissing ${String(rule.maxMissing)} leaves no item to prorate from`);
-  }
-  if (rule.kind === "min-answered") {
-    if (s.method === "sum") say("a sum over answered items would count missing answers as 0; use prorate");
-    if (rule.minAnswered > n) say(`minAnswered ${String(rule.minAnswered)} exceeds the ${String(n)} items`);
-  }
-}
-
-function checkBands(
-  s: Scale,
-  bands: readonly Band[],
-  say: (what: string) => void,
-  conditionProblems: (where: string, c: Condition) => void,
-): void {
-  if (bands.length === 0) return;
-  for (const d of duplicates(bands.map((b) => b.id))) say(`duplicate band id "${d}"`);
-  const rules = bands.filter((b) => "when" in b);
-  if (rules.length > 0) {
-    if (rules.length !== bands.length) say("mixes range bands and rule bands");
-    for (const b of rules) for (const c of b.when) conditionProblems(`band "${b.id}"`, c);
-    return;
-  }
-  const ranged = bands as readonly Extract<Band, { min: number }>[];
-  const first = ranged[0];
-  const last = ranged[ranged.length - 1];
-  if (first !== undefined && first.min !== s.range[0]) say(`first band starts at ${String(first.min)}, not at the range's ${String(s.range[0])}`);
-  if (last !== undefined && last.max !== s.range[1]) say(`last band ends at ${String(last.max)}, not at the range's ${String(s.range[1])}`);
-  ranged.forEach((b, i) => {
-    if (b.min > b.max) say(`band "${b.id}" has min above max`);
-    const next = ranged[i + 1];
-    if (next !== undefined && next.min !== b.max + 1) {
-      say(`band "${next.id}" starts at ${String(next.min)}; after "${b.id}" (to ${String(b.max)}) it must start at ${String(b.max + 1)}`);
-    }
-  });
 }

@@ -1,6 +1,8 @@
 // Engine behaviour on small synthetic definitions, one feature at a time.
-import { describe, expect, it } from "vitest";
-import { safeScore, score, ScoreInputError, validateDefinition, type InstrumentDefinition } from "../src/index.js";
+import * as fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { answerSet, toRecord } from "../src/testing/arbitraries.js";
+import { instruments, phq9, safeScore, score, ScoreInputError, validateDefinition, type InstrumentDefinition, type ScoreResult } from "../src/index.js";
 
 const opts = [
   { value: 0, label: "none" },
@@ -289,5 +291,124 @@ describe("edge cases of messages and definitions", () => {
   it("says when compute leaves out a custom scale", () => {
     const silent = { ...customDef, id: "silent", compute: () => ({ scales: {} }) } as unknown as InstrumentDefinition;
     expect(() => score(silent, ["23:00", "07:00", 6])).toThrow(/compute returned nothing for scale "efficiency"/);
+  });
+});
+
+// One engine: every call interprets the compiled plan, so a result depends on the definition, the answers
+// and the options alone, never on what was scored before, and no code is ever generated.
+describe("one engine", () => {
+  const all = Object.values(instruments) as InstrumentDefinition[];
+
+  /** Same values, same key order at every level (JSON text); of one definition, the same shared band and flag objects. */
+  function expectSame(a: ScoreResult, b: ScoreResult, shared: boolean): void {
+    expect(a).toStrictEqual(b);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    if (!shared) return;
+    expect(a.band).toBe(b.band);
+    const declared = new Set((a.instrument === b.instrument ? all.find((d) => d.id === a.instrument)?.flags ?? [] : []).map((f) => f.id));
+    a.flags.forEach((flag, i) => {
+      if (declared.has(flag.id)) expect(flag).toBe(b.flags[i]);
+    });
+  }
+
+  it.each(all.map((d) => [d.id, d] as const))("%s: arrays and records give the same result, first call or hundredth", (_, def) => {
+    const copy = { ...def };
+    fc.assert(
+      fc.property(answerSet(def, { missingRate: 0.1 }), (answers) => {
+        const first = safeScore({ ...def }, answers);
+        const later = safeScore(copy, answers);
+        const asRecord = safeScore(copy, toRecord(def, answers));
+        expect(later.success).toBe(first.success);
+        expect(asRecord.success).toBe(first.success);
+        if (first.success && later.success && asRecord.success) {
+          expectSame(later.data, first.data, false);
+          expectSame(asRecord.data, later.data, true);
+        }
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it("rejects input that is wrong as a whole, and takes a known id set to undefined as unanswered", () => {
+    const ok = [1, 2, 1, 2, 0, 1, 3, 2, 0];
+    expect(score(phq9, ok).score).toBe(12);
+    const notPlain = Object.assign(Object.create({ inherited: true }) as object, toRecord(phq9, ok));
+    for (const bad of [[...ok, 0, 0], ok.slice(0, 8), "1,2", null, 3, new Map(), { ...toRecord(phq9, ok), "11": 1 }, notPlain]) {
+      expect(safeScore(phq9, bad).success).toBe(false);
+    }
+    expect(score(phq9, { ...toRecord(phq9, ok), "10": undefined }).answers["10"]).toBeNull();
+  });
+
+  it("gives the same results before and after many calls, with and without options", () => {
+    const def = { ...phq9, id: "phq9-copy" } as const;
+    const rows = [[0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 2, 1, 2, 0, 1, 3, 2, 0], [3, 3, 3, 3, 3, 3, 3, 3, 3, 2]] as const;
+    const before = rows.map((r) => score(def, r));
+    for (let i = 0; i < 50; i++) score(def, rows[1]);
+    expect(rows.map((r) => score(def, r))).toStrictEqual(before);
+    expect(score(def, rows[2]).flags.map((f) => f.id)).toStrictEqual(["self-harm"]);
+    expect(score(def, [1, 2, 1, 2, 0, 1, 3, 2, null], { missing: "cms-mds" }).score).toBe(14); // 12 × 9/8 = 13.5, half up
+    expect(() => score(def, [1, 2, 1, 2, 0, 1, 3, 2, 4])).toThrow(ScoreInputError);
+  });
+
+  it("stepscore/core and the main entry give the same results", async () => {
+    const core = await import("../src/core.js");
+    for (const answers of [[1, 2, 1, 2, 0, 1, 3, 2, 0], [1, 2, 1, 2, 0, 1, 3, 2, null], [1, 2, 1, 2, 0, 1, 3, 2, 7]]) {
+      expect(core.safeScore(phq9, answers)).toStrictEqual(safeScore(phq9, answers));
+    }
+  });
+
+  it("never generates code: scoring works where Function and eval are forbidden (a CSP without 'unsafe-eval')", async () => {
+    vi.resetModules();
+    const forbidden = vi.fn(() => {
+      throw new EvalError("Code generation from strings disallowed for this context");
+    });
+    vi.stubGlobal("Function", forbidden);
+    vi.stubGlobal("eval", forbidden);
+    try {
+      const main = await import("../src/index.js");
+      for (let i = 0; i < 50; i++) expect(main.score(main.phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score).toBe(12);
+      expect(main.safeScore(main.phq9, [1, 2, 1, 2, 0, 1, 3, 2, 9]).success).toBe(false);
+      expect(forbidden).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+  });
+
+  it("builds returned errors without touching Error.stackTraceLimit; a thrown one has a stack", () => {
+    const saved = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
+    const writes: unknown[] = [];
+    let limit: unknown = saved?.value;
+    Object.defineProperty(Error, "stackTraceLimit", {
+      configurable: true,
+      get: () => limit,
+      set: (v: unknown) => {
+        writes.push(v);
+        limit = v;
+      },
+    });
+    let returned: ScoreInputError | null = null;
+    try {
+      const r = safeScore(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 9]);
+      if (!r.success) returned = r.error;
+      safeScore({ ...meanDef, compute: () => { throw new Error("boom"); }, score: { ...meanDef.score, method: "custom" } }, [0, 0, 0, 0]);
+      expect(writes).toEqual([]);
+    } finally {
+      if (saved !== undefined) Object.defineProperty(Error, "stackTraceLimit", saved);
+    }
+    expect(returned).toBeInstanceOf(ScoreInputError);
+    expect(returned).toBeInstanceOf(Error);
+    expect(returned?.name).toBe("ScoreInputError");
+    expect(returned?.issues.map((i) => i.item)).toEqual(["9"]);
+    expect(returned?.message).toMatch(/^PHQ-9 \(phq9\): 1 invalid answer: item 9: 9 is out of range/);
+    expect(returned?.stack).toBe(`ScoreInputError: ${returned?.message ?? ""}`);
+    expect(Object.keys(returned as object)).toEqual(Object.keys(new ScoreInputError("x", "x", [])));
+    try {
+      score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 9]);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScoreInputError);
+      expect((e as Error).stack).toMatch(/\n\s+at /);
+    }
   });
 });

@@ -1,5 +1,11 @@
 // `stepscore list`, `describe` and `template`: what the library knows, derived from the definitions.
-import { createBatchScorer, instruments, type InstrumentDefinition, type Item, type MissingRule, type Scale } from "../index.js";
+import { createBatchScorer, instruments, type InstrumentDefinition, type Item, type Scale } from "../index.js";
+import { bandText } from "../rules/bands.js";
+import { flagText } from "../rules/flags.js";
+import { answerRangeText, isChoice, scalesOf } from "../rules/items.js";
+import { METHOD_DESCRIPTIONS } from "../rules/methods.js";
+import { ruleText } from "../rules/missing.js";
+import { noTotalText, rangeText } from "../rules/words.js";
 import { fieldsFor } from "./columns.js";
 import type { ColumnMap } from "./options.js";
 
@@ -10,7 +16,7 @@ function table(rows: readonly (readonly string[])[]): string {
 
 function range(def: InstrumentDefinition): string {
   if (def.score === null) return `subscales: ${(def.subscales ?? []).map((s) => s.id).join(", ")}`;
-  return `${String(def.score.range[0])}–${String(def.score.range[1])}`;
+  return rangeText(...def.score.range);
 }
 
 /** `stepscore list`: one line per instrument. */
@@ -23,30 +29,13 @@ export function listText(): string {
 }
 
 function answers(item: Item): string {
-  if (item.kind === "time") return 'clock time "HH:MM" (00:00–23:59)';
-  if (item.kind === "number") {
-    return `${item.integer ? "whole number" : "number"} ${String(item.min)}–${String(item.max)}${item.unit === undefined ? "" : ` ${item.unit}`}`;
-  }
+  if (!isChoice(item)) return answerRangeText(item) ?? "";
   return item.options.map((o) => `${String(o.value)} ${o.label}${o.score !== undefined && o.score !== o.value ? ` (scores ${String(o.score)})` : ""}`).join(" · ");
-}
-
-function rule(r: MissingRule, size: number): string {
-  switch (r.kind) {
-    case "strict":
-      return size === 1 ? "required" : `all ${String(size)} items required`;
-    case "prorate":
-      return `up to ${String(r.maxMissing)} missing, prorated${r.rounding === "half-up" ? " (rounded half up)" : ""}`;
-    case "min-answered":
-      return `at least ${String(r.minAnswered)} answered`;
-    case "computed":
-      return r.description;
-  }
 }
 
 function scaleLine(s: Scale, primary: boolean): string {
   const items = `item${s.items.length === 1 ? "" : "s"} ${s.items.join(", ")}`;
-  const how = s.method === "percent" ? `sum of ${items}, as a percentage of the answered items' maximum` : s.method === "custom" ? `computed from ${items}` : `${s.method} of ${items}`;
-  return `  ${s.id}${primary ? " (primary)" : ""}: ${how}; range ${String(s.range[0])}–${String(s.range[1])}; missing answers: ${rule(s.missing, s.items.length)}`;
+  return `  ${s.id}${primary ? " (primary)" : ""}: ${METHOD_DESCRIPTIONS[s.method].words(items)}; range ${rangeText(...s.range)}; missing answers: ${ruleText(s.missing, s.items.length)}`;
 }
 
 /** `stepscore describe <id>`: everything needed to prepare a file for the instrument. */
@@ -60,33 +49,27 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
   push(def.description, "");
 
   const columns = createBatchScorer({ instruments: [{ instrument: def, ...(map[def.id] === undefined ? {} : { columns: map[def.id] }) }] }).columns;
-  const scored = new Set([def.score, ...(def.subscales ?? [])].flatMap((s) => (s === null ? [] : s.items)));
+  const scored = new Set(scalesOf(def).flatMap((s) => s.items));
   push("Items (one column each; an empty cell is a missing answer, never 0):");
   const rows = def.items.map((it, i) => {
     const notes = [
       ...(scored.has(it.id) || it.label.includes("not scored") ? [] : ["not scored"]),
       ...(it.optional === true ? ["optional"] : []),
-      ...(it.kind !== "time" && it.kind !== "number" && it.reversed === true ? ["reverse-keyed"] : []),
+      ...(isChoice(it) && it.reversed === true ? ["reverse-keyed"] : []),
     ];
     return [`  ${columns[i]?.column ?? ""}`, `item ${it.id}`, `${it.label}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`, answers(it)];
   });
   push(table(rows), "");
 
   push("Scoring:");
-  if (def.score === null) push(`  ${def.shortTitle} has no single total score; results report the subscales.`);
+  if (def.score === null) push(`  ${noTotalText(def.shortTitle)}.`);
   else push(scaleLine(def.score, true));
   for (const s of def.subscales ?? []) push(scaleLine(s, false));
-  for (const s of [def.score, ...(def.subscales ?? [])]) {
-    if (s === null || s.bands === undefined) continue;
-    const bands = s.bands.map((b) => ("when" in b
-      ? `${b.id} when ${b.when.map((c) => `${"item" in c ? `item ${c.item}` : c.scale} ${c.op} ${String(c.value)}`).join(" and ")}`
-      : `${b.id} ${String(b.min)}–${String(b.max)}`));
-    push(`  bands of ${s.id}: ${bands.join(" · ")}`);
+  for (const s of scalesOf(def)) {
+    if (s.bands === undefined) continue;
+    push(`  bands of ${s.id}: ${s.bands.map((b) => `${b.id} ${bandText(b)}`).join(" · ")}`);
   }
-  for (const f of def.flags ?? []) {
-    const c = f.when;
-    push(`  flag ${f.id}: ${"item" in c ? `item ${c.item}` : c.scale} ${c.op} ${String(c.value)}${f.optIn === true ? ` (opt-in: --flag ${def.id}=${f.id})` : ""}. ${f.message}`);
-  }
+  for (const f of def.flags ?? []) push(`  flag ${f.id}: ${flagText(f, `--flag ${def.id}=${f.id}`)}. ${f.message}`);
   for (const m of def.missingOptions ?? []) push(`  alternative missing-data rule: --missing-rule ${def.id}=${m.id} (${m.label})`);
   for (const s of def.settings ?? []) push(`  setting: --setting ${def.id}.${s.id}=true|false (${s.label}; default ${String(s.default)})`);
   push("");

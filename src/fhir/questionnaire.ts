@@ -1,4 +1,7 @@
 import type { InstrumentId } from "../registry.js";
+import { isChoice } from "../rules/items.js";
+import { METHOD_DESCRIPTIONS, METHODS } from "../rules/methods.js";
+import { answersNeeded, needsEveryItem, roundsHalfUp } from "../rules/missing.js";
 import type { ChoiceItem, InstrumentDefinition, Item, Scale } from "../types.js";
 import {
   CALCULATED,
@@ -106,7 +109,7 @@ function questionItem(def: InstrumentDefinition, item: Item, scales: readonly Sc
     prefix: item.id,
     text: def.licence.redistributeWording && item.text !== undefined ? item.text : item.label,
     // Required only where every scale it feeds demands it: ODI, NDI and BPI tolerate gaps by rule.
-    required: item.optional !== true && inScales.length > 0 && inScales.every((s) => s.missing.kind === "strict"),
+    required: item.optional !== true && inScales.length > 0 && inScales.every((s) => needsEveryItem(s.missing)),
   };
   if (item.kind === "time") return { ...base, type: "time" };
   if (item.kind === "number") {
@@ -146,9 +149,13 @@ function scaleExpression(
   def: InstrumentDefinition,
   scale: Scale,
 ): { value: FhirExpression; integer: boolean } | string {
-  if (scale.method === "custom") return "custom scoring rules, see the instrument's notes, that FHIRPath cannot reproduce exactly";
+  const method = METHODS[scale.method];
+  if (!method.declarative) {
+    const why = METHOD_DESCRIPTIONS[scale.method].fhir({ sum: "", count: "", n: 0, need: 0, halfUp: false, list: "", maxima: [] });
+    return typeof why === "string" ? why : "its method is not declarative";
+  }
   const items = scale.items.map((id) => def.items.find((it) => it.id === id));
-  const choices = items.filter((it): it is ChoiceItem => it !== undefined && it.kind !== "number" && it.kind !== "time");
+  const choices = items.filter((it): it is ChoiceItem => it !== undefined && isChoice(it));
   if (choices.length !== items.length) return "it uses number or time answers";
   const n = choices.length;
   const ids = choices.map((it) => `'${it.id.replace(/['\\]/g, "\\$&")}'`).join(" | ");
@@ -156,33 +163,17 @@ function scaleExpression(
   const count = `${w}.count()`;
   const sum = `${w}.sum()`;
   const rule = scale.missing;
-  const method = scale.method;
-  // How many answers the rule needs (as the engine reads it: prorating only for sums, shrinking only otherwise).
-  let need = n;
-  if (rule.kind === "prorate" && method === "sum") need = n - rule.maxMissing;
-  if (rule.kind === "min-answered" && method !== "sum") need = rule.minAnswered;
-  if (rule.kind === "computed") return "its missing-data rule is computed";
-  need = Math.min(n, Math.max(need, 1));
+  // How many answers the rule needs, as the engine reads it (rules/missing.ts).
+  const need = answersNeeded(rule, scale.method, n);
+  if (need === null) return `its missing-data rule is ${rule.kind}`;
   const list = `items ${choices.map((it) => it.id).join(", ")}`;
   const when = need === n ? `empty unless all ${String(n)} are answered` : `empty unless at least ${String(need)} are answered`;
-  let value: string;
-  let what: string;
-  if (method === "sum") {
-    const halfUp = rule.kind === "prorate" && rule.rounding === "half-up";
-    value = need === n ? sum : halfUp ? `(${sum} * ${String(n)} / ${count}).round()` : `${sum} * ${String(n)} / ${count}`;
-    what = need === n ? `Sum of the itemWeights of ${list}` : `Sum of the itemWeights of ${list}, × ${String(n)} / answered${halfUp ? ", rounded half up" : ""}`;
-  } else if (method === "mean") {
-    value = need === n ? `${sum} / ${String(n)}` : `${sum} / ${count}`;
-    what = `Mean itemWeight of the answered ${list}`;
-  } else {
-    // A percentage of the answered items' maxima: one maximum for every item keeps it a count × max.
-    const maxima = new Set(choices.map((it) => Math.max(...it.options.map((o) => weightOf(it, o.value)))));
-    const max = [...maxima][0];
-    if (maxima.size !== 1 || max === undefined) return "its items have different maxima";
-    value = `${sum} * 100 / (${count} * ${String(max)})`;
-    what = `Sum of the itemWeights of the answered ${list} ÷ (${String(max)} × answered) × 100`;
-  }
-  const integer = method === "sum" && need === n && choices.every((it) => it.options.every((o) => Number.isInteger(weightOf(it, o.value))));
+  const halfUp = roundsHalfUp(rule);
+  const maxima = choices.map((it) => Math.max(...it.options.map((o) => weightOf(it, o.value))));
+  const formed = METHOD_DESCRIPTIONS[scale.method].fhir({ sum, count, n, need, halfUp, list, maxima });
+  if (typeof formed === "string") return formed;
+  const { value, what } = formed;
+  const integer = scale.method === "sum" && need === n && choices.every((it) => it.options.every((o) => Number.isInteger(weightOf(it, o.value))));
   return {
     value: {
       description: `${what}; ${when}, so a missing answer never counts as 0.`,

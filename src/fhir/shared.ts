@@ -1,4 +1,5 @@
 import { getInstrument } from "../registry.js";
+import { scoredValue } from "../rules/items.js";
 import type { ChoiceItem, InstrumentDefinition, Scale } from "../types.js";
 import type { FhirCodeableConcept, FhirCoding } from "./types.js";
 
@@ -49,22 +50,15 @@ export function requireDefinition(instrument: InstrumentDefinition | string): In
   return def;
 }
 
-/** The primary score first, then the subscales. */
-export function scalesOf(def: InstrumentDefinition): Scale[] {
-  return def.score === null ? [...(def.subscales ?? [])] : [def.score, ...(def.subscales ?? [])];
-}
+export { scalesOf } from "../rules/items.js";
 
 /** The linkId of a scale's calculated item; the dot keeps it apart from item numbers. */
 export const scoreLinkId = (scale: Scale): string => `score.${scale.id}`;
 
 export const answerSystem = (def: InstrumentDefinition): string => fhirUrls.answers + def.id;
 
-/** What an option contributes to scales: its score, then reverse keying (as the engine does). */
-export function weightOf(item: ChoiceItem, value: number): number {
-  const values = item.options.map((o) => o.value);
-  const base = item.options.find((o) => o.value === value)?.score ?? value;
-  return item.reversed === true ? Math.min(...values) + Math.max(...values) - base : base;
-}
+/** What an option contributes to scales: its score, then reverse keying (rules/items.ts, as the engine does). */
+export const weightOf: (item: ChoiceItem, value: number) => number = scoredValue;
 
 /**
  * The coding of an option: its LOINC answer code where there is one, else stepscore's answer code. A LOINC

@@ -1,6 +1,6 @@
 // `stepscore list`, `describe`, `template`, help and version: what a user reads before scoring a file.
 import { describe, expect, it } from "vitest";
-import { instruments } from "../../src/index.js";
+import { instruments, score } from "../../src/index.js";
 import pkg from "../../package.json" with { type: "json" };
 import { cli, csv, workdir } from "./helpers.js";
 
@@ -22,7 +22,7 @@ describe("stepscore describe", () => {
     expect(r.stdout).toMatch(/^PHQ-9: Patient Health Questionnaire-9$/m);
     expect(r.stdout).toMatch(/^ {2}phq9_1 +item 1 +Little interest or pleasure +0 Not at all · 1 Several days/m);
     expect(r.stdout).toMatch(/phq9_10 +item 10 +Functional difficulty \(not scored\) \(optional\)/);
-    expect(r.stdout).toContain("total (primary): sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9; range 0–27; missing answers: all 9 items required");
+    expect(r.stdout).toContain("total (primary): sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9; range 0–27; missing answers: all 9 items are required");
     expect(r.stdout).toContain("bands of total: minimal 0–4 · mild 5–9 · moderate 10–14 · moderately-severe 15–19 · severe 20–27");
     expect(r.stdout).toContain("flag self-harm: item 9 >= 1.");
     expect(r.stdout).toContain("--missing-rule phq9=cms-mds");
@@ -42,10 +42,19 @@ describe("stepscore describe", () => {
     expect((await cli(["describe", "tsk17"])).stdout).toMatch(/item 4 .*\(reverse-keyed\)/);
     expect((await cli(["describe", "fabq"])).stdout).toMatch(/FABQ has no single total score/);
     expect((await cli(["describe", "fabq"])).stdout).toContain("(opt-in: --flag fabq=work-above-34)");
-    expect((await cli(["describe", "odi"])).stdout).toMatch(/missing answers: at least 8 answered/);
-    expect((await cli(["describe", "ndi"])).stdout).toMatch(/missing answers: up to 1 missing, prorated/);
-    expect((await cli(["describe", "ndi"])).stdout).toContain("percent: sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, as a percentage of the answered items' maximum");
-    expect((await cli(["describe", "psqi"])).stdout).toMatch(/quality: computed from item 6; range 0–3; missing answers: required/);
+    expect((await cli(["describe", "odi"])).stdout).toMatch(/missing answers: at least 8 must be answered \(computed over the answered items\)/);
+    expect((await cli(["describe", "ndi"])).stdout).toMatch(/missing answers: at most 1 may be missing for a prorated score \(sum × items \/ answered, unrounded\)/);
+    expect((await cli(["describe", "ndi"])).stdout).toContain("percent: sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ÷ (maximum of the answered items) × 100");
+    expect((await cli(["describe", "psqi"])).stdout).toMatch(/quality: computed from item 6 \(see the notes\); range 0–3; missing answers: its one item is required/);
+  });
+
+  it("words a missing-data rule as the results' reasons do", async () => {
+    for (const [id, answers] of [["odi", [1, null, 1, 1, null, 1, 1, null, 1, 1]], ["ndi", [1, 1, 1, 1, 1, null, 1, null, 1, 1]], ["phq9", [1, 1, 1, 1, 1, 1, 1, 1, null]]] as const) {
+      const reason = score(id, answers).reason ?? "";
+      const demand = reason.slice(reason.indexOf("); ") + 3);
+      expect((await cli(["describe", id])).stdout).toContain(`missing answers: ${demand}`);
+    }
+    expect((await cli(["describe", "fabq"])).stdout).toContain(`${score("fabq", {}).reason ?? ""}.`);
   });
 
   it("shows mapped column names with --map, and refuses unknown ids", async () => {

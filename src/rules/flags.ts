@@ -1,0 +1,66 @@
+/**
+ * Flags: a condition that, when it holds, raises a safety signal or a named alternative cut-off; opt-in
+ * flags only when the caller asks for them. How a flag is bound once, whether it is raised, how it reads.
+ *
+ * @module
+ */
+import type { AnswerValue, FlagDefinition, FlagResult } from "../types.js";
+import { bindCondition, conditionText, type ConditionPlan, type Scores } from "./conditions.js";
+
+/** Each flag kind: raised whenever its condition holds, or only when asked for by id. */
+export type FlagKind = "always" | "opt-in";
+
+/** A flag bound for scoring, with its frozen result (shared by every result that raises it). */
+export interface FlagPlan {
+  readonly kind: FlagKind;
+  readonly id: string;
+  readonly when: ConditionPlan;
+  readonly result: FlagResult;
+  /** Whether it is raised, given the opt-in flags asked for (see {@link raised}). */
+  readonly raised: (asked: ReadonlySet<string>, vals: readonly AnswerValue[], scores: Scores) => boolean;
+}
+
+const WORDS: { readonly [K in FlagKind]: (f: FlagDefinition, ask: string) => string } = {
+  always: (f) => conditionText(f.when),
+  "opt-in": (f, ask) => `${conditionText(f.when)} (opt-in: ${ask})`,
+};
+
+/** The kind of a flag. */
+export function flagKind(f: FlagDefinition): FlagKind {
+  return f.optIn === true ? "opt-in" : "always";
+}
+
+/**
+ * A flag bound to item and scale positions.
+ *
+ * @internal
+ */
+export function bindFlag(f: FlagDefinition, items: ReadonlyMap<string, number>, scales: ReadonlyMap<string, number>): FlagPlan {
+  const plan: Omit<FlagPlan, "raised"> = {
+    kind: flagKind(f),
+    id: f.id,
+    when: bindCondition(f.when, items, scales),
+    result: Object.freeze({ id: f.id, label: f.label, message: f.message }),
+  };
+  return { ...plan, raised: (asked, vals, scores) => raised(plan, asked, vals, scores) };
+}
+
+/**
+ * Whether a flag is raised: an item condition is tested whenever that item is answered, whatever else is
+ * missing; an opt-in flag only when `asked` names it.
+ *
+ * @internal
+ */
+export function raised(
+  f: Omit<FlagPlan, "raised">,
+  asked: ReadonlySet<string>,
+  vals: readonly AnswerValue[],
+  scores: Scores,
+): boolean {
+  return (f.kind === "always" || asked.has(f.id)) && f.when.holds(vals, scores) === true;
+}
+
+/** When a flag is raised, in words; `ask` says how a caller asks for an opt-in flag. */
+export function flagText(f: FlagDefinition, ask: string): string {
+  return WORDS[flagKind(f)](f, ask);
+}

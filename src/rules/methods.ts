@@ -1,0 +1,153 @@
+/**
+ * Scale methods (sum, mean, percent, custom): how each combines its items' scored values, what
+ * validateDefinition checks about it, how it reads, and its FHIRPath form.
+ *
+ * @module
+ */
+import type { ScaleMethod } from "../types.js";
+
+/**
+ * A scale method's score from the answered items: `sum` of their scored values, `maxSum` of their highest
+ * scored values, `count` of them (with every item answered, the scale's size). Positional, not an object:
+ * it runs for every scale of every answer set.
+ */
+export type Combine = (sum: number, maxSum: number, count: number) => number;
+
+/** What validateDefinition knows of a declarative scale's items. */
+export interface ScaleItems {
+  /** Sum of the items' lowest and highest scored values. */
+  readonly lo: number;
+  readonly hi: number;
+  /** Lowest of the items' lowest scored values, highest of their highest. */
+  readonly minLo: number;
+  readonly maxHi: number;
+  /** Each item's id and highest scored value. */
+  readonly maxima: readonly (readonly [string, number])[];
+}
+
+/** What the FHIRPath of a scale is built from (fhir/questionnaire.ts). */
+export interface FhirParts {
+  /** The answers' weights summed, and counted. */
+  readonly sum: string;
+  readonly count: string;
+  /** Items in the scale, and the answers the missing-data rule needs. */
+  readonly n: number;
+  readonly need: number;
+  /** Whether a prorated sum is rounded half up. */
+  readonly halfUp: boolean;
+  /** "items 1, 2, 3". */
+  readonly list: string;
+  /** Each item's highest weight. */
+  readonly maxima: readonly number[];
+}
+
+/** What each scale method provides for scoring (kept apart from its words, so a bundle that only scores leaves those out). */
+export interface MethodRule {
+  /** The score with every item answered; null for a custom scale (its compute scores it). */
+  readonly complete: Combine | null;
+  /** The score over the answered items, where a missing-data rule allows one ("partial"); null when it cannot (a sum would count missing answers as 0). */
+  readonly overAnswered: Combine | null;
+  /** Whether a prorated score may stand for it (sums only). */
+  readonly prorates: boolean;
+  /** Whether its items are declared and scored by the engine, and so checked against the range. */
+  readonly declarative: boolean;
+  /** Why a definition with this scale cannot score, whatever the answers (a division by zero); null when it can. */
+  readonly unscorable: (size: number, maxima: readonly (readonly [string, number])[]) => string | null;
+}
+
+/** What each scale method provides to validateDefinition, the docs, `describe` and FHIR. */
+export interface MethodDescription {
+  /** The range its items give, and problems with them, for validateDefinition. */
+  readonly check: (items: ScaleItems, size: number) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
+  /** The method in words, over the items named as given: "sum of items 1, 2, 3". */
+  readonly words: (items: string) => string;
+  /** The FHIRPath computing it and what it says, or why FHIRPath cannot. */
+  readonly fhir: (p: FhirParts) => { readonly value: string; readonly what: string } | string;
+}
+
+// Multiplying before dividing keeps exact percentages exact (29 of 50 is 58, not 57.99999999999999).
+const percent: Combine = (sum, maxSum) => (sum * 100) / maxSum;
+const noItems = (method: string) => (size: number): string | null => (size === 0 ? `is a ${method} of no items` : null);
+
+/** Each scale method, for scoring. */
+export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
+  sum: {
+    complete: (sum) => sum,
+    overAnswered: null,
+    prorates: true,
+    declarative: true,
+    unscorable: () => null,
+  },
+  mean: {
+    complete: (sum, _, count) => sum / count,
+    overAnswered: (sum, _, count) => sum / count,
+    prorates: false,
+    declarative: true,
+    unscorable: /* @__PURE__ */ noItems("mean"),
+  },
+  percent: {
+    complete: percent,
+    overAnswered: percent,
+    prorates: false,
+    declarative: true,
+    unscorable: (size, maxima) => {
+      if (size === 0) return "is a percent of no items";
+      const zero = maxima.find(([, max]) => !(max > 0));
+      return zero === undefined ? null : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
+    },
+  },
+  custom: {
+    complete: null,
+    overAnswered: null,
+    prorates: false,
+    declarative: false,
+    unscorable: () => null,
+  },
+};
+
+/** Each scale method, for validateDefinition, the docs, `describe` and FHIR. */
+export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescription } = {
+  sum: {
+    check: (it) => ({ range: [it.lo, it.hi], problems: [] }),
+    words: (items) => `sum of ${items}`,
+    fhir: (p) => {
+      if (p.need === p.n) return { value: p.sum, what: `Sum of the itemWeights of ${p.list}` };
+      const prorated = `${p.sum} * ${String(p.n)} / ${p.count}`;
+      return {
+        value: p.halfUp ? `(${prorated}).round()` : prorated,
+        what: `Sum of the itemWeights of ${p.list}, × ${String(p.n)} / answered${p.halfUp ? ", rounded half up" : ""}`,
+      };
+    },
+  },
+  mean: {
+    check: (it, n) => ({
+      range: [it.lo / n, it.hi / n],
+      problems: it.minLo !== it.lo / n || it.maxHi !== it.hi / n ? ["mean scales need items on one scale"] : [],
+    }),
+    words: (items) => `mean of ${items}`,
+    fhir: (p) => ({ value: p.need === p.n ? `${p.sum} / ${String(p.n)}` : `${p.sum} / ${p.count}`, what: `Mean itemWeight of the answered ${p.list}` }),
+  },
+  percent: {
+    check: (it) => ({
+      range: [0, 100],
+      problems: [
+        ...(it.minLo === 0 ? [] : ["percent scales need items whose lowest score is 0"]),
+        // A percentage divides by the highest scores of the items answered: an item that can only score 0 could make that 0.
+        ...it.maxima.filter(([, max]) => !(max > 0)).map(([id, max]) => `percent scales need items that can score above 0; item "${id}" scores at most ${String(max)}, so the percentage would divide by zero`),
+      ],
+    }),
+    words: (items) => `sum of ${items} ÷ (maximum of the answered items) × 100`,
+    fhir: (p) => {
+      // A percentage of the answered items' maxima: one maximum for every item keeps it a count × max.
+      const maxima = new Set(p.maxima);
+      const max = [...maxima][0];
+      if (maxima.size !== 1 || max === undefined) return "its items have different maxima";
+      return { value: `${p.sum} * 100 / (${p.count} * ${String(max)})`, what: `Sum of the itemWeights of the answered ${p.list} ÷ (${String(max)} × answered) × 100` };
+    },
+  },
+  custom: {
+    check: () => ({ range: [0, 0], problems: [] }),
+    words: (items) => `computed from ${items} (see the notes)`,
+    fhir: () => "custom scoring rules, see the instrument's notes, that FHIRPath cannot reproduce exactly",
+  },
+};
