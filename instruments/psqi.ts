@@ -443,10 +443,10 @@ export const psqi = {
     source: "buysse1989",
   },
   subscales: [
-    { id: "quality", label: "subjective sleep quality", items: ["6"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "latency", label: "sleep latency", items: ["2", "5a"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "duration", label: "sleep duration", items: ["4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "efficiency", label: "habitual sleep efficiency", items: ["1", "3", "4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 3 items required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "quality", label: "subjective sleep quality", items: ["6"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "its one item is required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "latency", label: "sleep latency", items: ["2", "5a"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items are required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "duration", label: "sleep duration", items: ["4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "its one item is required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "efficiency", label: "habitual sleep efficiency", items: ["1", "3", "4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 3 items are required", source: "pittScoring" }, source: "buysse1989" },
     {
       id: "disturbances",
       label: "sleep disturbances",
@@ -460,8 +460,8 @@ export const psqi = {
       },
       source: "buysse1989",
     },
-    { id: "medication", label: "use of sleeping medication", items: ["7"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "daytimeDysfunction", label: "daytime dysfunction", items: ["8", "9"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "medication", label: "use of sleeping medication", items: ["7"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "its one item is required", source: "pittScoring" }, source: "buysse1989" },
+    { id: "daytimeDysfunction", label: "daytime dysfunction", items: ["8", "9"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items are required", source: "pittScoring" }, source: "buysse1989" },
   ],
   settings: [
     {

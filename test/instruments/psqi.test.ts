@@ -256,7 +256,7 @@ describe("PSQI", () => {
     // (and nothing else) leaves exactly the components that use it unscored.
     const required = psqi.subscales.filter((s) => s.id !== "disturbances");
     it.each(required.map((s) => [s.id, s] as const))("%s: every item required, as it says", (_, s) => {
-      expect(s.missing.description).toBe(s.items.length === 1 ? "required" : `all ${String(s.items.length)} items required`);
+      expect(s.missing.description).toBe(s.items.length === 1 ? "its one item is required" : `all ${String(s.items.length)} items are required`);
       for (const item of s.items) {
         const r = scoreOf({ [item]: null });
         const subs = r.subscales as Readonly<Record<string, number | null>>;
