@@ -1,3 +1,4 @@
+import { validator } from "./answers.js";
 import { DefinitionError, describeValue, quote } from "./errors.js";
 import { bindBands } from "./rules/bands.js";
 import type { Scores } from "./rules/conditions.js";
@@ -30,6 +31,8 @@ export interface ItemPlan {
   readonly maxScore: number;
   /** "0, 1, 2, 3" or "0 to 10" for messages. */
   readonly allowedText: string;
+  /** Whether an answer is allowed (answers.ts `validator`). */
+  readonly valid: (v: unknown) => boolean;
 }
 
 /** A scale bound to item positions, its method's functions and its bands looked up once. */
@@ -69,6 +72,15 @@ export interface Plan {
   readonly keys: readonly (string | number)[];
   /** The reason given when there is no primary score. */
   readonly noPrimary: string;
+}
+
+/**
+ * What an answered item adds to its scales: a choice item's scored value (reverse keying and option
+ * scores applied, rules/items.ts `scoredValue`, looked up here), a number as given.
+ */
+export function scoredOf(it: ItemPlan, v: number): number {
+  const byOffset = it.scoredByOffset;
+  return byOffset !== null ? (byOffset[v - it.lo] as number) : it.scored === null ? v : (it.scored.get(v) as number);
 }
 
 /** A canonical array index: digits without a leading zero. */
@@ -159,6 +171,11 @@ function compile(def: InstrumentDefinition): Plan {
 }
 
 function compileItem(item: Item): ItemPlan {
+  const plan = itemPlan(item);
+  return { ...plan, valid: validator(plan) };
+}
+
+function itemPlan(item: Item): Omit<ItemPlan, "valid"> {
   const optional = item.optional === true;
   if (item.kind === "time") {
     return {

@@ -1,5 +1,5 @@
 import { normalize } from "./answers.js";
-import { planFor, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
+import { planFor, scoredOf, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
 import { DefinitionError, describeValue, returnedInputError, ScoreInputError, withStack } from "./errors.js";
 import { demandText, partialScore } from "./rules/missing.js";
 import type {
@@ -23,7 +23,7 @@ const NO_SETTINGS: Readonly<Record<string, boolean | number | string>> = /* @__P
 const NONE_MISSING: readonly string[] = /* @__PURE__ */ Object.freeze([]);
 
 /** A scale outcome while the result is being built (its band is filled in once every score is known). */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Scores answers against a definition object (no id lookup, so it pulls in no other instrument).
@@ -31,11 +31,44 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  *
  * @internal
  */
-export function scoreWith<const D extends InstrumentDefinition>(def: D, answers: unknown, options?: ScoreOptions<D>): ScoreResult<D> {
-  const out = evaluate(planFor(def), answers, options);
+export function scoreWith<const D extends InstrumentDefinition>(
+  def: D,
+  answers: unknown,
+  options?: ScoreOptions<D>,
+  unroll?: Unroll,
+): ScoreResult<D> {
+  const out = run(planFor(def), answers, options, unroll);
   // A plain `instanceof Error`: ScoreInputError's own instanceof check is slower, and results are never Errors.
   if (out instanceof Error) throw withStack(out, scoreWith);
   return out as ScoreResult<D>;
+}
+
+/**
+ * A definition's unrolled loop (unroll.ts), or null where it has none. Passed in by the entries that want
+ * one, so that `stepscore/core`, which is about size, does not carry it.
+ *
+ * @internal
+ */
+export type Unroll = (plan: Plan) => ((answers: unknown) => ScoreResult | undefined) | null;
+
+/** The unrolled loop where the call allows it and it takes the answers; else the engine. */
+function run(plan: Plan, answers: unknown, options: ScoreOptions | undefined, unroll: Unroll | undefined): ScoreResult | ScoreInputError {
+  if (unroll !== undefined && plain(options)) {
+    const loop = unroll(plan);
+    if (loop !== null) {
+      const out = loop(answers);
+      if (out !== undefined) return out;
+    }
+  }
+  return evaluate(plan, answers, options);
+}
+
+/** No options, or options that change nothing, and the unrolled loop not refused. */
+function plain(options: ScoreOptions | undefined): boolean {
+  return (
+    options === undefined ||
+    (options.jitless !== true && options.missing === undefined && options.settings === undefined && (options.flags === undefined || options.flags.length === 0))
+  );
 }
 
 /**
@@ -95,8 +128,25 @@ export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | u
   if (computed?.flags !== undefined) for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
 
 
-  const primary = plan.primary === null ? null : (outs[0] as ScaleOutcome);
-  const result = {
+  return resultOf(plan, plan.primary === null ? null : (outs[0] as ScaleOutcome), subscales, flags, missing, scales, answerRecord);
+}
+
+/**
+ * The result object, from its parts: the one statement of its shape, for the engine and the unrolled loop.
+ *
+ * @internal
+ */
+export function resultOf(
+  plan: Plan,
+  primary: ScaleOutcome | null,
+  subscales: Readonly<Record<string, number | null>>,
+  flags: FlagResult[],
+  missing: string[],
+  scales: Readonly<Record<string, ScaleOutcome>>,
+  answers: Readonly<Record<string, AnswerValue>>,
+): ScoreResult {
+  const def = plan.def;
+  return {
     instrument: def.id,
     version: def.version,
     score: primary === null ? null : primary.score,
@@ -107,9 +157,17 @@ export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | u
     flags,
     missing,
     scales,
-    answers: answerRecord,
+    answers,
   };
-  return result;
+}
+
+/**
+ * A scale with every item answered: its score, nothing missing, its band filled in once every score is known.
+ *
+ * @internal
+ */
+export function completeOutcome(score: number): Mutable<ScaleOutcome> {
+  return { score, method: "complete", missing: NONE_MISSING, reason: null, band: null };
 }
 
 /**
@@ -133,15 +191,11 @@ function scoreScale(plan: Plan, scale: ScalePlan, vals: readonly AnswerValue[], 
       (missing ??= []).push(it.id);
       maxSum -= it.maxScore;
     } else if (asGiven) sum += v as number;
-    else {
-      // Choice items map through their scored values (reverse keying, option scores); numbers count as given.
-      const it = items[i] as ItemPlan;
-      const byOffset = it.scoredByOffset;
-      sum += byOffset !== null ? (byOffset[(v as number) - it.lo] as number) : it.scored === null ? (v as number) : (it.scored.get(v as number) as number);
-    }
+    // Choice items map through their scored values (reverse keying, option scores); numbers count as given.
+    else sum += scoredOf(items[i] as ItemPlan, v as number);
   }
   const complete = scale.complete as NonNullable<ScalePlan["complete"]>;
-  if (missing === null) return { score: complete(sum, maxSum, size), method: "complete", missing: NONE_MISSING, reason: null, band: null };
+  if (missing === null) return completeOutcome(complete(sum, maxSum, size));
   const answered = size - missing.length;
   const adjusted = answered > 0 ? partialScore(rule, scale.def.method, sum, maxSum, size, answered) : null;
   if (adjusted !== null) return { score: adjusted.score, method: adjusted.method, missing, reason: null, band: null };
@@ -162,9 +216,14 @@ export type SafeScoreResult<D extends InstrumentDefinition = InstrumentDefinitio
  *
  * @internal
  */
-export function safeScoreWith<const D extends InstrumentDefinition>(def: D, answers: unknown, options?: ScoreOptions<D>): SafeScoreResult<D> {
+export function safeScoreWith<const D extends InstrumentDefinition>(
+  def: D,
+  answers: unknown,
+  options?: ScoreOptions<D>,
+  unroll?: Unroll,
+): SafeScoreResult<D> {
   try {
-    const out = evaluate(planFor(def), answers, options);
+    const out = run(planFor(def), answers, options, unroll);
     return out instanceof Error ? { success: false, error: out } : { success: true, data: out as ScoreResult<D> };
   } catch (error) {
     return { success: false, error: asInputError(def, error) };

@@ -79,4 +79,11 @@ export interface ScoreOptions<D extends InstrumentDefinition = InstrumentDefinit
   readonly flags?: readonly OptInFlagId<D>[];
   /** Settings passed to a definition's `compute` (documented on the instrument's page). */
   readonly settings?: Readonly<Record<string, boolean | number | string>>;
+  /**
+   * Score with the interpreting engine only, never with the loop the main entry unrolls for a definition
+   * (built with `new Function`, from the same per-rule functions, giving the same results). The main entry
+   * already interprets where generated code is forbidden (a Content-Security-Policy without
+   * `'unsafe-eval'`, Cloudflare Workers); `stepscore/core` always interprets.
+   */
+  readonly jitless?: boolean;
 }

@@ -1,3 +1,4 @@
+import { unroll } from "./unroll.js";
 import { asInputError, safeScoreWith, scoreWith, type SafeScoreResult as EngineSafeScoreResult } from "./engine.js";
 import { quote, ScoreInputError } from "./errors.js";
 import { getInstrument, instruments, type InstrumentId, type Instruments } from "./registry.js";
@@ -46,7 +47,7 @@ export function score(
   answers: AnswersInput,
   options?: ScoreOptions,
 ): ScoreResult {
-  return scoreWith(resolve(instrument), answers, options);
+  return scoreWith(resolve(instrument), answers, options, unroll);
 }
 
 /** The outcome of {@link safeScore}. @category Scoring */
@@ -90,7 +91,7 @@ export function safeScore(
   } catch (error) {
     return { success: false, error: asInputError(instrument, error) };
   }
-  return safeScoreWith(def, answers, options);
+  return safeScoreWith(def, answers, options, unroll);
 }
 
 /**

@@ -357,7 +357,7 @@ describe("one engine", () => {
     }
   });
 
-  it("never generates code: scoring works where Function and eval are forbidden (a CSP without 'unsafe-eval')", async () => {
+  it("scores where Function and eval are forbidden (a CSP without 'unsafe-eval'): it finds out once and interprets", async () => {
     vi.resetModules();
     const forbidden = vi.fn(() => {
       throw new EvalError("Code generation from strings disallowed for this context");
@@ -367,8 +367,35 @@ describe("one engine", () => {
     try {
       const main = await import("../src/index.js");
       for (let i = 0; i < 50; i++) expect(main.score(main.phq9, [1, 2, 1, 2, 0, 1, 3, 2, 0]).score).toBe(12);
+      expect(main.score(main.gad7, [1, 2, 1, 2, 0, 1, 3]).score).toBe(10);
       expect(main.safeScore(main.phq9, [1, 2, 1, 2, 0, 1, 3, 2, 9]).success).toBe(false);
-      expect(forbidden).not.toHaveBeenCalled();
+      // One probe for the realm, never one per definition or per call.
+      expect(forbidden).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+  });
+
+  it("with { jitless: true } never generates code, and gives the same results as the unrolled loop", async () => {
+    vi.resetModules();
+    const RealFunction = Function;
+    const calls = vi.fn();
+    vi.stubGlobal("Function", function (...args: string[]) {
+      calls();
+      return RealFunction(...args);
+    });
+    try {
+      const main = await import("../src/index.js");
+      const answers = [1, 2, 1, 2, 0, 1, 3, 2, 0];
+      const interpreted = main.score(main.phq9, answers, { jitless: true });
+      expect(calls).not.toHaveBeenCalled();
+      const unrolled = main.score(main.phq9, answers);
+      expect(calls).toHaveBeenCalled();
+      expect(unrolled).toEqual(interpreted);
+      expect(Object.keys(unrolled)).toEqual(Object.keys(interpreted));
+      expect(Object.keys(unrolled.scales)).toEqual(Object.keys(interpreted.scales));
+      expect(Object.keys(unrolled.answers)).toEqual(Object.keys(interpreted.answers));
     } finally {
       vi.unstubAllGlobals();
       vi.resetModules();

@@ -1,5 +1,6 @@
 // The batch scorer: options checked once, then rows scored one at a time with a running summary.
 import { safeScoreWith } from "../engine.js";
+import { unroll } from "../unroll.js";
 import { defaultPathway } from "../stratify/default-pathway.js";
 import { stratify, type StratifyResult } from "../stratify/evaluate.js";
 import { validatePathway, type Pathway } from "../stratify/pathway.js";
@@ -194,7 +195,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       }
     }
     // The non-throwing entry: a rejected row costs no exception and no stack trace, and its error is built once.
-    const out = safeScoreWith(p.def, vals, p.options);
+    const out = safeScoreWith(p.def, vals, p.options, unroll);
     if (out.success) return { instrument: p.def.id, status: statusOf(p.def, out.data), result: out.data, errors: NO_ERRORS, hint: null };
     return rejected(p, row, isArray, vals, out.error, rowNo, line);
   }
