@@ -264,7 +264,7 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
  * only); sum, mean and percent scales sharing items; strict, prorated (both roundings) and min-answered
  * missing rules and alternative rules (`missingOptions`); range bands that partition the range and rule
  * bands on items and scales; flags on items and scales, some opt-in. Custom `compute` scales and clock-time
- * items need code and are not generated.
+ * items need code and are not generated. Each definition is frozen, as definitions are treated as immutable.
  *
  * @param options - narrows what is generated (most items, most subscales, methods, number items)
  * @returns an arbitrary of definitions
@@ -283,5 +283,15 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
  * ```
  */
 export function definition(options: DefinitionOptions = {}): fc.Arbitrary<InstrumentDefinition> {
-  return fc.gen().map((g) => generate(g, options));
+  // Frozen, as definitions are treated as immutable; it also keeps fast-check from tying the value to the
+  // generator that made it (it re-runs the mapping on every use of an extensible object made from `gen`).
+  return fc.gen().map((g) => deepFreeze(generate(g, options)));
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
