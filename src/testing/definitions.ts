@@ -46,12 +46,19 @@ const valueSet = (): fc.Arbitrary<number[]> => fc.uniqueArray(fc.integer({ min: 
 const nearOrWithin = (near: readonly number[], lo: number, hi: number): fc.Arbitrary<number> =>
   fc.oneof(fc.constantFrom(...near), fc.integer({ min: Math.floor(lo), max: Math.ceil(hi) }));
 
+const among = <T>(...values: T[]): fc.Arbitrary<T> => fc.constantFrom(...values);
+
+/** One of `values` (typed: fast-check's overloaded `constantFrom` would be read as returning any). */
+function pick<T>(g: fc.GeneratorValue, ...values: T[]): T {
+  return g(among<T>, ...values);
+}
+
 /** Allowed values of a choice template: contiguous whole numbers, whole numbers with gaps, or halves. */
 function optionValues(g: fc.GeneratorValue): number[] {
-  const pattern = g(fc.constantFrom, "contiguous", "gaps", "halves");
+  const pattern = pick(g, "contiguous", "gaps", "halves");
   if (pattern === "contiguous") {
     // Most printed scales start at 0 (percent scales need it); some at 1, a few below 0.
-    const start = g(fc.constantFrom, 0, 0, 0, 1, -1, -2);
+    const start = pick(g, 0, 0, 0, 1, -1, -2);
     const count = g(fc.integer, { min: 2, max: 5 });
     return Array.from({ length: count }, (_, k) => start + k);
   }
@@ -87,7 +94,7 @@ function numberItem(g: fc.GeneratorValue, id: string): Item {
 
 /** A condition on one item's answer (as given) or on one scale's score, with values near what can occur. */
 function condition(g: fc.GeneratorValue, items: readonly Item[], scales: readonly Scale[]): Condition {
-  const op = g(fc.constantFrom, ...OPS);
+  const op = pick(g, ...OPS);
   if (g(fc.boolean)) {
     const item = items[g(fc.integer, { min: 0, max: items.length - 1 })] as Item;
     // Item conditions test the answer as given, so the values worth testing are the allowed ones and their edges.
@@ -116,7 +123,7 @@ function scaleCore(
   methods: readonly GeneratedMethod[],
 ): Pick<Scale, "id" | "label" | "items" | "method" | "range"> {
   const all: Member[] = items.map((it, index) => ({ index, range: scoredRange(it) }));
-  let method = g(fc.constantFrom, ...methods);
+  let method = pick(g, ...methods);
   let candidates: Member[] = all;
   if (method === "mean") {
     // A mean needs its items on one scale: the same lowest and highest score.
@@ -126,7 +133,7 @@ function scaleCore(
       groups.set(key, [...(groups.get(key) ?? []), m]);
     }
     // The group of a random item: larger groups, hence means of several items, come up more often.
-    candidates = groups.get((g(fc.constantFrom, ...all) as Member).range.join(",")) as Member[];
+    candidates = groups.get(pick(g, ...all).range.join(",")) as Member[];
   } else if (method === "percent") {
     // A percentage needs scores from 0 and items that can score above 0 (it divides by their maxima).
     candidates = all.filter((m) => m.range[0] >= 0 && m.range[1] > 0);
@@ -147,12 +154,12 @@ function scaleCore(
 }
 
 function missingRule(g: fc.GeneratorValue, method: GeneratedMethod, size: number): MissingRule {
-  const kind = g(fc.constantFrom, "strict", "adjusted");
+  const kind = pick(g, "strict", "adjusted");
   if (kind === "strict") return { kind: "strict", source: SOURCE };
   if (method === "sum") {
     if (size < 2) return { kind: "strict", source: SOURCE };
     const maxMissing = g(fc.integer, { min: 1, max: size - 1 });
-    return { kind: "prorate", maxMissing, rounding: g(fc.constantFrom, "none", "half-up"), source: SOURCE };
+    return { kind: "prorate", maxMissing, rounding: pick(g, "none", "half-up"), source: SOURCE };
   }
   return { kind: "min-answered", minAnswered: g(fc.integer, { min: 1, max: size }), source: SOURCE };
 }
@@ -208,7 +215,7 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
   const bare: Scale[] = cores.map((c) => ({ ...c, missing: missingRule(g, c.method as GeneratedMethod, c.items.length), source: SOURCE }));
   // Bands last: a rule band may test any scale.
   const scales = bare.map((s): Scale => {
-    const kind = g(fc.constantFrom, "none", "range", "range", "rule");
+    const kind = pick(g, "none", "range", "range", "rule");
     if (kind === "none") return s;
     return { ...s, bands: kind === "range" ? rangeBands(g, s.range) : ruleBands(g, s, items, bare), bandsSource: SOURCE };
   });
@@ -228,10 +235,10 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
   if (scales.every((s) => s.method === "sum") && smallest >= 2) kinds.push("prorate");
   if (scales.every((s) => s.method !== "sum")) kinds.push("min-answered");
   const missingOptions = Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, (_, k): MissingOption => {
-    const kind = g(fc.constantFrom, ...kinds);
+    const kind = pick(g, ...kinds);
     const rule: MissingRule =
       kind === "prorate"
-        ? { kind, maxMissing: g(fc.integer, { min: 1, max: smallest - 1 }), rounding: g(fc.constantFrom, "none", "half-up"), source: SOURCE }
+        ? { kind, maxMissing: g(fc.integer, { min: 1, max: smallest - 1 }), rounding: pick(g, "none", "half-up"), source: SOURCE }
         : kind === "min-answered"
           ? { kind, minAnswered: g(fc.integer, { min: 1, max: smallest }), source: SOURCE }
           : { kind: "strict", source: SOURCE };
