@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries derived from any definition, for property tests of code that stores, sends or
  * displays stepscore results: valid answer sets (complete or with missing answers) and answer sets with
- * one invalid answer. Import from `stepscore/testing`; `fast-check` (4.x) must be installed alongside.
+ * one invalid answer; and random valid definitions themselves ({@link definition}), for code that must
+ * handle any instrument. Import from `stepscore/testing`; `fast-check` (4.x) must be installed alongside.
  *
  * @example
  * ```ts
