@@ -1,6 +1,6 @@
 // The engine agrees with the reference scorer (test/helpers/reference.ts, the specification stated plainly)
-// on random valid definitions and answer sets: `score` and `safeScore` from the main entry (which may switch
-// to a generated scorer after a few calls) and from `stepscore/core`, arrays and records, with and without
+// on random valid definitions and answer sets: `score` and `safeScore` from the main entry (which scores
+// complete, valid arrays with its unrolled loop) and from `stepscore/core`, arrays and records, with and without
 // options. What is compared is what the specification fixes: scores, methods, band and flag ids, missing
 // items, subscales, the answers record, and which inputs are rejected naming which items; not the wording.
 import * as fc from "fast-check";
@@ -107,6 +107,14 @@ function checkAll(def: InstrumentDefinition, input: unknown, options: ScoreOptio
   expectThrowing(() => score(def, answers, options), ref, `${where} score`);
   expectSafe(core.safeScore(def, input, options), ref, `${where} core.safeScore`);
   expectThrowing(() => core.score(def, answers, options), ref, `${where} core.score`);
+  // The unrolled loop and the interpreter give the same object, key for key, in the same order.
+  const main = safeScore(def, input, options);
+  const interpreted = safeScore(def, input, { ...options, jitless: true });
+  expect(main.success, `${where} unrolled vs interpreted`).toBe(interpreted.success);
+  if (main.success && interpreted.success) {
+    expect(main.data, `${where} unrolled vs interpreted`).toStrictEqual(interpreted.data);
+    expect(JSON.stringify(main.data), `${where} key order`).toBe(JSON.stringify(interpreted.data));
+  }
 }
 
 /** Array input without the unanswered optional items at its end (array input may leave them off). */
@@ -162,7 +170,7 @@ describe("the engine agrees with the reference scorer on generated definitions",
           // Unanswered items given as null or undefined in the record, not left out.
           [`set ${String(k)} record with nulls`, deepFreeze(Object.fromEntries(def.items.map((it, i) => [it.id, k % 2 === 0 ? a[i] : (a[i] ?? undefined)])))],
         ]);
-        // Twice without options: the main entry may score later calls by another path, which must agree.
+        // Twice without options: a result never depends on what was scored before.
         for (const pass of [1, 2]) for (const [where, input] of inputs) checkAll(def, input, undefined, `pass ${String(pass)} ${where}`);
         for (const o of options) for (const [where, input] of inputs) checkAll(def, input, o, `${where} with ${JSON.stringify(o)}`);
       }),
