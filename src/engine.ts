@@ -14,8 +14,8 @@ import type {
   ScoreResult,
 } from "./types.js";
 
-// The engine interprets a compiled plan (compile.ts): it never generates code, so it runs under a
-// Content-Security-Policy without 'unsafe-eval' and in Workers, and every call takes the same path.
+// The engine interprets a compiled plan (compile.ts), the same way for every call. The main entry may also
+// pass an unrolled loop (unroll.ts) that calls the same per-rule functions for complete, valid arrays.
 
 const NO_SETTINGS: Readonly<Record<string, boolean | number | string>> = /* @__PURE__ */ Object.freeze({});
 
