@@ -46,7 +46,12 @@ export function writeCohort(path: string, rows: number, rates: CellRates = CLEAN
     let line = `P${String(r + 1)}`;
     for (let c = 1; c < COLUMNS.length; c++) {
       const u = random();
-      const cell = u < rates.blank ? "" : u < rates.blank + rates.invalid ? "x" : String(Math.min(3, Math.floor(severity * 3 + random() * 1.5)));
+      const cell =
+        u < rates.blank
+          ? ""
+          : u < rates.blank + rates.invalid
+            ? "x"
+            : String(Math.min(3, Math.floor(severity * 3 + random() * 1.5)));
       line += `,${cell}`;
     }
     chunk += `${line}\n`;

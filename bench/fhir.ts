@@ -28,7 +28,9 @@ const CALCULATED = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionn
 const model = r4 as unknown as Model;
 const SYNC = { async: false } as const;
 const FHIRPATH_VERSION = (
-  JSON.parse(readFileSync(join(import.meta.dirname, "..", "node_modules", "fhirpath", "package.json"), "utf8")) as { version: string }
+  JSON.parse(readFileSync(join(import.meta.dirname, "..", "node_modules", "fhirpath", "package.json"), "utf8")) as {
+    version: string;
+  }
 ).version;
 
 const HEADING = "The FHIR way: a calculatedExpression in fhirpath.js";
@@ -50,7 +52,9 @@ function lhcQuestionnaire(): FhirQuestionnaire {
     id: "phq9-lhc-forms",
     url: "http://loinc.org/q/44249-1",
     item: [
-      ...(own.item ?? []).filter((i) => !i.linkId.startsWith("score.")).map((i) => ({ ...i, linkId: lhcLinkId(i.linkId) })),
+      ...(own.item ?? [])
+        .filter((i) => !i.linkId.startsWith("score."))
+        .map((i) => ({ ...i, linkId: lhcLinkId(i.linkId) })),
       {
         linkId: "/44261-6",
         code: [{ system: "http://loinc.org", code: "44261-6" }],
@@ -65,7 +69,11 @@ function lhcQuestionnaire(): FhirQuestionnaire {
 
 /** The response LHC-Forms would give for the same answers: LOINC linkIds, answers as LOINC Codings. */
 function lhcResponse(own: FhirQuestionnaireResponse): FhirQuestionnaireResponse {
-  return { ...own, questionnaire: "http://loinc.org/q/44249-1", item: (own.item ?? []).map((i) => ({ ...i, linkId: lhcLinkId(i.linkId) })) };
+  return {
+    ...own,
+    questionnaire: "http://loinc.org/q/44249-1",
+    item: (own.item ?? []).map((i) => ({ ...i, linkId: lhcLinkId(i.linkId) })),
+  };
 }
 
 /** A copy of `qr` with item 3's answer replaced. */
@@ -77,12 +85,15 @@ function withItem3(qr: FhirQuestionnaireResponse, answer: FhirResponseAnswer): F
  * @param loopOver50k - the hand loop's ns per row over all the rows of the previous section, if it ran (it is
  *   faster on the few rows here).
  */
-export async function fhirSection(loopOver50k: { readonly ns: number; readonly rows: number } | null): Promise<SectionResult> {
+export async function fhirSection(
+  loopOver50k: { readonly ns: number; readonly rows: number } | null,
+): Promise<SectionResult> {
   const rows = phq9Rows(ROWS);
   const own = toQuestionnaire(phq9);
-  const ownExpression = own.item?.find((i) => i.linkId === "score.total")?.extension?.find((e) => e.url === CALCULATED)?.valueExpression
-    ?.expression;
-  if (ownExpression === undefined) throw new Error("stepscore's PHQ-9 Questionnaire has no calculatedExpression for score.total");
+  const ownExpression = own.item?.find((i) => i.linkId === "score.total")?.extension?.find((e) => e.url === CALCULATED)
+    ?.valueExpression?.expression;
+  if (ownExpression === undefined)
+    throw new Error("stepscore's PHQ-9 Questionnaire has no calculatedExpression for score.total");
   const lhc = lhcQuestionnaire();
   const ownResponses = rows.map((row) => toQuestionnaireResponse(phq9, row as never));
   const lhcResponses = ownResponses.map(lhcResponse);
@@ -103,7 +114,8 @@ export async function fhirSection(loopOver50k: { readonly ns: number; readonly r
       ownTotal(ownResponses[i] as FhirQuestionnaireResponse)[0],
       ((r) => (r.success ? r.data.score : null))(imported(lhcQr)),
     ];
-    if (got.some((g) => g !== want)) throw new Error(`response ${String(i)}: totals disagree: ${JSON.stringify(got)}, want ${String(want)}`);
+    if (got.some((g) => g !== want))
+      throw new Error(`response ${String(i)}: totals disagree: ${JSON.stringify(got)}, want ${String(want)}`);
   });
 
   const tasks: Task[] = [
@@ -139,7 +151,8 @@ export async function fhirSection(loopOver50k: { readonly ns: number; readonly r
       name: "LHC evaluate",
       rows: ROWS,
       fn: () => {
-        for (const qr of lhcResponses) last = fhirpath.evaluate(qr, LHC_EXPRESSION, { resource: qr, questionnaire: lhc }, model, SYNC);
+        for (const qr of lhcResponses)
+          last = fhirpath.evaluate(qr, LHC_EXPRESSION, { resource: qr, questionnaire: lhc }, model, SYNC);
       },
     },
     {
@@ -166,7 +179,8 @@ export async function fhirSection(loopOver50k: { readonly ns: number; readonly r
       item3: { valueCoding: { system: "http://loinc.org", code: difficulty.loinc, display: difficulty.label } },
     },
   ];
-  const show = (r: readonly unknown[]): string => (r.length === 0 ? "empty (no score)" : `**${r.map(String).join(", ")}**`);
+  const show = (r: readonly unknown[]): string =>
+    r.length === 0 ? "empty (no score)" : `**${r.map(String).join(", ")}**`;
   const stepscoreSays = (qr: FhirQuestionnaireResponse): string => {
     try {
       const r = imported(qr);
@@ -235,12 +249,12 @@ stepscore's own expression, which counts the weighted answers before it sums the
 LHC-Forms' in fhirpath.js.
 
 ${
-    lhcAnswersInvalid
-      ? `The LHC-Forms expression also scores responses that are not a valid PHQ-9: it sums whatever weights it
+  lhcAnswersInvalid
+    ? `The LHC-Forms expression also scores responses that are not a valid PHQ-9: it sums whatever weights it
 finds, and an unanswered item adds nothing, nor does an answer the form does not list. stepscore's own
 expression is empty for them, and stepscore names the problem:`
-      : "What each way makes of responses that are not a valid PHQ-9:"
-  }
+    : "What each way makes of responses that are not a valid PHQ-9:"
+}
 
 | response (LHC-Forms linkIds and codes) | LHC-Forms expression | stepscore's expression | stepscore: \`fromQuestionnaireResponse\` + \`safeScore\` |
 |---|---|---|---|

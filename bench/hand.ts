@@ -12,10 +12,25 @@ export interface HandResult {
 // Every item is checked; the last (the difficulty item, PHQ-9 10 and GAD-7 8) is recorded, never summed.
 const PHQ9 = Array.from({ length: 10 }, (_, i) => `phq9_${String(i + 1)}`);
 const GAD7 = Array.from({ length: 8 }, (_, i) => `gad7_${String(i + 1)}`);
-const PHQ9_BANDS: readonly [number, string][] = [[4, "minimal"], [9, "mild"], [14, "moderate"], [19, "moderately-severe"], [27, "severe"]];
-const GAD7_BANDS: readonly [number, string][] = [[4, "minimal"], [9, "mild"], [14, "moderate"], [21, "severe"]];
+const PHQ9_BANDS: readonly [number, string][] = [
+  [4, "minimal"],
+  [9, "mild"],
+  [14, "moderate"],
+  [19, "moderately-severe"],
+  [27, "severe"],
+];
+const GAD7_BANDS: readonly [number, string][] = [
+  [4, "minimal"],
+  [9, "mild"],
+  [14, "moderate"],
+  [21, "severe"],
+];
 
-function one(row: Readonly<Record<string, unknown>>, columns: readonly string[], bands: readonly [number, string][]): HandResult {
+function one(
+  row: Readonly<Record<string, unknown>>,
+  columns: readonly string[],
+  bands: readonly [number, string][],
+): HandResult {
   let sum = 0;
   let missing = false;
   let error: string | null = null;
@@ -46,7 +61,9 @@ function one(row: Readonly<Record<string, unknown>>, columns: readonly string[],
 }
 
 /** Scores every row by hand. */
-export function handScore(rows: readonly Readonly<Record<string, unknown>>[]): { phq9: HandResult; gad7: HandResult }[] {
+export function handScore(
+  rows: readonly Readonly<Record<string, unknown>>[],
+): { phq9: HandResult; gad7: HandResult }[] {
   const out: { phq9: HandResult; gad7: HandResult }[] = [];
   for (const row of rows) out.push({ phq9: one(row, PHQ9, PHQ9_BANDS), gad7: one(row, GAD7, GAD7_BANDS) });
   return out;
@@ -63,7 +80,15 @@ export interface HandPhq9 {
 
 /** The PHQ-9 bands by total (Kroenke 2001), as stepscore names them. */
 export function phq9Band(total: number): string {
-  return total <= 4 ? "minimal" : total <= 9 ? "mild" : total <= 14 ? "moderate" : total <= 19 ? "moderately-severe" : "severe";
+  return total <= 4
+    ? "minimal"
+    : total <= 9
+      ? "mild"
+      : total <= 14
+        ? "moderate"
+        : total <= 19
+          ? "moderately-severe"
+          : "severe";
 }
 
 /**
@@ -71,12 +96,18 @@ export function phq9Band(total: number): string {
  * 0–3, the sum, its band and the item-9 flag, in one small object; the first bad answer is named.
  */
 export function handPhq9(row: readonly unknown[]): HandPhq9 {
-  if (row.length !== 9) return { score: null, band: null, selfHarm: false, error: `expected 9 answers, got ${String(row.length)}` };
+  if (row.length !== 9)
+    return { score: null, band: null, selfHarm: false, error: `expected 9 answers, got ${String(row.length)}` };
   let sum = 0;
   for (let i = 0; i < 9; i++) {
     const v = row[i];
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 3) {
-      return { score: null, band: null, selfHarm: false, error: `item ${String(i + 1)}: ${JSON.stringify(v)} is not 0–3` };
+      return {
+        score: null,
+        band: null,
+        selfHarm: false,
+        error: `item ${String(i + 1)}: ${JSON.stringify(v)} is not 0–3`,
+      };
     }
     sum += v;
   }

@@ -48,7 +48,9 @@ export async function measure(label: string, tasks: readonly Task[], options: Me
       }
       out.get(t.name)?.push((r.latency.p50 * 1e6) / t.rows);
     }
-    log(`${label}, round ${String(round)}/${String(options.rounds)}: ${tasks.map((t) => `${t.name} ${(out.get(t.name)?.at(-1) ?? 0).toFixed(0)} ns`).join(", ")}`);
+    log(
+      `${label}, round ${String(round)}/${String(options.rounds)}: ${tasks.map((t) => `${t.name} ${(out.get(t.name)?.at(-1) ?? 0).toFixed(0)} ns`).join(", ")}`,
+    );
   }
   return out;
 }
@@ -97,7 +99,8 @@ export function time(nsValue: number): string {
 
 /** "10.3× (9.9–10.8)": the median ratio and its range over the rounds. */
 export function times(r: Ratio): string {
-  const f = (x: number): string => (r.median >= 100 ? x.toFixed(0) : r.median >= 0.95 ? x.toFixed(1) : x.toPrecision(2));
+  const f = (x: number): string =>
+    r.median >= 100 ? x.toFixed(0) : r.median >= 0.95 ? x.toFixed(1) : x.toPrecision(2);
   return `${f(r.median)}× (${f(r.min)}–${f(r.max)})`;
 }
 

@@ -24,5 +24,7 @@ const large = ms(pathway(80_000));
 // Four times the rules: about 4× the time when linear, 16× when quadratic.
 const growth = large / small;
 const ok = small < 1000 && growth < 8;
-process.stdout.write(`validatePathway: 20,000 rules ${small.toFixed(0)} ms, 80,000 rules ${large.toFixed(0)} ms (×${growth.toFixed(1)} for ×4 rules): ${ok ? "linear" : "NOT linear or too slow"}\n`);
+process.stdout.write(
+  `validatePathway: 20,000 rules ${small.toFixed(0)} ms, 80,000 rules ${large.toFixed(0)} ms (×${growth.toFixed(1)} for ×4 rules): ${ok ? "linear" : "NOT linear or too slow"}\n`,
+);
 if (!ok) process.exitCode = 1;

@@ -25,13 +25,26 @@ export interface Hotspot {
  * Profiles `score`, `score` keeping every result of a pass in an array, or `safeScore` on `rows` (PHQ-9
  * arrays) for `seconds`; the functions by self time, largest first.
  */
-export function profile(rows: readonly unknown[], mode: "score" | "scoreKept" | "safeScore", seconds: number, work: string): Hotspot[] {
+export function profile(
+  rows: readonly unknown[],
+  mode: "score" | "scoreKept" | "safeScore",
+  seconds: number,
+  work: string,
+): Hotspot[] {
   const dir = mkdtempSync(join(work, `profile-${mode}-`));
   const rowsFile = join(dir, "rows.json");
   writeFileSync(rowsFile, JSON.stringify(rows));
   const r = spawnSync(
     process.execPath,
-    ["--cpu-prof", "--cpu-prof-dir", dir, join(import.meta.dirname, "profile-score.mjs"), rowsFile, mode, String(seconds)],
+    [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      dir,
+      join(import.meta.dirname, "profile-score.mjs"),
+      rowsFile,
+      mode,
+      String(seconds),
+    ],
     { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] },
   );
   if (r.status !== 0) throw new Error(`profiling ${mode} failed: ${r.stderr}`);
@@ -52,5 +65,7 @@ export function profile(rows: readonly unknown[], mode: "score" | "scoreKept" | 
     self.set(key, entry);
     total++;
   }
-  return [...self.values()].map((e) => ({ functionName: e.functionName, file: e.file, share: e.count / total })).sort((a, b) => b.share - a.share);
+  return [...self.values()]
+    .map((e) => ({ functionName: e.functionName, file: e.file, share: e.count / total }))
+    .sort((a, b) => b.share - a.share);
 }

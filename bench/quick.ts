@@ -25,14 +25,33 @@ function per(fn: () => void, n: number): number {
   return times[0] as number;
 }
 for (let round = 0; round < 3; round++) {
-  const hand = per(() => { for (const r of rows) sink = handPhq9(r); }, rows.length);
-  const s = per(() => { for (const r of rows) sink = score(phq9, r); }, rows.length);
-  const zv = per(() => { for (const r of rows) sink = schema.safeParse(r); }, rows.length);
-  const sb = per(() => { for (const r of bad) sink = safeScore(phq9, r); }, bad.length);
-  const zb = per(() => { for (const r of bad) { const p = schema.safeParse(r); sink = p.success ? null : p.error.issues; } }, bad.length);
-  const c = per(() => { for (const r of rows) sink = coreScore(phq9, r); }, rows.length);
-  const hm = per(() => { for (const r of mixed) sink = handPhq9(r); }, mixed.length);
-  const sm = per(() => { for (const r of mixed) sink = safeScore(phq9, r); }, mixed.length);
+  const hand = per(() => {
+    for (const r of rows) sink = handPhq9(r);
+  }, rows.length);
+  const s = per(() => {
+    for (const r of rows) sink = score(phq9, r);
+  }, rows.length);
+  const zv = per(() => {
+    for (const r of rows) sink = schema.safeParse(r);
+  }, rows.length);
+  const sb = per(() => {
+    for (const r of bad) sink = safeScore(phq9, r);
+  }, bad.length);
+  const zb = per(() => {
+    for (const r of bad) {
+      const p = schema.safeParse(r);
+      sink = p.success ? null : p.error.issues;
+    }
+  }, bad.length);
+  const c = per(() => {
+    for (const r of rows) sink = coreScore(phq9, r);
+  }, rows.length);
+  const hm = per(() => {
+    for (const r of mixed) sink = handPhq9(r);
+  }, mixed.length);
+  const sm = per(() => {
+    for (const r of mixed) sink = safeScore(phq9, r);
+  }, mixed.length);
   console.log(
     `hand ${hand.toFixed(0)} ns; score ${s.toFixed(0)} ns = ${(s / hand).toFixed(1)}x; stepscore/core ${(c / hand).toFixed(1)}x; zod valid ${(zv / hand).toFixed(1)}x; ` +
       `mixed: safeScore ${(sm / hm).toFixed(1)}x the hand loop; invalid: safeScore ${sb.toFixed(0)} ns, zod ${zb.toFixed(0)} ns = ${(sb / zb).toFixed(2)}x`,

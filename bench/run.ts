@@ -44,7 +44,9 @@ const args = process.argv.slice(2);
 // of its own so that no section measures in a heap and with JIT feedback another one left behind.
 const json = args.includes("--json");
 const asked = args.filter((a) => a !== "--json");
-for (const a of asked) if (!(SECTIONS as readonly string[]).includes(a)) throw new Error(`unknown section "${a}" (sections: ${SECTIONS.join(", ")})`);
+for (const a of asked)
+  if (!(SECTIONS as readonly string[]).includes(a))
+    throw new Error(`unknown section "${a}" (sections: ${SECTIONS.join(", ")})`);
 const all = asked.length === 0;
 const runs = (section: Section): boolean => !all && asked.includes(section);
 
@@ -129,9 +131,12 @@ function streamingSection(): SectionResult {
     dirtyScores.push(timed([cli, "score", "phq9,gad7", dirty, "--out", scoreOut, "--quiet"]));
     const s = (runs: readonly ProcessRun[]): string =>
       `${runs.at(-1)?.seconds.toFixed(2) ?? ""} s (CPU ${runs.at(-1)?.cpuSeconds.toFixed(2) ?? ""} s)`;
-    log(`round ${String(round)}: copy ${s(copies)}, stepscore ${s(scores)}, read only ${s(reads)}; messy file: copy ${s(dirtyCopies)}, stepscore ${s(dirtyScores)}`);
+    log(
+      `round ${String(round)}: copy ${s(copies)}, stepscore ${s(scores)}, read only ${s(reads)}; messy file: copy ${s(dirtyCopies)}, stepscore ${s(dirtyScores)}`,
+    );
   }
-  if (lines(scoreOut) !== BIG + 1) throw new Error(`stepscore wrote ${String(lines(scoreOut))} lines, expected ${String(BIG + 1)}`);
+  if (lines(scoreOut) !== BIG + 1)
+    throw new Error(`stepscore wrote ${String(lines(scoreOut))} lines, expected ${String(BIG + 1)}`);
   const smallRun = timed([cli, "score", "phq9,gad7", small, "--out", join(work, "small-scored.csv"), "--quiet"]);
 
   const wall = (runs: readonly ProcessRun[]): number => median(runs.map((r) => r.seconds));
@@ -222,7 +227,9 @@ const verdict = (ok: boolean): string => (ok ? "met" : "**not met**");
 async function batchSection(): Promise<SectionResult> {
   const textRows = parse<Record<string, string>>(readFileSync(small, "utf8"), { columns: true });
   const numberRows = textRows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === "id" ? v : v === "" ? null : /^\d+$/.test(v) ? Number(v) : v])),
+    Object.fromEntries(
+      Object.entries(row).map(([k, v]) => [k, k === "id" ? v : v === "" ? null : /^\d+$/.test(v) ? Number(v) : v]),
+    ),
   );
   const options = { instruments: ["phq9", "gad7"] } as const;
   // Same rows, same answers: the two must agree before their speed means anything.
@@ -233,14 +240,16 @@ async function batchSection(): Promise<SectionResult> {
     const o = checker.score(row);
     const h = hand[i];
     const same = (k: 0 | 1, x: HandResult | undefined): boolean =>
-      (o.instruments[k]?.result?.score ?? null) === x?.score && (o.instruments[k]?.status === "invalid") === (x.error !== null);
+      (o.instruments[k]?.result?.score ?? null) === x?.score &&
+      (o.instruments[k]?.status === "invalid") === (x.error !== null);
     return same(0, h?.phq9) && same(1, h?.gad7);
   });
   if (!agree) throw new Error("scoreRows and the hand loop disagree");
 
   const PHQ9 = phq9.items.map((it) => `phq9_${it.id}`);
   const GAD7 = gad7.items.map((it) => `gad7_${it.id}`);
-  const answer = (cell: string | undefined): number | string | null => (cell === undefined || cell === "" ? null : /^\d+$/.test(cell) ? Number(cell) : cell);
+  const answer = (cell: string | undefined): number | string | null =>
+    cell === undefined || cell === "" ? null : /^\d+$/.test(cell) ? Number(cell) : cell;
 
   // Two benches, the tasks that hand each outcome on first, then those that keep them. V8 pretenures an
   // allocation site whose objects survive (allocates them straight into the old generation), and the
@@ -273,7 +282,17 @@ async function batchSection(): Promise<SectionResult> {
   // For comparison: no batch API at all, safeScore per row on answers converted by hand, results kept.
   kept.add("safeScore kept, text cells", () => {
     const results = [];
-    for (const row of textRows) results.push(safeScore(phq9, PHQ9.map((c) => answer(row[c]))), safeScore(gad7, GAD7.map((c) => answer(row[c]))));
+    for (const row of textRows)
+      results.push(
+        safeScore(
+          phq9,
+          PHQ9.map((c) => answer(row[c])),
+        ),
+        safeScore(
+          gad7,
+          GAD7.map((c) => answer(row[c])),
+        ),
+      );
     sink += results.length;
   });
   log("in-memory benchmark (tinybench), outcomes handed on…");
@@ -301,7 +320,10 @@ async function batchSection(): Promise<SectionResult> {
   ] as const;
   const rowFor = (task: string, how: string): string =>
     `| \`${task}\` (${how}) | ${Object.keys(kinds)
-      .map((kind) => `${ms(`${task}, ${kind}`).toFixed(0)} ms, **${ratio(task, kind).toFixed(1)}×** (${verdict(ratio(task, kind) <= 4)})`)
+      .map(
+        (kind) =>
+          `${ms(`${task}, ${kind}`).toFixed(0)} ms, **${ratio(task, kind).toFixed(1)}×** (${verdict(ratio(task, kind) <= 4)})`,
+      )
       .join(" | ")} |`;
   const keptVsStreamed = ms("scoreRows, text cells") / ms("scorer.score, text cells");
   const nsPerRow = (a: string, b: string): string => `${(((ms(a) - ms(b)) * 1e6) / SMALL).toFixed(0)} ns`;
@@ -361,7 +383,8 @@ ${nsPerRow("scoreStream, numbers", "scorer.score, numbers")} more a row: the cos
 type Loop = { ns: number; rows: number } | null;
 const sections: (SectionResult & { loop?: Loop })[] = [];
 // The row section's hand loop, which the FHIR section compares against when both run.
-let loop: Loop = process.env.STEPSCORE_BENCH_LOOP === undefined ? null : (JSON.parse(process.env.STEPSCORE_BENCH_LOOP) as Loop);
+let loop: Loop =
+  process.env.STEPSCORE_BENCH_LOOP === undefined ? null : (JSON.parse(process.env.STEPSCORE_BENCH_LOOP) as Loop);
 if (all) {
   for (const section of SECTIONS) {
     log(`— ${section} (a process of its own)`);
@@ -394,7 +417,10 @@ if (json) {
 
 const targets: Target[] = sections.flatMap((s) => s.targets);
 const summary = targets
-  .map((t) => `| ${t.what} | ${t.target} | ${t.measured} | ${t.met === null ? "for reference" : t.met ? "met" : `**not met**: [why](${anchor(t.section)})`} |`)
+  .map(
+    (t) =>
+      `| ${t.what} | ${t.target} | ${t.measured} | ${t.met === null ? "for reference" : t.met ? "met" : `**not met**: [why](${anchor(t.section)})`} |`,
+  )
   .join("\n");
 
 const cpuInfo = cpus();

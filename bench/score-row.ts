@@ -13,7 +13,9 @@ import { profile, type Hotspot } from "./profile.js";
 
 const ROWS = 50_000;
 const ZOD_VERSION = (
-  JSON.parse(readFileSync(join(import.meta.dirname, "..", "node_modules", "zod", "package.json"), "utf8")) as { version: string }
+  JSON.parse(readFileSync(join(import.meta.dirname, "..", "node_modules", "zod", "package.json"), "utf8")) as {
+    version: string;
+  }
 ).version;
 const BAD_ROWS = 10_000;
 const ROUNDS = 3;
@@ -46,7 +48,8 @@ function zodRow(row: unknown): ZodRow {
 /** What each function the profiles may name does, for the report. */
 const ROLES: Readonly<Record<string, string>> = {
   planFor: "finds the definition's compiled plan",
-  evaluate: "the engine around its callees: the `answers` record, the `scales`, `subscales`, `flags` and `missing` parts and the result object",
+  evaluate:
+    "the engine around its callees: the `answers` record, the `scales`, `subscales`, `flags` and `missing` parts and the result object",
   scoreWith: "the engine's entry, and whatever V8 inlined into it",
   normalize: "validates the answers into one value per item",
   scoreScale: "sums the scale and builds its outcome",
@@ -67,14 +70,17 @@ function hotspots(spots: readonly Hotspot[], top: number): string {
     .slice(0, top)
     .map((h) => {
       // The profiled script's own loop, not stepscore.
-      if (h.file === "profile-score.mjs") return `| the benchmark's loop (bench/profile-score.mjs) | ${(100 * h.share).toFixed(0)} % | calls \`score\` and reads the result |`;
-      const where = h.file === "" ? "" : h.file.startsWith("chunk-") || h.file.startsWith("index.") ? " (dist)" : ` (${h.file})`;
+      if (h.file === "profile-score.mjs")
+        return `| the benchmark's loop (bench/profile-score.mjs) | ${(100 * h.share).toFixed(0)} % | calls \`score\` and reads the result |`;
+      const where =
+        h.file === "" ? "" : h.file.startsWith("chunk-") || h.file.startsWith("index.") ? " (dist)" : ` (${h.file})`;
       return `| \`${h.functionName}\`${where} | ${(100 * h.share).toFixed(0)} % | ${ROLES[h.functionName] ?? ""} |`;
     })
     .join("\n");
 }
 
-const gcShare = (spots: readonly Hotspot[]): number => spots.find((h) => h.functionName === "(garbage collector)")?.share ?? 0;
+const gcShare = (spots: readonly Hotspot[]): number =>
+  spots.find((h) => h.functionName === "(garbage collector)")?.share ?? 0;
 
 const HEADING = "One answer set at a time: `score` against a hand loop and zod";
 
@@ -89,7 +95,8 @@ export async function scoreRowSection(work: string): Promise<ScoreRowResult> {
   const mixed = withSomeInvalid(rows, MIXED_SHARE);
   const mixedBad = mixed.filter((row) => !safeScore(phq9, row).success).length;
   mixed.forEach((row, i) => {
-    if ((handPhq9(row).error === null) !== safeScore(phq9, row).success) throw new Error(`mixed row ${String(i)}: the hand loop and safeScore disagree on ${JSON.stringify(row)}`);
+    if ((handPhq9(row).error === null) !== safeScore(phq9, row).success)
+      throw new Error(`mixed row ${String(i)}: the hand loop and safeScore disagree on ${JSON.stringify(row)}`);
   });
 
   // The three must agree on every row before their speed means anything.
@@ -98,7 +105,14 @@ export async function scoreRowSection(work: string): Promise<ScoreRowResult> {
     const s = score(phq9, row as never);
     const zr = zodRow(row);
     const self = s.flags.some((f) => f.id === "self-harm");
-    if (h.score !== s.score || h.band !== s.band?.id || h.selfHarm !== self || zr.score !== s.score || zr.band !== h.band || zr.selfHarm !== self) {
+    if (
+      h.score !== s.score ||
+      h.band !== s.band?.id ||
+      h.selfHarm !== self ||
+      zr.score !== s.score ||
+      zr.band !== h.band ||
+      zr.selfHarm !== self
+    ) {
       throw new Error(`row ${String(i)}: the hand loop, score() and zod disagree on ${JSON.stringify(row)}`);
     }
   });
@@ -112,7 +126,8 @@ export async function scoreRowSection(work: string): Promise<ScoreRowResult> {
       s.error.issues[0]?.item === String(at + 1) &&
       !zr.success &&
       zr.error.issues[0]?.path[0] === at;
-    if (!ok) throw new Error(`invalid row ${String(i)}: not rejected the same way by all three: ${JSON.stringify(row)}`);
+    if (!ok)
+      throw new Error(`invalid row ${String(i)}: not rejected the same way by all three: ${JSON.stringify(row)}`);
   });
 
   // Each task is its own loop calling its function directly, so no call site is shared between tasks (a
@@ -242,7 +257,8 @@ export async function scoreRowSection(work: string): Promise<ScoreRowResult> {
   const row = (label: string, name: string, base: string, target: boolean): string => {
     const r = ratio(v, name, base);
     const rk = ratio(v, `${name} kept`, `${base} kept`);
-    const mark = (x: typeof r): string => (target ? `**${times(x)}** (target ≤ ${String(TARGET)}×: ${verdict(x.median <= TARGET)})` : times(x));
+    const mark = (x: typeof r): string =>
+      target ? `**${times(x)}** (target ≤ ${String(TARGET)}×: ${verdict(x.median <= TARGET)})` : times(x);
     return `| ${label} | ${time(ns(v, name))} | ${name === base ? "1×" : mark(r)} | ${time(ns(v, `${name} kept`))} | ${name === base ? "1×" : mark(rk)} |`;
   };
   const badRow = (label: string, name: string, note: string): string =>

@@ -25,7 +25,17 @@ interface Bundle {
 async function bundle(dir: string, name: string, source: string, plugins: Plugin[] = []): Promise<Bundle> {
   const entry = join(dir, `${name}.mjs`);
   writeFileSync(entry, source);
-  const out = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", write: false, metafile: true, logLevel: "silent", plugins });
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins,
+  });
   const code = out.outputFiles[0]?.contents ?? new Uint8Array();
   return { gzip: gzipSync(code, { level: 9 }).length, minified: code.length, metafile: out.metafile };
 }
@@ -35,7 +45,10 @@ const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 /** Minified bytes of the inputs of a bundle whose path passes `test`. */
 function bytesOf(meta: Metafile, test: (path: string) => boolean): number {
   const output = Object.values(meta.outputs)[0];
-  return Object.entries(output?.inputs ?? {}).reduce((sum, [file, info]) => (test(file) ? sum + info.bytesInOutput : sum), 0);
+  return Object.entries(output?.inputs ?? {}).reduce(
+    (sum, [file, info]) => (test(file) ? sum + info.bytesInOutput : sum),
+    0,
+  );
 }
 
 /**
@@ -56,23 +69,29 @@ function parts(meta: Metafile, forms: number): [string, number][] {
           ? "stepped care (`stratify`, the default pathway with its sources)"
           : path === "src/progress.ts" || path === "src/outcomes.ts" || path === "src/dates.ts"
             ? "care over time (`progress`, cohort outcomes)"
-          : path.startsWith("src/fhir/")
-            ? "FHIR"
-            : path === "src/batch.ts"
-              ? "batch scoring"
-              : path === "src/validate.ts"
-                ? "`validateDefinition` (its zod schemas)"
-                : path === "src/change.ts"
-                  ? "`compareScores`"
-                  : path.startsWith("src/")
+            : path.startsWith("src/fhir/")
+              ? "FHIR"
+              : path === "src/batch.ts"
+                ? "batch scoring"
+                : path === "src/validate.ts"
+                  ? "`validateDefinition` (its zod schemas)"
+                  : path === "src/change.ts"
+                    ? "`compareScores`"
+                    : path.startsWith("src/")
                       ? "the engine (validation, missing rules, bands, flags, errors, registry)"
                       : "other";
     groups.set(group, (groups.get(group) ?? 0) + info.bytesInOutput);
   }
   const definitions = groups.get("definitions") ?? 0;
   groups.delete("definitions");
-  groups.set(`the ${String(COUNT)} definitions: their documentation (citations, notes, change facts, item wording, option labels, LOINC codes, licences)`, definitions - forms);
-  groups.set(`the ${String(COUNT)} definitions: what scoring reads (items, scales, bands, flags, missing rules, custom scorers)`, forms);
+  groups.set(
+    `the ${String(COUNT)} definitions: their documentation (citations, notes, change facts, item wording, option labels, LOINC codes, licences)`,
+    definitions - forms,
+  );
+  groups.set(
+    `the ${String(COUNT)} definitions: what scoring reads (items, scales, bands, flags, missing rules, custom scorers)`,
+    forms,
+  );
   return [...groups].sort((a, b) => b[1] - a[1]);
 }
 
@@ -84,18 +103,30 @@ export async function sizeSection(): Promise<SectionResult> {
     const one = await bundle(dir, "one", `import { score, phq9 } from ${core};\nconsole.log(score(phq9, []));\n`);
     const engine = await bundle(dir, "engine", `import { score } from ${core};\nconsole.log(score);\n`);
     const form = await bundle(dir, "form", `import { phq9 } from ${core};\nconsole.log(phq9);\n`);
-    const full = await bundle(dir, "full", `import { score } from ${core};\nimport { phq9 } from ${index};\nconsole.log(score(phq9, []));\n`);
+    const full = await bundle(
+      dir,
+      "full",
+      `import { score } from ${core};\nimport { phq9 } from ${index};\nconsole.log(score(phq9, []));\n`,
+    );
     const byId = await bundle(dir, "byid", `import { score } from ${index};\nconsole.log(score);\n`);
     const whole = await bundle(dir, "whole", `export * from ${index};\n`);
     // The same whole entry from source, for a breakdown by module (dist/ has them in one chunk), and every
     // scoring-only form from source, to split the definitions into what scoring reads and the rest.
     const source = await bundle(dir, "source", `export * from ${JSON.stringify(join(root, "src", "index.ts"))};\n`);
-    const allForms = await bundle(dir, "forms", `export * from ${JSON.stringify(join(root, "src", "core.ts"))};\n`, [scoringFormsPlugin(root)]);
-    const forms = bytesOf(allForms.metafile, (path) => path.startsWith("stepscore-scoring-forms:") || path.startsWith("stepscore-scorer:"));
+    const allForms = await bundle(dir, "forms", `export * from ${JSON.stringify(join(root, "src", "core.ts"))};\n`, [
+      scoringFormsPlugin(root),
+    ]);
+    const forms = bytesOf(
+      allForms.metafile,
+      (path) => path.startsWith("stepscore-scoring-forms:") || path.startsWith("stepscore-scorer:"),
+    );
     const breakdown = parts(source.metafile, forms);
     const total = breakdown.reduce((a, [, b]) => a + b, 0);
 
-    const limits = spawnSync(join(root, "node_modules", ".bin", "size-limit"), ["--json"], { cwd: root, encoding: "utf8" });
+    const limits = spawnSync(join(root, "node_modules", ".bin", "size-limit"), ["--json"], {
+      cwd: root,
+      encoding: "utf8",
+    });
     const checked = (JSON.parse(limits.stdout || "[]") as { name: string; size: number; passed: boolean }[])
       .map((r) => `| ${r.name} | ${kB(r.size)} | ${r.passed ? "within budget" : "**over budget**"} |`)
       .join("\n");
@@ -143,7 +174,10 @@ scoring-only forms):
 
 | part | minified | share |
 |---|---|---|
-${breakdown.filter(([, bytes]) => bytes >= 50).map(([name, bytes]) => `| ${name} | ${kB(bytes)} | ${((100 * bytes) / total).toFixed(0)} % |`).join("\n")}
+${breakdown
+  .filter(([, bytes]) => bytes >= 50)
+  .map(([name, bytes]) => `| ${name} | ${kB(bytes)} | ${((100 * bytes) / total).toFixed(0)} % |`)
+  .join("\n")}
 
 The definitions' documentation dominates: the main entry keeps it, since \`getInstrument\`, the FHIR
 mappings, \`compareScores\` and the docs read it from the definitions. Then come stepped care (the default

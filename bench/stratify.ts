@@ -23,7 +23,8 @@ let last: unknown = null;
 function answersFor(def: InstrumentDefinition, severity: number, random: () => number): (number | string)[] {
   return def.items.map((item: Item) => {
     const u = Math.min(0.999, Math.max(0, severity + (random() - 0.5) * 0.5));
-    if (item.kind === "time") return `${String(Math.floor(u * 24)).padStart(2, "0")}:${String(Math.floor(random() * 60)).padStart(2, "0")}`;
+    if (item.kind === "time")
+      return `${String(Math.floor(u * 24)).padStart(2, "0")}:${String(Math.floor(random() * 60)).padStart(2, "0")}`;
     if (item.kind === "number") {
       const v = item.min + u * (item.max - item.min);
       return item.integer ? Math.round(v) : v;
@@ -68,7 +69,8 @@ export async function stratifySection(): Promise<SectionResult> {
       name: "score",
       rows: PEOPLE,
       fn: () => {
-        for (const sets of answers) for (let k = 0; k < sets.length; k++) last = score(defs[k] as InstrumentDefinition, sets[k] as never);
+        for (const sets of answers)
+          for (let k = 0; k < sets.length; k++) last = score(defs[k] as InstrumentDefinition, sets[k] as never);
       },
     },
     {

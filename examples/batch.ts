@@ -5,7 +5,9 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { scoreRows } from "../src/index.js"; // from "stepscore" in your own project
 
-const rows = parse<Record<string, string>>(readFileSync(join(import.meta.dirname, "cohort.csv"), "utf8"), { columns: true });
+const rows = parse<Record<string, string>>(readFileSync(join(import.meta.dirname, "cohort.csv"), "utf8"), {
+  columns: true,
+});
 
 const { rows: outcomes, summary } = scoreRows(rows, {
   instruments: ["phq9", "gad7", { instrument: "odi", options: { missing: "nine-sections" } }],

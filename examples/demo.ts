@@ -59,9 +59,16 @@ function notes(row: Record<string, string>): string {
 }
 
 const header = ["id", ...instruments.map(([, title]) => title), "step"];
-const table = rows.map((row) => ({ cells: [row.id ?? "", ...instruments.map(([id]) => cell(row, id)), row.step ?? ""], notes: notes(row) }));
+const table = rows.map((row) => ({
+  cells: [row.id ?? "", ...instruments.map(([id]) => cell(row, id)), row.step ?? ""],
+  notes: notes(row),
+}));
 const widths = header.map((h, c) => Math.max(h.length, ...table.map((l) => (l.cells[c] ?? "").length)));
-const show = (l: readonly string[]): string => l.map((v, c) => v.padEnd(widths[c] ?? 10)).join("  ").trimEnd();
+const show = (l: readonly string[]): string =>
+  l
+    .map((v, c) => v.padEnd(widths[c] ?? 10))
+    .join("  ")
+    .trimEnd();
 const print = (l: { cells: readonly string[]; notes: string }): void => {
   console.log(show(l.cells));
   if (l.notes !== "") console.log(`       ↳ ${l.notes}`);
@@ -71,7 +78,11 @@ const print = (l: { cells: readonly string[]; notes: string }): void => {
 console.log(show(header));
 for (const l of table.slice(0, 6)) print(l);
 console.log("…");
-for (const l of table.slice(6).filter((l) => l.notes !== "" && !l.notes.startsWith("URGENT")).slice(0, 8)) print(l);
+for (const l of table
+  .slice(6)
+  .filter((l) => l.notes !== "" && !l.notes.startsWith("URGENT"))
+  .slice(0, 8))
+  print(l);
 console.log(`(${String(rows.length)} rows in all; every column is in ${output})\n`);
 console.log("A blank cell is a missing answer, never 0: a score the instrument's missing-data rule cannot give is");
 console.log("left empty with the items that were missing. Try: npx tsx src/cli/main.ts describe phq9");

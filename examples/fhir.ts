@@ -14,13 +14,25 @@ import {
 
 // 1. Serve the form: a FHIR R4 Questionnaire any SDC filler (LHC-Forms, Smart Forms) renders and totals.
 const form = toQuestionnaire("phq9");
-console.log(`Questionnaire ${form.url ?? ""}|${form.version ?? ""}: ${String(form.item?.length)} items, LOINC panel ${form.code?.[0]?.code ?? "none"}`);
+console.log(
+  `Questionnaire ${form.url ?? ""}|${form.version ?? ""}: ${String(form.item?.length)} items, LOINC panel ${form.code?.[0]?.code ?? "none"}`,
+);
 
 // 2. A response as an EHR sends it: an LHC-Forms rendering of the LOINC PHQ-9 panel, where linkIds are LOINC
 //    code paths and answers LOINC answer codes, with the filler's own total (which stepscore recomputes).
 const LOINC = "http://loinc.org";
 const items = ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"];
-const answerCodes = ["LA6569-3", "LA6570-1", "LA6569-3", "LA6570-1", "LA6568-5", "LA6569-3", "LA6571-9", "LA6570-1", "LA6569-3"];
+const answerCodes = [
+  "LA6569-3",
+  "LA6570-1",
+  "LA6569-3",
+  "LA6570-1",
+  "LA6568-5",
+  "LA6569-3",
+  "LA6571-9",
+  "LA6570-1",
+  "LA6569-3",
+];
 const fromEhr: FhirQuestionnaireResponse = {
   resourceType: "QuestionnaireResponse",
   id: "qr-2026-0042",
@@ -33,7 +45,10 @@ const fromEhr: FhirQuestionnaireResponse = {
     {
       linkId: "/44249-1",
       item: [
-        ...items.map((code, i) => ({ linkId: `/44249-1/${code}`, answer: [{ valueCoding: { system: LOINC, code: answerCodes[i] ?? "" } }] })),
+        ...items.map((code, i) => ({
+          linkId: `/44249-1/${code}`,
+          answer: [{ valueCoding: { system: LOINC, code: answerCodes[i] ?? "" } }],
+        })),
         { linkId: "/44249-1/44261-6", answer: [{ valueInteger: 13 }] },
       ],
     },
@@ -43,11 +58,15 @@ const fromEhr: FhirQuestionnaireResponse = {
 // 3. Read it (the instrument is found from the LOINC panel canonical) and score it.
 const { instrument, answers } = fromQuestionnaireResponse(fromEhr);
 const result = score(instrument, answers);
-console.log(`${instrument.shortTitle}: ${String(result.score)} (${result.band?.label ?? "no band"}); flags: ${result.flags.map((f) => f.id).join(", ") || "none"}`);
+console.log(
+  `${instrument.shortTitle}: ${String(result.score)} (${result.band?.label ?? "no band"}); flags: ${result.flags.map((f) => f.id).join(", ") || "none"}`,
+);
 
 // 4. The stepped-care recommendation from every result at hand (here the PHQ-9 alone).
 const steps = stratify([result]);
-console.log(`${steps.step === null ? steps.stepLabel : `Step ${String(steps.step)} (${steps.stepLabel})`}${steps.urgent ? ", URGENT: " + steps.urgentActions.map((a) => a.action).join(" ") : ""}`);
+console.log(
+  `${steps.step === null ? steps.stepLabel : `Step ${String(steps.step)} (${steps.stepLabel})`}${steps.urgent ? ", URGENT: " + steps.urgentActions.map((a) => a.action).join(" ") : ""}`,
+);
 
 // 5. Write it all back: the score Observation (LOINC 44261-6, the band as interpretation, the item-9 flag
 //    as a component, derivedFrom the response) and the step Observation (derivedFrom the score), in one

@@ -64,7 +64,15 @@ const plan: readonly [InstrumentDefinition, (p: Person, item: string) => number]
   [gad7, (p, item) => (item === "8" ? p.anxiety * 0.8 : p.anxiety)],
   [pcs, (p) => p.catastrophizing],
   [tsk17, (p) => p.fear],
-  [startback, (p, item) => (["1", "2", "3", "4"].includes(item) ? p.disability : item === "9" ? (p.disability + p.distress) / 2 : p.catastrophizing)],
+  [
+    startback,
+    (p, item) =>
+      ["1", "2", "3", "4"].includes(item)
+        ? p.disability
+        : item === "9"
+          ? (p.disability + p.distress) / 2
+          : p.catastrophizing,
+  ],
   [odi, (p) => p.disability],
   [isi, (p) => p.sleep],
 ];

@@ -69,7 +69,8 @@ export const bpi = {
     terms:
       "The BPI and all its derivatives may not be used or reproduced without permission from Charles S. Cleeland, PhD, " +
       "or his designee; fees for use may apply. Item wording is not shipped.",
-    contact: "Charles S. Cleeland, Department of Symptom Research, The University of Texas M. D. Anderson Cancer Center",
+    contact:
+      "Charles S. Cleeland, Department of Symptom Research, The University of Texas M. D. Anderson Cancer Center",
     attribution: "Brief Pain Inventory © 1991 Charles S. Cleeland, PhD. All rights reserved.",
     source: "userGuide",
   },

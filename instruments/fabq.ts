@@ -47,15 +47,13 @@ export const fabq = {
     waddell1993: {
       text: "Waddell G, Newton M, Henderson I, Somerville D, Main CJ. A Fear-Avoidance Beliefs Questionnaire (FABQ) and the role of fear-avoidance beliefs in chronic low back pain and disability. Pain 1993;52(2):157–168.",
       doi: "10.1016/0304-3959(93)90127-B",
-      note:
-        "Principal-components analysis (210 patients) gave two factors: fear-avoidance beliefs about work and about physical activity. The paper prints the questionnaire. Item-to-subscale assignment as restated by the APTA guideline (delitto2012); the paper's own table was not read. No rule for unanswered items is given.",
+      note: "Principal-components analysis (210 patients) gave two factors: fear-avoidance beliefs about work and about physical activity. The paper prints the questionnaire. Item-to-subscale assignment as restated by the APTA guideline (delitto2012); the paper's own table was not read. No rule for unanswered items is given.",
     },
     delitto2012: {
       text: "Delitto A, George SZ, Van Dillen L, et al. Low back pain: clinical practice guidelines linked to the International Classification of Functioning, Disability, and Health from the Orthopaedic Section of the American Physical Therapy Association. J Orthop Sports Phys Ther 2012;42(4):A1–A57.",
       pmid: "22466247",
       url: "https://pmc.ncbi.nlm.nih.gov/articles/PMC4893951/",
-      note:
-        "Measurement appendix, FABQ table: physical-activity scale = sum of items 2 through 5 (0–24); work scale = sum of items 6, 7, 9, 10, 11, 12 and 15 (0–42); items rated 0 'completely disagree' to 6 'completely agree'. 'A FABQ-W cutoff score of >29 has been suggested as an indicator of return to work status in patients receiving physical therapy for acute occupational LBP' (citing Fritz, George & Delitto 2001, fritz2001). The printed guideline gives the DOI 10.2519/jospt.2012.0301, PubMed Central 10.2519/jospt.2012.42.4.A1; neither is recorded here.",
+      note: "Measurement appendix, FABQ table: physical-activity scale = sum of items 2 through 5 (0–24); work scale = sum of items 6, 7, 9, 10, 11, 12 and 15 (0–42); items rated 0 'completely disagree' to 6 'completely agree'. 'A FABQ-W cutoff score of >29 has been suggested as an indicator of return to work status in patients receiving physical therapy for acute occupational LBP' (citing Fritz, George & Delitto 2001, fritz2001). The printed guideline gives the DOI 10.2519/jospt.2012.0301, PubMed Central 10.2519/jospt.2012.42.4.A1; neither is recorded here.",
     },
     fritz2001: {
       text: "Fritz JM, George SZ, Delitto A. The role of fear-avoidance beliefs in acute low back pain: relationships with current and future disability and work status. Pain 2001;94(1):7–15.",
@@ -73,8 +71,7 @@ export const fabq = {
       text: "Monticone M, Frigau L, Vernon H, et al. Reliability, responsiveness and minimal clinically important difference of the two Fear Avoidance and Beliefs Questionnaire scales in Italian subjects with chronic low back pain undergoing multidisciplinary rehabilitation. Eur J Phys Rehabil Med 2020;56(5):600–606.",
       pmid: "32420712",
       doi: "10.23736/S1973-9087.20.06158-4",
-      note:
-        "Abstract: 129 patients with chronic low back pain, 8-week programme; retest over 96 hours (n = 64), ICC 0.90 (physical activity) and 0.95 (work); MDC95 3.69 and 5.95; MCID 4 points (physical activity) and 7 points (work).",
+      note: "Abstract: 129 patients with chronic low back pain, 8-week programme; retest over 96 hours (n = 64), ICC 0.90 (physical activity) and 0.95 (work); MDC95 3.69 and 5.95; MCID 4 points (physical activity) and 7 points (work).",
     },
     grotle2006: {
       text: "Norwegian FABQ validation in low back pain (first author given as Grotle M by secondary sources). J Rehabil Med 2006.",
@@ -170,16 +167,44 @@ export const fabq = {
   ],
   change: {
     physicalActivity: {
-      mcid: [{ id: "monticone2020", label: "4 points (chronic low back pain)", points: 4, default: true, source: "monticone2020" }],
+      mcid: [
+        {
+          id: "monticone2020",
+          label: "4 points (chronic low back pain)",
+          points: 4,
+          default: true,
+          source: "monticone2020",
+        },
+      ],
       reliability: [
-        { id: "monticone2020", label: "MDC95 3.69 (Italian chronic low back pain, 96-hour retest)", threshold: 3.69, default: true, source: "monticone2020" },
+        {
+          id: "monticone2020",
+          label: "MDC95 3.69 (Italian chronic low back pain, 96-hour retest)",
+          threshold: 3.69,
+          default: true,
+          source: "monticone2020",
+        },
         { id: "grotle2006", label: "MDC 9 (Norwegian low back pain)", threshold: 9, source: "grotle2006" },
       ],
     },
     work: {
-      mcid: [{ id: "monticone2020", label: "7 points (chronic low back pain)", points: 7, default: true, source: "monticone2020" }],
+      mcid: [
+        {
+          id: "monticone2020",
+          label: "7 points (chronic low back pain)",
+          points: 7,
+          default: true,
+          source: "monticone2020",
+        },
+      ],
       reliability: [
-        { id: "monticone2020", label: "MDC95 5.95 (Italian chronic low back pain, 96-hour retest)", threshold: 5.95, default: true, source: "monticone2020" },
+        {
+          id: "monticone2020",
+          label: "MDC95 5.95 (Italian chronic low back pain, 96-hour retest)",
+          threshold: 5.95,
+          default: true,
+          source: "monticone2020",
+        },
         { id: "grotle2006", label: "MDC 12 (Norwegian low back pain)", threshold: 12, source: "grotle2006" },
       ],
     },

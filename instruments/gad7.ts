@@ -55,7 +55,8 @@ export const gad7 = {
     redistributeWording: true,
     terms: "No permission is required to reproduce, translate, display or distribute the PHQ and GAD-7 screeners.",
     contact: "www.phqscreeners.com",
-    attribution: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+    attribution:
+      "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
     source: "phqscreeners",
   },
   loinc: { panel: "69737-5", score: "70274-6" },
@@ -160,7 +161,13 @@ export const gad7 = {
   change: {
     total: {
       mcid: [
-        { id: "toussaint2020", label: "4 points (chronic depression trial)", points: 4, default: true, source: "toussaint2020" },
+        {
+          id: "toussaint2020",
+          label: "4 points (chronic depression trial)",
+          points: 4,
+          default: true,
+          source: "toussaint2020",
+        },
         {
           id: "kounali2022",
           label: "26.8 % of the baseline (UK primary care, moderate baseline severity)",

@@ -143,8 +143,19 @@ export const isi = {
   change: {
     total: {
       mcid: [
-        { id: "yang2009", label: "6 points (primary insomnia, drug trial)", points: 6, default: true, source: "yang2009" },
-        { id: "morin2011", label: "8.4 points ('moderate improvement', independent assessor)", points: 8.4, source: "morin2011" },
+        {
+          id: "yang2009",
+          label: "6 points (primary insomnia, drug trial)",
+          points: 6,
+          default: true,
+          source: "yang2009",
+        },
+        {
+          id: "morin2011",
+          label: "8.4 points ('moderate improvement', independent assessor)",
+          points: 8.4,
+          source: "morin2011",
+        },
       ],
       reliability: [
         {
@@ -167,7 +178,13 @@ export const isi = {
         },
       ],
       remission: [
-        { id: "below-8", label: "follow-up score below 8", anyOf: [{ kind: "score", op: "<", value: 8 }], default: true, source: "edinger2021" },
+        {
+          id: "below-8",
+          label: "follow-up score below 8",
+          anyOf: [{ kind: "score", op: "<", value: 8 }],
+          default: true,
+          source: "edinger2021",
+        },
       ],
     },
   },

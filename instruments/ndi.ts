@@ -34,8 +34,7 @@ export const ndi = {
   references: {
     young2009: {
       text: "Young BA, et al. Responsiveness of the Neck Disability Index in patients with mechanical neck disorders. Spine J 2009;9(10):802–808.",
-      note:
-        "Abstract: 91 physical-therapy patients with neck pain, 3-week follow-up; ICC 0.64; 'the MCID was 7.5 points and the MDC was 10.2 points … Because the MCID is within the bounds of measurement error, a 10-point change (the MDC) should be used as the MCID'. Points are on the 0–50 score. Volume and pages from a secondary citation.",
+      note: "Abstract: 91 physical-therapy patients with neck pain, 3-week follow-up; ICC 0.64; 'the MCID was 7.5 points and the MDC was 10.2 points … Because the MCID is within the bounds of measurement error, a 10-point change (the MDC) should be used as the MCID'. Points are on the 0–50 score. Volume and pages from a secondary citation.",
     },
     cleland2008: {
       text: "Cleland JA, Childs JD, Whitman JM. Arch Phys Med Rehabil 2008;89(1):69–74 (psychometric properties of the NDI and the pain rating scale in mechanical neck pain).",
@@ -260,9 +259,25 @@ export const ndi = {
   change: {
     total: {
       mcid: [
-        { id: "young2009", label: "10 points (the MDC, as Young 2009 advises)", points: 10, default: true, source: "young2009" },
-        { id: "young2009-anchor", label: "7.5 points (anchor-based, within measurement error)", points: 7.5, source: "young2009" },
-        { id: "cleland2008", label: "9.5 points (19 percentage points of the 0–100 % score)", points: 9.5, source: "cleland2008" },
+        {
+          id: "young2009",
+          label: "10 points (the MDC, as Young 2009 advises)",
+          points: 10,
+          default: true,
+          source: "young2009",
+        },
+        {
+          id: "young2009-anchor",
+          label: "7.5 points (anchor-based, within measurement error)",
+          points: 7.5,
+          source: "young2009",
+        },
+        {
+          id: "cleland2008",
+          label: "9.5 points (19 percentage points of the 0–100 % score)",
+          points: 9.5,
+          source: "cleland2008",
+        },
         {
           id: "vernon",
           label: "5 points (the author's note: minimum detectable score and MCID)",

@@ -171,7 +171,13 @@ export const odi = {
   change: {
     percent: {
       mcid: [
-        { id: "ostelo2008", label: "10 points (international consensus, low back pain)", points: 10, default: true, source: "ostelo2008" },
+        {
+          id: "ostelo2008",
+          label: "10 points (international consensus, low back pain)",
+          points: 10,
+          default: true,
+          source: "ostelo2008",
+        },
         {
           id: "fritz-irrgang2001",
           label: "6 points (modified Oswestry questionnaire, acute work-related low back pain)",

@@ -42,8 +42,7 @@ export const pcs = {
     sullivan1995: {
       text: "Sullivan MJL, Bishop SR, Pivik J. The Pain Catastrophizing Scale: development and validation. Psychol Assess 1995;7(4):524–532.",
       doi: "10.1037/1040-3590.7.4.524",
-      note:
-        "Thirteen items rated 0 (not at all) to 4 (all the time); principal-components analysis gave three components: rumination, magnification and helplessness. The answer labels were checked against a reprint of the form credited to this paper.",
+      note: "Thirteen items rated 0 (not at all) to 4 (all the time); principal-components analysis gave three components: rumination, magnification and helplessness. The answer labels were checked against a reprint of the form credited to this paper.",
     },
     sullivanManual: SULLIVAN_MANUAL,
     sullivanLab: {
@@ -55,8 +54,7 @@ export const pcs = {
       text: "Monticone M, Portoghese I, Rocca B, Giordano A, Campagna M, Franchignoni F. Responsiveness and minimal important change of the Pain Catastrophizing Scale in people with chronic low back pain undergoing multidisciplinary rehabilitation. Eur J Phys Rehabil Med 2022;58(1):68–75.",
       pmid: "34042409",
       doi: "10.23736/S1973-9087.21.06729-0",
-      note:
-        "Abstract: 205 patients, Italian PCS, 8-week programme. MDC 7.73 (confidence level not stated in the abstract); MIC 8 points overall and for baselines below 30 (n = 159), 11 points for baselines above 30 (n = 33). A baseline of exactly 30 is in neither subgroup.",
+      note: "Abstract: 205 patients, Italian PCS, 8-week programme. MDC 7.73 (confidence level not stated in the abstract); MIC 8 points overall and for baselines below 30 (n = 159), 11 points for baselines above 30 (n = 33). A baseline of exactly 30 is in neither subgroup.",
     },
     fernandes2012: {
       text: "Fernandes L, Storheim K, Lochting I, Grotle M. Cross-cultural adaptation and validation of the Norwegian pain catastrophizing scale in patients with low back pain. BMC Musculoskelet Disord 2012;13:111.",

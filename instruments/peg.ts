@@ -38,7 +38,8 @@ export const peg = {
   shortTitle: "PEG",
   version: "1.1.0",
   domain: "pain",
-  description: "Average pain intensity and pain interference with enjoyment of life and with general activity, as a 0–10 mean.",
+  description:
+    "Average pain intensity and pain interference with enjoyment of life and with general activity, as a 0–10 mean.",
   direction: "higher-is-worse",
   recall: "past week",
   references: {
@@ -68,7 +69,8 @@ export const peg = {
     },
   },
   licence: {
-    rightsHolder: "Not established; items adapted from the Brief Pain Inventory (© Charles S. Cleeland) by Krebs et al.",
+    rightsHolder:
+      "Not established; items adapted from the Brief Pain Inventory (© Charles S. Cleeland) by Krebs et al.",
     redistributeWording: false,
     terms:
       "Terms of use not verified. The BPI's copyright statement covers the BPI and all its derivatives, so the PEG wording " +
@@ -102,8 +104,19 @@ export const peg = {
   change: {
     total: {
       mcid: [
-        { id: "reed2024", label: "1 point (lower end of the anchor-based range)", points: 1, default: true, source: "reed2024" },
-        { id: "reed2024-upper", label: "1.75 points (upper end of the anchor-based range)", points: 1.75, source: "reed2024" },
+        {
+          id: "reed2024",
+          label: "1 point (lower end of the anchor-based range)",
+          points: 1,
+          default: true,
+          source: "reed2024",
+        },
+        {
+          id: "reed2024-upper",
+          label: "1.75 points (upper end of the anchor-based range)",
+          points: 1.75,
+          source: "reed2024",
+        },
       ],
     },
   },

@@ -36,7 +36,8 @@ export const phq2 = {
     redistributeWording: true,
     terms: "No permission is required to reproduce, translate, display or distribute the PHQ and GAD-7 screeners.",
     contact: "www.phqscreeners.com",
-    attribution: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+    attribution:
+      "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
     source: "phqscreeners",
   },
   loinc: { panel: "55757-9", score: "55758-7" },
@@ -74,7 +75,8 @@ export const phq2 = {
     {
       id: "sensitive-cutoff",
       label: "PHQ-2 of 2 or more (sensitive cut-off)",
-      message: "A total of 2 or more screens positive at the more sensitive, less specific cut-off: consider the PHQ-9.",
+      message:
+        "A total of 2 or more screens positive at the more sensitive, less specific cut-off: consider the PHQ-9.",
       when: { scale: "total", op: ">=", value: 2 },
       source: "arroll2010",
       optIn: true,

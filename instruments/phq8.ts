@@ -37,7 +37,8 @@ export const phq8 = {
     redistributeWording: true,
     terms: "No permission is required to reproduce, translate, display or distribute the PHQ and GAD-7 screeners.",
     contact: "www.phqscreeners.com",
-    attribution: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+    attribution:
+      "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
     source: "phqscreeners",
   },
   items: [

@@ -48,8 +48,7 @@ export const phq9 = {
       text: "Löwe B, Unützer J, Callahan CM, Perkins AJ, Kroenke K. Monitoring depression treatment outcomes with the Patient Health Questionnaire-9. Med Care 2004;42(12):1194–1201.",
       pmid: "15550799",
       doi: "10.1097/00005650-200412000-00006",
-      note:
-        "Abstract: 434 patients of a late-life depression trial; retest 7 days apart; 'its minimal clinically important difference for individual change, estimated as 2 standard errors of measurement, was 5 points'. The SEM of 2.5 is derived from that sentence; the paper's own SEM and ICC were not read.",
+      note: "Abstract: 434 patients of a late-life depression trial; retest 7 days apart; 'its minimal clinically important difference for individual change, estimated as 2 standard errors of measurement, was 5 points'. The SEM of 2.5 is derived from that sentence; the paper's own SEM and ICC were not read.",
     },
     kounali2022: KOUNALI_2022,
     iapt: IAPT,
@@ -61,8 +60,7 @@ export const phq9 = {
     psychServ2020: {
       text: "Defining success in measurement-based care for depression: a comparison of common metrics. Psychiatr Serv 2020.",
       doi: "10.1176/appi.ps.201900295",
-      note:
-        "Abstract: the NCQA recommends response and remission for HEDIS; in 5,554 psychotherapy episodes with a baseline PHQ-9 of 10 or more, 'response (≥50% reduction in PHQ-9 score), remission (PHQ-9 score <5)'. The NQF/CBE measure 1884 likewise counts response among patients with an initial PHQ-9 above 9.",
+      note: "Abstract: the NCQA recommends response and remission for HEDIS; in 5,554 psychotherapy episodes with a baseline PHQ-9 of 10 or more, 'response (≥50% reduction in PHQ-9 score), remission (PHQ-9 score <5)'. The NQF/CBE measure 1884 likewise counts response among patients with an initial PHQ-9 above 9.",
     },
     psychServ2011: {
       text: "Psychiatric practice outcome metrics using the PHQ-9. Psychiatr Serv 2011;62:929–935.",
@@ -75,7 +73,8 @@ export const phq9 = {
     redistributeWording: true,
     terms: "No permission is required to reproduce, translate, display or distribute the PHQ and GAD-7 screeners.",
     contact: "www.phqscreeners.com",
-    attribution: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
+    attribution:
+      "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.",
     source: "phqscreeners",
   },
   loinc: { panel: "44249-1", score: "44261-6" },
@@ -199,7 +198,13 @@ export const phq9 = {
   change: {
     total: {
       mcid: [
-        { id: "lowe2004", label: "5 points (2 SEM; late-life depression, primary care)", points: 5, default: true, source: "lowe2004" },
+        {
+          id: "lowe2004",
+          label: "5 points (2 SEM; late-life depression, primary care)",
+          points: 5,
+          default: true,
+          source: "lowe2004",
+        },
         {
           id: "kounali2022",
           label: "20 % of the baseline (UK primary care, moderate baseline severity)",

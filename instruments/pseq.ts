@@ -126,7 +126,13 @@ export const pseq = {
   change: {
     total: {
       mcid: [
-        { id: "chiarotto2016", label: "5.5 points (chronic low back pain, physical therapy)", points: 5.5, default: true, source: "chiarotto2016" },
+        {
+          id: "chiarotto2016",
+          label: "5.5 points (chronic low back pain, physical therapy)",
+          points: 5.5,
+          default: true,
+          source: "chiarotto2016",
+        },
         {
           id: "suzuki2020",
           label: "6.48 points (matches a 2-point change in pain)",

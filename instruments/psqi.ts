@@ -121,7 +121,11 @@ function rangeScore(sum: number, table: readonly Range[]): number {
 function cutsText(table: readonly Cut[], unit: string): string {
   const sign = { "<=": "≤", ">": ">", ">=": "≥" } as const;
   return table
-    .map((r, i) => (r.op === undefined ? `else ${String(r.score)}` : `${sign[r.op]} ${String(r.value)}${i === 0 ? unit : ""} → ${String(r.score)}`))
+    .map((r, i) =>
+      r.op === undefined
+        ? `else ${String(r.score)}`
+        : `${sign[r.op]} ${String(r.value)}${i === 0 ? unit : ""} → ${String(r.score)}`,
+    )
     .join(", ");
 }
 
@@ -137,20 +141,27 @@ function exactlyText(table: readonly Cut[], unit: string): string {
     else groups.push([s, [r.value]]);
   }
   return groups
-    .map(([s, vs]) => `exactly ${vs.map((v) => `${String(v)}${unit}`).join(" and ")} score${vs.length === 1 ? "s" : ""} ${String(s)}`)
+    .map(
+      ([s, vs]) =>
+        `exactly ${vs.map((v) => `${String(v)}${unit}`).join(" and ")} score${vs.length === 1 ? "s" : ""} ${String(s)}`,
+    )
     .join(", ");
 }
 
 /** A range table in words, e.g. "0 → 0, 1–2 → 1, 3–4 → 2, 5–6 → 3". */
 /* @__NO_SIDE_EFFECTS__ */
 function rangesText(table: readonly Range[]): string {
-  return table.map((r) => `${r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`} → ${String(r.score)}`).join(", ");
+  return table
+    .map((r) => `${r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`} → ${String(r.score)}`)
+    .join(", ");
 }
 
 /** A table's bands as printed, e.g. "≤ 15 / 16–30 / 31–60 / > 60". */
 /* @__NO_SIDE_EFFECTS__ */
 function printedText(table: readonly (Cut | Range)[]): string {
-  return table.map((r) => ("printed" in r ? r.printed : r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`)).join(" / ");
+  return table
+    .map((r) => ("printed" in r ? r.printed : r.min === r.max ? String(r.min) : `${String(r.min)}–${String(r.max)}`))
+    .join(" / ");
 }
 
 /** The buysse1989 reference note: what the abstract says, and the appendix's bands as printed. */
@@ -211,7 +222,9 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
   const q2 = num("2");
   const q5a = num("5a");
   const latency: ComputedScale =
-    q2 === null || q5a === null ? missing("latency", ["2", "5a"]) : { score: rangeScore(cutScore(q2, LATENCY_MINUTES) + q5a, PAIR_SUM) };
+    q2 === null || q5a === null
+      ? missing("latency", ["2", "5a"])
+      : { score: rangeScore(cutScore(q2, LATENCY_MINUTES) + q5a, PAIR_SUM) };
 
   // C3 sleep duration = item 4 banded.
   const q4 = num("4");
@@ -239,7 +252,9 @@ function scorePsqi(input: ComputeInput): ComputeOutput {
   } else {
     const percent = efficiencyPercent(q4, inBed);
     // The strict reading of the printed "> 85 %": the first row holds only above 85.
-    const table = strict85 ? EFFICIENCY_PERCENT.map((r, i): Cut => (i === 0 ? { ...r, op: ">" } : r)) : EFFICIENCY_PERCENT;
+    const table = strict85
+      ? EFFICIENCY_PERCENT.map((r, i): Cut => (i === 0 ? { ...r, op: ">" } : r))
+      : EFFICIENCY_PERCENT;
     efficiency = { score: cutScore(percent, table) };
     if (percent > 100) {
       flags.push({
@@ -412,7 +427,15 @@ export const psqi = {
     { id: "1", label: "Usual bedtime", kind: "time" },
     { id: "2", label: "Minutes to fall asleep", kind: "number", min: 0, max: 720, integer: true, unit: "minutes" },
     { id: "3", label: "Usual getting-up time", kind: "time" },
-    { id: "4", label: "Hours of actual sleep per night", kind: "number", min: 0, max: 24, integer: false, unit: "hours" },
+    {
+      id: "4",
+      label: "Hours of actual sleep per night",
+      kind: "number",
+      min: 0,
+      max: 24,
+      integer: false,
+      unit: "hours",
+    },
     { id: "5a", label: "Trouble sleeping: not asleep within 30 minutes", options: FREQUENCY },
     { id: "5b", label: "Trouble sleeping: waking at night or early morning", options: FREQUENCY },
     { id: "5c", label: "Trouble sleeping: getting up for the bathroom", options: FREQUENCY },
@@ -443,10 +466,42 @@ export const psqi = {
     source: "buysse1989",
   },
   subscales: [
-    { id: "quality", label: "subjective sleep quality", items: ["6"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "its one item is required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "latency", label: "sleep latency", items: ["2", "5a"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items are required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "duration", label: "sleep duration", items: ["4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "its one item is required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "efficiency", label: "habitual sleep efficiency", items: ["1", "3", "4"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 3 items are required", source: "pittScoring" }, source: "buysse1989" },
+    {
+      id: "quality",
+      label: "subjective sleep quality",
+      items: ["6"],
+      method: "custom",
+      range: [0, 3],
+      missing: { kind: "computed", description: "its one item is required", source: "pittScoring" },
+      source: "buysse1989",
+    },
+    {
+      id: "latency",
+      label: "sleep latency",
+      items: ["2", "5a"],
+      method: "custom",
+      range: [0, 3],
+      missing: { kind: "computed", description: "all 2 items are required", source: "pittScoring" },
+      source: "buysse1989",
+    },
+    {
+      id: "duration",
+      label: "sleep duration",
+      items: ["4"],
+      method: "custom",
+      range: [0, 3],
+      missing: { kind: "computed", description: "its one item is required", source: "pittScoring" },
+      source: "buysse1989",
+    },
+    {
+      id: "efficiency",
+      label: "habitual sleep efficiency",
+      items: ["1", "3", "4"],
+      method: "custom",
+      range: [0, 3],
+      missing: { kind: "computed", description: "all 3 items are required", source: "pittScoring" },
+      source: "buysse1989",
+    },
     {
       id: "disturbances",
       label: "sleep disturbances",
@@ -460,8 +515,24 @@ export const psqi = {
       },
       source: "buysse1989",
     },
-    { id: "medication", label: "use of sleeping medication", items: ["7"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "its one item is required", source: "pittScoring" }, source: "buysse1989" },
-    { id: "daytimeDysfunction", label: "daytime dysfunction", items: ["8", "9"], method: "custom", range: [0, 3], missing: { kind: "computed", description: "all 2 items are required", source: "pittScoring" }, source: "buysse1989" },
+    {
+      id: "medication",
+      label: "use of sleeping medication",
+      items: ["7"],
+      method: "custom",
+      range: [0, 3],
+      missing: { kind: "computed", description: "its one item is required", source: "pittScoring" },
+      source: "buysse1989",
+    },
+    {
+      id: "daytimeDysfunction",
+      label: "daytime dysfunction",
+      items: ["8", "9"],
+      method: "custom",
+      range: [0, 3],
+      missing: { kind: "computed", description: "all 2 items are required", source: "pittScoring" },
+      source: "buysse1989",
+    },
   ],
   settings: [
     {

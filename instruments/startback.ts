@@ -81,7 +81,8 @@ export const startback = {
       "No licence is required for non-commercial use. Incorporating the tool in any way into commercial product " +
       "materials needs Keele University's advice or agreement, so the item wording is not shipped.",
     contact: "Keele University Impact Accelerator Unit (startback.hfac.keele.ac.uk)",
-    attribution: "Keele STarT Back Screening Tool, copyright Keele University; part-funded by Arthritis Research UK (now Versus Arthritis).",
+    attribution:
+      "Keele STarT Back Screening Tool, copyright Keele University; part-funded by Arthritis Research UK (now Versus Arthritis).",
     source: "keeleTerms",
   },
   loinc: { panel: "91349-1", score: "91351-7" },

@@ -34,9 +34,11 @@ export const tsk11 = {
   direction: "higher-is-worse",
   references: { woby2005: WOBY_2005, vlaeyen1995: VLAEYEN_1995, eiger2023: EIGER_2023 },
   licence: {
-    rightsHolder: "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
+    rightsHolder:
+      "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
     redistributeWording: false,
-    terms: "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
+    terms:
+      "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
     source: "vlaeyen1995",
   },
   // Record keys are the TSK-11's own numbers; each label names the TSK-17 item it is.
@@ -70,7 +72,9 @@ export const tsk11 = {
   ],
   change: {
     total: {
-      mcid: [{ id: "woby2005", label: "4 points (chronic low back pain)", points: 4, default: true, source: "woby2005" }],
+      mcid: [
+        { id: "woby2005", label: "4 points (chronic low back pain)", points: 4, default: true, source: "woby2005" },
+      ],
       reliability: [
         {
           id: "woby2005",
@@ -81,7 +85,13 @@ export const tsk11 = {
           source: "woby2005",
           note: "Reliable change needs about 7.0 points.",
         },
-        { id: "eiger2023", label: "SDC95 5.82 (Danish chronic pain)", threshold: 5.82, population: "chronic pain, 7–14-day retest", source: "eiger2023" },
+        {
+          id: "eiger2023",
+          label: "SDC95 5.82 (Danish chronic pain)",
+          threshold: 5.82,
+          population: "chronic pain, 7–14-day retest",
+          source: "eiger2023",
+        },
       ],
     },
   },

@@ -42,9 +42,11 @@ export const tsk17 = {
     eiger2023: EIGER_2023,
   },
   licence: {
-    rightsHolder: "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
+    rightsHolder:
+      "Not established: the scale's developers are Miller RP, Kori SH and Todd DD; the English form is usually reprinted from Pain 1995 with permission from the International Association for the Study of Pain",
     redistributeWording: false,
-    terms: "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
+    terms:
+      "No licence or permission statement from the developers was found. Reprints of the English form credit Pain 1995;62:371 with permission from the International Association for the Study of Pain. Whether the wording may be redistributed is unknown, so only short neutral labels are shipped; the scoring rules come from the published papers.",
     source: "vlaeyen1995",
   },
   items: [
@@ -87,7 +89,9 @@ export const tsk17 = {
   ],
   change: {
     total: {
-      mcid: [{ id: "woby2005", label: "4 points (chronic low back pain)", points: 4, default: true, source: "woby2005" }],
+      mcid: [
+        { id: "woby2005", label: "4 points (chronic low back pain)", points: 4, default: true, source: "woby2005" },
+      ],
       reliability: [
         {
           id: "woby2005",
@@ -98,7 +102,13 @@ export const tsk17 = {
           source: "woby2005",
           note: "Reliable change needs about 8.8 points.",
         },
-        { id: "eiger2023", label: "SDC95 8.53 (Danish chronic pain)", threshold: 8.53, population: "chronic pain, 7–14-day retest", source: "eiger2023" },
+        {
+          id: "eiger2023",
+          label: "SDC95 8.53 (Danish chronic pain)",
+          threshold: 8.53,
+          population: "chronic pain, 7–14-day retest",
+          source: "eiger2023",
+        },
       ],
     },
   },

@@ -47,7 +47,11 @@ export function reliableThreshold(r: ReliabilityOption): number {
 
 function reliabilityText(r: ReliabilityOption): string {
   const inputs =
-    r.threshold !== undefined ? "published threshold" : r.sem !== undefined ? `SEM ${num(r.sem)}` : `SD ${num(r.sd ?? 0)}, r ${num(r.reliability ?? 0)}`;
+    r.threshold !== undefined
+      ? "published threshold"
+      : r.sem !== undefined
+        ? `SEM ${num(r.sem)}`
+        : `SD ${num(r.sd ?? 0)}, r ${num(r.reliability ?? 0)}`;
   return `${inputs}: reliable from a change of ${num(reliableThreshold(r))} points`;
 }
 
@@ -55,7 +59,9 @@ function outcomeText(d: OutcomeDefinition, higherIsBetter: boolean): string {
   const parts = d.anyOf.map((c) => {
     if (c.kind === "score") return `follow-up ${OP[c.op]} ${num(c.value)}`;
     const way = higherIsBetter ? "rise" : "fall";
-    return c.unit === "points" ? `a ${way} of ${num(c.min)} points or more` : `a ${way} of ${num(c.min)} % of the baseline or more`;
+    return c.unit === "points"
+      ? `a ${way} of ${num(c.min)} points or more`
+      : `a ${way} of ${num(c.min)} % of the baseline or more`;
   });
   const base = d.baseline === undefined ? "" : ` (for baselines ${OP[d.baseline.op]} ${num(d.baseline.value)})`;
   return parts.join(" or ") + base;
@@ -73,7 +79,11 @@ interface Row {
 
 function rows(facts: ChangeFacts, higherIsBetter: boolean): Row[] {
   const out: Row[] = [];
-  const add = (kind: string, o: { id: string; label: string; default?: boolean; note?: string; source: string }, what: string): void => {
+  const add = (
+    kind: string,
+    o: { id: string; label: string; default?: boolean; note?: string; source: string },
+    what: string,
+  ): void => {
     out.push({ kind, id: o.id, isDefault: o.default === true, what, label: o.label, note: o.note, source: o.source });
   };
   for (const m of facts.mcid ?? []) add("MCID", m, mcidText(m));
@@ -112,7 +122,9 @@ export function renderChangeSection(def: InstrumentDefinition): string[] {
     lines.push("| kind | option | threshold | what it is | source |", "|---|---|---|---|---|");
     for (const r of rows(facts, def.direction === "higher-is-better")) {
       const note = r.note === undefined ? "" : ` _${esc(r.note)}_`;
-      lines.push(`| ${r.kind} | \`${r.id}\`${r.isDefault ? " **default**" : ""} | ${esc(r.what)} | ${esc(r.label)}.${note} | ${ref(r.source)} |`);
+      lines.push(
+        `| ${r.kind} | \`${r.id}\`${r.isDefault ? " **default**" : ""} | ${esc(r.what)} | ${esc(r.label)}.${note} | ${ref(r.source)} |`,
+      );
     }
     lines.push("");
   }
@@ -122,7 +134,8 @@ export function renderChangeSection(def: InstrumentDefinition): string[] {
       f.reliability === undefined ? `no reliable change index (${scale})` : null,
     ]),
   ].filter((x): x is string => x !== null);
-  if (missing.length > 0) lines.push(`Not available from the definition: ${missing.join(", ")}. See the notes below.`, "");
+  if (missing.length > 0)
+    lines.push(`Not available from the definition: ${missing.join(", ")}. See the notes below.`, "");
   return lines;
 }
 
@@ -143,7 +156,19 @@ export function renderChangePage(defs: readonly InstrumentDefinition[]): string 
       "where sources disagree the definition lists the options and marks one as the default, and `options` chooses another.",
     "",
   );
-  push("```ts", "import { compareScores, score, phq9 } from \"stepscore\";", "", "const before = score(phq9, [2, 2, 2, 2, 2, 2, 2, 2, 0]); // 16", "const after = score(phq9, [1, 1, 1, 0, 1, 1, 1, 1, 0]);  // 7", "const c = compareScores(before, after);", "c.change;     // -9", "c.direction;  // \"improved\"", "compareScores(before, after, { reliability: \"iapt\" }); // the 6-point IAPT criterion instead", "```", "");
+  push(
+    "```ts",
+    'import { compareScores, score, phq9 } from "stepscore";',
+    "",
+    "const before = score(phq9, [2, 2, 2, 2, 2, 2, 2, 2, 0]); // 16",
+    "const after = score(phq9, [1, 1, 1, 0, 1, 1, 1, 1, 0]);  // 7",
+    "const c = compareScores(before, after);",
+    "c.change;     // -9",
+    'c.direction;  // "improved"',
+    'compareScores(before, after, { reliability: "iapt" }); // the 6-point IAPT criterion instead',
+    "```",
+    "",
+  );
   push("## What each threshold means", "");
   push(
     "- **Minimal clinically important difference (MCID)**: the smallest change that patients, on average, notice as " +
@@ -178,13 +203,17 @@ export function renderChangePage(defs: readonly InstrumentDefinition[]): string 
   const withFacts = defs.filter((d) => Object.keys(d.change ?? {}).length > 0);
   for (const d of withFacts) {
     for (const [scale, f] of Object.entries(d.change ?? {})) {
-      const dflt = <T extends { default?: boolean }>(list: readonly T[] | undefined): T | undefined => list?.find((o) => o.default === true);
+      const dflt = <T extends { default?: boolean }>(list: readonly T[] | undefined): T | undefined =>
+        list?.find((o) => o.default === true);
       const m = dflt(f.mcid);
       const r = dflt(f.reliability);
       const resp = dflt(f.response);
       const rem = dflt(f.remission);
       const hib = d.direction === "higher-is-better";
-      const others = (list: readonly unknown[] | undefined): string => ((list?.length ?? 0) > 1 ? ` (+${String((list?.length ?? 1) - 1)} option${(list?.length ?? 0) > 2 ? "s" : ""})` : "");
+      const others = (list: readonly unknown[] | undefined): string =>
+        (list?.length ?? 0) > 1
+          ? ` (+${String((list?.length ?? 1) - 1)} option${(list?.length ?? 0) > 2 ? "s" : ""})`
+          : "";
       push(
         `| [${d.shortTitle}](instruments/${d.id}.md#change-over-time) | \`${scale}\` | ${m === undefined ? "—" : `${esc(mcidText(m))}${others(f.mcid)}`} | ${r === undefined ? "—" : `≥ ${num(reliableThreshold(r))} points${others(f.reliability)}`} | ${resp === undefined ? "—" : `${esc(outcomeText(resp, hib))}${others(f.response)}`} | ${rem === undefined ? "—" : esc(outcomeText(rem, hib))} |`,
       );
@@ -261,10 +290,13 @@ function measure(c: { instrument: string; scale?: string }): string {
 function windowText(w: { minWeeks?: number; maxWeeks?: number } | undefined): string {
   if (w === undefined) return "";
   if (w.maxWeeks === undefined) return `, latest at week ${num(w.minWeeks ?? 0)} or later`;
-  return w.minWeeks === undefined ? `, latest before week ${num(w.maxWeeks)}` : `, latest in weeks ${num(w.minWeeks)}–${num(w.maxWeeks)} (up to, not including, ${num(w.maxWeeks)})`;
+  return w.minWeeks === undefined
+    ? `, latest before week ${num(w.maxWeeks)}`
+    : `, latest in weeks ${num(w.minWeeks)}–${num(w.maxWeeks)} (up to, not including, ${num(w.maxWeeks)})`;
 }
 
-const anchorText = (a: "baseline" | "step-start" | "latest"): string => ({ baseline: "the baseline", "step-start": "the start of the step", latest: "the latest" })[a];
+const anchorText = (a: "baseline" | "step-start" | "latest"): string =>
+  ({ baseline: "the baseline", "step-start": "the start of the step", latest: "the latest" })[a];
 
 /** A progression condition in words; every kind is handled (the switch is exhaustive). */
 export function progressConditionText(c: ProgressCondition): string {
@@ -315,14 +347,17 @@ function renderProgression(p: Pathway): string[] {
       "the step `stratify` gives over the latest results. A step-up already at the top step is a review. With nothing " +
       "scored the action is `not-assessed` and the step null.",
     "",
-    "Time at the step counts from `options.step.since` (else the first assessment); \"the start of the step\" is the latest " +
+    'Time at the step counts from `options.step.since` (else the first assessment); "the start of the step" is the latest ' +
       "scored result on or before that date (else the baseline). A condition with weeks is judged on the instrument's latest " +
       "scored result and only inside its weeks; elsewhere it is not evaluable and its rule does not fire (`notEvaluated` says " +
       "why). The urgent overlay (above) comes from the latest result of each instrument, for the PHQ-9 the latest in which " +
       "item 9 was answered.",
     "",
   );
-  l.push("| rule | at steps | fires when (all) | action | advice | source | design choice |", "|---|---|---|---|---|---|---|");
+  l.push(
+    "| rule | at steps | fires when (all) | action | advice | source | design choice |",
+    "|---|---|---|---|---|---|---|",
+  );
   for (const r of rules) {
     l.push(
       `| \`${r.id}\` ${esc(r.label)} | ${r.steps === undefined ? "any" : r.steps.join(", ")} | ${esc(r.when.map(progressConditionText).join("; "))} | ${actionText(r)} | ${esc(r.advice)} | ${ref(r.source, "pref")} | ${yes(r.designChoice)} |`,
@@ -339,12 +374,23 @@ function renderProgression(p: Pathway): string[] {
 
   // One person over four assessments; every value below is computed by the library from these answers.
   const visits: { at: string; answers: Record<string, readonly number[]>; options?: ProgressOptions }[] = [
-    { at: "2026-01-05", answers: { phq9: [2, 2, 2, 2, 2, 2, 2, 2, 0], odi: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2], startback: [1, 0, 1, 1, 0, 0, 0, 0, 3] } },
+    {
+      at: "2026-01-05",
+      answers: {
+        phq9: [2, 2, 2, 2, 2, 2, 2, 2, 0],
+        odi: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2],
+        startback: [1, 0, 1, 1, 0, 0, 0, 0, 3],
+      },
+    },
     { at: "2026-02-02", answers: { phq9: [2, 2, 2, 2, 2, 2, 2, 1, 0] } },
     { at: "2026-03-16", answers: { phq9: [2, 2, 1, 2, 2, 1, 2, 2, 0], odi: [2, 2, 2, 2, 2, 2, 2, 2, 1, 1] } },
     {
       at: "2026-06-08",
-      answers: { phq9: [1, 1, 1, 1, 0, 0, 0, 0, 0], odi: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1], startback: [0, 0, 0, 0, 0, 0, 0, 0, 0] },
+      answers: {
+        phq9: [1, 1, 1, 1, 0, 0, 0, 0, 0],
+        odi: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+        startback: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      },
       options: { step: { current: 3, since: "2026-03-16" } },
     },
   ];
@@ -352,10 +398,13 @@ function renderProgression(p: Pathway): string[] {
   l.push("### Worked example: one person over four assessments", "");
   l.push(
     "Computed by `progress` from the answers shown, with this pathway; after the step-up at the third assessment the " +
-      "fourth is judged with `options.step = { current: 3, since: \"2026-03-16\" }`.",
+      'fourth is judged with `options.step = { current: 3, since: "2026-03-16" }`.',
     "",
   );
-  l.push("| # | date | results | weeks at the step | action | step | rules that fired |", "|---|---|---|---|---|---|---|");
+  l.push(
+    "| # | date | results | weeks at the step | action | step | rules that fired |",
+    "|---|---|---|---|---|---|---|",
+  );
   const history: HistoryEntry[] = [];
   visits.forEach((v, i) => {
     for (const [id, a] of Object.entries(v.answers)) {
@@ -371,13 +420,17 @@ function renderProgression(p: Pathway): string[] {
       })
       .join(", ");
     const fired = r.reasons.map((x) => `\`${x.rule}\`${x.applied ? "" : " (not applied)"}`).join(", ") || "none";
-    l.push(`| ${String(i + 1)} | ${v.at} | ${esc(results)} | ${num(r.current.weeks ?? 0)} | ${r.action} | ${r.step === null ? "—" : String(r.step)} | ${fired} |`);
+    l.push(
+      `| ${String(i + 1)} | ${v.at} | ${esc(results)} | ${num(r.current.weeks ?? 0)} | ${r.action} | ${r.step === null ? "—" : String(r.step)} | ${fired} |`,
+    );
   });
   l.push("");
   const last = progress(history, { pathway: p, ...(visits.at(-1)?.options ?? {}) });
   l.push("At the fourth assessment:", "", "```ts");
   for (const [id, t] of Object.entries(last.instruments)) {
-    l.push(`p.instruments.${id}.status; // "${t.status}"${t.change === null ? "" : ` (${num(t.change.before)} → ${num(t.change.after)})`}`);
+    l.push(
+      `p.instruments.${id}.status; // "${t.status}"${t.change === null ? "" : ` (${num(t.change.before)} → ${num(t.change.after)})`}`,
+    );
   }
   l.push(`p.action; // "${last.action}"`, `p.step;   // ${String(last.step)}`);
   for (const r of last.reasons) {
@@ -394,12 +447,31 @@ export const examplePathway = {
   title: "Example clinic pathway",
   description: "Two steps: physiotherapy, or physiotherapy with a psychology referral.",
   references: {
-    kroenke2001: { text: "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613." },
-    clinic: { text: "Example clinic pathway group, 2025.", note: "Local agreement between physiotherapy and psychology." },
+    kroenke2001: {
+      text: "Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16(9):606–613.",
+    },
+    clinic: {
+      text: "Example clinic pathway group, 2025.",
+      note: "Local agreement between physiotherapy and psychology.",
+    },
   },
   steps: [
-    { step: 1, label: "Physiotherapy", care: "Exercise-based physiotherapy.", source: "clinic", designChoice: true, note: "Local service model." },
-    { step: 2, label: "Physiotherapy and psychology", care: "Physiotherapy with a referral to the pain psychology team.", source: "clinic", designChoice: true, note: "Local service model." },
+    {
+      step: 1,
+      label: "Physiotherapy",
+      care: "Exercise-based physiotherapy.",
+      source: "clinic",
+      designChoice: true,
+      note: "Local service model.",
+    },
+    {
+      step: 2,
+      label: "Physiotherapy and psychology",
+      care: "Physiotherapy with a referral to the pain psychology team.",
+      source: "clinic",
+      designChoice: true,
+      note: "Local service model.",
+    },
   ],
   domains: [
     {
@@ -408,11 +480,24 @@ export const examplePathway = {
       group: "psychosocial",
       instruments: ["phq9"],
       elevatedWhen: [{ instrument: "phq9", scale: "total", op: ">=", value: 15, source: "kroenke2001" }],
-      target: { intervention: "Pain psychology assessment.", source: "clinic", designChoice: true, note: "Local referral route." },
+      target: {
+        intervention: "Pain psychology assessment.",
+        source: "clinic",
+        designChoice: true,
+        note: "Local referral route.",
+      },
     },
   ],
   stepRules: [
-    { id: "depressed", step: 2, label: "PHQ-9 of 15 or more", when: { domain: "depression" }, source: "clinic", designChoice: true, note: "Moderately severe depression is referred." },
+    {
+      id: "depressed",
+      step: 2,
+      label: "PHQ-9 of 15 or more",
+      when: { domain: "depression" },
+      source: "clinic",
+      designChoice: true,
+      note: "Moderately severe depression is referred.",
+    },
   ],
   urgent: [
     {
@@ -436,7 +521,10 @@ export function renderStratificationPage(p: Pathway): string {
   };
   push(...frontMatter({ title: "Stepped care" }));
   push("# Stepped care: the default pathway", "");
-  push("<!-- Generated from the pathway data (src/stratify/default-pathway.ts) by scripts/docs.ts; edit the data, not this page. -->", "");
+  push(
+    "<!-- Generated from the pathway data (src/stratify/default-pathway.ts) by scripts/docs.ts; edit the data, not this page. -->",
+    "",
+  );
   push(`\`${p.id}\` version ${p.version}: ${p.title}.`, "", p.description, "");
   push(
     "`stratify(results, pathway?)` evaluates a pathway against any set of score results and returns the step with its " +
@@ -452,10 +540,15 @@ export function renderStratificationPage(p: Pathway): string {
   const json = (v: unknown): string => JSON.stringify(v);
   push(
     "```ts",
-    "import { stratify, score, startback, phq9 } from \"stepscore\";",
+    'import { stratify, score, startback, phq9 } from "stepscore";',
     "",
     `const r = stratify([score(startback, ${json(sb)}), score(phq9, ${json(ph)})]);`,
-    `r.step;      // ${String(ex.step)}: ${ex.reasons.filter((x) => x.kind === "step").map((x) => x.label).join("; ") || "no step rule fired"}`,
+    `r.step;      // ${String(ex.step)}: ${
+      ex.reasons
+        .filter((x) => x.kind === "step")
+        .map((x) => x.label)
+        .join("; ") || "no step rule fired"
+    }`,
     `r.urgent;    // ${String(ex.urgent)}${ex.urgentActions.map((u) => `: ${u.label}`).join("")}`,
     `r.reasons.map((x) => x.rule); // ${json(ex.reasons.map((x) => x.rule))}`,
     `r.missing.filter((m) => m.couldRaiseStep).map((m) => [m.domain, m.couldRaiseStepTo]);`,
@@ -467,9 +560,17 @@ export function renderStratificationPage(p: Pathway): string {
   for (const n of p.notes ?? []) push(`- ${n.replace(/\b(hill2011|hill2022|rhon2023)\b/g, (k) => ref(k, "pref"))}`);
   push("");
 
-  push("## Steps", "", "The step is the highest step any rule below sets; with none, the lowest. When no result is used by any step or domain rule (nothing the pathway reads was scored) the step is null, \"not assessed\": never the lowest step for nothing.", "");
+  push(
+    "## Steps",
+    "",
+    'The step is the highest step any rule below sets; with none, the lowest. When no result is used by any step or domain rule (nothing the pathway reads was scored) the step is null, "not assessed": never the lowest step for nothing.',
+    "",
+  );
   push("| step | label | care | source |", "|---|---|---|---|");
-  for (const s of p.steps) push(`| ${String(s.step)} | ${esc(s.label)} | ${esc(s.care)} | ${ref(s.source, "pref")}${s.note === undefined ? "" : ` _${esc(s.note)}_`} |`);
+  for (const s of p.steps)
+    push(
+      `| ${String(s.step)} | ${esc(s.label)} | ${esc(s.care)} | ${ref(s.source, "pref")}${s.note === undefined ? "" : ` _${esc(s.note)}_`} |`,
+    );
   push("");
 
   push("## Urgent overlay", "");
@@ -493,7 +594,10 @@ export function renderStratificationPage(p: Pathway): string {
     "",
   );
   push("| rule | when | action | source | design choice |", "|---|---|---|---|---|");
-  for (const u of p.urgent) push(`| \`${u.id}\` | ${conditionCell(u.when)} | ${esc(u.action)} | ${ref(u.source, "pref")} | ${yes(u.designChoice)} |`);
+  for (const u of p.urgent)
+    push(
+      `| \`${u.id}\` | ${conditionCell(u.when)} | ${esc(u.action)} | ${ref(u.source, "pref")} | ${yes(u.designChoice)} |`,
+    );
   push("");
 
   push("## Domains", "");
@@ -503,7 +607,10 @@ export function renderStratificationPage(p: Pathway): string {
       "when negative; a positive screen leaves it `screen-positive` until the full instrument is scored.",
     "",
   );
-  push("| domain | group | assessed by | elevated when (any) | intervention it points to | source | design choice |", "|---|---|---|---|---|---|---|");
+  push(
+    "| domain | group | assessed by | elevated when (any) | intervention it points to | source | design choice |",
+    "|---|---|---|---|---|---|---|",
+  );
   for (const d of p.domains) {
     push(
       `| ${esc(d.label)} (\`${d.id}\`) | ${d.group ?? ""} | ${d.instruments.map(link).join(", ")} | ${d.elevatedWhen.map(conditionCell).join("<br>")} | ${esc(d.target.intervention)} | ${ref(d.target.source, "pref")} | ${yes(d.target.designChoice)} |`,
@@ -513,13 +620,19 @@ export function renderStratificationPage(p: Pathway): string {
 
   push("## Step rules", "");
   push("| rule | step | fires when | source | design choice |", "|---|---|---|---|---|");
-  for (const r of p.stepRules) push(`| \`${r.id}\` ${esc(r.label)} | ${String(r.step)} | ${esc(triggerText(r.when, p))} | ${ref(r.source, "pref")} | ${yes(r.designChoice)} |`);
+  for (const r of p.stepRules)
+    push(
+      `| \`${r.id}\` ${esc(r.label)} | ${String(r.step)} | ${esc(triggerText(r.when, p))} | ${ref(r.source, "pref")} | ${yes(r.designChoice)} |`,
+    );
   push("");
 
   if (p.followUps.length > 0) {
     push("## Follow-ups", "");
     push("| rule | when (any) | recommendation | completed by | source |", "|---|---|---|---|---|");
-    for (const f of p.followUps) push(`| \`${f.id}\` | ${f.when.map(conditionCell).join("<br>")} | ${esc(f.recommend)} | ${f.administer.map(link).join(", ")} | ${ref(f.source, "pref")} |`);
+    for (const f of p.followUps)
+      push(
+        `| \`${f.id}\` | ${f.when.map(conditionCell).join("<br>")} | ${esc(f.recommend)} | ${f.administer.map(link).join(", ")} | ${ref(f.source, "pref")} |`,
+      );
     push("");
   }
 
@@ -528,15 +641,21 @@ export function renderStratificationPage(p: Pathway): string {
   push("## Design choices", "");
   push("No guideline maps most single scale cut-offs to a care step. These rules are the pathway's own mapping:", "");
   const choices: [string, string][] = [
-    ...p.steps.filter((s) => s.designChoice === true).map((s): [string, string] => [`step ${String(s.step)}`, s.note ?? ""]),
+    ...p.steps
+      .filter((s) => s.designChoice === true)
+      .map((s): [string, string] => [`step ${String(s.step)}`, s.note ?? ""]),
     ...p.urgent.filter((u) => u.designChoice === true).map((u): [string, string] => [u.id, u.note ?? ""]),
     ...p.domains.flatMap((d) => [
-      ...d.elevatedWhen.filter((c) => c.designChoice === true).map((c): [string, string] => [`${d.id}: ${conditionText(c)}`, c.note ?? ""]),
+      ...d.elevatedWhen
+        .filter((c) => c.designChoice === true)
+        .map((c): [string, string] => [`${d.id}: ${conditionText(c)}`, c.note ?? ""]),
       ...(d.target.designChoice === true ? [[`${d.id} target`, d.target.note ?? ""] as [string, string]] : []),
     ]),
     ...p.stepRules.filter((r) => r.designChoice === true).map((r): [string, string] => [r.id, r.note ?? ""]),
     ...p.followUps.filter((f) => f.designChoice === true).map((f): [string, string] => [f.id, f.note ?? ""]),
-    ...(p.progression ?? []).filter((r) => r.designChoice === true).map((r): [string, string] => [`${r.id} (progression)`, r.note ?? ""]),
+    ...(p.progression ?? [])
+      .filter((r) => r.designChoice === true)
+      .map((r): [string, string] => [`${r.id} (progression)`, r.note ?? ""]),
   ];
   for (const [what, why] of choices) push(`- **${what}**: ${why}`);
   push("");
@@ -552,13 +671,14 @@ export function renderStratificationPage(p: Pathway): string {
   const none = stratify([], p);
   push(
     none.step === null
-      ? "With no results at all (or none with a score the pathway uses) `step` is null, \"not assessed\", never the lowest step; the domains not assessed are:"
+      ? 'With no results at all (or none with a score the pathway uses) `step` is null, "not assessed", never the lowest step; the domains not assessed are:'
       : `With no results at all this pathway recommends step ${String(none.step)}, and:`,
     "",
     "| domain not assessed | could raise the step to |",
     "|---|---|",
   );
-  for (const m of none.missing) push(`| ${esc(m.label)} | ${m.couldRaiseStepTo === null ? "— (cannot raise it)" : String(m.couldRaiseStepTo)} |`);
+  for (const m of none.missing)
+    push(`| ${esc(m.label)} | ${m.couldRaiseStepTo === null ? "— (cannot raise it)" : String(m.couldRaiseStepTo)} |`);
   push("");
 
   push("## Writing your own pathway", "");
@@ -595,7 +715,7 @@ export function renderStratificationPage(p: Pathway): string {
     "```",
     "",
     "`scale` defaults to the primary score (instruments without one, such as the FABQ, need it). `op` is one of `>=`, " +
-      "`>`, `<=`, `<`, `==`. Mark a rule or condition that is your own mapping with `\"designChoice\": true` and say why " +
+      '`>`, `<=`, `<`, `==`. Mark a rule or condition that is your own mapping with `"designChoice": true` and say why ' +
       "in `note`; a design choice without a note is rejected. The check rejects unknown instruments, scales, bands, " +
       "flags and items (against the bundled definitions and any passed as `options.definitions`), thresholds outside " +
       "the scale's range, unknown domains, groups and steps, sources missing from `references`, and duplicate ids.",
@@ -609,15 +729,15 @@ export function renderStratificationPage(p: Pathway): string {
     "To adjust one threshold of the default, copy it and change the value (and the version):",
     "",
     "```ts",
-    "import { defaultPathway, stratify, type Pathway } from \"stepscore\";",
+    'import { defaultPathway, stratify, type Pathway } from "stepscore";',
     "",
     "const mine: Pathway = {",
     "  ...defaultPathway,",
-    "  id: \"my-clinic\",",
-    "  version: \"1.0.0\",",
+    '  id: "my-clinic",',
+    '  version: "1.0.0",',
     "  stepRules: defaultPathway.stepRules.map((r) =>",
-    "    r.id === \"ompsq10-high\"",
-    "      ? { ...r, when: { instrument: \"ompsq10\", scale: \"total\", op: \">\", value: 50, source: \"linton2011\" }, note: \"Linton 2011's cut-off of 50 read as above 50.\" }",
+    '    r.id === "ompsq10-high"',
+    '      ? { ...r, when: { instrument: "ompsq10", scale: "total", op: ">", value: 50, source: "linton2011" }, note: "Linton 2011\'s cut-off of 50 read as above 50." }',
     "      : r,",
     "  ),",
     "};",
@@ -629,7 +749,9 @@ export function renderStratificationPage(p: Pathway): string {
   push("## References", "");
   for (const [key, c] of Object.entries(p.references)) {
     const ids = [c.pmid ? `PMID ${c.pmid}` : "", c.doi ? `doi:${c.doi}` : "", c.url ?? ""].filter(Boolean).join(" · ");
-    push(`- <a id="pref-${key.toLowerCase()}"></a>**${key}**: ${c.text}${ids ? ` ${ids}.` : ""}${c.note ? ` _${c.note}_` : ""}`);
+    push(
+      `- <a id="pref-${key.toLowerCase()}"></a>**${key}**: ${c.text}${ids ? ` ${ids}.` : ""}${c.note ? ` _${c.note}_` : ""}`,
+    );
   }
   push("");
   return l.join("\n");

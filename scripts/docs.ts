@@ -34,15 +34,21 @@ const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 function answers(item: Item): string {
   if (!isChoice(item)) return answerRangeText(item) ?? "";
   const values = item.options.map((o) => o.value);
-  const plainRange = item.options.length > 7 && item.options.every((o) => o.label === String(o.value) && o.score === undefined);
+  const plainRange =
+    item.options.length > 7 && item.options.every((o) => o.label === String(o.value) && o.score === undefined);
   if (plainRange) return rangeText(Math.min(...values), Math.max(...values));
   return item.options
-    .map((o) => `${String(o.value)} = ${esc(o.label)}${o.score !== undefined && o.score !== o.value ? ` (scores ${String(o.score)})` : ""}`)
+    .map(
+      (o) =>
+        `${String(o.value)} = ${esc(o.label)}${o.score !== undefined && o.score !== o.value ? ` (scores ${String(o.score)})` : ""}`,
+    )
     .join("<br>");
 }
 
 function scored(def: InstrumentDefinition, item: Item): string {
-  const inScales = scalesOf(def).filter((s) => s.items.includes(item.id)).map((s) => s.id);
+  const inScales = scalesOf(def)
+    .filter((s) => s.items.includes(item.id))
+    .map((s) => s.id);
   const notes: string[] = [];
   if (inScales.length === 0) notes.push("not scored");
   else notes.push(inScales.join(", "));
@@ -94,7 +100,9 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   push("| scale | items | method | range | missing answers | source |", "|---|---|---|---|---|---|");
   for (const s of scales) {
     const primary = s === def.score ? " (primary)" : "";
-    push(`| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`);
+    push(
+      `| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`,
+    );
   }
   push("");
 
@@ -102,20 +110,24 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
     push(`### Bands of ${s.id}`, "", `Source: ${cite(def, s.bandsSource ?? s.source)}.`, "");
     push("| band | label | scores |", "|---|---|---|");
     for (const b of s.bands ?? []) push(`| \`${b.id}\` | ${esc(b.label)} | ${bandText(b)} |`);
-    if (s.bands?.some((b) => bandKind(b) === "range")) push("", "A score that is not a whole number falls in the first band whose upper bound it does not exceed.");
+    if (s.bands?.some((b) => bandKind(b) === "range"))
+      push("", "A score that is not a whole number falls in the first band whose upper bound it does not exceed.");
     push("");
   }
 
   if ((def.flags ?? []).length > 0) {
     push("## Flags", "", "| flag | raised when | message | source |", "|---|---|---|---|");
-    for (const f of def.flags ?? []) push(`| \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)} | ${esc(f.message)} | ${cite(def, f.source)} |`);
+    for (const f of def.flags ?? [])
+      push(`| \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)} | ${esc(f.message)} | ${cite(def, f.source)} |`);
     push("");
   }
 
   if ((def.missingOptions ?? []).length > 0 || (def.settings ?? []).length > 0) {
     push("## Options", "");
-    for (const m of def.missingOptions ?? []) push(`- \`missing: "${m.id}"\`: ${m.label} (${cite(def, m.rule.source)})`);
-    for (const st of def.settings ?? []) push(`- \`settings: { ${st.id}: true }\`: ${st.label}; default ${String(st.default)} (${cite(def, st.source)})`);
+    for (const m of def.missingOptions ?? [])
+      push(`- \`missing: "${m.id}"\`: ${m.label} (${cite(def, m.rule.source)})`);
+    for (const st of def.settings ?? [])
+      push(`- \`settings: { ${st.id}: true }\`: ${st.label}; default ${String(st.default)} (${cite(def, st.source)})`);
     push("");
   }
 
@@ -139,15 +151,42 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   const exampleAnswers = example?.answers ?? def.items.map((it) => exampleValue(it, it.kind === "time" ? times++ : 0));
   const result = score(def, exampleAnswers as never, (example?.options ?? {}) as never);
   push("## Worked example", "");
-  push(example ? `${example.name} (${example.source}).` : "Every item answered with a middle value (an illustration, not a published example).", "");
-  push("```ts", `score("${def.id}", ${JSON.stringify(exampleAnswers)}${example?.options ? `, ${JSON.stringify(example.options)}` : ""});`, "```", "");
+  push(
+    example
+      ? `${example.name} (${example.source}).`
+      : "Every item answered with a middle value (an illustration, not a published example).",
+    "",
+  );
+  push(
+    "```ts",
+    `score("${def.id}", ${JSON.stringify(exampleAnswers)}${example?.options ? `, ${JSON.stringify(example.options)}` : ""});`,
+    "```",
+    "",
+  );
   push("gives (computed by stepscore when this page was generated):", "");
-  push("```json", JSON.stringify({ score: result.score, band: result.band?.id ?? null, subscales: result.subscales, flags: result.flags.map((f) => f.id), method: result.method }, null, 2), "```", "");
+  push(
+    "```json",
+    JSON.stringify(
+      {
+        score: result.score,
+        band: result.band?.id ?? null,
+        subscales: result.subscales,
+        flags: result.flags.map((f) => f.id),
+        method: result.method,
+      },
+      null,
+      2,
+    ),
+    "```",
+    "",
+  );
 
   push("## References", "");
   for (const [key, c] of Object.entries(def.references)) {
     const ids = [c.pmid ? `PMID ${c.pmid}` : "", c.doi ? `doi:${c.doi}` : "", c.url ?? ""].filter(Boolean).join(" · ");
-    push(`- <a id="ref-${key.toLowerCase()}"></a>**${key}**: ${c.text}${ids ? ` ${ids}.` : ""}${c.note ? ` _${c.note}_` : ""}`);
+    push(
+      `- <a id="ref-${key.toLowerCase()}"></a>**${key}**: ${c.text}${ids ? ` ${ids}.` : ""}${c.note ? ` _${c.note}_` : ""}`,
+    );
   }
   push("");
   return lines.join("\n");
@@ -174,7 +213,9 @@ export function renderIndex(defs: readonly InstrumentDefinition[]): string {
   ];
   for (const d of defs) {
     const range = d.score === null ? "subscales only" : rangeText(...d.score.range);
-    lines.push(`| [\`${d.id}\`](instruments/${d.id}.md) | ${d.shortTitle}: ${d.title} | ${d.domain} | ${String(d.items.length)} | ${range} | ${d.licence.redistributeWording ? "yes" : "no"} | ${esc(d.licence.rightsHolder)} |`);
+    lines.push(
+      `| [\`${d.id}\`](instruments/${d.id}.md) | ${d.shortTitle}: ${d.title} | ${d.domain} | ${String(d.items.length)} | ${range} | ${d.licence.redistributeWording ? "yes" : "no"} | ${esc(d.licence.rightsHolder)} |`,
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -1,4 +1,12 @@
-import { clip, describeValue, MAX_LISTED, quote, returnedInputError, type ScoreInputError, type ScoreInputIssue } from "./errors.js";
+import {
+  clip,
+  describeValue,
+  MAX_LISTED,
+  quote,
+  returnedInputError,
+  type ScoreInputError,
+  type ScoreInputIssue,
+} from "./errors.js";
 import type { ItemPlan, Plan } from "./compile.js";
 import type { AnswerValue } from "./types.js";
 
@@ -74,7 +82,11 @@ export function normalize(plan: Plan, input: unknown): AnswerValue[] | ScoreInpu
     return recordError(plan, rec) ?? out;
   }
   return returnedInputError(plan.def.id, plan.def.shortTitle, [
-    { item: null, value: input, message: `answers must be an array or a plain object keyed by item id, not ${describeValue(input)}` },
+    {
+      item: null,
+      value: input,
+      message: `answers must be an array or a plain object keyed by item id, not ${describeValue(input)}`,
+    },
   ]);
 }
 
@@ -83,8 +95,7 @@ function arrayError(plan: Plan, arr: readonly unknown[]): ScoreInputError {
   const issues: ScoreInputIssue[] = [];
   if (arr.length < plan.minLength || arr.length > items.length) {
     const optional = items.length - plan.minLength;
-    const expected =
-      optional === 0 ? String(items.length) : `${String(plan.minLength)} to ${String(items.length)}`;
+    const expected = optional === 0 ? String(items.length) : `${String(plan.minLength)} to ${String(items.length)}`;
     issues.push({
       item: null,
       value: arr.length,
@@ -94,9 +105,15 @@ function arrayError(plan: Plan, arr: readonly unknown[]): ScoreInputError {
   for (let i = 0; i < Math.min(arr.length, items.length); i++) {
     const it = items[i] as ItemPlan;
     const v = arr[i];
-    if (v !== null && v !== undefined && !isValid(it, v)) issues.push({ item: it.id, value: v, message: explain(it, v) });
+    if (v !== null && v !== undefined && !isValid(it, v))
+      issues.push({ item: it.id, value: v, message: explain(it, v) });
   }
-  return returnedInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => arr[i]));
+  return returnedInputError(
+    plan.def.id,
+    plan.def.shortTitle,
+    issues,
+    offsetHint(plan, (i) => arr[i]),
+  );
 }
 
 function isPlainObject(v: unknown): boolean {
@@ -112,18 +129,33 @@ function recordError(plan: Plan, rec: Readonly<Record<string, unknown>>): ScoreI
   for (const key of Object.keys(rec)) {
     if (plan.index.has(key)) continue;
     // A long key is named by its start: the issue stays small (it is no item's id anyway).
-    if (++unknown <= MAX_LISTED) issues.push({ item: clip(key), value: rec[key], message: `unknown item id ${quote(key)} (known: ${itemList(plan)})` });
+    if (++unknown <= MAX_LISTED)
+      issues.push({
+        item: clip(key),
+        value: rec[key],
+        message: `unknown item id ${quote(key)} (known: ${itemList(plan)})`,
+      });
   }
   if (unknown > MAX_LISTED) {
     const more = unknown - MAX_LISTED;
-    issues.push({ item: null, value: more, message: `and ${String(more)} more unknown item id${more === 1 ? "" : "s"}` });
+    issues.push({
+      item: null,
+      value: more,
+      message: `and ${String(more)} more unknown item id${more === 1 ? "" : "s"}`,
+    });
   }
   for (const it of plan.items) {
     const v = rec[it.id];
-    if (v !== null && v !== undefined && !isValid(it, v)) issues.push({ item: it.id, value: v, message: explain(it, v) });
+    if (v !== null && v !== undefined && !isValid(it, v))
+      issues.push({ item: it.id, value: v, message: explain(it, v) });
   }
   if (issues.length === 0) return null;
-  return returnedInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, (i) => rec[(plan.items[i] as ItemPlan).id]));
+  return returnedInputError(
+    plan.def.id,
+    plan.def.shortTitle,
+    issues,
+    offsetHint(plan, (i) => rec[(plan.items[i] as ItemPlan).id]),
+  );
 }
 
 function itemList(plan: Plan): string {

@@ -290,7 +290,9 @@ export function compareScores(before: ScoreResult, after: ScoreResult, options: 
     );
   }
   const scale = options.scale ?? def.score?.id;
-  const scaleIds = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter((s): s is string => s !== undefined);
+  const scaleIds = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter(
+    (s): s is string => s !== undefined,
+  );
   if (scale === undefined || !scaleIds.includes(scale)) {
     const known = scaleIds.map((s) => `"${s}"`).join(", ");
     throw new CompareInputError(
@@ -382,7 +384,10 @@ function pick<T extends { readonly id: string; readonly default?: boolean }>(
   const found = list?.find((o) => o.id === id);
   if (found !== undefined) return found;
   const known = (list ?? []).map((o) => `"${o.id}"`).join(", ") || "none";
-  throw new CompareInputError("unknown-option", `${def.shortTitle} ${scale} has no ${kind} option "${id}" (options: ${known})`);
+  throw new CompareInputError(
+    "unknown-option",
+    `${def.shortTitle} ${scale} has no ${kind} option "${id}" (options: ${known})`,
+  );
 }
 
 function unavailable(ctx: Context, what: string): NotAvailable {
@@ -397,12 +402,39 @@ function mcidOf(ctx: Context, m: ImportantChange | undefined): McidResult | NotA
   if (m.percent !== undefined) {
     const pct = ctx.percentChange;
     return pct === null
-      ? { available: true, id: m.id, label: m.label, unit: "percent", threshold: m.percent, reached: null, note: "a percentage of a baseline of 0 is undefined", source }
-      : { available: true, id: m.id, label: m.label, unit: "percent", threshold: m.percent, reached: Math.abs(pct) >= m.percent - EPS, note, source };
+      ? {
+          available: true,
+          id: m.id,
+          label: m.label,
+          unit: "percent",
+          threshold: m.percent,
+          reached: null,
+          note: "a percentage of a baseline of 0 is undefined",
+          source,
+        }
+      : {
+          available: true,
+          id: m.id,
+          label: m.label,
+          unit: "percent",
+          threshold: m.percent,
+          reached: Math.abs(pct) >= m.percent - EPS,
+          note,
+          source,
+        };
   }
   // The laws guarantee `points` whenever `percent` is absent.
   const threshold = m.byBaseline?.find((t) => compare(ctx.before, t.op, t.value))?.points ?? m.points ?? 0;
-  return { available: true, id: m.id, label: m.label, unit: "points", threshold, reached: Math.abs(ctx.change) >= threshold - EPS, note, source };
+  return {
+    available: true,
+    id: m.id,
+    label: m.label,
+    unit: "points",
+    threshold,
+    reached: Math.abs(ctx.change) >= threshold - EPS,
+    note,
+    source,
+  };
 }
 
 function reliableOf(
@@ -436,7 +468,12 @@ function reliableOf(
     reliable: Math.abs(ctx.change) >= threshold - EPS,
     threshold,
     standardErrorOfDifference: sDiff,
-    inputs: { sd: r.sd ?? null, reliability: r.reliability ?? null, sem: r.sem ?? null, threshold: r.threshold ?? null },
+    inputs: {
+      sd: r.sd ?? null,
+      reliability: r.reliability ?? null,
+      sem: r.sem ?? null,
+      threshold: r.threshold ?? null,
+    },
     population: r.population ?? null,
     note: r.note ?? null,
     source,
@@ -464,7 +501,8 @@ function checkCustom(c: CustomReliability): void {
   if (hasPair) {
     if (!positive(c.sd)) bad("sd must be a number above 0");
     const r = c.reliability;
-    if (typeof r !== "number" || !Number.isFinite(r) || r < 0 || r >= 1) bad("reliability must be at least 0 and below 1");
+    if (typeof r !== "number" || !Number.isFinite(r) || r < 0 || r >= 1)
+      bad("reliability must be at least 0 and below 1");
   }
   if (c.sem !== undefined && !positive(c.sem)) bad("sem must be a number above 0");
   if (c.threshold !== undefined && !positive(c.threshold)) bad("threshold must be a number above 0");
@@ -474,11 +512,23 @@ function checkCustom(c: CustomReliability): void {
 function outcomeOf(ctx: Context, kind: string, d: OutcomeDefinition | undefined): OutcomeResult | NotAvailable {
   if (d === undefined) return unavailable(ctx, `${kind} definition`);
   const scoreCriteria = d.anyOf.filter((c) => c.kind === "score");
-  const metAtBaseline = scoreCriteria.length === 0 ? null : scoreCriteria.some((c) => compare(ctx.before, c.op, c.value));
+  const metAtBaseline =
+    scoreCriteria.length === 0 ? null : scoreCriteria.some((c) => compare(ctx.before, c.op, c.value));
   const source = cited(ctx.def, d.source);
-  const out = (met: boolean | null, note: string | null): OutcomeResult => ({ available: true, id: d.id, label: d.label, met, note, metAtBaseline, source });
+  const out = (met: boolean | null, note: string | null): OutcomeResult => ({
+    available: true,
+    id: d.id,
+    label: d.label,
+    met,
+    note,
+    metAtBaseline,
+    source,
+  });
   if (d.baseline !== undefined && !compare(ctx.before, d.baseline.op, d.baseline.value)) {
-    return out(null, `defined for baselines ${opText(d.baseline.op)} ${String(d.baseline.value)}; the baseline was ${String(ctx.before)}`);
+    return out(
+      null,
+      `defined for baselines ${opText(d.baseline.op)} ${String(d.baseline.value)}; the baseline was ${String(ctx.before)}`,
+    );
   }
   let unknown = false;
   for (const c of d.anyOf) {

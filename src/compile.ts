@@ -109,7 +109,9 @@ export function planFor(def: InstrumentDefinition): Plan {
 function compiled(def: InstrumentDefinition): Plan {
   const got = notDefinition(def);
   if (got !== null) {
-    throw new DefinitionError("(not a definition)", [`expected an instrument definition (such as phq9) or a bundled instrument's id (such as "phq9"), got ${got}`]);
+    throw new DefinitionError("(not a definition)", [
+      `expected an instrument definition (such as phq9) or a bundled instrument's id (such as "phq9"), got ${got}`,
+    ]);
   }
   try {
     return compile(def);
@@ -147,7 +149,10 @@ function compile(def: InstrumentDefinition): Plan {
     });
     const method = METHODS[scale.method];
     // A mean or percentage that would divide by zero is refused here, once, rather than scored as NaN.
-    const fault = method.unscorable(idx.length, idx.map((i) => [(items[i] as ItemPlan).id, (items[i] as ItemPlan).maxScore] as const));
+    const fault = method.unscorable(
+      idx.length,
+      idx.map((i) => [(items[i] as ItemPlan).id, (items[i] as ItemPlan).maxScore] as const),
+    );
     if (fault !== null) throw new DefinitionError(def.id, [`scale "${scale.id}" ${fault}`]);
     const band = scale.bands === undefined ? null : bindBands(scale.bands, index, scaleIndex);
     const asGiven = idx.every((i) => {
@@ -179,14 +184,33 @@ function itemPlan(item: Item): Omit<ItemPlan, "valid"> {
   const optional = item.optional === true;
   if (item.kind === "time") {
     return {
-      id: item.id, kind: "time", optional, lo: 0, hi: 0, contiguous: false, integer: false, allowed: null,
-      scored: null, scoredByOffset: null, maxScore: 0, allowedText: 'a clock time "HH:MM" (00:00 to 23:59)',
+      id: item.id,
+      kind: "time",
+      optional,
+      lo: 0,
+      hi: 0,
+      contiguous: false,
+      integer: false,
+      allowed: null,
+      scored: null,
+      scoredByOffset: null,
+      maxScore: 0,
+      allowedText: 'a clock time "HH:MM" (00:00 to 23:59)',
     };
   }
   if (item.kind === "number") {
     return {
-      id: item.id, kind: "number", optional, lo: item.min, hi: item.max, contiguous: item.integer,
-      integer: item.integer, allowed: null, scored: null, scoredByOffset: null, maxScore: item.max,
+      id: item.id,
+      kind: "number",
+      optional,
+      lo: item.min,
+      hi: item.max,
+      contiguous: item.integer,
+      integer: item.integer,
+      allowed: null,
+      scored: null,
+      scoredByOffset: null,
+      maxScore: item.max,
       allowedText: `${item.integer ? "a whole number" : "a number"} from ${String(item.min)} to ${String(item.max)}`,
     };
   }
@@ -198,8 +222,17 @@ function itemPlan(item: Item): Omit<ItemPlan, "valid"> {
   for (const o of item.options) scored.set(o.value, scoredValue(item, o.value));
   const scoredByOffset = contiguous ? values.map((_, k) => scored.get(lo + k) as number) : null;
   return {
-    id: item.id, kind: "choice", optional, lo, hi, contiguous, integer: values.every(Number.isInteger),
-    allowed: contiguous ? null : new Set(values), scored, scoredByOffset, maxScore: Math.max(...scored.values()),
+    id: item.id,
+    kind: "choice",
+    optional,
+    lo,
+    hi,
+    contiguous,
+    integer: values.every(Number.isInteger),
+    allowed: contiguous ? null : new Set(values),
+    scored,
+    scoredByOffset,
+    maxScore: Math.max(...scored.values()),
     allowedText: values.join(", "),
   };
 }

@@ -21,7 +21,8 @@ export function parseInstant(text: unknown): number | null {
   const hour = h === undefined ? 0 : Number(h);
   const minute = mi === undefined ? 0 : Number(mi);
   const second = s === undefined ? 0 : Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || minute > 59 || second > 59)
+    return null;
   const ms = frac === undefined ? 0 : Number(`0.${frac}`) * 1000;
   let t = Date.UTC(year, month - 1, day, hour, minute, second) + ms;
   // Date.UTC maps years 0–99 to 1900–1999; ISO years are literal.

@@ -20,14 +20,17 @@ export type SubscaleId<D extends InstrumentDefinition> = D extends { readonly su
 export type PrimaryScaleId<D extends InstrumentDefinition> = IdOf<NonNullable<D["score"]>>;
 
 /** Band ids of the primary score. */
-export type BandId<D extends InstrumentDefinition> = NonNullable<D["score"]> extends infer S
-  ? S extends { readonly bands?: infer B }
-    ? IdOf<ElementOf<B>>
-    : never
-  : never;
+export type BandId<D extends InstrumentDefinition> =
+  NonNullable<D["score"]> extends infer S
+    ? S extends { readonly bands?: infer B }
+      ? IdOf<ElementOf<B>>
+      : never
+    : never;
 
 /** Flag ids of a definition. */
-export type FlagId<D extends InstrumentDefinition> = D extends { readonly flags?: infer F } ? IdOf<ElementOf<F>> : never;
+export type FlagId<D extends InstrumentDefinition> = D extends { readonly flags?: infer F }
+  ? IdOf<ElementOf<F>>
+  : never;
 
 /** An opt-in flag's id: literal `optIn: true`, or any flag of a definition known only at run time. */
 type OptInId<F> = F extends { readonly optIn: true }

@@ -52,7 +52,12 @@ export function scoreWith<const D extends InstrumentDefinition>(
 export type Unroll = (plan: Plan) => ((answers: unknown) => ScoreResult | undefined) | null;
 
 /** The unrolled loop where the call allows it and it takes the answers; else the engine. */
-function run(plan: Plan, answers: unknown, options: ScoreOptions | undefined, unroll: Unroll | undefined): ScoreResult | ScoreInputError {
+function run(
+  plan: Plan,
+  answers: unknown,
+  options: ScoreOptions | undefined,
+  unroll: Unroll | undefined,
+): ScoreResult | ScoreInputError {
   if (unroll !== undefined && plain(options)) {
     const loop = unroll(plan);
     if (loop !== null) {
@@ -67,7 +72,10 @@ function run(plan: Plan, answers: unknown, options: ScoreOptions | undefined, un
 function plain(options: ScoreOptions | undefined): boolean {
   return (
     options === undefined ||
-    (options.jitless !== true && options.missing === undefined && options.settings === undefined && (options.flags === undefined || options.flags.length === 0))
+    (options.jitless !== true &&
+      options.missing === undefined &&
+      options.settings === undefined &&
+      (options.flags === undefined || options.flags.length === 0))
   );
 }
 
@@ -77,7 +85,11 @@ function plain(options: ScoreOptions | undefined): boolean {
  *
  * @internal
  */
-export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | undefined): ScoreResult | ScoreInputError {
+export function evaluate(
+  plan: Plan,
+  answers: unknown,
+  options: ScoreOptions | undefined,
+): ScoreResult | ScoreInputError {
   const def = plan.def;
   let override: MissingRule | null = null;
   let optIn: ReadonlySet<string> = EMPTY;
@@ -100,7 +112,10 @@ export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | u
 
   let computed: ComputeOutput | null = null;
   if (plan.hasCustom && def.compute !== undefined) {
-    computed = checkedOutput(plan, def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) }));
+    computed = checkedOutput(
+      plan,
+      def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) }),
+    );
     if (computed.issues !== undefined && computed.issues.length > 0) {
       return returnedInputError(def.id, def.shortTitle, computed.issues);
     }
@@ -111,7 +126,9 @@ export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | u
   const outs: Mutable<ScaleOutcome>[] = [];
   for (let j = 0; j < ps.length; j++) {
     const s = ps[j] as ScalePlan;
-    outs.push(s.complete === null ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing));
+    outs.push(
+      s.complete === null ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing),
+    );
   }
   const scales: Record<string, ScaleOutcome> = {};
   const subscales: Record<string, number | null> = {};
@@ -125,10 +142,18 @@ export function evaluate(plan: Plan, answers: unknown, options: ScoreOptions | u
 
   const flags: FlagResult[] = [];
   for (const f of plan.flags) if (f.raised(optIn, vals, outs)) flags.push(f.result);
-  if (computed?.flags !== undefined) for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
+  if (computed?.flags !== undefined)
+    for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
 
-
-  return resultOf(plan, plan.primary === null ? null : (outs[0] as ScaleOutcome), subscales, flags, missing, scales, answerRecord);
+  return resultOf(
+    plan,
+    plan.primary === null ? null : (outs[0] as ScaleOutcome),
+    subscales,
+    flags,
+    missing,
+    scales,
+    answerRecord,
+  );
 }
 
 /**
@@ -174,7 +199,12 @@ export function completeOutcome(score: number): Mutable<ScaleOutcome> {
  * Scores one declarative scale under a missing-data rule. A missing answer never counts as 0: the scale
  * is either complete, adjusted as the rule says (rules/missing.ts), or null with the reason.
  */
-function scoreScale(plan: Plan, scale: ScalePlan, vals: readonly AnswerValue[], rule: MissingRule): Mutable<ScaleOutcome> {
+function scoreScale(
+  plan: Plan,
+  scale: ScalePlan,
+  vals: readonly AnswerValue[],
+  rule: MissingRule,
+): Mutable<ScaleOutcome> {
   const idx = scale.idx;
   const size = idx.length;
   const items = plan.items;
@@ -279,18 +309,31 @@ function fromCompute(plan: Plan, s: ScalePlan, computed: ComputeOutput | null): 
   // Never a number the scale cannot have: NaN, Infinity, a string or a value outside the declared range.
   const { score, missing: m, reason } = c as Partial<Record<keyof ComputedScale, unknown>>;
   const [lo, hi] = s.def.range;
-  if (score !== null && (typeof score !== "number" || !Number.isFinite(score) || score < lo - 1e-9 || score > hi + 1e-9)) {
-    fault(`gave ${scale} the score ${describeValue(score)}, which is not a number from ${String(lo)} to ${String(hi)} (its declared range) or null`);
+  if (
+    score !== null &&
+    (typeof score !== "number" || !Number.isFinite(score) || score < lo - 1e-9 || score > hi + 1e-9)
+  ) {
+    fault(
+      `gave ${scale} the score ${describeValue(score)}, which is not a number from ${String(lo)} to ${String(hi)} (its declared range) or null`,
+    );
   }
-  if (m !== undefined && !(Array.isArray(m) && m.every((x) => typeof x === "string"))) fault(`gave ${scale} missing ${describeValue(m)}, not an array of item ids`);
-  if (reason !== undefined && typeof reason !== "string") fault(`gave ${scale} the reason ${describeValue(reason)}, not a string`);
+  if (m !== undefined && !(Array.isArray(m) && m.every((x) => typeof x === "string")))
+    fault(`gave ${scale} missing ${describeValue(m)}, not an array of item ids`);
+  if (reason !== undefined && typeof reason !== "string")
+    fault(`gave ${scale} the reason ${describeValue(reason)}, not a string`);
   return scaleOutcome(plan, s, c as ComputedScale);
 }
 
 function scaleOutcome(plan: Plan, s: ScalePlan, c: ComputedScale): Mutable<ScaleOutcome> {
   const missing = c.missing ?? [];
   return c.score === null
-    ? { score: null, method: "insufficient", missing, reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed`, band: null }
+    ? {
+        score: null,
+        method: "insufficient",
+        missing,
+        reason: c.reason ?? `${plan.def.shortTitle} ${s.def.label} cannot be computed`,
+        band: null,
+      }
     : { score: c.score, method: missing.length > 0 ? "partial" : "complete", missing, reason: null, band: null };
 }
 
@@ -308,11 +351,15 @@ function optInFlags(plan: Plan, ids: readonly string[]): ReadonlySet<string> {
   const known = new Set((plan.def.flags ?? []).filter((f) => f.optIn === true).map((f) => f.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new ScoreInputError(plan.def.id, plan.def.shortTitle, unknown.map((id) => ({
-      item: null,
-      value: id,
-      message: `unknown opt-in flag "${id}" (opt-in flags: ${[...known].map((k) => `"${k}"`).join(", ") || "none"})`,
-    })));
+    throw new ScoreInputError(
+      plan.def.id,
+      plan.def.shortTitle,
+      unknown.map((id) => ({
+        item: null,
+        value: id,
+        message: `unknown opt-in flag "${id}" (opt-in flags: ${[...known].map((k) => `"${k}"`).join(", ") || "none"})`,
+      })),
+    );
   }
   return new Set(ids);
 }

@@ -68,7 +68,13 @@ function keptIssues(issues: readonly ScoreInputIssue[]): readonly ScoreInputIssu
   return bounded(issues, (n) => ({ item: null, value: n, message: `and ${String(n)} more problems` }));
 }
 
-function inputMessage(instrument: string, title: string, all: readonly ScoreInputIssue[], kept: readonly ScoreInputIssue[], hint: string | null): string {
+function inputMessage(
+  instrument: string,
+  title: string,
+  all: readonly ScoreInputIssue[],
+  kept: readonly ScoreInputIssue[],
+  hint: string | null,
+): string {
   const head = `${clip(title)} (${clip(instrument)}): ${String(all.length)} invalid answer${all.length === 1 ? "" : "s"}`;
   const lines = kept.map((i) => (i.item === null ? i.message : `item ${clip(i.item)}: ${i.message}`));
   return `${head}: ${listed(lines)}${hint === null ? "" : `. ${hint}`}`;
@@ -83,7 +89,12 @@ function inputMessage(instrument: string, title: string, all: readonly ScoreInpu
  *
  * @internal
  */
-export function returnedInputError(instrument: string, title: string, issues: readonly ScoreInputIssue[], hint: string | null = null): ScoreInputError {
+export function returnedInputError(
+  instrument: string,
+  title: string,
+  issues: readonly ScoreInputIssue[],
+  hint: string | null = null,
+): ScoreInputError {
   const kept = keptIssues(issues);
   const message = inputMessage(instrument, title, issues, kept, hint);
   const e = Object.create(ScoreInputError.prototype) as ScoreInputError;
@@ -102,7 +113,8 @@ export function returnedInputError(instrument: string, title: string, issues: re
  * @internal
  */
 export function withStack<E extends object>(error: E, below: (...args: never[]) => unknown): E {
-  const capture = (Error as { captureStackTrace?: (target: object, fn: (...args: never[]) => unknown) => void }).captureStackTrace;
+  const capture = (Error as { captureStackTrace?: (target: object, fn: (...args: never[]) => unknown) => void })
+    .captureStackTrace;
   if (typeof capture === "function") capture(error, below);
   return error;
 }
@@ -201,7 +213,9 @@ export function clip(text: string): string {
  * @internal
  */
 export function quote(text: string): string {
-  return text.length <= MAX_QUOTED ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, MAX_QUOTED))}… (${String(text.length)} characters)`;
+  return text.length <= MAX_QUOTED
+    ? JSON.stringify(text)
+    : `${JSON.stringify(text.slice(0, MAX_QUOTED))}… (${String(text.length)} characters)`;
 }
 
 /** Renders a value for an error message so that "2" and 2, NaN and null are told apart. */

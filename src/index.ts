@@ -23,7 +23,14 @@ export {
   type OutcomeResult,
   type ReliableChangeResult,
 } from "./change.js";
-export type { ChangeFacts, CitedSource, ImportantChange, OutcomeCriterion, OutcomeDefinition, ReliabilityOption } from "./types.js";
+export type {
+  ChangeFacts,
+  CitedSource,
+  ImportantChange,
+  OutcomeCriterion,
+  OutcomeDefinition,
+  ReliabilityOption,
+} from "./types.js";
 export {
   stratify,
   type DomainIdOf,

@@ -121,12 +121,18 @@ export function talkingTherapiesOutcomes(cohort: readonly CohortEpisode[]): Talk
   const perEpisode = cohort.map((e, i) => talkingTherapiesEpisode(e, i));
   const counted = perEpisode.filter((e) => e.finished && e.excluded === null);
   const cases = counted.filter((e) => e.caseAtStart === true);
-  const count = (xs: readonly TalkingTherapiesEpisode[], f: (e: TalkingTherapiesEpisode) => boolean): number => xs.filter(f).length;
-  const inferred = cohort.filter((e, i) => e.treatmentContacts === undefined && counted.some((c) => c === perEpisode[i])).length;
+  const count = (xs: readonly TalkingTherapiesEpisode[], f: (e: TalkingTherapiesEpisode) => boolean): number =>
+    xs.filter(f).length;
+  const inferred = cohort.filter(
+    (e, i) => e.treatmentContacts === undefined && counted.some((c) => c === perEpisode[i]),
+  ).length;
   const measure = (m: "phq9" | "gad7"): { reliablyImproved: number; reliablyDeteriorated: number } => {
     const threshold = m === "phq9" ? 6 : 4;
     const changes = counted.map((e) => e[m]?.change ?? 0);
-    return { reliablyImproved: changes.filter((c) => c <= -threshold + EPS).length, reliablyDeteriorated: changes.filter((c) => c >= threshold - EPS).length };
+    return {
+      reliablyImproved: changes.filter((c) => c <= -threshold + EPS).length,
+      reliablyDeteriorated: changes.filter((c) => c >= threshold - EPS).length,
+    };
   };
   return {
     episodes: cohort.length,
@@ -134,10 +140,22 @@ export function talkingTherapiesOutcomes(cohort: readonly CohortEpisode[]): Talk
     finishedInferred: inferred,
     withoutPairedScores: count(perEpisode, (e) => e.finished && e.excluded !== null),
     notCaseAtStart: counted.length - cases.length,
-    recovery: rate(count(cases, (e) => e.recovered === true), cases.length),
-    reliableImprovement: rate(count(counted, (e) => e.reliablyImproved === true), counted.length),
-    reliableRecovery: rate(count(cases, (e) => e.recovered === true && e.reliablyImproved === true), cases.length),
-    reliableDeterioration: rate(count(counted, (e) => e.reliablyDeteriorated === true), counted.length),
+    recovery: rate(
+      count(cases, (e) => e.recovered === true),
+      cases.length,
+    ),
+    reliableImprovement: rate(
+      count(counted, (e) => e.reliablyImproved === true),
+      counted.length,
+    ),
+    reliableRecovery: rate(
+      count(cases, (e) => e.recovered === true && e.reliablyImproved === true),
+      cases.length,
+    ),
+    reliableDeterioration: rate(
+      count(counted, (e) => e.reliablyDeteriorated === true),
+      counted.length,
+    ),
     perMeasure: { phq9: measure("phq9"), gad7: measure("gad7") },
     perEpisode,
     notes: [
@@ -155,13 +173,23 @@ function talkingTherapiesEpisode(e: CohortEpisode, i: number): TalkingTherapiesE
   const phq = firstAndLast(e.history, "phq9");
   const gad = firstAndLast(e.history, "gad7");
   const days = new Set(
-    e.history.filter((h) => (h.result.instrument === "phq9" || h.result.instrument === "gad7") && h.result.score !== null).map((h) => Math.floor(instant(h.at) / DAY_MS)),
+    e.history
+      .filter((h) => (h.result.instrument === "phq9" || h.result.instrument === "gad7") && h.result.score !== null)
+      .map((h) => Math.floor(instant(h.at) / DAY_MS)),
   );
   const finished = (e.treatmentContacts ?? days.size) >= 2;
   const none = { caseAtStart: null, recovered: null, reliablyImproved: null, reliablyDeteriorated: null };
-  const summary = (c: ChangeComparison | null): TalkingTherapiesEpisode["phq9"] => (c === null ? null : { first: c.before, last: c.after, change: c.change });
+  const summary = (c: ChangeComparison | null): TalkingTherapiesEpisode["phq9"] =>
+    c === null ? null : { first: c.before, last: c.after, change: c.change };
   if (phq === null || gad === null) {
-    return { id, finished, excluded: "no first and last score on both the PHQ-9 and the GAD-7", ...none, phq9: summary(phq), gad7: summary(gad) };
+    return {
+      id,
+      finished,
+      excluded: "no first and last score on both the PHQ-9 and the GAD-7",
+      ...none,
+      phq9: summary(phq),
+      gad7: summary(gad),
+    };
   }
   const caseAt = (p: number, g: number): boolean => p >= 10 || g >= 8;
   const caseAtStart = caseAt(phq.before, gad.before);
@@ -257,7 +285,12 @@ export function depressionWindowOutcomes(
     withIndex++;
     const day0 = Math.floor(index.t / DAY_MS);
     const inWindow = (w: DayWindow): Scored | undefined =>
-      scored.filter((s) => s !== index && Math.floor(s.t / DAY_MS) - day0 >= w.fromDays && Math.floor(s.t / DAY_MS) - day0 <= w.toDays).at(-1);
+      scored
+        .filter(
+          (s) =>
+            s !== index && Math.floor(s.t / DAY_MS) - day0 >= w.fromDays && Math.floor(s.t / DAY_MS) - day0 <= w.toDays,
+        )
+        .at(-1);
     const base = index.result.score as number;
     const h = inWindow(hedisWindow);
     if (h !== undefined) {
@@ -281,7 +314,11 @@ export function depressionWindowOutcomes(
       remission: rate(hits.hedisRemission, withIndex),
       response: rate(hits.hedisResponse, withIndex),
     },
-    remissionAt12Months: { window: yearWindow, followUp: rate(hits.yearFollow, withIndex), remission: rate(hits.yearRemission, withIndex) },
+    remissionAt12Months: {
+      window: yearWindow,
+      followUp: rate(hits.yearFollow, withIndex),
+      remission: rate(hits.yearRemission, withIndex),
+    },
     notes: [
       "Index: the episode's first PHQ-9 above 9 (NCQA DRR-E, CMS159); the measures' own intake periods and exclusions are the caller's to apply.",
       "The most recent PHQ-9 inside the window is read (NCQA DRR-E; CMS159); days are counted between calendar dates (UTC).",
@@ -297,7 +334,12 @@ export type JacobsonTruaxCategory = "recovered" | "improved" | "unchanged" | "de
 export type JacobsonTruaxCutoff =
   | number
   /** a: `width` SDs beyond the dysfunctional mean (default: the pre scores' mean and SD), towards health. */
-  | { readonly criterion: "a"; readonly width?: number; readonly dysfunctionalMean?: number; readonly dysfunctionalSd?: number }
+  | {
+      readonly criterion: "a";
+      readonly width?: number;
+      readonly dysfunctionalMean?: number;
+      readonly dysfunctionalSd?: number;
+    }
   /** b: `width` SDs from the functional mean, towards dysfunction. */
   | { readonly criterion: "b"; readonly width?: number; readonly functionalMean: number; readonly functionalSd: number }
   /** c: the SD-weighted midpoint between the dysfunctional and the functional means. */
@@ -356,7 +398,11 @@ export interface JacobsonTruaxResult {
   /** How many in each category, and how many of the unchanged are past the cut-off ("non-reliably recovered"). */
   readonly counts: Readonly<Record<JacobsonTruaxCategory, number>> & { readonly nonReliablyRecovered: number };
   /** The Jacobson–Truax plot (x = pre, y = post): y = x, y = x ± threshold, y = cutoff. */
-  readonly plot: { readonly identity: { readonly slope: 1; readonly intercept: 0 }; readonly band: readonly [number, number]; readonly cutoff: number };
+  readonly plot: {
+    readonly identity: { readonly slope: 1; readonly intercept: 0 };
+    readonly band: readonly [number, number];
+    readonly cutoff: number;
+  };
 }
 
 /**
@@ -379,14 +425,22 @@ export interface JacobsonTruaxResult {
  * @see {@link https://doi.org/10.1037/0022-006X.59.1.12 | Jacobson & Truax 1991}
  * @category Outcomes
  */
-export function jacobsonTruax(pairs: readonly { readonly pre: number; readonly post: number }[], options: JacobsonTruaxOptions): JacobsonTruaxResult {
+export function jacobsonTruax(
+  pairs: readonly { readonly pre: number; readonly post: number }[],
+  options: JacobsonTruaxOptions,
+): JacobsonTruaxResult {
   const r = options.reliability;
-  if (typeof r !== "number" || !(r >= 0 && r < 1)) throw new RangeError(`jacobsonTruax: reliability must be at least 0 and below 1 (got ${String(r)})`);
+  if (typeof r !== "number" || !(r >= 0 && r < 1))
+    throw new RangeError(`jacobsonTruax: reliability must be at least 0 and below 1 (got ${String(r)})`);
   pairs.forEach((p, i) => {
-    if (!Number.isFinite(p.pre) || !Number.isFinite(p.post)) throw new RangeError(`jacobsonTruax: pairs[${String(i)}] must have finite pre and post scores`);
+    if (!Number.isFinite(p.pre) || !Number.isFinite(p.post))
+      throw new RangeError(`jacobsonTruax: pairs[${String(i)}] must have finite pre and post scores`);
   });
   const pre = pairs.map((p) => p.pre);
-  if (options.sd === undefined && pre.length < 2) throw new RangeError("jacobsonTruax: at least two pairs are needed to take the SD from the pre scores; pass options.sd");
+  if (options.sd === undefined && pre.length < 2)
+    throw new RangeError(
+      "jacobsonTruax: at least two pairs are needed to take the SD from the pre scores; pass options.sd",
+    );
   const mean = pre.reduce((a, b) => a + b, 0) / Math.max(pre.length, 1);
   const sampleSd = pre.length < 2 ? 0 : Math.sqrt(pre.reduce((a, b) => a + (b - mean) ** 2, 0) / (pre.length - 1));
   const sd = options.sd ?? sampleSd;
@@ -395,7 +449,8 @@ export function jacobsonTruax(pairs: readonly { readonly pre: number; readonly p
   const c = options.cutoff;
   let cutoff: number;
   if (typeof c === "number") cutoff = c;
-  else if (c.criterion === "a") cutoff = (c.dysfunctionalMean ?? mean) + toward * (c.width ?? 2) * (c.dysfunctionalSd ?? sampleSd);
+  else if (c.criterion === "a")
+    cutoff = (c.dysfunctionalMean ?? mean) + toward * (c.width ?? 2) * (c.dysfunctionalSd ?? sampleSd);
   else if (c.criterion === "b") cutoff = c.functionalMean - toward * (c.width ?? 2) * c.functionalSd;
   else {
     const dm = c.dysfunctionalMean ?? mean;
@@ -412,7 +467,13 @@ export function jacobsonTruax(pairs: readonly { readonly pre: number; readonly p
     const better = toward * rci >= Z95 - EPS;
     const worse = toward * rci <= -Z95 + EPS;
     const pastCutoff = hib ? p.post >= cutoff : p.post <= cutoff;
-    const category: JacobsonTruaxCategory = worse ? "deteriorated" : better ? (pastCutoff ? "recovered" : "improved") : "unchanged";
+    const category: JacobsonTruaxCategory = worse
+      ? "deteriorated"
+      : better
+        ? pastCutoff
+          ? "recovered"
+          : "improved"
+        : "unchanged";
     counts[category]++;
     if (category === "unchanged" && pastCutoff) counts.nonReliablyRecovered++;
     return { pre: p.pre, post: p.post, change, rci, reliable: better || worse, pastCutoff, category };
@@ -451,14 +512,26 @@ export function jacobsonTruax(pairs: readonly { readonly pre: number; readonly p
  */
 export function cohortJacobsonTruax(
   cohort: readonly CohortEpisode[],
-  options: { readonly instrument: string; readonly cutoff: number; readonly scale?: string; readonly reliability?: string },
+  options: {
+    readonly instrument: string;
+    readonly cutoff: number;
+    readonly scale?: string;
+    readonly reliability?: string;
+  },
 ): {
   readonly counts: Readonly<Record<JacobsonTruaxCategory, number>> & { readonly nonReliablyRecovered: number };
-  readonly perEpisode: readonly { readonly id: string; readonly pre: number; readonly post: number; readonly category: JacobsonTruaxCategory; readonly pastCutoff: boolean }[];
+  readonly perEpisode: readonly {
+    readonly id: string;
+    readonly pre: number;
+    readonly post: number;
+    readonly category: JacobsonTruaxCategory;
+    readonly pastCutoff: boolean;
+  }[];
   readonly notPaired: number;
 } {
   const counts = { recovered: 0, improved: 0, unchanged: 0, deteriorated: 0, nonReliablyRecovered: 0 };
-  const perEpisode: { id: string; pre: number; post: number; category: JacobsonTruaxCategory; pastCutoff: boolean }[] = [];
+  const perEpisode: { id: string; pre: number; post: number; category: JacobsonTruaxCategory; pastCutoff: boolean }[] =
+    [];
   let notPaired = 0;
   cohort.forEach((e, i) => {
     const scored = sortedScored(e.history, options.instrument, options.scale);
@@ -476,9 +549,18 @@ export function cohortJacobsonTruax(
       throw new RangeError(`cohortJacobsonTruax: ${c.reliableChange.reason}`);
     }
     const reliable = c.reliableChange.reliable;
-    const pastCutoff = getInstrument(options.instrument)?.direction === "higher-is-better" ? c.after >= options.cutoff : c.after <= options.cutoff;
+    const pastCutoff =
+      getInstrument(options.instrument)?.direction === "higher-is-better"
+        ? c.after >= options.cutoff
+        : c.after <= options.cutoff;
     const category: JacobsonTruaxCategory =
-      reliable && c.direction === "worsened" ? "deteriorated" : reliable && c.direction === "improved" ? (pastCutoff ? "recovered" : "improved") : "unchanged";
+      reliable && c.direction === "worsened"
+        ? "deteriorated"
+        : reliable && c.direction === "improved"
+          ? pastCutoff
+            ? "recovered"
+            : "improved"
+          : "unchanged";
     counts[category]++;
     if (category === "unchanged" && pastCutoff) counts.nonReliablyRecovered++;
     perEpisode.push({ id: e.id ?? String(i), pre: c.before, post: c.after, category, pastCutoff });
@@ -498,7 +580,10 @@ function sortedScored(history: readonly HistoryEntry[], instrument: string, scal
     .map((h, index) => ({ t: instant(h.at), index, result: h.result }))
     .filter((s) => {
       if (s.result.instrument !== instrument) return false;
-      const v = scale === undefined ? s.result.score : (s.result.scales as Readonly<Record<string, { score: number | null } | undefined>>)[scale]?.score;
+      const v =
+        scale === undefined
+          ? s.result.score
+          : (s.result.scales as Readonly<Record<string, { score: number | null } | undefined>>)[scale]?.score;
       return typeof v === "number" && Number.isFinite(v);
     })
     .sort((a, b) => a.t - b.t || a.index - b.index);
@@ -506,7 +591,10 @@ function sortedScored(history: readonly HistoryEntry[], instrument: string, scal
 
 function instant(at: string): number {
   const t = parseInstant(at);
-  if (t === null) throw new ProgressInputError([{ path: "history.at", value: at, message: "must be an ISO 8601 date or date-time naming a real day" }]);
+  if (t === null)
+    throw new ProgressInputError([
+      { path: "history.at", value: at, message: "must be an ISO 8601 date or date-time naming a real day" },
+    ]);
   return t;
 }
 

@@ -3,7 +3,13 @@ import { compareScores, type ChangeComparison, type CompareOptions } from "./cha
 import { compare } from "./conditions.js";
 import { parseInstant, weeksBetween } from "./dates.js";
 import { defaultPathway, type DefaultPathway } from "./stratify/default-pathway.js";
-import { stratify, type StepOf, type StratifyResult, type UncheckedUrgent, type UrgentAction } from "./stratify/evaluate.js";
+import {
+  stratify,
+  type StepOf,
+  type StratifyResult,
+  type UncheckedUrgent,
+  type UrgentAction,
+} from "./stratify/evaluate.js";
 import { definitionFor, type Pathway } from "./stratify/pathway.js";
 import {
   trackedScale,
@@ -13,7 +19,15 @@ import {
   type ProgressionRule,
   type WeeksWindow,
 } from "./stratify/progression.js";
-import type { BandResult, CitedSource, Citation, Comparison, InstrumentDefinition, ScaleOutcome, ScoreResult } from "./types.js";
+import type {
+  BandResult,
+  CitedSource,
+  Citation,
+  Comparison,
+  InstrumentDefinition,
+  ScaleOutcome,
+  ScoreResult,
+} from "./types.js";
 
 // Scores such as the ODI's are unrounded fractions; a difference this small is floating-point noise.
 const EPS = 1e-9;
@@ -235,7 +249,13 @@ export interface ProgressResult<P extends Pathway = Pathway> {
   readonly stratified: StratifyResult<P>;
 }
 
-const RANK: Readonly<Record<ProgressAction, number>> = { "not-assessed": 0, "step-down": 1, continue: 2, review: 3, "step-up": 4 };
+const RANK: Readonly<Record<ProgressAction, number>> = {
+  "not-assessed": 0,
+  "step-down": 1,
+  continue: 2,
+  review: 3,
+  "step-up": 4,
+};
 
 /**
  * Follows one person across reassessments: per instrument the trajectory, the change from baseline to latest
@@ -264,7 +284,10 @@ const RANK: Readonly<Record<ProgressAction, number>> = { "not-assessed": 0, "ste
  * ```
  * @category Care over time
  */
-export function progress<const P extends Pathway = DefaultPathway>(history: readonly HistoryEntry[], options?: ProgressOptions<P>): ProgressResult<P>;
+export function progress<const P extends Pathway = DefaultPathway>(
+  history: readonly HistoryEntry[],
+  options?: ProgressOptions<P>,
+): ProgressResult<P>;
 export function progress(history: readonly HistoryEntry[], options: ProgressOptions = {}): ProgressResult {
   const pathway = options.pathway ?? defaultPathway;
   const extra = options.definitions ?? [];
@@ -290,9 +313,11 @@ interface Input {
 
 function readInput(history: unknown, options: ProgressOptions, pathway: Pathway): Input {
   const issues: ProgressInputIssue[] = [];
-  if (!Array.isArray(history)) throw new ProgressInputError([{ path: "history", value: history, message: "must be an array of { at, result }" }]);
+  if (!Array.isArray(history))
+    throw new ProgressInputError([{ path: "history", value: history, message: "must be an array of { at, result }" }]);
   const asOfT = options.asOf === undefined ? null : parseInstant(options.asOf);
-  if (options.asOf !== undefined && asOfT === null) issues.push({ path: "options.asOf", value: options.asOf, message: dateMessage });
+  if (options.asOf !== undefined && asOfT === null)
+    issues.push({ path: "options.asOf", value: options.asOf, message: dateMessage });
   let step: Input["step"] = null;
   if (options.step !== undefined) {
     const { current, since } = options.step as { current: unknown; since: unknown };
@@ -300,7 +325,11 @@ function readInput(history: unknown, options: ProgressOptions, pathway: Pathway)
     if (t === null) issues.push({ path: "options.step.since", value: since, message: dateMessage });
     const steps = pathway.steps.map((s) => s.step);
     if (typeof current !== "number" || !steps.includes(current)) {
-      issues.push({ path: "options.step.current", value: current, message: `must be one of the pathway's steps (${steps.join(", ")})` });
+      issues.push({
+        path: "options.step.current",
+        value: current,
+        message: `must be one of the pathway's steps (${steps.join(", ")})`,
+      });
     }
     if (t !== null && typeof current === "number") step = { current, since: since as string, t };
   }
@@ -315,10 +344,15 @@ function readInput(history: unknown, options: ProgressOptions, pathway: Pathway)
     const { at: when, result } = e as { at?: unknown; result?: unknown };
     const t = parseInstant(when);
     if (t === null) issues.push({ path: `${at}.at`, value: when, message: dateMessage });
-    const ok = typeof result === "object" && result !== null && typeof (result as { instrument?: unknown }).instrument === "string";
-    if (!ok) issues.push({ path: `${at}.result`, value: result, message: "must be a score result (it has no instrument id)" });
+    const ok =
+      typeof result === "object" &&
+      result !== null &&
+      typeof (result as { instrument?: unknown }).instrument === "string";
+    if (!ok)
+      issues.push({ path: `${at}.result`, value: result, message: "must be a score result (it has no instrument id)" });
     if (t === null || !ok) return;
-    if (asOfT !== null && t > asOfT) excluded.push({ index, at: when as string, reason: `after the as-of date ${options.asOf as string}` });
+    if (asOfT !== null && t > asOfT)
+      excluded.push({ index, at: when as string, reason: `after the as-of date ${options.asOf as string}` });
     else entries.push({ index, at: when as string, t, result: result as ScoreResult });
   });
   if (issues.length > 0) throw new ProgressInputError(issues);
@@ -327,7 +361,8 @@ function readInput(history: unknown, options: ProgressOptions, pathway: Pathway)
   return { entries, excluded, asOf: options.asOf ?? null, step };
 }
 
-const dateMessage = "must be an ISO 8601 date (2026-03-01) or date-time (2026-03-01T09:30, with Z or ±hh:mm, else read as UTC) naming a real day";
+const dateMessage =
+  "must be an ISO 8601 date (2026-03-01) or date-time (2026-03-01T09:30, with Z or ±hh:mm, else read as UTC) naming a real day";
 
 /** A point with its instant and its score on one scale. */
 interface Point {
@@ -403,18 +438,24 @@ class Judgement {
       }
     }
     // The most intensive effect; "continue" when no rule fired (a step-down can win only over nothing else).
-    const top = reasons.reduce<ProgressionAction | null>((a, r) => (a === null || RANK[r.effect] > RANK[a] ? r.effect : a), null);
+    const top = reasons.reduce<ProgressionAction | null>(
+      (a, r) => (a === null || RANK[r.effect] > RANK[a] ? r.effect : a),
+      null,
+    );
     const action: ProgressAction = current === null ? "not-assessed" : (top ?? "continue");
     const movers = reasons.filter((r) => r.effect === action && (action === "step-up" || action === "step-down"));
-    const step = current === null ? null : movers.length > 0 ? Math.max(...movers.map((r) => r.step as number)) : current;
+    const step =
+      current === null ? null : movers.length > 0 ? Math.max(...movers.map((r) => r.step as number)) : current;
     const applied = reasons.map((r): ProgressReason => {
       const isApplied = r.effect === action && (movers.length === 0 || r.step === step);
-      const blocked = r.blocked ?? (isApplied || r.effect === action ? null : `${actionWords(action)} takes precedence`);
+      const blocked =
+        r.blocked ?? (isApplied || r.effect === action ? null : `${actionWords(action)} takes precedence`);
       return { ...r, applied: isApplied, blocked };
     });
 
     for (const id of this.instrumentIds) instruments[id] = this.instrument(id, applied);
-    const weeks = this.t0 === null || judgedAt === null ? null : weeksBetween(this.t0, (this.input.entries.at(-1) as Entry).t);
+    const weeks =
+      this.t0 === null || judgedAt === null ? null : weeksBetween(this.t0, (this.input.entries.at(-1) as Entry).t);
     return {
       pathway: { id: p.id, version: p.version, title: p.title },
       judgedAt,
@@ -439,17 +480,32 @@ class Judgement {
   }
 
   /** One fired rule, its action after the guards: the top step, the step `stratify` still gives, urgency. */
-  private reason(rule: ProgressionRule, evidence: readonly ProgressEvidence[], current: number, urgent: boolean): ProgressReason {
+  private reason(
+    rule: ProgressionRule,
+    evidence: readonly ProgressEvidence[],
+    current: number,
+    urgent: boolean,
+  ): ProgressReason {
     const steps = this.p.steps.map((s) => s.step);
     let effect: ProgressionAction = rule.action;
     let step: number | null = null;
     let blocked: string | null = null;
     if (rule.action === "step-up") {
       const to = rule.to ?? "next";
-      const target = to === "next" ? (steps.find((s) => s > current) ?? null) : to === "stratified" ? this.stratified.step : to === "previous" ? null : to;
+      const target =
+        to === "next"
+          ? (steps.find((s) => s > current) ?? null)
+          : to === "stratified"
+            ? this.stratified.step
+            : to === "previous"
+              ? null
+              : to;
       if (target === null || target <= current) {
         effect = "review";
-        blocked = target === null && to === "next" ? `already at step ${String(current)}, the highest` : `step ${String(target)} is not above the current step ${String(current)}`;
+        blocked =
+          target === null && to === "next"
+            ? `already at step ${String(current)}, the highest`
+            : `step ${String(target)} is not above the current step ${String(current)}`;
       } else step = target;
     } else if (rule.action === "step-down") {
       const to = rule.to ?? "previous";
@@ -464,7 +520,9 @@ class Judgement {
       } else if (target === null || target >= current) {
         effect = "continue";
         blocked =
-          below === null ? `already at step ${String(current)}, the lowest` : `stratify over the latest results still gives step ${String(floor ?? current)}`;
+          below === null
+            ? `already at step ${String(current)}, the lowest`
+            : `stratify over the latest results still gives step ${String(floor ?? current)}`;
       } else step = target;
     }
     return {
@@ -487,21 +545,29 @@ class Judgement {
   private instrument(id: string, reasons: readonly ProgressReason[]): InstrumentProgress {
     const s = this.tracked(id);
     const first = s.points[0] as Point;
-    const points = s.points.map((pt): ProgressPoint => ({
-      at: pt.entry.at,
-      weeks: weeksBetween(first.entry.t, pt.entry.t),
-      score: pt.score,
-      band: pt.band,
-      result: pt.entry.result,
-    }));
-    const pointOf = (pt: Point | undefined): ProgressPoint | null => (pt === undefined ? null : (points[s.points.indexOf(pt)] as ProgressPoint));
+    const points = s.points.map(
+      (pt): ProgressPoint => ({
+        at: pt.entry.at,
+        weeks: weeksBetween(first.entry.t, pt.entry.t),
+        score: pt.score,
+        band: pt.band,
+        result: pt.entry.result,
+      }),
+    );
+    const pointOf = (pt: Point | undefined): ProgressPoint | null =>
+      pt === undefined ? null : (points[s.points.indexOf(pt)] as ProgressPoint);
     const baseline = pointOf(s.scored[0]);
     const latest = pointOf(s.scored.at(-1));
     // Without a definition (an instrument neither bundled nor passed) there is nothing to compare with.
-    const change = s.scored.length > 1 && s.def !== undefined ? this.compare(s, s.scored[0] as Point, s.scored.at(-1) as Point) : null;
+    const change =
+      s.scored.length > 1 && s.def !== undefined
+        ? this.compare(s, s.scored[0] as Point, s.scored.at(-1) as Point)
+        : null;
     const mine = reasons.filter((r) => r.evidence.some((e) => e.instrument === id));
     const action: ProgressAction =
-      baseline === null ? "not-assessed" : mine.reduce<ProgressionAction>((a, r) => (RANK[r.effect] > RANK[a] ? r.effect : a), "continue");
+      baseline === null
+        ? "not-assessed"
+        : mine.reduce<ProgressionAction>((a, r) => (RANK[r.effect] > RANK[a] ? r.effect : a), "continue");
     return { instrument: id, scale: s.scale, points, baseline, latest, change, status: statusOf(s, change), action };
   }
 
@@ -521,7 +587,8 @@ class Judgement {
         if (when !== undefined && "item" in when) items.add(when.item);
       }
     }
-    const answered = (r: ScoreResult): boolean => [...items].every((it) => typeof (r.answers as Readonly<Record<string, unknown>>)[it] === "number");
+    const answered = (r: ScoreResult): boolean =>
+      [...items].every((it) => typeof (r.answers as Readonly<Record<string, unknown>>)[it] === "number");
     const pick = [...s.points].reverse().find((pt) => answered(pt.entry.result)) ?? lastOf(s);
     return pick.entry.result;
   }
@@ -548,7 +615,15 @@ class Judgement {
         const evidence = outs.flatMap((o) => o.evidence);
         if (outs.some((o) => o.value === true)) return { value: true, evidence, why: null };
         if (outs.some((o) => o.value === false)) return { value: false, evidence, why: null };
-        return { value: null, evidence, why: outs.map((o) => o.why).filter((w) => w !== null).join("; ") || "none could be evaluated" };
+        return {
+          value: null,
+          evidence,
+          why:
+            outs
+              .map((o) => o.why)
+              .filter((w) => w !== null)
+              .join("; ") || "none could be evaluated",
+        };
       }
       case "not": {
         const o = this.evaluate(c.condition);
@@ -561,7 +636,15 @@ class Judgement {
         if (st === null || this.current === null) return unknown("stratify over the latest results gives no step");
         const holds = compare(st, c.op, this.current);
         return known(holds, {
-          kind: c.kind, instrument: null, scale: null, observed: st, op: c.op, threshold: this.current, holds, weeks: null, at: null,
+          kind: c.kind,
+          instrument: null,
+          scale: null,
+          observed: st,
+          op: c.op,
+          threshold: this.current,
+          holds,
+          weeks: null,
+          at: null,
           text: `stratify over the latest results gives step ${String(st)} (current step ${String(this.current)})`,
         });
       }
@@ -577,8 +660,15 @@ class Judgement {
         const holds = run.length >= c.count && span >= (c.minSpanWeeks ?? 0) - EPS;
         const last = s.scored.at(-1) as Point;
         return known(holds, {
-          kind: c.kind, instrument: s.instrument, scale: s.scale, observed: run.length, op: c.op, threshold: c.value, holds,
-          weeks: this.weeksAt(last), at: last.entry.at,
+          kind: c.kind,
+          instrument: s.instrument,
+          scale: s.scale,
+          observed: run.length,
+          op: c.op,
+          threshold: c.value,
+          holds,
+          weeks: this.weeksAt(last),
+          at: last.entry.at,
           text: `${this.name(s)} ${opText(c.op)} ${fmt(c.value)} on the last ${String(run.length)} assessment${run.length === 1 ? "" : "s"}, over ${fmt(span)} weeks (needs ${String(c.count)}${c.minSpanWeeks === undefined ? "" : ` over ${fmt(c.minSpanWeeks)} weeks`})`,
         });
       }
@@ -589,19 +679,36 @@ class Judgement {
         if (w !== null) return w;
         const pt = c.point === "latest" ? s.scored.at(-1) : this.anchor(s, c.point);
         if (pt === undefined) return unknown(`no scored ${this.name(s)}`);
-        const where = c.point === "latest" ? "latest" : c.point === "baseline" ? "baseline" : "at the start of the step";
+        const where =
+          c.point === "latest" ? "latest" : c.point === "baseline" ? "baseline" : "at the start of the step";
         if (c.kind === "score") {
           const holds = compare(pt.score as number, c.op, c.value);
           return known(holds, {
-            kind: c.kind, instrument: s.instrument, scale: s.scale, observed: pt.score, op: c.op, threshold: c.value, holds,
-            weeks: this.weeksAt(pt), at: pt.entry.at, text: `${this.name(s)} ${where} ${fmt(pt.score as number)} (${opText(c.op)} ${fmt(c.value)}: ${holds ? "yes" : "no"})`,
+            kind: c.kind,
+            instrument: s.instrument,
+            scale: s.scale,
+            observed: pt.score,
+            op: c.op,
+            threshold: c.value,
+            holds,
+            weeks: this.weeksAt(pt),
+            at: pt.entry.at,
+            text: `${this.name(s)} ${where} ${fmt(pt.score as number)} (${opText(c.op)} ${fmt(c.value)}: ${holds ? "yes" : "no"})`,
           });
         }
         const band = pt.band?.id ?? null;
         const holds = band !== null && c.bands.includes(band);
         return known(holds, {
-          kind: c.kind, instrument: s.instrument, scale: s.scale, observed: band, op: null, threshold: c.bands.join(" or "), holds,
-          weeks: this.weeksAt(pt), at: pt.entry.at, text: `${this.name(s)} ${where} band ${band ?? "none"}`,
+          kind: c.kind,
+          instrument: s.instrument,
+          scale: s.scale,
+          observed: band,
+          op: null,
+          threshold: c.bands.join(" or "),
+          holds,
+          weeks: this.weeksAt(pt),
+          at: pt.entry.at,
+          text: `${this.name(s)} ${where} band ${band ?? "none"}`,
         });
       }
       case "improvement":
@@ -619,39 +726,91 @@ class Judgement {
           const a = from.band?.id ?? null;
           const b = latest.band?.id ?? null;
           const holds = a !== null && b !== null && c.changes.some(([x, y]) => x === a && y === b);
-          return known(holds, { kind: c.kind, ...ctx, observed: `${a ?? "none"} → ${b ?? "none"}`, op: null, threshold: c.changes.map(([x, y]) => `${x} → ${y}`).join(", "), holds, text: `${this.name(s)} band ${a ?? "none"} → ${b ?? "none"} at ${fmt(ctx.weeks)} weeks` });
+          return known(holds, {
+            kind: c.kind,
+            ...ctx,
+            observed: `${a ?? "none"} → ${b ?? "none"}`,
+            op: null,
+            threshold: c.changes.map(([x, y]) => `${x} → ${y}`).join(", "),
+            holds,
+            text: `${this.name(s)} band ${a ?? "none"} → ${b ?? "none"} at ${fmt(ctx.weeks)} weeks`,
+          });
         }
-        const change = this.compare(s, from, latest, c.kind === "outcome" && c.option !== undefined ? { [c.outcome]: c.option } : {});
+        const change = this.compare(
+          s,
+          from,
+          latest,
+          c.kind === "outcome" && c.option !== undefined ? { [c.outcome]: c.option } : {},
+        );
         if (c.kind === "outcome") {
           const o = change[c.outcome];
           if (!o.available) return unknown(o.reason);
-          if (o.met === null) return unknown(`${this.name(s)} ${c.outcome} (${o.label}) cannot be judged: ${o.note ?? "undetermined"}`);
+          if (o.met === null)
+            return unknown(`${this.name(s)} ${c.outcome} (${o.label}) cannot be judged: ${o.note ?? "undetermined"}`);
           const holds = o.met === c.met;
-          return known(holds, { kind: c.kind, ...ctx, observed: o.met, op: null, threshold: c.met, holds, text: `${words}: ${c.outcome} (${o.label}) ${o.met ? "met" : "not met"}` });
+          return known(holds, {
+            kind: c.kind,
+            ...ctx,
+            observed: o.met,
+            op: null,
+            threshold: c.met,
+            holds,
+            text: `${words}: ${c.outcome} (${o.label}) ${o.met ? "met" : "not met"}`,
+          });
         }
         if (c.unit === "points") {
           const holds = compareTol(change.improvement, c.op, c.value);
-          return known(holds, { kind: c.kind, ...ctx, observed: change.improvement, op: c.op, threshold: c.value, holds, text: `${words}: improvement ${fmt(change.improvement)} points (${opText(c.op)} ${fmt(c.value)}: ${holds ? "yes" : "no"})` });
+          return known(holds, {
+            kind: c.kind,
+            ...ctx,
+            observed: change.improvement,
+            op: c.op,
+            threshold: c.value,
+            holds,
+            text: `${words}: improvement ${fmt(change.improvement)} points (${opText(c.op)} ${fmt(c.value)}: ${holds ? "yes" : "no"})`,
+          });
         }
         if (change.before === 0) return unknown(`${this.name(s)}: a percentage of a baseline of 0 is undefined`);
         // Cross-multiplied so that 20 → 14 is exactly a 30 % improvement.
         const holds = compareTol(change.improvement * 100, c.op, c.value * Math.abs(change.before));
         const pct = (change.improvement / Math.abs(change.before)) * 100;
-        return known(holds, { kind: c.kind, ...ctx, observed: pct, op: c.op, threshold: c.value, holds, text: `${words}: improvement ${fmt(pct)} % (${opText(c.op)} ${fmt(c.value)} %: ${holds ? "yes" : "no"})` });
+        return known(holds, {
+          kind: c.kind,
+          ...ctx,
+          observed: pct,
+          op: c.op,
+          threshold: c.value,
+          holds,
+          text: `${words}: improvement ${fmt(pct)} % (${opText(c.op)} ${fmt(c.value)} %: ${holds ? "yes" : "no"})`,
+        });
       }
       case "reliable-change": {
-        const ids = c.instrument === undefined ? this.instrumentIds.filter((id) => this.hasReliability(id)) : [c.instrument];
-        const outs = ids.map((id) => this.reliable(this.seriesOf(id, c.instrument === undefined ? undefined : c.scale), c.from, c.direction, c.window));
+        const ids =
+          c.instrument === undefined ? this.instrumentIds.filter((id) => this.hasReliability(id)) : [c.instrument];
+        const outs = ids.map((id) =>
+          this.reliable(
+            this.seriesOf(id, c.instrument === undefined ? undefined : c.scale),
+            c.from,
+            c.direction,
+            c.window,
+          ),
+        );
         if (outs.length === 0) return unknown("no instrument in the history has reliable-change inputs");
         const evidence = outs.flatMap((o) => o.evidence);
-        if (outs.some((o) => o.value === true)) return { value: true, evidence: evidence.filter((e) => e.holds), why: null };
+        if (outs.some((o) => o.value === true))
+          return { value: true, evidence: evidence.filter((e) => e.holds), why: null };
         if (outs.some((o) => o.value === false)) return { value: false, evidence, why: null };
         return { value: null, evidence, why: outs.map((o) => o.why).join("; ") };
       }
     }
   }
 
-  private reliable(s: Series, from: ChangeAnchor, direction: "improvement" | "deterioration", window: WeeksWindow | undefined): Outcome {
+  private reliable(
+    s: Series,
+    from: ChangeAnchor,
+    direction: "improvement" | "deterioration",
+    window: WeeksWindow | undefined,
+  ): Outcome {
     const w = this.inWindow(s, window);
     if (w !== null) return w;
     const pair = this.pair(s, from);
@@ -664,7 +823,15 @@ class Judgement {
     const holds = rc.reliable && change.direction === way;
     const weeks = this.weeksAt(b);
     return known(holds, {
-      kind: "reliable-change", instrument: s.instrument, scale: s.scale, observed: change.change, op: null, threshold: rc.threshold, holds, weeks, at: b.entry.at,
+      kind: "reliable-change",
+      instrument: s.instrument,
+      scale: s.scale,
+      observed: change.change,
+      op: null,
+      threshold: rc.threshold,
+      holds,
+      weeks,
+      at: b.entry.at,
       text: `${this.name(s)} ${fmt(change.before)} → ${fmt(change.after)} at ${fmt(weeks)} weeks: ${holds ? `reliable ${direction}` : `no reliable ${direction}`} (change of ${fmt(rc.threshold)} points needed, ${rc.label})`,
     });
   }
@@ -681,11 +848,20 @@ class Judgement {
         if (last !== undefined && (pt === undefined || last.entry.t > pt.entry.t)) pt = last;
       }
     }
-    if (pt === undefined || this.t0 === null) return unknown(instrument === undefined || s === null ? "nothing was scored" : `no scored ${this.name(s)}`);
+    if (pt === undefined || this.t0 === null)
+      return unknown(instrument === undefined || s === null ? "nothing was scored" : `no scored ${this.name(s)}`);
     const weeks = this.weeksAt(pt);
     const holds = compareTol(weeks, op, value);
     return known(holds, {
-      kind: "weeks-at-step", instrument: instrument ?? null, scale: s?.scale ?? null, observed: weeks, op, threshold: value, holds, weeks, at: pt.entry.at,
+      kind: "weeks-at-step",
+      instrument: instrument ?? null,
+      scale: s?.scale ?? null,
+      observed: weeks,
+      op,
+      threshold: value,
+      holds,
+      weeks,
+      at: pt.entry.at,
       text: `${fmt(weeks)} weeks at the step${s === null ? "" : ` (${this.name(s)})`} (${opText(op)} ${fmt(value)}: ${holds ? "yes" : "no"})`,
     });
   }
@@ -695,11 +871,18 @@ class Judgement {
     if (w === undefined) return null;
     const last = s.scored.at(-1);
     const span =
-      w.maxWeeks === undefined ? `${fmt(w.minWeeks ?? 0)} on` : w.minWeeks === undefined ? `before ${fmt(w.maxWeeks)}` : `${fmt(w.minWeeks)}–${fmt(w.maxWeeks)}`;
+      w.maxWeeks === undefined
+        ? `${fmt(w.minWeeks ?? 0)} on`
+        : w.minWeeks === undefined
+          ? `before ${fmt(w.maxWeeks)}`
+          : `${fmt(w.minWeeks)}–${fmt(w.maxWeeks)}`;
     if (last === undefined) return unknown(`no scored ${this.name(s)}`);
     const weeks = this.weeksAt(last);
-    const inside = (w.minWeeks === undefined || weeks >= w.minWeeks - EPS) && (w.maxWeeks === undefined || weeks < w.maxWeeks - EPS);
-    return inside ? null : unknown(`the latest ${this.name(s)} is at ${fmt(weeks)} weeks at the step, outside its weeks (${span})`);
+    const inside =
+      (w.minWeeks === undefined || weeks >= w.minWeeks - EPS) && (w.maxWeeks === undefined || weeks < w.maxWeeks - EPS);
+    return inside
+      ? null
+      : unknown(`the latest ${this.name(s)} is at ${fmt(weeks)} weeks at the step, outside its weeks (${span})`);
   }
 
   /** The point a change is measured from and the latest scored point, or why there is no such pair. */
@@ -707,7 +890,8 @@ class Judgement {
     const a = this.anchor(s, from);
     const b = s.scored.at(-1);
     if (a === undefined || b === undefined) return `no scored ${this.name(s)}`;
-    if (a === b) return `${this.name(s)} not reassessed since the ${from === "baseline" ? "baseline" : "start of the step"}`;
+    if (a === b)
+      return `${this.name(s)} not reassessed since the ${from === "baseline" ? "baseline" : "start of the step"}`;
     return [a, b];
   }
 
@@ -718,7 +902,12 @@ class Judgement {
     return [...s.scored].reverse().find((pt) => pt.entry.t <= t) ?? s.scored[0];
   }
 
-  private compare(s: Series, a: Point, b: Point, choose: Pick<CompareOptions, "response" | "remission"> = {}): ChangeComparison {
+  private compare(
+    s: Series,
+    a: Point,
+    b: Point,
+    choose: Pick<CompareOptions, "response" | "remission"> = {},
+  ): ChangeComparison {
     // The definition is passed so that instruments of the caller's own compare too.
     const options: CompareOptions = { scale: s.scale, ...(s.def === undefined ? {} : { definition: s.def }) };
     return compareScores(a.entry.result, b.entry.result, { ...options, ...choose });
@@ -784,8 +973,10 @@ function statusOf(s: Series, change: ChangeComparison | null): ProgressStatus {
   // "Apply to the baseline": the definition is made for this baseline, and the baseline did not already meet it.
   if (remission.available && remission.met === true && remission.metAtBaseline !== true) return "remission";
   if (response.available && response.met === true && response.metAtBaseline !== true) return "response";
-  if (reliableChange.available && reliableChange.reliable && change.direction === "improved") return "reliable-improvement";
-  if (reliableChange.available && reliableChange.reliable && change.direction === "worsened") return "reliable-deterioration";
+  if (reliableChange.available && reliableChange.reliable && change.direction === "improved")
+    return "reliable-improvement";
+  if (reliableChange.available && reliableChange.reliable && change.direction === "worsened")
+    return "reliable-deterioration";
   return "no-reliable-change";
 }
 
@@ -814,7 +1005,13 @@ function compareTol(left: number, op: Comparison, right: number): boolean {
 }
 
 function actionWords(a: ProgressAction): string {
-  return { "step-up": "a step-up", review: "a review", continue: "continuing", "step-down": "a step-down", "not-assessed": "not assessed" }[a];
+  return {
+    "step-up": "a step-up",
+    review: "a review",
+    continue: "continuing",
+    "step-down": "a step-down",
+    "not-assessed": "not assessed",
+  }[a];
 }
 
 function fmt(n: number): string {

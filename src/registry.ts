@@ -1,6 +1,24 @@
 import {
-  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi,
-  rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
+  phq9,
+  phq8,
+  phq2,
+  gad7,
+  gad2,
+  pcs,
+  tsk17,
+  tsk11,
+  fabq,
+  odi,
+  rmdq,
+  ndi,
+  pdi,
+  isi,
+  psqi,
+  startback,
+  ompsq10,
+  bpi,
+  peg,
+  pseq,
 } from "../instruments/index.js";
 import type * as Index from "../instruments/index.js";
 import type { InstrumentDefinition } from "./types.js";
@@ -28,7 +46,26 @@ export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K
  * @category Registry
  */
 export const instruments: Instruments = {
-  phq9, phq8, phq2, gad7, gad2, pcs, tsk17, tsk11, fabq, odi, rmdq, ndi, pdi, isi, psqi, startback, ompsq10, bpi, peg, pseq,
+  phq9,
+  phq8,
+  phq2,
+  gad7,
+  gad2,
+  pcs,
+  tsk17,
+  tsk11,
+  fabq,
+  odi,
+  rmdq,
+  ndi,
+  pdi,
+  isi,
+  psqi,
+  startback,
+  ompsq10,
+  bpi,
+  peg,
+  pseq,
 };
 
 /** Id of a bundled instrument. @category Registry */

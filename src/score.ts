@@ -104,7 +104,9 @@ function resolve(instrument: unknown): InstrumentDefinition {
     if (def !== undefined) return def;
     const near = closest(instrument, Object.keys(instruments));
     const hint = near === null ? "" : ` (did you mean "${near}"?)`;
-    throw new ScoreInputError(instrument, instrument, [{ item: null, value: instrument, message: `unknown instrument id ${quote(instrument)}${hint}` }]);
+    throw new ScoreInputError(instrument, instrument, [
+      { item: null, value: instrument, message: `unknown instrument id ${quote(instrument)}${hint}` },
+    ]);
   }
   // Anything else goes to the engine, which refuses what is not a definition with a DefinitionError saying what it got.
   return instrument as InstrumentDefinition;

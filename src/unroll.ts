@@ -44,7 +44,10 @@ export function unroll(plan: Plan): Unrolled | null {
   let loop = made.get(plan);
   if (loop === undefined) {
     // "__proto__" as a literal's key would set the prototype, not a property: such ids are left to the engine.
-    const declined = plan.hasCustom || plan.items.some((it) => it.kind === "time" || it.id === "__proto__") || plan.scales.some((s) => s.id === "__proto__");
+    const declined =
+      plan.hasCustom ||
+      plan.items.some((it) => it.kind === "time" || it.id === "__proto__") ||
+      plan.scales.some((s) => s.id === "__proto__");
     loop = declined || !generationAllowed() ? null : generate(plan);
     made.set(plan, loop);
   }
@@ -71,14 +74,20 @@ function generate(plan: Plan): Unrolled {
   lines.push(`var ${items.map((_, i) => `${v(i)}=a[${String(i)}]`).join(",")};`);
   // A scored item must be answered here; only an item outside every scale may be left unanswered.
   items.forEach((_, i) => {
-    lines.push(inScale.has(i) ? `if(!V${String(i)}(${v(i)}))return;` : `if(${v(i)}==null)${v(i)}=null;else if(!V${String(i)}(${v(i)}))return;`);
+    lines.push(
+      inScale.has(i)
+        ? `if(!V${String(i)}(${v(i)}))return;`
+        : `if(${v(i)}==null)${v(i)}=null;else if(!V${String(i)}(${v(i)}))return;`,
+    );
   });
   // Each scale complete: its items' scored values added in the engine's order, from 0, then its method.
   plan.scales.forEach((s, j) => {
     const terms = s.idx.map((i) => (s.asGiven ? v(i) : `P(I${String(i)},${v(i)})`));
     lines.push(`var o${String(j)}=O(K[${String(j)}](0+${terms.join("+")},X[${String(j)}],${String(s.idx.length)}));`);
   });
-  lines.push(`var vals=[${items.map((_, i) => v(i)).join(",")}],outs=[${plan.scales.map((_, j) => `o${String(j)}`).join(",")}];`);
+  lines.push(
+    `var vals=[${items.map((_, i) => v(i)).join(",")}],outs=[${plan.scales.map((_, j) => `o${String(j)}`).join(",")}];`,
+  );
   plan.scales.forEach((s, j) => {
     if (s.band !== null) lines.push(`o${String(j)}.band=B[${String(j)}](o${String(j)}.score,vals,outs);`);
   });
@@ -94,7 +103,9 @@ function generate(plan: Plan): Unrolled {
     lines.push("var m=[];");
     for (const i of optional) lines.push(`if(${v(i)}===null)m.push(I${String(i)}.id);`);
   }
-  const subscales = plan.scales.flatMap((s, j) => (s === plan.primary ? [] : [`${key(s.id)}:o${String(j)}.score`])).join(",");
+  const subscales = plan.scales
+    .flatMap((s, j) => (s === plan.primary ? [] : [`${key(s.id)}:o${String(j)}.score`]))
+    .join(",");
   const scales = plan.scales.map((s, j) => `${key(s.id)}:o${String(j)}`).join(",");
   const answers = items.map((it, i) => `${key(it.id)}:${v(i)}`).join(",");
   const primary = plan.primary === null ? "null" : "o0";

@@ -74,7 +74,14 @@ function buildDefinitionSchema() {
       options: z.array(option).check(z.minLength(2)),
       reversed: z.optional(z.boolean()),
     }),
-    z.strictObject({ ...itemBase, kind: z.literal("number"), min: finite, max: finite, integer: z.boolean(), unit: z.optional(text) }),
+    z.strictObject({
+      ...itemBase,
+      kind: z.literal("number"),
+      min: finite,
+      max: finite,
+      integer: z.boolean(),
+      unit: z.optional(text),
+    }),
     z.strictObject({ ...itemBase, kind: z.literal("time") }),
   ]);
 
@@ -95,14 +102,18 @@ function buildDefinitionSchema() {
     ...changeOption,
     points: z.optional(positive),
     percent: z.optional(positive),
-    byBaseline: z.optional(z.array(z.strictObject({ op: comparison, value: finite, points: positive })).check(z.minLength(1))),
+    byBaseline: z.optional(
+      z.array(z.strictObject({ op: comparison, value: finite, points: positive })).check(z.minLength(1)),
+    ),
     population: z.optional(text),
   });
 
   const reliabilityOption = z.strictObject({
     ...changeOption,
     sd: z.optional(positive),
-    reliability: z.optional(z.number().check(z.refine((r) => Number.isFinite(r) && r >= 0 && r < 1, "must be at least 0 and below 1"))),
+    reliability: z.optional(
+      z.number().check(z.refine((r) => Number.isFinite(r) && r >= 0 && r < 1, "must be at least 0 and below 1")),
+    ),
     sem: z.optional(positive),
     threshold: z.optional(positive),
     population: z.optional(text),
@@ -158,12 +169,27 @@ function buildDefinitionSchema() {
     subscales: z.optional(z.array(scale)),
     flags: z.optional(
       z.array(
-        z.strictObject({ id, label: text, message: text, when: condition, source: text, optIn: z.optional(z.boolean()) }),
+        z.strictObject({
+          id,
+          label: text,
+          message: text,
+          when: condition,
+          source: text,
+          optIn: z.optional(z.boolean()),
+        }),
       ),
     ),
     missingOptions: z.optional(z.array(z.strictObject({ id, label: text, rule: missingRule }))),
     settings: z.optional(
-      z.array(z.strictObject({ id: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)), label: text, type: z.literal("boolean"), default: z.boolean(), source: text })),
+      z.array(
+        z.strictObject({
+          id: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)),
+          label: text,
+          type: z.literal("boolean"),
+          default: z.boolean(),
+          source: text,
+        }),
+      ),
     ),
     notes: z.optional(z.array(text)),
     change: z.optional(z.record(z.string(), changeFacts)),
@@ -216,8 +242,11 @@ function checkLaws(def: InstrumentDefinition): string[] {
 
   for (const d of duplicates(def.items.map((it) => it.id))) say("items", `duplicate item id "${d}"`);
   // One LOINC code names one thing: the panel, the score, or one question.
-  const loincCodes = [def.loinc?.panel, def.loinc?.score, ...def.items.map((it) => it.loinc)].filter((c): c is string => c !== undefined);
-  for (const d of duplicates(loincCodes)) say("loinc", `LOINC code ${d} is used twice (panel, score and item codes must differ)`);
+  const loincCodes = [def.loinc?.panel, def.loinc?.score, ...def.items.map((it) => it.loinc)].filter(
+    (c): c is string => c !== undefined,
+  );
+  for (const d of duplicates(loincCodes))
+    say("loinc", `LOINC code ${d} is used twice (panel, score and item codes must differ)`);
   for (const d of duplicates(scales.map((s) => s.id))) say("scales", `duplicate scale id "${d}"`);
   for (const d of duplicates((def.flags ?? []).map((f) => f.id))) say("flags", `duplicate flag id "${d}"`);
   for (const d of duplicates((def.missingOptions ?? []).map((m) => m.id))) say("missingOptions", `duplicate id "${d}"`);
@@ -234,12 +263,17 @@ function checkLaws(def: InstrumentDefinition): string[] {
     if (it.kind === "number" && it.min > it.max) say(where, "min is above max");
     if (isChoice(it)) {
       for (const d of duplicates(it.options.map((o) => String(o.value)))) say(where, `duplicate option value ${d}`);
-      for (const d of duplicates(it.options.flatMap((o) => (o.loinc === undefined ? [] : [o.loinc])))) say(where, `LOINC answer code ${d} is on two options`);
+      for (const d of duplicates(it.options.flatMap((o) => (o.loinc === undefined ? [] : [o.loinc]))))
+        say(where, `LOINC answer code ${d} is on two options`);
       for (const o of it.options) {
         if (o.loincDisplay === undefined) continue;
         if (o.loinc === undefined) say(where, `option ${String(o.value)} has a LOINC display but no LOINC answer code`);
         // LOINC's display of a withheld statement is the statement itself.
-        if (!def.licence.redistributeWording) say(where, `option ${String(o.value)} has a LOINC display, but the licence does not allow redistributing wording`);
+        if (!def.licence.redistributeWording)
+          say(
+            where,
+            `option ${String(o.value)} has a LOINC display, but the licence does not allow redistributing wording`,
+          );
       }
       if (it.reversed === true && it.options.some((o) => o.score !== undefined)) {
         say(where, "is reverse-keyed and also gives option scores; say one or the other");
@@ -251,7 +285,8 @@ function checkLaws(def: InstrumentDefinition): string[] {
     if (it.optional !== true) lastRequired = i;
   });
   def.items.forEach((it, i) => {
-    if (it.optional === true && i < lastRequired) say(`items.${String(i)}`, "optional items must come last (array input may leave them off)");
+    if (it.optional === true && i < lastRequired)
+      say(`items.${String(i)}`, "optional items must come last (array input may leave them off)");
   });
 
   const itemIds: ReadonlySet<string> = new Set(items.keys());
@@ -266,12 +301,15 @@ function checkLaws(def: InstrumentDefinition): string[] {
     cite(`${where} missing rule`, s.missing.source);
     cite(`${where} bands`, s.bandsSource);
     if (s.bands !== undefined && s.bandsSource === undefined) say(where, "has bands but no bandsSource");
-    checkScale(s, items, def.compute !== undefined, (what) => { say(where, what); });
+    checkScale(s, items, def.compute !== undefined, (what) => {
+      say(where, what);
+    });
     for (const what of missingRuleProblems(s.missing, s.method, s.items.length)) say(`${where} missing rule`, what);
     // An alternative rule replaces the default of the declarative scales; custom scales apply their own.
     for (const m of def.missingOptions ?? []) {
       if (!METHODS[s.method].declarative) continue;
-      for (const what of missingRuleProblems(m.rule, s.method, s.items.length)) say(`missing option "${m.id}" on ${where}`, what);
+      for (const what of missingRuleProblems(m.rule, s.method, s.items.length))
+        say(`missing option "${m.id}" on ${where}`, what);
     }
     const bands = s.bands ?? [];
     for (const d of duplicates(bands.map((b) => b.id))) say(`${where} bands`, `duplicate band id "${d}"`);
@@ -279,7 +317,8 @@ function checkLaws(def: InstrumentDefinition): string[] {
   }
   for (const m of def.missingOptions ?? []) cite(`missing option "${m.id}"`, m.rule.source);
   for (const st of def.settings ?? []) cite(`setting "${st.id}"`, st.source);
-  if ((def.settings ?? []).length > 0 && def.compute === undefined) say("settings", "only a compute function reads settings");
+  if ((def.settings ?? []).length > 0 && def.compute === undefined)
+    say("settings", "only a compute function reads settings");
   for (const f of def.flags ?? []) {
     cite(`flag "${f.id}"`, f.source);
     conditionProblems(`flag "${f.id}"`, f.when);
@@ -313,13 +352,21 @@ function checkChange(
     for (const o of list) cite(`${where}.${name} "${o.id}"`, o.source);
   }
   for (const m of facts.mcid ?? []) {
-    if ((m.points === undefined) === (m.percent === undefined)) say(`${where}.mcid "${m.id}"`, "give exactly one of points or percent");
-    if (m.byBaseline !== undefined && m.points === undefined) say(`${where}.mcid "${m.id}"`, "byBaseline needs points as the fallback");
+    if ((m.points === undefined) === (m.percent === undefined))
+      say(`${where}.mcid "${m.id}"`, "give exactly one of points or percent");
+    if (m.byBaseline !== undefined && m.points === undefined)
+      say(`${where}.mcid "${m.id}"`, "byBaseline needs points as the fallback");
   }
   for (const r of facts.reliability ?? []) {
-    const forms = [r.sd !== undefined || r.reliability !== undefined, r.sem !== undefined, r.threshold !== undefined].filter(Boolean).length;
-    if (forms !== 1) say(`${where}.reliability "${r.id}"`, "give exactly one of sd with reliability, sem, or threshold");
-    if ((r.sd === undefined) !== (r.reliability === undefined)) say(`${where}.reliability "${r.id}"`, "sd and reliability go together");
+    const forms = [
+      r.sd !== undefined || r.reliability !== undefined,
+      r.sem !== undefined,
+      r.threshold !== undefined,
+    ].filter(Boolean).length;
+    if (forms !== 1)
+      say(`${where}.reliability "${r.id}"`, "give exactly one of sd with reliability, sem, or threshold");
+    if ((r.sd === undefined) !== (r.reliability === undefined))
+      say(`${where}.reliability "${r.id}"`, "sd and reliability go together");
   }
 }
 
@@ -331,7 +378,12 @@ function scoredRange(it: Item): readonly [number, number] | null {
   return [Math.min(...scores), Math.max(...scores)];
 }
 
-function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: boolean, say: (what: string) => void): void {
+function checkScale(
+  s: Scale,
+  items: ReadonlyMap<string, Item>,
+  hasCompute: boolean,
+  say: (what: string) => void,
+): void {
   if (s.range[0] > s.range[1]) say("range is reversed");
   for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
   const method = METHODS[s.method];
@@ -363,7 +415,10 @@ function checkScale(s: Scale, items: ReadonlyMap<string, Item>, hasCompute: bool
     maxHi = Math.max(maxHi, r[1]);
     maxima.push([ref, r[1]]);
   }
-  const { range: expected, problems } = METHOD_DESCRIPTIONS[s.method].check({ lo, hi, minLo, maxHi, maxima }, s.items.length);
+  const { range: expected, problems } = METHOD_DESCRIPTIONS[s.method].check(
+    { lo, hi, minLo, maxHi, maxima },
+    s.items.length,
+  );
   for (const p of problems) say(p);
   if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {
     say(`range [${s.range.join(", ")}] does not match its items, which give [${expected.join(", ")}]`);

@@ -21,7 +21,11 @@ import { answerSet, answerSetWithInvalid } from "../src/testing/arbitraries.js";
 const defs = Object.values(instruments) as InstrumentDefinition[];
 
 /** A row holding one answer set under the default column names. */
-function rowOf(def: InstrumentDefinition, answers: readonly unknown[], cell: (v: unknown) => unknown): Record<string, unknown> {
+function rowOf(
+  def: InstrumentDefinition,
+  answers: readonly unknown[],
+  cell: (v: unknown) => unknown,
+): Record<string, unknown> {
   const row: Record<string, unknown> = { id: "P1" };
   def.items.forEach((it, i) => {
     row[`${def.id}_${it.id}`] = cell(answers[i]);
@@ -49,7 +53,10 @@ const phq9Row = (cells: readonly string[]): Record<string, string> =>
 
 describe("batch results are score's results for the answers the cells hold", () => {
   for (const def of defs) {
-    const answers = fc.oneof(answerSet(def, { missingRate: 0.2 }), answerSetWithInvalid(def).map((x) => x.answers));
+    const answers = fc.oneof(
+      answerSet(def, { missingRate: 0.2 }),
+      answerSetWithInvalid(def).map((x) => x.answers),
+    );
     const readAll = (cells: readonly unknown[]): unknown[] => def.items.map((it, i) => read(cells[i], it));
 
     it(`${def.id}: typed cells (JSON)`, () => {
@@ -79,7 +86,10 @@ describe("batch results are score's results for the answers the cells hold", () 
           const one = out?.instruments[0];
           const expected = safeScore(def, readAll(text));
           if (expected.success) expect(one?.result).toEqual(expected.data);
-          else expect(one?.errors.map((e) => e.column)).toEqual(expected.error.issues.map((i) => `${def.id}_${i.item ?? ""}`));
+          else
+            expect(one?.errors.map((e) => e.column)).toEqual(
+              expected.error.issues.map((i) => `${def.id}_${i.item ?? ""}`),
+            );
         }),
         { numRuns: 25 },
       );
@@ -117,15 +127,34 @@ describe("reading cells", () => {
   });
 
   it("names row, column, value and what is allowed for every bad cell, and scores the other instruments", () => {
-    const row = { ...phq9Row(["x", "2", "4", ...answered.slice(3)]), gad7_1: "1", gad7_2: "1", gad7_3: "1", gad7_4: "1", gad7_5: "1", gad7_6: "1", gad7_7: "1" };
+    const row = {
+      ...phq9Row(["x", "2", "4", ...answered.slice(3)]),
+      gad7_1: "1",
+      gad7_2: "1",
+      gad7_3: "1",
+      gad7_4: "1",
+      gad7_5: "1",
+      gad7_6: "1",
+      gad7_7: "1",
+    };
     const { rows, summary } = scoreRows([phq9Row(answered), row], { instruments: ["phq9", "gad7"] });
     const out = rows[1] as RowOutcome;
     expect(out.status).toBe("invalid");
     expect(out.errors).toEqual([
-      expect.objectContaining({ row: 2, line: null, instrument: "phq9", item: "1", column: "phq9_1", value: "x", expected: "0, 1, 2, 3" }),
+      expect.objectContaining({
+        row: 2,
+        line: null,
+        instrument: "phq9",
+        item: "1",
+        column: "phq9_1",
+        value: "x",
+        expected: "0, 1, 2, 3",
+      }),
       expect.objectContaining({ row: 2, item: "3", column: "phq9_3", value: "4" }),
     ]);
-    expect(out.errors[0]?.message).toBe('row 2, column phq9_1 (PHQ-9 item 1): "x" is a string, not a number (allowed: 0, 1, 2, 3)');
+    expect(out.errors[0]?.message).toBe(
+      'row 2, column phq9_1 (PHQ-9 item 1): "x" is a string, not a number (allowed: 0, 1, 2, 3)',
+    );
     expect(out.errors[1]?.reason).toBe("4 is out of range (allowed: 0, 1, 2, 3)");
     expect(out.instruments[1]?.result?.score).toBe(7);
     expect(summary).toMatchObject({ rows: 2, scored: 0, incomplete: 1, invalid: 1 });
@@ -135,15 +164,31 @@ describe("reading cells", () => {
 
   it("passes clock times trimmed, and rejects other spellings by name", () => {
     const base = { psqi_1: " 23:00 ", psqi_2: "15", psqi_3: "07:00", psqi_4: "7.5" };
-    const rest = Object.fromEntries(["5a", "5b", "5c", "5d", "5e", "5f", "5g", "5h", "5i", "5j", "6", "7", "8", "9"].map((id) => [`psqi_${id}`, "1"]));
-    const { rows } = scoreRows([{ ...base, ...rest }, { ...base, ...rest, psqi_3: "7:00" }], { instruments: ["psqi"] });
+    const rest = Object.fromEntries(
+      ["5a", "5b", "5c", "5d", "5e", "5f", "5g", "5h", "5i", "5j", "6", "7", "8", "9"].map((id) => [`psqi_${id}`, "1"]),
+    );
+    const { rows } = scoreRows(
+      [
+        { ...base, ...rest },
+        { ...base, ...rest, psqi_3: "7:00" },
+      ],
+      { instruments: ["psqi"] },
+    );
     expect(rows[0]?.instruments[0]?.result?.answers).toMatchObject({ "1": "23:00", "4": 7.5 });
-    expect(rows[1]?.errors[0]).toMatchObject({ column: "psqi_3", value: "7:00", expected: expect.stringContaining("HH:MM") });
+    expect(rows[1]?.errors[0]).toMatchObject({
+      column: "psqi_3",
+      value: "7:00",
+      expected: expect.stringContaining("HH:MM"),
+    });
   });
 
   it("reports answers that cannot go together with the instrument's own explanation", () => {
-    const rest = Object.fromEntries(["5a", "5b", "5c", "5d", "5e", "5f", "5g", "5h", "5i", "5j", "6", "7", "8", "9"].map((id) => [`psqi_${id}`, "1"]));
-    const { rows } = scoreRows([{ psqi_1: "23:00", psqi_2: "15", psqi_3: "23:00", psqi_4: "7", ...rest }], { instruments: ["psqi"] });
+    const rest = Object.fromEntries(
+      ["5a", "5b", "5c", "5d", "5e", "5f", "5g", "5h", "5i", "5j", "6", "7", "8", "9"].map((id) => [`psqi_${id}`, "1"]),
+    );
+    const { rows } = scoreRows([{ psqi_1: "23:00", psqi_2: "15", psqi_3: "23:00", psqi_4: "7", ...rest }], {
+      instruments: ["psqi"],
+    });
     const e = rows[0]?.errors[0];
     expect(["psqi_1", "psqi_3"]).toContain(e?.column);
     expect(e?.expected).toBe(e?.reason);
@@ -189,13 +234,23 @@ describe("reading cells", () => {
 describe("columns", () => {
   it("maps items with a pattern or a record, and checks the mapping", () => {
     const row = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`PHQ_Q${String(i + 1)}`, "1"]));
-    expect(scoreRows([row], { instruments: [{ instrument: "phq9", columns: "PHQ_Q{item}" }] }).rows[0]?.instruments[0]?.result?.score).toBe(9);
+    expect(
+      scoreRows([row], { instruments: [{ instrument: "phq9", columns: "PHQ_Q{item}" }] }).rows[0]?.instruments[0]
+        ?.result?.score,
+    ).toBe(9);
     const partial = { ...phq9Row(["1", "1", "1", "1", "1", "1", "1", "1", "1"]), a: "3" };
     delete (partial as Record<string, string>).phq9_1;
-    expect(scoreRows([partial], { instruments: [{ instrument: "phq9", columns: { "1": "a" } }] }).rows[0]?.instruments[0]?.result?.score).toBe(11);
-    expect(() => createBatchScorer({ instruments: [{ instrument: "phq9", columns: { "11": "x" } }] })).toThrow(/item "11"/);
+    expect(
+      scoreRows([partial], { instruments: [{ instrument: "phq9", columns: { "1": "a" } }] }).rows[0]?.instruments[0]
+        ?.result?.score,
+    ).toBe(11);
+    expect(() => createBatchScorer({ instruments: [{ instrument: "phq9", columns: { "11": "x" } }] })).toThrow(
+      /item "11"/,
+    );
     expect(() => createBatchScorer({ instruments: [{ instrument: "phq9", columns: "PHQ" }] })).toThrow(/no \{item\}/);
-    expect(() => createBatchScorer({ instruments: [{ instrument: "phq2", columns: { "1": "q", "2": "q" } }] })).toThrow(/mapped to both/);
+    expect(() => createBatchScorer({ instruments: [{ instrument: "phq2", columns: { "1": "q", "2": "q" } }] })).toThrow(
+      /mapped to both/,
+    );
     expect(createBatchScorer({ instruments: ["phq2"] }).columns).toEqual([
       { instrument: "phq2", item: "1", column: "phq2_1", optional: false, expected: "0, 1, 2, 3" },
       { instrument: "phq2", item: "2", column: "phq2_2", optional: false, expected: "0, 1, 2, 3" },
@@ -204,7 +259,14 @@ describe("columns", () => {
 
   it("with a header, reads arrays of cells and checks the columns before any row", () => {
     const header = ["id", "phq2_1", "phq2_2"];
-    const { rows } = scoreRows([["P1", "1", "2"], ["P2", "1"], ["P3", "1", "2", "9"]], { instruments: ["phq2"], header });
+    const { rows } = scoreRows(
+      [
+        ["P1", "1", "2"],
+        ["P2", "1"],
+        ["P3", "1", "2", "9"],
+      ],
+      { instruments: ["phq2"], header },
+    );
     expect(rows.map((r) => r.status)).toEqual(["scored", "invalid", "invalid"]);
     expect(rows[1]?.errors[0]?.message).toMatch(/has 2 cells but the header has 3 columns/);
     expect(rows[2]?.errors[0]?.reason).toMatch(/cells past the last column: "9"/);
@@ -228,9 +290,14 @@ describe("columns", () => {
     const lenient = scoreRows([["1"]], { instruments: ["phq2"], header: ["phq2_1"], allowMissingColumns: true });
     expect(lenient.rows[0]?.status).toBe("incomplete");
     expect(lenient.summary.absentColumns).toEqual(["phq2_2"]);
-    expect(() => createBatchScorer({ instruments: ["phq2"], header: ["phq2_1", "phq2_2", "phq2_1"] })).toThrow(/appears more than once/);
+    expect(() => createBatchScorer({ instruments: ["phq2"], header: ["phq2_1", "phq2_2", "phq2_1"] })).toThrow(
+      /appears more than once/,
+    );
     // A repeated column nobody reads is fine.
-    expect(scoreRows([["a", "b", "1", "1"]], { instruments: ["phq2"], header: ["x", "x", "phq2_1", "phq2_2"] }).rows[0]?.status).toBe("scored");
+    expect(
+      scoreRows([["a", "b", "1", "1"]], { instruments: ["phq2"], header: ["x", "x", "phq2_1", "phq2_2"] }).rows[0]
+        ?.status,
+    ).toBe("scored");
   });
 
   it("reports columns that no record had", () => {
@@ -242,7 +309,9 @@ describe("columns", () => {
 describe("offsets", () => {
   it("reads a file coded 1–4 as the form's 0–3 when declared, and names the file's value when still wrong", () => {
     const coded = phq9Row(["2", "3", "2", "3", "1", "2", "4", "3", "1"]);
-    const { rows, summary } = scoreRows([coded, { ...coded, phq9_1: "5" }], { instruments: [{ instrument: "phq9", offset: -1 }] });
+    const { rows, summary } = scoreRows([coded, { ...coded, phq9_1: "5" }], {
+      instruments: [{ instrument: "phq9", offset: -1 }],
+    });
     expect(rows[0]?.instruments[0]?.result?.score).toBe(score("phq9", [1, 2, 1, 2, 0, 1, 3, 2, 0]).score);
     expect(rows[1]?.errors[0]).toMatchObject({
       value: "5",
@@ -261,9 +330,12 @@ describe("offsets", () => {
   });
 
   it("leaves number and clock-time items alone", () => {
-    const rest = Object.fromEntries(["5a", "5b", "5c", "5d", "5e", "5f", "5g", "5h", "5i", "5j", "6", "7", "8", "9"].map((id) => [`psqi_${id}`, "2"]));
+    const rest = Object.fromEntries(
+      ["5a", "5b", "5c", "5d", "5e", "5f", "5g", "5h", "5i", "5j", "6", "7", "8", "9"].map((id) => [`psqi_${id}`, "2"]),
+    );
     const row = { psqi_1: "23:00", psqi_2: "15", psqi_3: "07:00", psqi_4: "7", ...rest };
-    const shifted = scoreRows([row], { instruments: [{ instrument: "psqi", offset: -1 }] }).rows[0]?.instruments[0]?.result?.answers;
+    const shifted = scoreRows([row], { instruments: [{ instrument: "psqi", offset: -1 }] }).rows[0]?.instruments[0]
+      ?.result?.answers;
     expect(shifted).toMatchObject({ "2": 15, "4": 7, "5a": 1 });
   });
 });
@@ -280,20 +352,32 @@ describe("options", () => {
   };
 
   it("refuses to start, naming every problem", () => {
-    expect(problems(() => createBatchScorer({ instruments: ["phq10" as never] }))[0]).toMatch(/unknown instrument "phq10" \(did you mean "phq9"\?\)/);
+    expect(problems(() => createBatchScorer({ instruments: ["phq10" as never] }))[0]).toMatch(
+      /unknown instrument "phq10" \(did you mean "phq9"\?\)/,
+    );
     expect(problems(() => createBatchScorer({ instruments: ["zzzzzz" as never] }))[0]).not.toMatch(/did you mean/);
     expect(problems(() => createBatchScorer({ instruments: [] }))).toEqual(["no instruments given"]);
     expect(problems(() => createBatchScorer({ instruments: ["phq9", "phq9"] }))).toContain("phq9 is listed twice");
-    expect(problems(() => createBatchScorer({ instruments: [{ instrument: "phq9", offset: 0.5 }] }))[0]).toMatch(/whole number/);
-    expect(problems(() => createBatchScorer({ instruments: [{ instrument: "phq9", options: { missing: "nope" } }] }))[0]).toMatch(/unknown missing-data option/);
-    const broken = { ...instruments.phq2, id: "broken", score: { ...instruments.phq2.score, items: ["1", "3"] } } as unknown as InstrumentDefinition;
+    expect(problems(() => createBatchScorer({ instruments: [{ instrument: "phq9", offset: 0.5 }] }))[0]).toMatch(
+      /whole number/,
+    );
+    expect(
+      problems(() => createBatchScorer({ instruments: [{ instrument: "phq9", options: { missing: "nope" } }] }))[0],
+    ).toMatch(/unknown missing-data option/);
+    const broken = {
+      ...instruments.phq2,
+      id: "broken",
+      score: { ...instruments.phq2.score, items: ["1", "3"] },
+    } as unknown as InstrumentDefinition;
     expect(problems(() => createBatchScorer({ instruments: [broken] }))[0]).toMatch(/cannot be used/);
   });
 
   it("passes score options through (missing rule, opt-in flags)", () => {
     const row = phq9Row(["1", "2", "1", "2", "0", "1", "3", "2", ""]);
     const { rows } = scoreRows([row], { instruments: [{ instrument: "phq9", options: { missing: "cms-mds" } }] });
-    expect(rows[0]?.instruments[0]?.result).toEqual(score("phq9", [1, 2, 1, 2, 0, 1, 3, 2, null], { missing: "cms-mds" }));
+    expect(rows[0]?.instruments[0]?.result).toEqual(
+      score("phq9", [1, 2, 1, 2, 0, 1, 3, 2, null], { missing: "cms-mds" }),
+    );
   });
 });
 
@@ -356,7 +440,13 @@ describe("streams", () => {
 
   it("returns the summary at the end, and takes plain iterables", async () => {
     const scorer = createBatchScorer({ instruments: ["phq2"] });
-    const stream = scoreStream([{ phq2_1: "1", phq2_2: "x" }, { phq2_1: "1", phq2_2: "1" }], scorer);
+    const stream = scoreStream(
+      [
+        { phq2_1: "1", phq2_2: "x" },
+        { phq2_1: "1", phq2_2: "1" },
+      ],
+      scorer,
+    );
     const seen: RowOutcome[] = [];
     let next = await stream.next();
     while (next.done !== true) {
@@ -384,23 +474,40 @@ describe("stratification", () => {
       { ...startback("00000000x"), ...phq9Row(["0", "0", "0", "0", "0", "0", "0", "0", ""]) },
     ];
     const { rows: out, summary } = scoreRows(rows, { instruments: ["startback", "phq9"], stratify: true });
-    const expected = stratify([score("startback", [1, 0, 1, 1, 0, 0, 0, 0, 3]), score("phq9", [1, 1, 1, 1, 1, 0, 0, 0, 1])]);
+    const expected = stratify([
+      score("startback", [1, 0, 1, 1, 0, 0, 0, 0, 3]),
+      score("phq9", [1, 1, 1, 1, 1, 0, 0, 0, 1]),
+    ]);
     expect(out[0]?.stratification).toEqual(expected);
-    expect(out.map((o) => [o.stratification?.step, o.stratification?.urgent])).toEqual([[expected.step, true], [1, false], [null, false]]);
+    expect(out.map((o) => [o.stratification?.step, o.stratification?.urgent])).toEqual([
+      [expected.step, true],
+      [1, false],
+      [null, false],
+    ]);
     // The invalid STarT Back counts as not assessed and the PHQ-9 has no score, so there is no step (never
     // "step 1" for nothing); the unanswered item 9 leaves the urgent rule unchecked.
     expect(out[2]?.stratification?.notUsed.map((u) => u.instrument)).toEqual(["phq9"]);
     expect(out[2]?.stratification?.urgentNotChecked.length).toBeGreaterThan(0);
     expect(out[2]?.stratification?.stepLabel).toBe("Not assessed");
-    expect(summary.stratification).toEqual({ steps: { "1": 1, "2": expected.step === 2 ? 1 : 0, "3": expected.step === 3 ? 1 : 0 }, notAssessed: 1, urgent: 1 });
+    expect(summary.stratification).toEqual({
+      steps: { "1": 1, "2": expected.step === 2 ? 1 : 0, "3": expected.step === 3 ? 1 : 0 },
+      notAssessed: 1,
+      urgent: 1,
+    });
   });
 
   it("takes a pathway of one's own, and refuses an invalid one before any row", () => {
     const pathway = { ...defaultPathway, id: "mine" };
-    expect(scoreRows([startback("000000000")], { instruments: ["startback"], stratify: { pathway } }).rows[0]?.stratification?.pathway.id).toBe("mine");
+    expect(
+      scoreRows([startback("000000000")], { instruments: ["startback"], stratify: { pathway } }).rows[0]?.stratification
+        ?.pathway.id,
+    ).toBe("mine");
     const broken = { ...defaultPathway, steps: [] } as unknown as Pathway;
-    expect(() => createBatchScorer({ instruments: ["startback"], stratify: { pathway: broken } })).toThrow(/pathway: steps/);
-    expect(scoreRows([startback("000000000")], { instruments: ["startback"], stratify: false }).rows[0]?.stratification).toBeNull();
+    expect(() => createBatchScorer({ instruments: ["startback"], stratify: { pathway: broken } })).toThrow(
+      /pathway: steps/,
+    );
+    expect(
+      scoreRows([startback("000000000")], { instruments: ["startback"], stratify: false }).rows[0]?.stratification,
+    ).toBeNull();
   });
 });
-

@@ -21,7 +21,15 @@ describe("stratify and compareScores types", () => {
     expectTypeOf(r.step).toEqualTypeOf<1 | 2 | 3 | null>();
     expectTypeOf(r.pathway.id).toEqualTypeOf<"stepscore-default">();
     expectTypeOf(r.targets[0]?.domain).toEqualTypeOf<
-      "depression" | "anxiety" | "catastrophizing" | "fear-of-movement" | "fear-avoidance-beliefs" | "sleep" | "risk" | "disability" | undefined
+      | "depression"
+      | "anxiety"
+      | "catastrophizing"
+      | "fear-of-movement"
+      | "fear-avoidance-beliefs"
+      | "sleep"
+      | "risk"
+      | "disability"
+      | undefined
     >();
     expectTypeOf(stratify([], defaultPathway).step).toEqualTypeOf<1 | 2 | 3 | null>();
   });
@@ -35,7 +43,9 @@ describe("stratify and compareScores types", () => {
     const a = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expectTypeOf(compareScores(a, a)).toEqualTypeOf<ChangeComparison<"phq9">>();
     expectTypeOf(compareScores(a, a).instrument).toEqualTypeOf<"phq9">();
-    expectTypeOf<ChangeOptionId<typeof phq9, "reliability">>().toEqualTypeOf<"lowe2004" | "iapt" | "general-population">();
+    expectTypeOf<ChangeOptionId<typeof phq9, "reliability">>().toEqualTypeOf<
+      "lowe2004" | "iapt" | "general-population"
+    >();
     expectTypeOf<ChangeOptionId<typeof phq8, "mcid">>().toEqualTypeOf<never>();
     compareScores(a, a, { mcid: "kounali2022", reliability: "iapt", response: "below-10", remission: "below-5" });
     compareScores(a, a, { reliability: { sem: 2, source: "local audit" } });

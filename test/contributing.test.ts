@@ -31,27 +31,46 @@ const name = /export const (\w+) = \{/.exec(definition)?.[1] ?? "";
 
 /** Type errors in the snippet, compiled as instruments/<name>.ts with the project's compiler options. */
 function typeErrors(source: string): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  );
   if (config === undefined) throw new Error("tsconfig.json could not be read");
   const file = join(root, "instruments", `${name}.ts`);
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, version, ...rest) => (f === file ? ts.createSourceFile(f, source, version) : getSourceFile(f, version, ...rest));
-  host.fileExists = ((exists) => (f: string) => f === file || exists(f))(host.fileExists.bind(host));
+  host.getSourceFile = (f, version, ...rest) =>
+    f === file ? ts.createSourceFile(f, source, version) : getSourceFile(f, version, ...rest);
+  host.fileExists = (
+    (exists) => (f: string) =>
+      f === file || exists(f)
+  )(host.fileExists.bind(host));
   const program = ts.createProgram([file], config.options, host);
-  return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
 /** The snippet as a module: TypeScript stripped (its only import is a type), then imported. */
 async function build(source: string): Promise<InstrumentDefinition> {
   const js = transformSync(source, { loader: "ts", format: "esm" }).code;
-  const mod = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as Record<string, unknown>;
+  const mod = (await import(`data:text/javascript;base64,${Buffer.from(js).toString("base64")}`)) as Record<
+    string,
+    unknown
+  >;
   return mod[name] as InstrumentDefinition;
 }
 
 describe("CONTRIBUTING.md: Add an instrument", () => {
   it("names the four things and the registry entry the compiler asks for, and links the rule-kind guide", () => {
-    for (const part of ["instruments/<id>.ts", "test/instruments/<id>.test.ts", "vectors/<id>.json", "instruments/index.ts", "src/registry.ts"]) {
+    for (const part of [
+      "instruments/<id>.ts",
+      "test/instruments/<id>.test.ts",
+      "vectors/<id>.json",
+      "instruments/index.ts",
+      "src/registry.ts",
+    ]) {
       expect(walkthrough).toContain(part);
     }
     expect(section("Add a rule kind")).toContain("(docs/rule-kinds.md)");
@@ -93,7 +112,13 @@ describe("CONTRIBUTING.md: Add an instrument", () => {
 
   it("holds every vector it shows", async () => {
     const def = await build(definition);
-    const doc = JSON.parse(vectorsText) as { vectors: { name: string; answers: (number | null)[]; expect: { score: number | null; band: string | null; method: string } }[] };
+    const doc = JSON.parse(vectorsText) as {
+      vectors: {
+        name: string;
+        answers: (number | null)[];
+        expect: { score: number | null; band: string | null; method: string };
+      }[];
+    };
     expect(doc.vectors.length).toBeGreaterThan(0);
     for (const v of doc.vectors) {
       const r = score(def, v.answers);

@@ -6,7 +6,9 @@ import { phq9, psqi, score } from "../src/index.js";
 describe("stepscore/core's scoring-only definitions", () => {
   it("infer the same band, item and flag ids as the full definitions", () => {
     const r = coreScore(corePhq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expectTypeOf(r.band?.id).toEqualTypeOf<"minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined>();
+    expectTypeOf(r.band?.id).toEqualTypeOf<
+      "minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined
+    >();
     expectTypeOf<BandId<typeof corePhq9>>().toEqualTypeOf<BandId<typeof phq9>>();
     expectTypeOf(r).toEqualTypeOf<ScoreResult<typeof phq9>>();
     expectTypeOf(coreScore(corePsqi, [])).toEqualTypeOf(score(psqi, []));

@@ -2,7 +2,16 @@
 import * as fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { answerSet, toRecord } from "../src/testing/arbitraries.js";
-import { instruments, phq9, safeScore, score, ScoreInputError, validateDefinition, type InstrumentDefinition, type ScoreResult } from "../src/index.js";
+import {
+  instruments,
+  phq9,
+  safeScore,
+  score,
+  ScoreInputError,
+  validateDefinition,
+  type InstrumentDefinition,
+  type ScoreResult,
+} from "../src/index.js";
 
 const opts = [
   { value: 0, label: "none" },
@@ -33,17 +42,40 @@ const meanDef = {
   shortTitle: "MEAN",
   items: items4,
   score: {
-    id: "total", label: "mean", items: ["1", "2", "3", "4"], method: "mean", range: [0, 2],
-    missing: { kind: "min-answered", minAnswered: 3, source: "src" }, source: "src",
+    id: "total",
+    label: "mean",
+    items: ["1", "2", "3", "4"],
+    method: "mean",
+    range: [0, 2],
+    missing: { kind: "min-answered", minAnswered: 3, source: "src" },
+    source: "src",
   },
   subscales: [
-    { id: "firstTwo", label: "first two", items: ["1", "2"], method: "percent", range: [0, 100], missing: { kind: "strict", source: "src" }, source: "src" },
-    { id: "sum", label: "sum", items: ["1", "2", "3", "4"], method: "sum", range: [0, 8], missing: { kind: "prorate", maxMissing: 1, rounding: "none", source: "src" }, source: "src" },
+    {
+      id: "firstTwo",
+      label: "first two",
+      items: ["1", "2"],
+      method: "percent",
+      range: [0, 100],
+      missing: { kind: "strict", source: "src" },
+      source: "src",
+    },
+    {
+      id: "sum",
+      label: "sum",
+      items: ["1", "2", "3", "4"],
+      method: "sum",
+      range: [0, 8],
+      missing: { kind: "prorate", maxMissing: 1, rounding: "none", source: "src" },
+      source: "src",
+    },
   ],
 } as const satisfies InstrumentDefinition;
 
 describe("scale methods and missing rules", () => {
-  it("is a valid definition", () => { expect(validateDefinition(meanDef)).toEqual([]); });
+  it("is a valid definition", () => {
+    expect(validateDefinition(meanDef)).toEqual([]);
+  });
 
   it("reverse-keys item 3: answering 0 scores 2", () => {
     const r = score(meanDef, [0, 0, 0, 0]);
@@ -80,7 +112,16 @@ describe("scale methods and missing rules", () => {
     const banded = {
       ...meanDef,
       id: "banded",
-      subscales: [{ ...meanDef.subscales[1], bandsSource: "src", bands: [{ id: "lo", label: "Lo", min: 0, max: 3 }, { id: "hi", label: "Hi", min: 4, max: 8 }] }],
+      subscales: [
+        {
+          ...meanDef.subscales[1],
+          bandsSource: "src",
+          bands: [
+            { id: "lo", label: "Lo", min: 0, max: 3 },
+            { id: "hi", label: "Hi", min: 4, max: 8 },
+          ],
+        },
+      ],
     } as const satisfies InstrumentDefinition;
     expect(validateDefinition(banded)).toEqual([]);
     // Item 3 is reverse-keyed: [2, 2, 2, 2] sums to 2 + 2 + 0 + 2 = 6.
@@ -104,23 +145,55 @@ const ruleDef = {
   shortTitle: "RULES",
   items: items4,
   score: {
-    id: "total", label: "total", items: ["1", "2", "3", "4"], method: "sum", range: [0, 8],
-    missing: { kind: "strict", source: "src" }, source: "src", bandsSource: "src",
+    id: "total",
+    label: "total",
+    items: ["1", "2", "3", "4"],
+    method: "sum",
+    range: [0, 8],
+    missing: { kind: "strict", source: "src" },
+    source: "src",
+    bandsSource: "src",
     bands: [
       { id: "low", label: "Low", when: [{ scale: "total", op: "<=", value: 3 }] },
-      { id: "alarm", label: "Alarm", when: [{ item: "4", op: "==", value: 2 }, { scale: "pair", op: ">", value: 2 }] },
+      {
+        id: "alarm",
+        label: "Alarm",
+        when: [
+          { item: "4", op: "==", value: 2 },
+          { scale: "pair", op: ">", value: 2 },
+        ],
+      },
       { id: "high", label: "High", when: [{ scale: "total", op: ">=", value: 4 }] },
     ],
   },
-  subscales: [{ id: "pair", label: "pair", items: ["1", "2"], method: "sum", range: [0, 4], missing: { kind: "strict", source: "src" }, source: "src" }],
+  subscales: [
+    {
+      id: "pair",
+      label: "pair",
+      items: ["1", "2"],
+      method: "sum",
+      range: [0, 4],
+      missing: { kind: "strict", source: "src" },
+      source: "src",
+    },
+  ],
   flags: [
     { id: "lt", label: "lt", message: "item 1 below 1", when: { item: "1", op: "<", value: 1 }, source: "src" },
-    { id: "opt", label: "opt", message: "total above 5", when: { scale: "total", op: ">", value: 5 }, source: "src", optIn: true },
+    {
+      id: "opt",
+      label: "opt",
+      message: "total above 5",
+      when: { scale: "total", op: ">", value: 5 },
+      source: "src",
+      optIn: true,
+    },
   ],
 } as const satisfies InstrumentDefinition;
 
 describe("rule bands and flags", () => {
-  it("is a valid definition", () => { expect(validateDefinition(ruleDef)).toEqual([]); });
+  it("is a valid definition", () => {
+    expect(validateDefinition(ruleDef)).toEqual([]);
+  });
   it.each([
     [[0, 0, 2, 0], "low"], // total 0
     [[1, 1, 1, 0], "low"], // total 3
@@ -144,10 +217,13 @@ describe("rule bands and flags", () => {
 
 function hoursApart(from: string, to: string): number {
   const m = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
-  return (((m(to) - m(from)) % 1440) + 1440) % 1440 / 60;
+  return ((((m(to) - m(from)) % 1440) + 1440) % 1440) / 60;
 }
 
-function computeSleep(input: { answers: Readonly<Record<string, number | string | null>>; settings: Readonly<Record<string, boolean | number | string>> }) {
+function computeSleep(input: {
+  answers: Readonly<Record<string, number | string | null>>;
+  settings: Readonly<Record<string, boolean | number | string>>;
+}) {
   const { answers } = input;
   const bed = answers["1"];
   const up = answers["2"];
@@ -175,13 +251,23 @@ const customDef = {
     { id: "3", label: "hours", kind: "number", min: 0, max: 24, integer: false, unit: "hours" },
     { id: "4", label: "minutes", kind: "number", min: 0, max: 120, integer: true, unit: "minutes", optional: true },
   ],
-  score: { id: "efficiency", label: "efficiency", items: ["1", "2", "3"], method: "custom", range: [0, 100], missing: { kind: "strict", source: "src" }, source: "src" },
+  score: {
+    id: "efficiency",
+    label: "efficiency",
+    items: ["1", "2", "3"],
+    method: "custom",
+    range: [0, 100],
+    missing: { kind: "strict", source: "src" },
+    source: "src",
+  },
   settings: [{ id: "rounded", label: "round", type: "boolean", default: false, source: "src" }],
   compute: computeSleep,
 } as const satisfies InstrumentDefinition;
 
 describe("number and time items, and custom scales", () => {
-  it("is a valid definition", () => { expect(validateDefinition(customDef)).toEqual([]); });
+  it("is a valid definition", () => {
+    expect(validateDefinition(customDef)).toEqual([]);
+  });
   it("computes a custom scale across midnight", () => {
     const r = score(customDef, ["23:00", "07:00", 6.5, 10]);
     expect(r.score).toBeCloseTo(81.25, 12);
@@ -192,9 +278,15 @@ describe("number and time items, and custom scales", () => {
     expect(score(customDef, ["23:00", "06:00", 5.5]).score).toBeCloseTo(78.571, 3);
   });
   it("rejects unknown settings and settings of the wrong type", () => {
-    expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { round: true } })).toThrow(/unknown setting "round" \(settings: "rounded"\)/);
-    expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { rounded: "yes" } })).toThrow(/setting "rounded" must be true or false/);
-    expect(() => score(meanDef, [0, 0, 0, 0], { settings: { x: true } })).toThrow(/unknown setting "x" \(settings: none\)/);
+    expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { round: true } })).toThrow(
+      /unknown setting "round" \(settings: "rounded"\)/,
+    );
+    expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { rounded: "yes" } })).toThrow(
+      /setting "rounded" must be true or false/,
+    );
+    expect(() => score(meanDef, [0, 0, 0, 0], { settings: { x: true } })).toThrow(
+      /unknown setting "x" \(settings: none\)/,
+    );
   });
   it("reports what compute cannot score, with its reason", () => {
     const r = score(customDef, ["23:00", null, 6]);
@@ -203,7 +295,9 @@ describe("number and time items, and custom scales", () => {
   });
   it("turns compute's issues into a ScoreInputError naming the item", () => {
     const r = safeScore(customDef, ["23:00", "23:00", 6]);
-    expect(!r.success && r.error.issues).toEqual([{ item: "2", value: "23:00", message: "get-up time equals bedtime" }]);
+    expect(!r.success && r.error.issues).toEqual([
+      { item: "2", value: "23:00", message: "get-up time equals bedtime" },
+    ]);
   });
   it("adds compute's flags", () => {
     expect(score(customDef, ["23:00", "01:00", 3]).flags.map((f) => f.id)).toEqual(["over"]);
@@ -227,10 +321,17 @@ describe("number and time items, and custom scales", () => {
 
 describe("faults in a custom definition", () => {
   it("safeScore reports them instead of throwing", () => {
-    const broken = { ...meanDef, id: "broken", score: { ...meanDef.score, items: ["1", "9"] } } as unknown as InstrumentDefinition;
+    const broken = {
+      ...meanDef,
+      id: "broken",
+      score: { ...meanDef.score, items: ["1", "9"] },
+    } as unknown as InstrumentDefinition;
     const r = safeScore(broken, [0, 0, 0, 0]);
     expect(r.success).toBe(false);
-    if (!r.success) expect(r.error.issues[0]?.message).toMatch(/the definition cannot score: broken: scale "total" names unknown item "9"/);
+    if (!r.success)
+      expect(r.error.issues[0]?.message).toMatch(
+        /the definition cannot score: broken: scale "total" names unknown item "9"/,
+      );
     expect(() => score(broken, [0, 0, 0, 0])).toThrow(TypeError);
   });
   it("a custom scale needs compute", () => {
@@ -240,7 +341,9 @@ describe("faults in a custom definition", () => {
   it("an unknown id is an input error, also from safeScore", () => {
     expect(() => score("phq10" as never, [])).toThrow(ScoreInputError);
     const r = safeScore("phq10" as never, []);
-    expect(!r.success && r.error.message).toBe('phq10 (phq10): 1 invalid answer: unknown instrument id "phq10" (did you mean "phq9"?)');
+    expect(!r.success && r.error.message).toBe(
+      'phq10 (phq10): 1 invalid answer: unknown instrument id "phq10" (did you mean "phq9"?)',
+    );
   });
 });
 
@@ -259,7 +362,22 @@ describe("edge cases of messages and definitions", () => {
   });
 
   it("rejects a value inside the range that is not one of the options", () => {
-    const gappy = { ...meanDef, id: "gappy", items: [{ id: "1", label: "a", options: [{ value: 0, label: "no" }, { value: 2, label: "yes" }] }], score: null, subscales: [] } as const satisfies InstrumentDefinition;
+    const gappy = {
+      ...meanDef,
+      id: "gappy",
+      items: [
+        {
+          id: "1",
+          label: "a",
+          options: [
+            { value: 0, label: "no" },
+            { value: 2, label: "yes" },
+          ],
+        },
+      ],
+      score: null,
+      subscales: [],
+    } as const satisfies InstrumentDefinition;
     expect(validateDefinition(gappy)).toEqual([]);
     const r = safeScore(gappy, [1]);
     expect(!r.success && r.error.issues[0]?.message).toBe("1 is not an allowed value (allowed: 0, 2)");
@@ -273,19 +391,37 @@ describe("edge cases of messages and definitions", () => {
       items: [
         { id: "1", label: "a", kind: "number", min: 5, max: 1, integer: true },
         { id: "2", label: "b", kind: "time" },
-        { id: "3", label: "c", options: [{ value: 0, label: "x", score: 1 }, { value: 0, label: "y" }], reversed: true },
+        {
+          id: "3",
+          label: "c",
+          options: [
+            { value: 0, label: "x", score: 1 },
+            { value: 0, label: "y" },
+          ],
+          reversed: true,
+        },
       ],
-      score: { id: "total", label: "t", items: ["2"], method: "sum", range: [0, 0], missing: { kind: "strict", source: "src" }, source: "src" },
+      score: {
+        id: "total",
+        label: "t",
+        items: ["2"],
+        method: "sum",
+        range: [0, 0],
+        missing: { kind: "strict", source: "src" },
+        source: "src",
+      },
       compute: undefined,
     };
     const problems = validateDefinition(bad);
-    expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/items.0 \(item 1\): min is above max/),
-      expect.stringMatching(/duplicate option value 0/),
-      expect.stringMatching(/reverse-keyed and also gives option scores/),
-      expect.stringMatching(/item "2" is a clock time; only a custom scale can use it/),
-      expect.stringMatching(/settings: only a compute function reads settings/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/items.0 \(item 1\): min is above max/),
+        expect.stringMatching(/duplicate option value 0/),
+        expect.stringMatching(/reverse-keyed and also gives option scores/),
+        expect.stringMatching(/item "2" is a clock time; only a custom scale can use it/),
+        expect.stringMatching(/settings: only a compute function reads settings/),
+      ]),
+    );
   });
 
   it("says when compute leaves out a custom scale", () => {
@@ -305,35 +441,49 @@ describe("one engine", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     if (!shared) return;
     expect(a.band).toBe(b.band);
-    const declared = new Set((a.instrument === b.instrument ? all.find((d) => d.id === a.instrument)?.flags ?? [] : []).map((f) => f.id));
+    const declared = new Set(
+      (a.instrument === b.instrument ? (all.find((d) => d.id === a.instrument)?.flags ?? []) : []).map((f) => f.id),
+    );
     a.flags.forEach((flag, i) => {
       if (declared.has(flag.id)) expect(flag).toBe(b.flags[i]);
     });
   }
 
-  it.each(all.map((d) => [d.id, d] as const))("%s: arrays and records give the same result, first call or hundredth", (_, def) => {
-    const copy = { ...def };
-    fc.assert(
-      fc.property(answerSet(def, { missingRate: 0.1 }), (answers) => {
-        const first = safeScore({ ...def }, answers);
-        const later = safeScore(copy, answers);
-        const asRecord = safeScore(copy, toRecord(def, answers));
-        expect(later.success).toBe(first.success);
-        expect(asRecord.success).toBe(first.success);
-        if (first.success && later.success && asRecord.success) {
-          expectSame(later.data, first.data, false);
-          expectSame(asRecord.data, later.data, true);
-        }
-      }),
-      { numRuns: 120 },
-    );
-  });
+  it.each(all.map((d) => [d.id, d] as const))(
+    "%s: arrays and records give the same result, first call or hundredth",
+    (_, def) => {
+      const copy = { ...def };
+      fc.assert(
+        fc.property(answerSet(def, { missingRate: 0.1 }), (answers) => {
+          const first = safeScore({ ...def }, answers);
+          const later = safeScore(copy, answers);
+          const asRecord = safeScore(copy, toRecord(def, answers));
+          expect(later.success).toBe(first.success);
+          expect(asRecord.success).toBe(first.success);
+          if (first.success && later.success && asRecord.success) {
+            expectSame(later.data, first.data, false);
+            expectSame(asRecord.data, later.data, true);
+          }
+        }),
+        { numRuns: 120 },
+      );
+    },
+  );
 
   it("rejects input that is wrong as a whole, and takes a known id set to undefined as unanswered", () => {
     const ok = [1, 2, 1, 2, 0, 1, 3, 2, 0];
     expect(score(phq9, ok).score).toBe(12);
     const notPlain = Object.assign(Object.create({ inherited: true }) as object, toRecord(phq9, ok));
-    for (const bad of [[...ok, 0, 0], ok.slice(0, 8), "1,2", null, 3, new Map(), { ...toRecord(phq9, ok), "11": 1 }, notPlain]) {
+    for (const bad of [
+      [...ok, 0, 0],
+      ok.slice(0, 8),
+      "1,2",
+      null,
+      3,
+      new Map(),
+      { ...toRecord(phq9, ok), "11": 1 },
+      notPlain,
+    ]) {
       expect(safeScore(phq9, bad).success).toBe(false);
     }
     expect(score(phq9, { ...toRecord(phq9, ok), "10": undefined }).answers["10"]).toBeNull();
@@ -341,7 +491,11 @@ describe("one engine", () => {
 
   it("gives the same results before and after many calls, with and without options", () => {
     const def = { ...phq9, id: "phq9-copy" } as const;
-    const rows = [[0, 0, 0, 0, 0, 0, 0, 0, 0], [1, 2, 1, 2, 0, 1, 3, 2, 0], [3, 3, 3, 3, 3, 3, 3, 3, 3, 2]] as const;
+    const rows = [
+      [0, 0, 0, 0, 0, 0, 0, 0, 0],
+      [1, 2, 1, 2, 0, 1, 3, 2, 0],
+      [3, 3, 3, 3, 3, 3, 3, 3, 3, 2],
+    ] as const;
     const before = rows.map((r) => score(def, r));
     for (let i = 0; i < 50; i++) score(def, rows[1]);
     expect(rows.map((r) => score(def, r))).toStrictEqual(before);
@@ -352,7 +506,11 @@ describe("one engine", () => {
 
   it("stepscore/core and the main entry give the same results", async () => {
     const core = await import("../src/core.js");
-    for (const answers of [[1, 2, 1, 2, 0, 1, 3, 2, 0], [1, 2, 1, 2, 0, 1, 3, 2, null], [1, 2, 1, 2, 0, 1, 3, 2, 7]]) {
+    for (const answers of [
+      [1, 2, 1, 2, 0, 1, 3, 2, 0],
+      [1, 2, 1, 2, 0, 1, 3, 2, null],
+      [1, 2, 1, 2, 0, 1, 3, 2, 7],
+    ]) {
       expect(core.safeScore(phq9, answers)).toStrictEqual(safeScore(phq9, answers));
     }
   });
@@ -418,7 +576,16 @@ describe("one engine", () => {
     try {
       const r = safeScore(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 9]);
       if (!r.success) returned = r.error;
-      safeScore({ ...meanDef, compute: () => { throw new Error("boom"); }, score: { ...meanDef.score, method: "custom" } }, [0, 0, 0, 0]);
+      safeScore(
+        {
+          ...meanDef,
+          compute: () => {
+            throw new Error("boom");
+          },
+          score: { ...meanDef.score, method: "custom" },
+        },
+        [0, 0, 0, 0],
+      );
       expect(writes).toEqual([]);
     } finally {
       if (saved !== undefined) Object.defineProperty(Error, "stackTraceLimit", saved);

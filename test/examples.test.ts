@@ -68,7 +68,8 @@ function literal(comment: string): { text: string; prefix: boolean } | undefined
       if (depth === 0) {
         const text = c.slice(0, i + 1);
         // "[a, b, …]" is checked as the array's first elements; any other "…" is an abbreviation.
-        if (/,\s*…\s*]$/.test(text) && text.indexOf("…") === text.lastIndexOf("…")) return { text: text.replace(/,\s*…\s*]$/, "]"), prefix: true };
+        if (/,\s*…\s*]$/.test(text) && text.indexOf("…") === text.lastIndexOf("…"))
+          return { text: text.replace(/,\s*…\s*]$/, "]"), prefix: true };
         return text.includes("…") ? undefined : { text, prefix: false };
       }
     }
@@ -133,7 +134,9 @@ function check(actual: unknown, expected: unknown, prefix: boolean, line: string
 }
 
 // Names the examples use without defining them: the data a reader would have at hand.
-const cohort = parse<Record<string, string>>(readFileSync(join(root, "examples", "cohort.csv"), "utf8"), { columns: true });
+const cohort = parse<Record<string, string>>(readFileSync(join(root, "examples", "cohort.csv"), "utf8"), {
+  columns: true,
+});
 const answers = [1, 2, 1, 2, 0, 1, 3, 2, 0]; // PHQ-9, total 12, moderate
 const fixtures: Record<string, unknown> = {
   readFileSync: (path: string, encoding: BufferEncoding) => readFileSync(join(root, path), encoding),
@@ -150,7 +153,10 @@ const fixtures: Record<string, unknown> = {
   readRows: () => ({
     [Symbol.asyncIterator]: () => {
       let i = 0;
-      return { next: () => Promise.resolve(i < cohort.length ? { value: cohort[i++], done: false } : { value: undefined, done: true }) };
+      return {
+        next: () =>
+          Promise.resolve(i < cohort.length ? { value: cohort[i++], done: false } : { value: undefined, done: true }),
+      };
     },
   }),
   log: () => undefined,
@@ -161,7 +167,8 @@ const values = [...Object.values(api), ...Object.values(fixtures), quiet, check]
 
 // Examples that only sketch a call, by file and first line, with why they are not run.
 const sketches: Readonly<Record<string, string>> = {
-  "src/batch/scorer.ts: const scorer = createBatchScorer({ instruments: [\"phq9\", \"gad7\"], header });": "rows of cells with a header of the reader's",
+  'src/batch/scorer.ts: const scorer = createBatchScorer({ instruments: ["phq9", "gad7"], header });':
+    "rows of cells with a header of the reader's",
   "src/fhir/bundle.ts: const bundle = toTransactionBundle(": "posts to a FHIR server",
 };
 const sketchKey = (e: Example): string => `${e.where.replace(/:\d+$/, "")}: ${e.code.trim().split("\n")[0] ?? ""}`;
@@ -177,10 +184,13 @@ describe("code examples", () => {
   it.each(all.map((e) => [e.where, e] as const))("%s", async (_, example) => {
     // Examples are TypeScript: checks are written in first (comments are still there), then types stripped.
     const { code } = transformSync(instrument(example.code).code, { loader: "ts", logLevel: "silent" });
-    const AsyncFunction = (Object.getPrototypeOf(async function noop() {
-      await Promise.resolve();
-    }) as { constructor: FunctionConstructor }).constructor;
-    const run = (): Promise<void> => (AsyncFunction(...names, code) as (...args: unknown[]) => Promise<void>)(...values);
+    const AsyncFunction = (
+      Object.getPrototypeOf(async function noop() {
+        await Promise.resolve();
+      }) as { constructor: FunctionConstructor }
+    ).constructor;
+    const run = (): Promise<void> =>
+      (AsyncFunction(...names, code) as (...args: unknown[]) => Promise<void>)(...values);
     if (sketchKey(example) in sketches) {
       // A sketch must really not run as it stands; otherwise it belongs with the checked examples.
       await expect(run()).rejects.toThrow();

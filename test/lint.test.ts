@@ -41,13 +41,20 @@ describe("lint: Node built-ins only in the command line", () => {
   it.each(["src/cli/example.ts", "scripts/example.ts", "bench/example.ts", "test/example.test.ts"])(
     "allows it in %s",
     async (path) => {
-      expect(await layoutProblems(path, 'import { readFileSync } from "node:fs";\nexport const read = readFileSync;\n')).toEqual([]);
+      expect(
+        await layoutProblems(path, 'import { readFileSync } from "node:fs";\nexport const read = readFileSync;\n'),
+      ).toEqual([]);
       expect(await layoutProblems(path, 'import { join } from "path";\nexport const j = join;\n')).toEqual([]);
     },
   );
 
   it("does not take a package whose name starts like a built-in for one", async () => {
-    expect(await layoutProblems("src/example.ts", 'import * as z from "zod/mini";\nimport { x } from "./fsx.js";\nexport const y = [z, x];\n')).toEqual([]);
+    expect(
+      await layoutProblems(
+        "src/example.ts",
+        'import * as z from "zod/mini";\nimport { x } from "./fsx.js";\nexport const y = [z, x];\n',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -89,7 +96,9 @@ describe("lint: nothing but the command line imports it", () => {
   });
 
   it("allows the command line its own modules, and a module whose name only starts with cli", async () => {
-    expect(await layoutProblems("src/cli/main.ts", 'import { x } from "./catalogue.js";\nexport const y = x;\n')).toEqual([]);
+    expect(
+      await layoutProblems("src/cli/main.ts", 'import { x } from "./catalogue.js";\nexport const y = x;\n'),
+    ).toEqual([]);
     expect(await layoutProblems("src/index.ts", 'import { x } from "./clinic.js";\nexport const y = x;\n')).toEqual([]);
   });
 });

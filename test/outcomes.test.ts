@@ -15,21 +15,41 @@ import {
 import { at, gad, phq } from "./progress/helpers.js";
 
 interface Golden {
-  readonly settings: { readonly reliability: number; readonly higherIsBetter: boolean; readonly criterion: "a"; readonly width: number };
-  readonly expectedDerived: { readonly sdPre: number; readonly standardErrorOfDifference: number; readonly cutoff: number };
-  readonly pairs: readonly { readonly ppid: number; readonly pre: number; readonly post: number; readonly expected: string }[];
+  readonly settings: {
+    readonly reliability: number;
+    readonly higherIsBetter: boolean;
+    readonly criterion: "a";
+    readonly width: number;
+  };
+  readonly expectedDerived: {
+    readonly sdPre: number;
+    readonly standardErrorOfDifference: number;
+    readonly cutoff: number;
+  };
+  readonly pairs: readonly {
+    readonly ppid: number;
+    readonly pre: number;
+    readonly post: number;
+    readonly expected: string;
+  }[];
 }
 
 describe("jacobsonTruax", () => {
   it("classifies the 30 couples of Jacobson & Truax 1991 Table 2 as the JT-RCI reference code does", () => {
     const g = JSON.parse(readFileSync(join(import.meta.dirname, "golden", "jt1991-table2.json"), "utf8")) as Golden;
     expect(g.pairs).toHaveLength(30);
-    const r = jacobsonTruax(g.pairs, { reliability: g.settings.reliability, higherIsBetter: g.settings.higherIsBetter, cutoff: { criterion: g.settings.criterion, width: g.settings.width } });
+    const r = jacobsonTruax(g.pairs, {
+      reliability: g.settings.reliability,
+      higherIsBetter: g.settings.higherIsBetter,
+      cutoff: { criterion: g.settings.criterion, width: g.settings.width },
+    });
     expect(r.sd).toBeCloseTo(g.expectedDerived.sdPre, 10);
     expect(r.standardErrorOfDifference).toBeCloseTo(g.expectedDerived.standardErrorOfDifference, 10);
     expect(r.cutoff).toBeCloseTo(g.expectedDerived.cutoff, 10);
     // The package's "non reliably recovered" is Jacobson & Truax's "unchanged" past the cut-off.
-    const theirs = r.pairs.map((p) => (p.category === "unchanged" && p.pastCutoff ? "non reliably recovered" : p.category));
+    const theirs = r.pairs.map((p) =>
+      p.category === "unchanged" && p.pastCutoff ? "non reliably recovered" : p.category,
+    );
     expect(theirs).toEqual(g.pairs.map((p) => p.expected));
     expect(r.counts).toEqual({ recovered: 10, improved: 8, unchanged: 11, deteriorated: 1, nonReliablyRecovered: 0 });
     expect(r.plot.band).toEqual([-r.threshold, r.threshold]);
@@ -51,17 +71,46 @@ describe("jacobsonTruax", () => {
     );
     expect(r.pairs.map((p) => p.category)).toEqual(["improved", "recovered", "unchanged", "unchanged", "deteriorated"]);
     expect(r.counts.nonReliablyRecovered).toBe(1);
-    const pre = [{ pre: 20, post: 10 }, { pre: 30, post: 10 }];
-    expect(jacobsonTruax(pre, { reliability: 0.8, cutoff: { criterion: "b", functionalMean: 5, functionalSd: 3 } }).cutoff).toBe(11);
-    expect(jacobsonTruax(pre, { reliability: 0.8, cutoff: { criterion: "b", functionalMean: 50, functionalSd: 5 }, higherIsBetter: true }).cutoff).toBe(40);
+    const pre = [
+      { pre: 20, post: 10 },
+      { pre: 30, post: 10 },
+    ];
+    expect(
+      jacobsonTruax(pre, { reliability: 0.8, cutoff: { criterion: "b", functionalMean: 5, functionalSd: 3 } }).cutoff,
+    ).toBe(11);
+    expect(
+      jacobsonTruax(pre, {
+        reliability: 0.8,
+        cutoff: { criterion: "b", functionalMean: 50, functionalSd: 5 },
+        higherIsBetter: true,
+      }).cutoff,
+    ).toBe(40);
     // a: mean 25, SD √50 of the pre scores, two SDs towards health.
-    expect(jacobsonTruax(pre, { reliability: 0.8, cutoff: { criterion: "a" } }).cutoff).toBeCloseTo(25 - 2 * Math.sqrt(50), 12);
-    expect(jacobsonTruax(pre, { reliability: 0.8, cutoff: { criterion: "c", functionalMean: 5, functionalSd: 5, dysfunctionalMean: 25, dysfunctionalSd: 5 } }).cutoff).toBe(15);
+    expect(jacobsonTruax(pre, { reliability: 0.8, cutoff: { criterion: "a" } }).cutoff).toBeCloseTo(
+      25 - 2 * Math.sqrt(50),
+      12,
+    );
+    expect(
+      jacobsonTruax(pre, {
+        reliability: 0.8,
+        cutoff: { criterion: "c", functionalMean: 5, functionalSd: 5, dysfunctionalMean: 25, dysfunctionalSd: 5 },
+      }).cutoff,
+    ).toBe(15);
   });
 
   it("rejects a reliability outside [0, 1), non-finite scores, and one pair without an SD", () => {
-    expect(() => jacobsonTruax([{ pre: 1, post: 2 }, { pre: 2, post: 3 }], { reliability: 1, cutoff: 1 })).toThrow(/reliability must be at least 0 and below 1/);
-    expect(() => jacobsonTruax([{ pre: Number.NaN, post: 2 }], { reliability: 0.5, sd: 1, cutoff: 1 })).toThrow(/pairs\[0\]/);
+    expect(() =>
+      jacobsonTruax(
+        [
+          { pre: 1, post: 2 },
+          { pre: 2, post: 3 },
+        ],
+        { reliability: 1, cutoff: 1 },
+      ),
+    ).toThrow(/reliability must be at least 0 and below 1/);
+    expect(() => jacobsonTruax([{ pre: Number.NaN, post: 2 }], { reliability: 0.5, sd: 1, cutoff: 1 })).toThrow(
+      /pairs\[0\]/,
+    );
     expect(() => jacobsonTruax([{ pre: 1, post: 2 }], { reliability: 0.5, cutoff: 1 })).toThrow(/pass options\.sd/);
   });
 });
@@ -84,12 +133,21 @@ describe("talkingTherapiesOutcomes (NHS Talking Therapies)", () => {
       { history: [at(0, phq(12)), at(84, phq(4))], treatmentContacts: 6 }, // no GAD-7: no paired scores
     ];
     const r = talkingTherapiesOutcomes(cohort);
-    expect(r).toMatchObject({ episodes: 7, finished: 5, withoutPairedScores: 1, notCaseAtStart: 2, finishedInferred: 0 });
+    expect(r).toMatchObject({
+      episodes: 7,
+      finished: 5,
+      withoutPairedScores: 1,
+      notCaseAtStart: 2,
+      finishedInferred: 0,
+    });
     expect(r.recovery).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 });
     expect(r.reliableImprovement).toEqual({ numerator: 2, denominator: 5, rate: 0.4 });
     expect(r.reliableRecovery).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
     expect(r.reliableDeterioration).toEqual({ numerator: 1, denominator: 5, rate: 0.2 });
-    expect(r.perMeasure).toEqual({ phq9: { reliablyImproved: 2, reliablyDeteriorated: 1 }, gad7: { reliablyImproved: 2, reliablyDeteriorated: 0 } });
+    expect(r.perMeasure).toEqual({
+      phq9: { reliablyImproved: 2, reliablyDeteriorated: 1 },
+      gad7: { reliablyImproved: 2, reliablyDeteriorated: 0 },
+    });
     expect(r.perEpisode[5]).toMatchObject({ finished: false });
     expect(r.notes.some((n) => /NOT verified/.test(n))).toBe(true);
   });
@@ -117,7 +175,9 @@ describe("talkingTherapiesOutcomes (NHS Talking Therapies)", () => {
   });
 
   it("says which date it cannot read", () => {
-    expect(() => talkingTherapiesOutcomes([{ history: [{ at: "2026-02-30", result: phq(3) }] }])).toThrow(ProgressInputError);
+    expect(() => talkingTherapiesOutcomes([{ history: [{ at: "2026-02-30", result: phq(3) }] }])).toThrow(
+      ProgressInputError,
+    );
   });
 });
 
@@ -125,7 +185,11 @@ describe("depressionWindowOutcomes (NCQA DRR-E; CMS159)", () => {
   const one = (...h: HistoryEntry[]) => depressionWindowOutcomes([{ history: h }]);
   it("reads the most recent PHQ-9 120–240 days after the first PHQ-9 above 9", () => {
     expect(one(at(0, phq(16)), at(119, phq(3))).hedis.followUp.numerator).toBe(0);
-    expect(one(at(0, phq(16)), at(120, phq(3))).hedis).toMatchObject({ followUp: { numerator: 1 }, remission: { numerator: 1 }, response: { numerator: 1 } });
+    expect(one(at(0, phq(16)), at(120, phq(3))).hedis).toMatchObject({
+      followUp: { numerator: 1 },
+      remission: { numerator: 1 },
+      response: { numerator: 1 },
+    });
     expect(one(at(0, phq(16)), at(240, phq(3))).hedis.followUp.numerator).toBe(1);
     expect(one(at(0, phq(16)), at(241, phq(3))).hedis.followUp).toEqual({ numerator: 0, denominator: 1, rate: 0 });
     // The most recent in the window decides: 3 then 9 is a response (9 ≤ 8? no: 16 → 9 is 44 %) and no remission.
@@ -135,7 +199,10 @@ describe("depressionWindowOutcomes (NCQA DRR-E; CMS159)", () => {
     expect(one(at(0, phq(16)), at(150, phq(5))).hedis.remission.numerator).toBe(0); // 5 is not below 5
   });
   it("takes the first PHQ-9 above 9 as the index (9 is not one) and counts only those with an index", () => {
-    const r = depressionWindowOutcomes([{ history: [at(0, phq(9)), at(150, phq(3))] }, { history: [at(0, phq(9)), at(10, phq(10)), at(128, phq(4))] }]);
+    const r = depressionWindowOutcomes([
+      { history: [at(0, phq(9)), at(150, phq(3))] },
+      { history: [at(0, phq(9)), at(10, phq(10)), at(128, phq(4))] },
+    ]);
     // The index is day 10 (PHQ-9 10), so day 128 is 118 days on: before the window.
     expect(r.withIndex).toBe(1);
     expect(r.hedis.remission).toEqual({ numerator: 0, denominator: 1, rate: 0 });
@@ -164,6 +231,12 @@ describe("cohortJacobsonTruax", () => {
     expect(r.perEpisode.map((e) => e.category)).toEqual(["recovered", "improved", "unchanged", "deteriorated"]);
     expect(r.counts).toEqual({ recovered: 1, improved: 1, unchanged: 1, deteriorated: 1, nonReliablyRecovered: 1 });
     expect(r.notPaired).toBe(1);
-    expect(() => cohortJacobsonTruax([{ history: [at(0, phq(12)), at(9, phq(3))] }], { instrument: "phq9", cutoff: 9, reliability: "nope" })).toThrow(/no reliability option/);
+    expect(() =>
+      cohortJacobsonTruax([{ history: [at(0, phq(12)), at(9, phq(3))] }], {
+        instrument: "phq9",
+        cutoff: 9,
+        reliability: "nope",
+      }),
+    ).toThrow(/no reliability option/);
   });
 });

@@ -52,13 +52,21 @@ const bundled = Object.values(instruments) as InstrumentDefinition[];
 function plain(r: SafeScoreResult): unknown {
   return r.success
     ? r
-    : { success: false, instrument: r.error.instrument, message: r.error.message, issues: r.error.issues, hint: r.error.hint };
+    : {
+        success: false,
+        instrument: r.error.instrument,
+        message: r.error.message,
+        issues: r.error.issues,
+        hint: r.error.hint,
+      };
 }
 
 /** Both forms scored alike, whatever the answers and options. */
 function agree(def: InstrumentDefinition, answers: unknown, options?: Record<string, unknown>): void {
   const form = forms.get(def.id) as InstrumentDefinition;
-  expect(plain(core.safeScore(form, answers, options as never))).toEqual(plain(safeScore(def, answers, options as never)));
+  expect(plain(core.safeScore(form, answers, options as never))).toEqual(
+    plain(safeScore(def, answers, options as never)),
+  );
 }
 
 /** Every option a caller may pass to a definition: none, each missing-data rule, all opt-in flags, each setting flipped. */
@@ -88,45 +96,69 @@ describe("stepscore/core's scoring-only definitions", () => {
     for (const v of doc.vectors) {
       agree(def, v.answers, v.options);
       // The worked examples were chosen for their scores: they must score, under the scoring-only form too.
-      expect(core.safeScore(forms.get(def.id) as InstrumentDefinition, v.answers, v.options as never).success).toBe(true);
+      expect(core.safeScore(forms.get(def.id) as InstrumentDefinition, v.answers, v.options as never).success).toBe(
+        true,
+      );
     }
   });
 
-  it.each(bundled.map((d) => [d.id, d] as const))("%s: agree on random answers, missing and invalid ones, arrays and records, under every option", (_, def) => {
-    const options = optionSets(def);
-    const answers = fc.oneof(
-      answerSet(def, { missingRate: 0.2 }),
-      answerSet(def, { missingRate: 0.6 }),
-      answerSetWithInvalid(def).map((w) => w.answers),
-    );
-    fc.assert(
-      fc.property(answers, fc.boolean(), fc.constantFrom(...options), (a, asRecord, o) => {
-        agree(def, asRecord ? toRecord(def, a) : a, o);
-      }),
-      { numRuns: 150 },
-    );
-  });
+  it.each(bundled.map((d) => [d.id, d] as const))(
+    "%s: agree on random answers, missing and invalid ones, arrays and records, under every option",
+    (_, def) => {
+      const options = optionSets(def);
+      const answers = fc.oneof(
+        answerSet(def, { missingRate: 0.2 }),
+        answerSet(def, { missingRate: 0.6 }),
+        answerSetWithInvalid(def).map((w) => w.answers),
+      );
+      fc.assert(
+        fc.property(answers, fc.boolean(), fc.constantFrom(...options), (a, asRecord, o) => {
+          agree(def, asRecord ? toRecord(def, a) : a, o);
+        }),
+        { numRuns: 150 },
+      );
+    },
+  );
 
-  it.each(bundled.map((d) => [d.id, d] as const))("%s: carry no citations, notes, change facts, wording or licence", (_, def) => {
-    const form = forms.get(def.id) as InstrumentDefinition;
-    const text = JSON.stringify(form);
-    for (const c of Object.values(def.references)) expect(text).not.toContain(JSON.stringify(c.text).slice(1, -1));
-    for (const it of def.items) if (it.text !== undefined) expect(text).not.toContain(JSON.stringify(it.text).slice(1, -1));
-    const top = ["id", "shortTitle", "version", "items", "score", "subscales", "flags", "missingOptions", "settings", "compute"];
-    for (const key of Object.keys(form)) expect(top).toContain(key);
-    for (const item of form.items) {
-      expect(item).not.toHaveProperty("label");
-      expect(item).not.toHaveProperty("text");
-      expect(item).not.toHaveProperty("loinc");
-      for (const o of "options" in item ? item.options : []) expect(Object.keys(o).filter((k) => k !== "value" && k !== "score")).toEqual([]);
-    }
-    for (const s of [form.score, ...(form.subscales ?? [])]) if (s !== null) expect(Object.keys(s)).not.toContain("source");
-    expect(text.length).toBeLessThan(JSON.stringify(def).length / 2);
-  });
+  it.each(bundled.map((d) => [d.id, d] as const))(
+    "%s: carry no citations, notes, change facts, wording or licence",
+    (_, def) => {
+      const form = forms.get(def.id) as InstrumentDefinition;
+      const text = JSON.stringify(form);
+      for (const c of Object.values(def.references)) expect(text).not.toContain(JSON.stringify(c.text).slice(1, -1));
+      for (const it of def.items)
+        if (it.text !== undefined) expect(text).not.toContain(JSON.stringify(it.text).slice(1, -1));
+      const top = [
+        "id",
+        "shortTitle",
+        "version",
+        "items",
+        "score",
+        "subscales",
+        "flags",
+        "missingOptions",
+        "settings",
+        "compute",
+      ];
+      for (const key of Object.keys(form)) expect(top).toContain(key);
+      for (const item of form.items) {
+        expect(item).not.toHaveProperty("label");
+        expect(item).not.toHaveProperty("text");
+        expect(item).not.toHaveProperty("loinc");
+        for (const o of "options" in item ? item.options : [])
+          expect(Object.keys(o).filter((k) => k !== "value" && k !== "score")).toEqual([]);
+      }
+      for (const s of [form.score, ...(form.subscales ?? [])])
+        if (s !== null) expect(Object.keys(s)).not.toContain("source");
+      expect(text.length).toBeLessThan(JSON.stringify(def).length / 2);
+    },
+  );
 
   it("say what to import when a left-out field is read", () => {
     const form = forms.get("phq9") as InstrumentDefinition;
-    expect(() => form.title).toThrow('phq9 from "stepscore/core" is the scoring-only form and has no title: import phq9 from "stepscore"');
+    expect(() => form.title).toThrow(
+      'phq9 from "stepscore/core" is the scoring-only form and has no title: import phq9 from "stepscore"',
+    );
     expect(() => form.references).toThrow(/has no references/);
     expect(() => form.change).toThrow(/has no change/);
   });

@@ -1,6 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type {
-  gad7} from "../src/index.js";
+import type { gad7 } from "../src/index.js";
 import {
   getInstrument,
   phq2,
@@ -16,8 +15,13 @@ import {
 describe("result types flow from the definitions", () => {
   it("types the PHQ-9 band id as the union of its band ids", () => {
     const r = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expectTypeOf(r.band).toEqualTypeOf<{ readonly id: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe"; readonly label: string } | null>();
-    expectTypeOf<BandId<typeof phq9>>().toEqualTypeOf<"minimal" | "mild" | "moderate" | "moderately-severe" | "severe">();
+    expectTypeOf(r.band).toEqualTypeOf<{
+      readonly id: "minimal" | "mild" | "moderate" | "moderately-severe" | "severe";
+      readonly label: string;
+    } | null>();
+    expectTypeOf<BandId<typeof phq9>>().toEqualTypeOf<
+      "minimal" | "mild" | "moderate" | "moderately-severe" | "severe"
+    >();
     expectTypeOf(r.instrument).toEqualTypeOf<"phq9">();
     expectTypeOf(r.score).toEqualTypeOf<number | null>();
   });
@@ -30,7 +34,10 @@ describe("result types flow from the definitions", () => {
   it("types item ids, answers and scales from the items", () => {
     expectTypeOf<ItemId<typeof phq2>>().toEqualTypeOf<"1" | "2">();
     const r = score(phq2, { "1": 1, "2": 2 });
-    expectTypeOf(r.answers).toEqualTypeOf<{ readonly "1": number | string | null; readonly "2": number | string | null }>();
+    expectTypeOf(r.answers).toEqualTypeOf<{
+      readonly "1": number | string | null;
+      readonly "2": number | string | null;
+    }>();
     expectTypeOf(r.scales).toHaveProperty("total");
     expectTypeOf(r.flags[0]?.id).toExtend<string | undefined>();
   });
@@ -50,7 +57,10 @@ describe("result types flow from the definitions", () => {
 
   it("narrows safeScore by success", () => {
     const r = safeScore(phq9, JSON.parse("[]") as unknown);
-    if (r.success) expectTypeOf(r.data.band?.id).toEqualTypeOf<"minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined>();
+    if (r.success)
+      expectTypeOf(r.data.band?.id).toEqualTypeOf<
+        "minimal" | "mild" | "moderate" | "moderately-severe" | "severe" | undefined
+      >();
     else expectTypeOf(r.error.issues[0]?.item).toEqualTypeOf<string | null | undefined>();
   });
 

@@ -28,7 +28,9 @@ let current = 0;
 
 /** The date as YYYY-MM-DD: the local calendar day for today, the UTC day for dates computed from another. */
 function isoDate(d, utc = false) {
-  const [y, m, day] = utc ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()] : [d.getFullYear(), d.getMonth(), d.getDate()];
+  const [y, m, day] = utc
+    ? [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()]
+    : [d.getFullYear(), d.getMonth(), d.getDate()];
   return `${String(y)}-${String(m + 1).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -43,7 +45,13 @@ function assessmentName(i) {
 }
 
 const KINDS = { urgent: "Urgent", domain: "Elevated domain", "follow-up": "Follow-up" };
-const ACTIONS = { "step-up": "Step up", review: "Review the plan", continue: "Continue", "step-down": "Step down", "not-assessed": "Not assessed" };
+const ACTIONS = {
+  "step-up": "Step up",
+  review: "Review the plan",
+  continue: "Continue",
+  "step-down": "Step down",
+  "not-assessed": "Not assessed",
+};
 const STATUSES = {
   remission: "Remission",
   response: "Response",
@@ -98,7 +106,10 @@ function flagItem(flag) {
 
 function render(def) {
   form.replaceChildren();
-  const aboutParts = [el("h2", { id: "about-heading", textContent: def.shortTitle }), el("p", { textContent: def.description })];
+  const aboutParts = [
+    el("h2", { id: "about-heading", textContent: def.shortTitle }),
+    el("p", { textContent: def.description }),
+  ];
   // The instruction stem is wording: shown only where the licence allows it and the definition carries it.
   if (def.licence.redistributeWording && def.instructions !== undefined) {
     aboutParts.push(el("p", { id: "instructions", textContent: def.instructions }));
@@ -112,11 +123,25 @@ function render(def) {
   about.replaceChildren(...aboutParts);
   for (const item of def.items) {
     const name = `item-${item.id}`;
-    const fieldset = el("fieldset", { id: `fs-${item.id}` }, el("legend", { textContent: `${item.id}. ${item.text ?? item.label}` }));
+    const fieldset = el(
+      "fieldset",
+      { id: `fs-${item.id}` },
+      el("legend", { textContent: `${item.id}. ${item.text ?? item.label}` }),
+    );
     if (item.kind === "time") {
       fieldset.append(el("input", { type: "time", name, ariaLabel: item.label }));
     } else if (item.kind === "number") {
-      fieldset.append(el("input", { type: "number", name, min: item.min, max: item.max, step: item.integer ? 1 : "any", ariaLabel: item.label }), ` ${item.unit ?? ""}`);
+      fieldset.append(
+        el("input", {
+          type: "number",
+          name,
+          min: item.min,
+          max: item.max,
+          step: item.integer ? 1 : "any",
+          ariaLabel: item.label,
+        }),
+        ` ${item.unit ?? ""}`,
+      );
     } else {
       const options = el("div", { className: "options" });
       for (const o of item.options) {
@@ -128,7 +153,14 @@ function render(def) {
     for (const flag of def.flags ?? []) {
       if (flagItem(flag) !== item.id) continue;
       const urgent = flag.id === "self-harm";
-      fieldset.append(el("div", { id: urgent ? "safety" : `flag-${flag.id}`, className: `item-alert${urgent ? " urgent" : ""}`, role: "alert", hidden: true }));
+      fieldset.append(
+        el("div", {
+          id: urgent ? "safety" : `flag-${flag.id}`,
+          className: `item-alert${urgent ? " urgent" : ""}`,
+          role: "alert",
+          hidden: true,
+        }),
+      );
     }
     form.append(fieldset);
   }
@@ -171,9 +203,20 @@ function update(def) {
   if (reason) parts.push(el("p", { id: "reason", className: "muted", textContent: reason }));
   const subs = Object.entries(subscales);
   if (subs.length > 0) {
-    parts.push(el("ul", { id: "subscales" }, ...subs.map(([k, v]) => el("li", { textContent: `${k}: ${v === null ? "—" : fmt(v)}` }))));
+    parts.push(
+      el(
+        "ul",
+        { id: "subscales" },
+        ...subs.map(([k, v]) => el("li", { textContent: `${k}: ${v === null ? "—" : fmt(v)}` })),
+      ),
+    );
   }
-  parts.push(el("p", { className: "muted", textContent: `${String(def.items.length - missing.length)} of ${String(def.items.length)} answered` }));
+  parts.push(
+    el("p", {
+      className: "muted",
+      textContent: `${String(def.items.length - missing.length)} of ${String(def.items.length)} answered`,
+    }),
+  );
   result.replaceChildren(...parts);
   const byItem = new Set((def.flags ?? []).filter((f) => flagItem(f) !== null).map((f) => f.id));
   for (const a of alerts) {
@@ -185,9 +228,19 @@ function update(def) {
     if (appears) a.scrollIntoView({ block: "nearest" });
   }
   const urgent = flags.filter((f) => f.id === "self-harm");
-  if (urgent.length > 0) result.append(el("p", { id: "result-urgent", className: "error", textContent: `${urgent[0].label}: see the alert under the item.` }));
+  if (urgent.length > 0)
+    result.append(
+      el("p", {
+        id: "result-urgent",
+        className: "error",
+        textContent: `${urgent[0].label}: see the alert under the item.`,
+      }),
+    );
   const other = flags.filter((f) => !byItem.has(f.id));
-  if (other.length > 0) result.append(el("ul", { id: "flags" }, ...other.map((f) => el("li", { textContent: `${f.label}: ${f.message}` }))));
+  if (other.length > 0)
+    result.append(
+      el("ul", { id: "flags" }, ...other.map((f) => el("li", { textContent: `${f.label}: ${f.message}` }))),
+    );
 }
 
 /** Keeps (or, with null, forgets) an instrument's result in the chosen assessment, then recomputes both panels. */
@@ -215,7 +268,10 @@ function evidenceText(e) {
 }
 
 function sourceNote(source, designChoice) {
-  return el("span", { className: "muted source", textContent: ` (${source.text ?? source.key}${designChoice ? "; the pathway's own choice" : ""})` });
+  return el("span", {
+    className: "muted source",
+    textContent: ` (${source.text ?? source.key}${designChoice ? "; the pathway's own choice" : ""})`,
+  });
 }
 
 /** One condition that held, in words, with the source of its threshold. */
@@ -246,13 +302,19 @@ function renderCare() {
     ...(s.urgent
       ? [
           el("strong", { textContent: "Urgent, whatever the step" }),
-          el("ul", {}, ...s.urgentActions.map((u) => el("li", {}, el("strong", { textContent: `${u.label}: ` }), u.action))),
+          el(
+            "ul",
+            {},
+            ...s.urgentActions.map((u) => el("li", {}, el("strong", { textContent: `${u.label}: ` }), u.action)),
+          ),
         ]
       : []),
   );
 
   const used = [...results.values()].map((r) =>
-    el("li", { textContent: `${title(r.instrument)}: ${r.score === null ? "no score" : fmt(r.score)}${r.band ? ` (${r.band.label})` : ""}` }),
+    el("li", {
+      textContent: `${title(r.instrument)}: ${r.score === null ? "no score" : fmt(r.score)}${r.band ? ` (${r.band.label})` : ""}`,
+    }),
   );
   // Rules are named by their label; the id is kept as data for scripts, never shown.
   const reasons = s.reasons.map((r) => {
@@ -275,10 +337,14 @@ function renderCare() {
       { className: m.couldRaiseStep ? "raises" : "" },
       el("strong", { textContent: m.label }),
       ` (${m.instruments.map(title).join(", ")})${m.status === "screen-positive" ? ", screened positive" : ""}: `,
-      m.couldRaiseStepTo === null ? "would not raise the step" : `could raise the step to ${String(m.couldRaiseStepTo)}`,
+      m.couldRaiseStepTo === null
+        ? "would not raise the step"
+        : `could raise the step to ${String(m.couldRaiseStepTo)}`,
     ),
   );
-  const followUps = s.followUps.map((f) => el("li", {}, el("strong", { textContent: `${f.label}: ` }), `${f.recommend}${f.pending ? "" : " (done)"}`));
+  const followUps = s.followUps.map((f) =>
+    el("li", {}, el("strong", { textContent: `${f.label}: ` }), `${f.recommend}${f.pending ? "" : " (done)"}`),
+  );
   const unchecked = s.urgentNotChecked.map((u) => el("li", { textContent: `${u.label}: ${u.reason}` }));
   const notUsed = s.notUsed.map((n) => el("li", { textContent: `${title(n.instrument)}: ${n.reason}` }));
 
@@ -288,11 +354,21 @@ function renderCare() {
     ...section("Why", "care-reasons", reasons),
     ...section("Targets", "care-targets", targets),
     ...section("Not yet assessed", "care-missing", missing),
-    ...(s.missingCouldRaiseStepTo === null ? [] : [el("p", { className: "muted", textContent: `Assessing all of these could raise the step to ${String(s.missingCouldRaiseStepTo)}.` })]),
+    ...(s.missingCouldRaiseStepTo === null
+      ? []
+      : [
+          el("p", {
+            className: "muted",
+            textContent: `Assessing all of these could raise the step to ${String(s.missingCouldRaiseStepTo)}.`,
+          }),
+        ]),
     ...section("Follow-ups", "care-follow-ups", followUps),
     ...section("Urgent checks not done", "care-unchecked", unchecked),
     ...section("Not used", "care-not-used", notUsed),
-    el("p", { className: "muted", textContent: `Pathway ${s.pathway.id} ${s.pathway.version}. Decision support for a clinician, not a diagnosis.` }),
+    el("p", {
+      className: "muted",
+      textContent: `Pathway ${s.pathway.id} ${s.pathway.version}. Decision support for a clinician, not a diagnosis.`,
+    }),
   );
 }
 
@@ -300,7 +376,11 @@ function renderCare() {
 function renderAssessments() {
   tabs.replaceChildren(
     ...assessments.map((a, i) => {
-      const b = el("button", { type: "button", className: "assessment", textContent: `${assessmentName(i)} · ${a.date || "no date"}` });
+      const b = el("button", {
+        type: "button",
+        className: "assessment",
+        textContent: `${assessmentName(i)} · ${a.date || "no date"}`,
+      });
       b.dataset.index = String(i);
       b.setAttribute("aria-pressed", String(i === current));
       b.addEventListener("click", () => choose(i));
@@ -320,7 +400,9 @@ function choose(i) {
 
 /** Every dated result of every assessment, as `progress` takes them. */
 function history() {
-  return assessments.filter((a) => a.date !== "").flatMap((a) => [...a.results.values()].map((result) => ({ at: a.date, result })));
+  return assessments
+    .filter((a) => a.date !== "")
+    .flatMap((a) => [...a.results.values()].map((result) => ({ at: a.date, result })));
 }
 
 function stepText(step) {
@@ -332,7 +414,8 @@ function stepText(step) {
 /** A small line chart of one instrument's scores against weeks since its first assessment. */
 function chart(ip) {
   const def = instruments[ip.instrument];
-  const scale = ip.scale === "total" || def?.score?.id === ip.scale ? def?.score : def?.subscales?.find((s) => s.id === ip.scale);
+  const scale =
+    ip.scale === "total" || def?.score?.id === ip.scale ? def?.score : def?.subscales?.find((s) => s.id === ip.scale);
   const scored = ip.points.filter((p) => p.score !== null);
   const lo = Math.min(scale?.min ?? 0, ...scored.map((p) => p.score));
   const hi = Math.max(scale?.max ?? 1, ...scored.map((p) => p.score));
@@ -351,13 +434,27 @@ function chart(ip) {
     svg("text", { x: pad.l - 4, y: y(lo) + 4, "text-anchor": "end" }, fmt(lo)),
     svg("text", { x: W - pad.r, y: H - 4, "text-anchor": "end" }, `${fmt(weeks)} week${weeks === 1 ? "" : "s"}`),
   ];
-  if (scored.length > 1) nodes.push(svg("polyline", { points: scored.map((p) => `${fmt(x(p.weeks))},${fmt(y(p.score))}`).join(" "), class: "line" }));
+  if (scored.length > 1)
+    nodes.push(
+      svg("polyline", { points: scored.map((p) => `${fmt(x(p.weeks))},${fmt(y(p.score))}`).join(" "), class: "line" }),
+    );
   for (const p of scored) {
-    nodes.push(svg("circle", { cx: x(p.weeks), cy: y(p.score), r: 4, class: "point" }, svg("title", {}, `${p.at}: ${fmt(p.score)}`)));
+    nodes.push(
+      svg(
+        "circle",
+        { cx: x(p.weeks), cy: y(p.score), r: 4, class: "point" },
+        svg("title", {}, `${p.at}: ${fmt(p.score)}`),
+      ),
+    );
   }
   return svg(
     "svg",
-    { viewBox: `0 0 ${String(W)} ${String(H)}`, class: "chart", role: "img", "aria-label": `${title(ip.instrument)} ${ip.scale} over ${fmt(weeks)} weeks: ${scored.map((p) => fmt(p.score)).join(", ")}` },
+    {
+      viewBox: `0 0 ${String(W)} ${String(H)}`,
+      class: "chart",
+      role: "img",
+      "aria-label": `${title(ip.instrument)} ${ip.scale} over ${fmt(weeks)} weeks: ${scored.map((p) => fmt(p.score)).join(", ")}`,
+    },
     ...nodes,
   );
 }
@@ -368,9 +465,14 @@ function changeText(c) {
   if (c.percentChange !== null) parts[0] += ` (${signed(c.percentChange)} %)`;
   parts[0] += `, ${c.direction}`;
   if (c.reliableChange.available) {
-    parts.push(`${c.reliableChange.reliable ? "reliable" : "not reliable"} (reliable change needs ${fmt(c.reliableChange.threshold)} points)`);
+    parts.push(
+      `${c.reliableChange.reliable ? "reliable" : "not reliable"} (reliable change needs ${fmt(c.reliableChange.threshold)} points)`,
+    );
   }
-  if (c.mcid.available && c.mcid.reached !== null) parts.push(`${c.mcid.reached ? "reaches" : "below"} the minimal important change of ${fmt(c.mcid.threshold)}${c.mcid.unit === "percent" ? " %" : " points"}`);
+  if (c.mcid.available && c.mcid.reached !== null)
+    parts.push(
+      `${c.mcid.reached ? "reaches" : "below"} the minimal important change of ${fmt(c.mcid.threshold)}${c.mcid.unit === "percent" ? " %" : " points"}`,
+    );
   if (c.response.available && c.response.met !== null) parts.push(`response: ${c.response.met ? "yes" : "no"}`);
   if (c.remission.available && c.remission.met !== null) parts.push(`remission: ${c.remission.met ? "yes" : "no"}`);
   return parts.join("; ");
@@ -390,7 +492,11 @@ function trajectory(ip) {
   const table = el(
     "table",
     { className: "points" },
-    el("thead", {}, el("tr", {}, ...["Date", "Weeks", "Score", "Band"].map((h) => el("th", { scope: "col", textContent: h })))),
+    el(
+      "thead",
+      {},
+      el("tr", {}, ...["Date", "Weeks", "Score", "Band"].map((h) => el("th", { scope: "col", textContent: h }))),
+    ),
     el("tbody", {}, ...rows),
   );
   const box = el(
@@ -410,13 +516,19 @@ function reasonItem(r) {
   const li = el(
     "li",
     { className: `reason ${r.applied ? "applied" : ""}` },
-    el("span", { className: "kind", textContent: ACTIONS[r.effect] + (r.step !== null && r.effect === r.action ? ` to step ${String(r.step)}` : "") }),
+    el("span", {
+      className: "kind",
+      textContent: ACTIONS[r.effect] + (r.step !== null && r.effect === r.action ? ` to step ${String(r.step)}` : ""),
+    }),
     " ",
     el("strong", { textContent: r.label }),
     el("p", { className: "advice", textContent: r.advice }),
     ...(r.blocked ? [el("p", { className: "muted", textContent: `Not applied as asked: ${r.blocked}.` })] : []),
     el("ul", {}, ...r.evidence.map((e) => el("li", { textContent: e.text }))),
-    el("p", { className: "muted source", textContent: `Source: ${r.source.text ?? r.source.key}${r.designChoice ? " (the pathway's own choice)" : ""}` }),
+    el("p", {
+      className: "muted source",
+      textContent: `Source: ${r.source.text ?? r.source.key}${r.designChoice ? " (the pathway's own choice)" : ""}`,
+    }),
   );
   li.dataset.rule = r.rule;
   return li;
@@ -426,11 +538,19 @@ function renderProgress() {
   const h = history();
   const undated = assessments.filter((a) => a.date === "" && a.results.size > 0).length;
   if (h.length === 0) {
-    progressBody.replaceChildren(el("p", { className: "muted", textContent: "Answer a questionnaire at the baseline, then add a reassessment to follow it over time." }));
+    progressBody.replaceChildren(
+      el("p", {
+        className: "muted",
+        textContent: "Answer a questionnaire at the baseline, then add a reassessment to follow it over time.",
+      }),
+    );
     return;
   }
   const p = progress(h);
-  const since = p.current.since === null ? "" : ` since ${p.current.since}${p.current.from === "first-assessment" ? " (the first assessment)" : ""}`;
+  const since =
+    p.current.since === null
+      ? ""
+      : ` since ${p.current.since}${p.current.from === "first-assessment" ? " (the first assessment)" : ""}`;
   const parts = [
     el(
       "p",
@@ -445,22 +565,47 @@ function renderProgress() {
       textContent: `Judged at ${p.judgedAt ?? "—"}. At ${stepText(p.current.step)}${since}${p.current.weeks === null ? "" : `, ${fmt(p.current.weeks)} weeks`}.`,
     }),
   ];
-  if (undated > 0) parts.push(el("p", { className: "error", textContent: `${String(undated)} assessment(s) without a date are left out.` }));
+  if (undated > 0)
+    parts.push(
+      el("p", { className: "error", textContent: `${String(undated)} assessment(s) without a date are left out.` }),
+    );
   if (p.urgent) {
     parts.push(
       el(
         "div",
         { id: "progress-urgent", role: "alert" },
         el("strong", { textContent: "Urgent, whatever the step (latest results)" }),
-        el("ul", {}, ...p.urgentActions.map((u) => el("li", {}, el("strong", { textContent: `${u.label}: ` }), u.action))),
+        el(
+          "ul",
+          {},
+          ...p.urgentActions.map((u) => el("li", {}, el("strong", { textContent: `${u.label}: ` }), u.action)),
+        ),
       ),
     );
   }
   parts.push(el("div", { className: "trajectories" }, ...Object.values(p.instruments).map(trajectory)));
   parts.push(...section("Why", "progress-reasons", p.reasons.map(reasonItem)));
-  if (p.reasons.length === 0 && p.action !== "not-assessed") parts.push(el("p", { id: "progress-no-rule", className: "muted", textContent: "No progression rule fired: continue the current plan." }));
-  parts.push(...section("Not judged yet", "progress-not-evaluated", p.notEvaluated.map((n) => el("li", {}, el("strong", { textContent: `${n.label}: ` }), n.reason))));
-  parts.push(el("p", { className: "muted", textContent: `Pathway ${p.pathway.id} ${p.pathway.version}. Decision support for a clinician, not a diagnosis.` }));
+  if (p.reasons.length === 0 && p.action !== "not-assessed")
+    parts.push(
+      el("p", {
+        id: "progress-no-rule",
+        className: "muted",
+        textContent: "No progression rule fired: continue the current plan.",
+      }),
+    );
+  parts.push(
+    ...section(
+      "Not judged yet",
+      "progress-not-evaluated",
+      p.notEvaluated.map((n) => el("li", {}, el("strong", { textContent: `${n.label}: ` }), n.reason)),
+    ),
+  );
+  parts.push(
+    el("p", {
+      className: "muted",
+      textContent: `Pathway ${p.pathway.id} ${p.pathway.version}. Decision support for a clinician, not a diagnosis.`,
+    }),
+  );
   progressBody.replaceChildren(...parts);
 }
 
@@ -473,7 +618,12 @@ dateInput.addEventListener("change", () => {
   renderProgress();
 });
 addButton.addEventListener("click", () => {
-  const last = assessments.map((a) => a.date).filter((d) => d !== "").sort().at(-1) ?? isoDate(new Date());
+  const last =
+    assessments
+      .map((a) => a.date)
+      .filter((d) => d !== "")
+      .sort()
+      .at(-1) ?? isoDate(new Date());
   assessments.push({ date: addDays(last, REASSESS_AFTER_DAYS), drafts: new Map(), results: new Map() });
   choose(assessments.length - 1);
 });

@@ -73,7 +73,10 @@ function columnOf(def: InstrumentDefinition, item: string, columns: BatchInstrum
 /** What a column must hold, as the dataset codes it. */
 function expectedText(it: ItemPlan, offset: number): string {
   if (offset === 0 || it.kind !== "choice") return it.allowedText;
-  const shifted = it.allowedText.split(", ").map((v) => String(Number(v) - offset)).join(", ");
+  const shifted = it.allowedText
+    .split(", ")
+    .map((v) => String(Number(v) - offset))
+    .join(", ");
   return `${shifted} (read with offset ${offset > 0 ? "+" : ""}${String(offset)} as ${it.allowedText})`;
 }
 
@@ -90,11 +93,14 @@ export function prepare(
   try {
     plan = planFor(def);
   } catch (error) {
-    problems.push(`${def.id}: the definition cannot be used: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(
+      `${def.id}: the definition cannot be used: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return null;
   }
   const offset = s.offset ?? 0;
-  if (!Number.isInteger(offset)) problems.push(`${def.id}: offset must be a whole number, not ${describeValue(offset)}`);
+  if (!Number.isInteger(offset))
+    problems.push(`${def.id}: offset must be a whole number, not ${describeValue(offset)}`);
   let columns = s.columns;
   if (typeof columns === "string" && !columns.includes("{item}")) {
     problems.push(`${def.id}: the column pattern "${columns}" has no {item} in it`);
@@ -102,7 +108,9 @@ export function prepare(
   } else if (typeof columns === "object") {
     for (const item of Object.keys(columns)) {
       if (!plan.index.has(item)) {
-        problems.push(`${def.id}: the column mapping names item "${item}", which ${def.shortTitle} does not have (items: ${plan.items.map((i) => i.id).join(", ")})`);
+        problems.push(
+          `${def.id}: the column mapping names item "${item}", which ${def.shortTitle} does not have (items: ${plan.items.map((i) => i.id).join(", ")})`,
+        );
       }
     }
   }
@@ -122,7 +130,11 @@ export function prepare(
   });
   // Scoring an empty answer set once checks the options (missing rule, flags, settings) before any row.
   try {
-    scoreWith(def, plan.items.map(() => null), s.options);
+    scoreWith(
+      def,
+      plan.items.map(() => null),
+      s.options,
+    );
   } catch (error) {
     const issues = error instanceof ScoreInputError ? error.issues.map((i) => i.message) : [String(error)];
     for (const m of issues) problems.push(`${def.id}: ${m}`);
@@ -165,16 +177,23 @@ export interface BoundColumns {
  * Checks the columns of all instruments together: a column bound to two items, a column the header repeats,
  * and required columns absent from the header (one problem per instrument).
  */
-export function bindColumns(prepared: readonly Prepared[], allowMissingColumns: boolean, problems: string[]): BoundColumns {
+export function bindColumns(
+  prepared: readonly Prepared[],
+  allowMissingColumns: boolean,
+  problems: string[],
+): BoundColumns {
   const bindings = prepared.flatMap((p) => p.bindings);
   const taken = new Map<string, Binding>();
   for (const b of bindings) {
     const other = taken.get(b.column);
     if (other !== undefined) {
-      problems.push(`column "${b.column}" is mapped to both ${other.instrument} item ${other.item} and ${b.instrument} item ${b.item}`);
+      problems.push(
+        `column "${b.column}" is mapped to both ${other.instrument} item ${other.item} and ${b.instrument} item ${b.item}`,
+      );
     }
     taken.set(b.column, b);
-    if (b.place.kind === "repeated") problems.push(`column "${b.column}" (${b.instrument} item ${b.item}) appears more than once in the header`);
+    if (b.place.kind === "repeated")
+      problems.push(`column "${b.column}" (${b.instrument} item ${b.item}) appears more than once in the header`);
   }
   const absent = bindings.filter((b) => b.place.kind === "absent");
   const missingRequired = allowMissingColumns ? [] : absent.filter((b) => !b.optional);

@@ -94,12 +94,19 @@ export function rejected(
  * Why a row does not fit the header (or is not a row at all), so that no cell can be trusted to be in its
  * column; null when it fits. `width` is the header's length, or null when rows are records.
  */
-export function shapeError(row: unknown, isArray: boolean, width: number | null, rowNo: number, line: number | null): CellError | null {
+export function shapeError(
+  row: unknown,
+  isArray: boolean,
+  width: number | null,
+  rowNo: number,
+  line: number | null,
+): CellError | null {
   if (width === null) return isArray ? notARow(row, rowNo, line) : null;
   if (!isArray) return notARow(row, rowNo, line);
   const cells = row as readonly unknown[];
   if (cells.length === width) return null;
-  const extra = cells.length > width ? `; cells past the last column: ${cells.slice(width).map(describeValue).join(", ")}` : "";
+  const extra =
+    cells.length > width ? `; cells past the last column: ${cells.slice(width).map(describeValue).join(", ")}` : "";
   return {
     row: rowNo,
     line,

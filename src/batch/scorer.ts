@@ -73,7 +73,12 @@ export function createBatchScorer<R extends BatchRow = BatchRow>(options: BatchO
   }
   if (options.instruments.length === 0) problems.push("no instruments given");
   const { bindings, absent, missingRequired } = bindColumns(prepared, options.allowMissingColumns === true, problems);
-  const pathway = options.stratify === undefined || options.stratify === false ? null : options.stratify === true ? defaultPathway : options.stratify.pathway;
+  const pathway =
+    options.stratify === undefined || options.stratify === false
+      ? null
+      : options.stratify === true
+        ? defaultPathway
+        : options.stratify.pathway;
   // Checked once here, so a bad pathway stops the batch before any row rather than failing on every row.
   if (pathway !== null) {
     for (const issue of validatePathway(pathway, { definitions: prepared.map((p) => p.def) })) {
@@ -81,9 +86,10 @@ export function createBatchScorer<R extends BatchRow = BatchRow>(options: BatchO
     }
   }
   if (problems.length > 0) throw new BatchOptionsError(problems, missingRequired);
-  const codes = options.missingCodes === undefined || options.missingCodes.length === 0
-    ? null
-    : new Set(options.missingCodes.map((c) => c.trim()));
+  const codes =
+    options.missingCodes === undefined || options.missingCodes.length === 0
+      ? null
+      : new Set(options.missingCodes.map((c) => c.trim()));
   return new Scorer<R>(prepared, options.header?.length ?? null, codes, header === null ? bindings : absent, pathway);
 }
 
@@ -109,7 +115,13 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
   ) {
     this.definitions = prepared.map((p) => p.def);
     this.columns = prepared.flatMap((p) =>
-      p.bindings.map(({ instrument, item, column, optional, expected }) => ({ instrument, item, column, optional, expected })),
+      p.bindings.map(({ instrument, item, column, optional, expected }) => ({
+        instrument,
+        item,
+        column,
+        optional,
+        expected,
+      })),
     );
     this.counts = prepared.map((p) => ({
       scored: 0,
@@ -129,7 +141,8 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     const where = line ?? null;
     const isArray = Array.isArray(row);
     const isObject = typeof row === "object" && (row as unknown) !== null;
-    if (this.watchColumns && this.unseen.size > 0 && isObject && !isArray) this.watch(row as Readonly<Record<string, unknown>>);
+    if (this.watchColumns && this.unseen.size > 0 && isObject && !isArray)
+      this.watch(row as Readonly<Record<string, unknown>>);
     const misfit = isObject ? shapeError(row, isArray, this.width, rowNo, where) : notARow(row, rowNo, where);
     const outs: InstrumentOutcome[] = new Array<InstrumentOutcome>(this.prepared.length);
     let errors: CellError[] | null = null;
@@ -140,7 +153,13 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       const out =
         misfit === null
           ? this.one(p, row, isArray, rowNo, where)
-          : { instrument: p.def.id, status: "invalid" as const, result: null, errors: [{ ...misfit, instrument: p.def.id }], hint: null };
+          : {
+              instrument: p.def.id,
+              status: "invalid" as const,
+              result: null,
+              errors: [{ ...misfit, instrument: p.def.id }],
+              hint: null,
+            };
       outs[k] = out;
       this.count(k, out);
       if (out.status === "invalid") {
@@ -152,7 +171,15 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     const status: BatchStatus = invalid ? "invalid" : incomplete ? "incomplete" : "scored";
     this.rowCounts[status]++;
     if (misfit !== null) errors = [misfit];
-    return { row: rowNo, line: where, input: row, status, instruments: outs, errors: errors ?? NO_ERRORS, stratification: this.stratify(outs) };
+    return {
+      row: rowNo,
+      line: where,
+      input: row,
+      status,
+      instruments: outs,
+      errors: errors ?? NO_ERRORS,
+      stratification: this.stratify(outs),
+    };
   }
 
   private stratify(outs: readonly InstrumentOutcome[]): StratifyResult | null {
@@ -185,7 +212,8 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       const names = p.names;
       for (let i = 0; i < n; i++) vals[i] = readCell(rec[names[i] as string], time[i] === true, codes);
     } else {
-      for (let i = 0; i < n; i++) vals[i] = readCell(cellAt(row, false, p.bindings[i] as Binding), time[i] === true, codes);
+      for (let i = 0; i < n; i++)
+        vals[i] = readCell(cellAt(row, false, p.bindings[i] as Binding), time[i] === true, codes);
     }
     const offset = p.offset;
     if (offset !== 0) {
@@ -196,11 +224,16 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     }
     // The non-throwing entry: a rejected row costs no exception and no stack trace, and its error is built once.
     const out = safeScoreWith(p.def, vals, p.options, unroll);
-    if (out.success) return { instrument: p.def.id, status: statusOf(p.def, out.data), result: out.data, errors: NO_ERRORS, hint: null };
+    if (out.success)
+      return {
+        instrument: p.def.id,
+        status: statusOf(p.def, out.data),
+        result: out.data,
+        errors: NO_ERRORS,
+        hint: null,
+      };
     return rejected(p, row, isArray, vals, out.error, rowNo, line);
   }
-
-
 
   private watch(row: Readonly<Record<string, unknown>>): void {
     for (const c of this.unseen) if (Object.hasOwn(row, c)) this.unseen.delete(c);
@@ -227,11 +260,11 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       ...this.rowCounts,
       instruments,
       absentColumns: [...this.unseen],
-      stratification: this.steps === null ? null : { steps: { ...this.steps }, notAssessed: this.notAssessed, urgent: this.urgent },
+      stratification:
+        this.steps === null ? null : { steps: { ...this.steps }, notAssessed: this.notAssessed, urgent: this.urgent },
     };
   }
 }
-
 
 function statusOf(def: InstrumentDefinition, r: ScoreResult): BatchStatus {
   // Without a primary score (FABQ, BPI), the row is complete when every subscale is.
@@ -262,7 +295,10 @@ function statusOf(def: InstrumentDefinition, r: ScoreResult): BatchStatus {
  * ```
  * @category Batch
  */
-export function scoreRows<R extends BatchRow>(rows: Iterable<R>, options: BatchOptions | BatchScorer<R>): BatchResult<R> {
+export function scoreRows<R extends BatchRow>(
+  rows: Iterable<R>,
+  options: BatchOptions | BatchScorer<R>,
+): BatchResult<R> {
   const scorer = isScorer(options) ? options : createBatchScorer<R>(options);
   const out: RowOutcome<R>[] = [];
   for (const row of rows) out.push(scorer.score(row));

@@ -86,14 +86,22 @@ export interface Line {
  * a JSON value, so splitting there loses nothing). A leading byte-order mark is dropped and reported in
  * `bom.seen`. Only one line is held at a time, and a line longer than `max` bytes stops the reading.
  */
-export async function* lines(source: AsyncIterable<unknown>, name: string, max: number, bom: { seen: boolean }): AsyncGenerator<Line> {
+export async function* lines(
+  source: AsyncIterable<unknown>,
+  name: string,
+  max: number,
+  bom: { seen: boolean },
+): AsyncGenerator<Line> {
   // The start of a line that runs over chunks, held as pieces: joining them once avoids copying a long line
   // again for every chunk.
   let pending: string[] = [];
   let held = 0;
   let line = 0;
   let afterCR = false;
-  const tooLong = (): CliError => new CliError(`${name}: line ${String(line + 1)} is longer than ${max.toLocaleString("en")} bytes, too long to be read`);
+  const tooLong = (): CliError =>
+    new CliError(
+      `${name}: line ${String(line + 1)} is longer than ${max.toLocaleString("en")} bytes, too long to be read`,
+    );
   for await (const chunk of withoutBom(source, bom)) {
     const text = bytesOf(chunk).toString("latin1");
     // A CR that ended the last chunk and an LF that starts this one are one line break.

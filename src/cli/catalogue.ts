@@ -23,14 +23,26 @@ function range(def: InstrumentDefinition): string {
 export function listText(): string {
   const rows = [["id", "instrument", "domain", "items", "score", "item wording"]];
   for (const def of Object.values(instruments) as InstrumentDefinition[]) {
-    rows.push([def.id, def.shortTitle, def.domain, String(def.items.length), range(def), def.licence.redistributeWording ? "included" : "labels only"]);
+    rows.push([
+      def.id,
+      def.shortTitle,
+      def.domain,
+      String(def.items.length),
+      range(def),
+      def.licence.redistributeWording ? "included" : "labels only",
+    ]);
   }
   return `${table(rows)}\n\nstepscore describe <id> shows an instrument's items, columns, scoring, bands, licence and sources.\n`;
 }
 
 function answers(item: Item): string {
   if (!isChoice(item)) return answerRangeText(item) ?? "";
-  return item.options.map((o) => `${String(o.value)} ${o.label}${o.score !== undefined && o.score !== o.value ? ` (scores ${String(o.score)})` : ""}`).join(" · ");
+  return item.options
+    .map(
+      (o) =>
+        `${String(o.value)} ${o.label}${o.score !== undefined && o.score !== o.value ? ` (scores ${String(o.score)})` : ""}`,
+    )
+    .join(" · ");
 }
 
 function scaleLine(s: Scale, primary: boolean): string {
@@ -45,10 +57,14 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
     out.push(...l);
   };
   push(`${def.shortTitle}: ${def.title}`);
-  push(`id ${def.id} · definition version ${def.version} · ${def.domain} · ${def.direction === "higher-is-better" ? "higher scores are better" : "higher scores are worse"}${def.recall === undefined ? "" : ` · recall: ${def.recall}`}`);
+  push(
+    `id ${def.id} · definition version ${def.version} · ${def.domain} · ${def.direction === "higher-is-better" ? "higher scores are better" : "higher scores are worse"}${def.recall === undefined ? "" : ` · recall: ${def.recall}`}`,
+  );
   push(def.description, "");
 
-  const columns = createBatchScorer({ instruments: [{ instrument: def, ...(map[def.id] === undefined ? {} : { columns: map[def.id] }) }] }).columns;
+  const columns = createBatchScorer({
+    instruments: [{ instrument: def, ...(map[def.id] === undefined ? {} : { columns: map[def.id] }) }],
+  }).columns;
   const scored = new Set(scalesOf(def).flatMap((s) => s.items));
   push("Items (one column each; an empty cell is a missing answer, never 0):");
   const rows = def.items.map((it, i) => {
@@ -57,7 +73,12 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
       ...(it.optional === true ? ["optional"] : []),
       ...(isChoice(it) && it.reversed === true ? ["reverse-keyed"] : []),
     ];
-    return [`  ${columns[i]?.column ?? ""}`, `item ${it.id}`, `${it.label}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`, answers(it)];
+    return [
+      `  ${columns[i]?.column ?? ""}`,
+      `item ${it.id}`,
+      `${it.label}${notes.length > 0 ? ` (${notes.join(", ")})` : ""}`,
+      answers(it),
+    ];
   });
   push(table(rows), "");
 
@@ -70,11 +91,18 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
     push(`  bands of ${s.id}: ${s.bands.map((b) => `${b.id} ${bandText(b)}`).join(" · ")}`);
   }
   for (const f of def.flags ?? []) push(`  flag ${f.id}: ${flagText(f, `--flag ${def.id}=${f.id}`)}. ${f.message}`);
-  for (const m of def.missingOptions ?? []) push(`  alternative missing-data rule: --missing-rule ${def.id}=${m.id} (${m.label})`);
-  for (const s of def.settings ?? []) push(`  setting: --setting ${def.id}.${s.id}=true|false (${s.label}; default ${String(s.default)})`);
+  for (const m of def.missingOptions ?? [])
+    push(`  alternative missing-data rule: --missing-rule ${def.id}=${m.id} (${m.label})`);
+  for (const s of def.settings ?? [])
+    push(`  setting: --setting ${def.id}.${s.id}=true|false (${s.label}; default ${String(s.default)})`);
   push("");
 
-  push(`Columns added by stepscore score: ${fieldsFor([def]).map((f) => f.name).join(", ")}`, "");
+  push(
+    `Columns added by stepscore score: ${fieldsFor([def])
+      .map((f) => f.name)
+      .join(", ")}`,
+    "",
+  );
 
   push("Licence:");
   push(`  rights holder: ${def.licence.rightsHolder}`);
@@ -86,7 +114,11 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
 
   push("Sources:");
   for (const [key, c] of Object.entries(def.references)) {
-    const ids = [c.pmid === undefined ? "" : `PMID ${c.pmid}`, c.doi === undefined ? "" : `doi:${c.doi}`, c.url ?? ""].filter((x) => x !== "");
+    const ids = [
+      c.pmid === undefined ? "" : `PMID ${c.pmid}`,
+      c.doi === undefined ? "" : `doi:${c.doi}`,
+      c.url ?? "",
+    ].filter((x) => x !== "");
     push(`  [${key}] ${c.text}${ids.length > 0 ? ` ${ids.join(" · ")}` : ""}`);
   }
   return `${out.join("\n")}\n`;
@@ -95,7 +127,10 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
 /** `stepscore template <ids>`: the header row of a file ready to fill in, an `id` column first. */
 export function templateColumns(defs: readonly InstrumentDefinition[], map: ColumnMap): string[] {
   const scorer = createBatchScorer({
-    instruments: defs.map((def) => ({ instrument: def, ...(map[def.id] === undefined ? {} : { columns: map[def.id] }) })),
+    instruments: defs.map((def) => ({
+      instrument: def,
+      ...(map[def.id] === undefined ? {} : { columns: map[def.id] }),
+    })),
   });
   return ["id", ...scorer.columns.map((c) => c.column)];
 }

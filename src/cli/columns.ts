@@ -35,7 +35,9 @@ export function fieldsFor(defs: readonly InstrumentDefinition[]): Field[] {
       if (def.score.bands !== undefined) add("band", (o) => o.result?.band?.id ?? null);
     }
     for (const s of def.subscales ?? []) {
-      add(s.id, (o) => (o.result === null ? null : ((o.result.subscales as Readonly<Record<string, number | null>>)[s.id] ?? null)));
+      add(s.id, (o) =>
+        o.result === null ? null : ((o.result.subscales as Readonly<Record<string, number | null>>)[s.id] ?? null),
+      );
     }
     if (def.score !== null) add("method", (o) => o.result?.method ?? null);
     add("missing", (o) => o.result?.missing ?? null);

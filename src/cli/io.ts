@@ -132,7 +132,13 @@ export async function openInput(path: string | undefined, io: Io): Promise<Input
   }
   const stream = handle.createReadStream();
   // A pipe (`<(command)`, a FIFO) can be read only once, like stdin.
-  return { stream, name: path, path: regular ? full : null, size: regular ? size : null, bytesRead: () => stream.bytesRead };
+  return {
+    stream,
+    name: path,
+    path: regular ? full : null,
+    size: regular ? size : null,
+    bytesRead: () => stream.bytesRead,
+  };
 }
 
 /** An output: stdout, or a file written under a temporary name and renamed only when complete. */
@@ -155,7 +161,10 @@ const temporary = new Set<string>();
  * A new file with a random name in `dir`, created exclusively (O_EXCL: never an existing file, never through
  * a symbolic link planted at that name) and readable by its owner only: it holds patient data.
  */
-export async function createTemporary(dir: string, stem: string): Promise<{ readonly path: string; readonly handle: FileHandle }> {
+export async function createTemporary(
+  dir: string,
+  stem: string,
+): Promise<{ readonly path: string; readonly handle: FileHandle }> {
   for (let attempt = 1; ; attempt++) {
     const path = join(dir, `.${stem.slice(0, 160)}.${randomBytes(8).toString("hex")}.partial`);
     try {
@@ -211,7 +220,13 @@ function writeError(path: string, error: unknown): CliError {
  */
 export async function openOutput(path: string | undefined, io: Io): Promise<Output> {
   if (path === undefined || path === "-") {
-    return { stream: io.stdout, name: "stdout", end: false, commit: () => Promise.resolve(), abort: () => Promise.resolve() };
+    return {
+      stream: io.stdout,
+      name: "stdout",
+      end: false,
+      commit: () => Promise.resolve(),
+      abort: () => Promise.resolve(),
+    };
   }
   let full = resolve(io.cwd, path);
   let existing: Awaited<ReturnType<typeof stat>> | null = null;
@@ -220,7 +235,8 @@ export async function openOutput(path: string | undefined, io: Io): Promise<Outp
   } catch (error) {
     if ((error as { code?: unknown }).code !== "ENOENT") throw writeError(path, error);
   }
-  if (existing?.isDirectory() === true) throw writeError(path, Object.assign(new Error("directory"), { code: "EISDIR" }));
+  if (existing?.isDirectory() === true)
+    throw writeError(path, Object.assign(new Error("directory"), { code: "EISDIR" }));
   if (existing !== null && !existing.isFile()) {
     let handle: FileHandle;
     try {
@@ -241,7 +257,9 @@ export async function openOutput(path: string | undefined, io: Io): Promise<Outp
     const dir = await stat(dirname(full));
     if (!dir.isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
   } catch (error) {
-    throw new CliError(`cannot write ${path}: its directory ${dirname(path)} ${(error as { code?: unknown }).code === "ENOENT" ? "does not exist" : `cannot be used (${reason(error)})`}`);
+    throw new CliError(
+      `cannot write ${path}: its directory ${dirname(path)} ${(error as { code?: unknown }).code === "ENOENT" ? "does not exist" : `cannot be used (${reason(error)})`}`,
+    );
   }
   let partial: { readonly path: string; readonly handle: FileHandle };
   try {
@@ -274,7 +292,11 @@ export function say(io: Io, text: string): void {
  * A progress line on stderr for long runs: shown only on a terminal, only once a run has lasted a second,
  * redrawn a few times a second, and erased at the end.
  */
-export function progress(io: Io, input: Input, enabled: boolean): { readonly tick: () => void; readonly stop: () => void } {
+export function progress(
+  io: Io,
+  input: Input,
+  enabled: boolean,
+): { readonly tick: () => void; readonly stop: () => void } {
   let rows = 0;
   if (!enabled || !io.stderrIsTTY) {
     return {
@@ -289,7 +311,8 @@ export function progress(io: Io, input: Input, enabled: boolean): { readonly tic
   const timer = setInterval(() => {
     if (Date.now() - started < 1000) return;
     shown = true;
-    const share = input.size !== null && input.size > 0 ? ` (${String(Math.floor((100 * input.bytesRead()) / input.size))} %)` : "";
+    const share =
+      input.size !== null && input.size > 0 ? ` (${String(Math.floor((100 * input.bytesRead()) / input.size))} %)` : "";
     io.stderr.write(`\r\x1b[Kstepscore: ${rows.toLocaleString("en")} rows${share}`);
   }, 250);
   timer.unref();

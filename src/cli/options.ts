@@ -40,10 +40,13 @@ export async function readMap(path: string, io: Io): Promise<ColumnMap> {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`the map file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `the map file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const shape = `it must be a JSON object such as {"phq9": "PHQ_Q{item}", "gad7": {"1": "anx1", "2": "anx2"}}`;
-  if (typeof data !== "object" || data === null || Array.isArray(data)) throw new CliError(`the map file ${path}: ${shape}`);
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    throw new CliError(`the map file ${path}: ${shape}`);
   const problems: string[] = [];
   for (const [id, value] of Object.entries(data)) {
     const def = getInstrument(id);
@@ -57,7 +60,8 @@ export async function readMap(path: string, io: Io): Promise<ColumnMap> {
       continue;
     }
     for (const [item, column] of Object.entries(value as Record<string, unknown>)) {
-      if (typeof column !== "string" || column === "") problems.push(`"${id}" item "${item}" must map to a column name`);
+      if (typeof column !== "string" || column === "")
+        problems.push(`"${id}" item "${item}" must map to a column name`);
     }
   }
   if (problems.length > 0) throw new CliError(`the map file ${path}: ${problems.join("; ")}`);
@@ -74,9 +78,14 @@ function perInstrument(
   const out = new Map<string, string[]>();
   for (const text of values ?? []) {
     const eq = text.indexOf("=");
-    if (eq <= 0 || eq === text.length - 1) throw new CliError(`--${option} expects <instrument>=<value>, e.g. --${option} ${example}; got "${text}"`, true);
+    if (eq <= 0 || eq === text.length - 1)
+      throw new CliError(`--${option} expects <instrument>=<value>, e.g. --${option} ${example}; got "${text}"`, true);
     for (const id of instrumentList(text.slice(0, eq))) {
-      if (!ids.has(id)) throw new CliError(`--${option} ${text}: ${id} is not among the instruments being scored (${[...ids].join(", ")})`, true);
+      if (!ids.has(id))
+        throw new CliError(
+          `--${option} ${text}: ${id} is not among the instruments being scored (${[...ids].join(", ")})`,
+          true,
+        );
       out.set(id, [...(out.get(id) ?? []), text.slice(eq + 1)]);
     }
   }
@@ -93,7 +102,11 @@ export function batchOptions(ids: readonly string[], flags: ScoringFlags, map: C
   const settings = new Map<string, Record<string, boolean>>();
   for (const text of flags.setting ?? []) {
     const m = /^([a-z0-9]+)\.([A-Za-z0-9-]+)=(true|false)$/i.exec(text);
-    if (m === null) throw new CliError(`--setting expects <instrument>.<setting>=true|false, e.g. --setting psqi.require5j=true; got "${text}"`, true);
+    if (m === null)
+      throw new CliError(
+        `--setting expects <instrument>.<setting>=true|false, e.g. --setting psqi.require5j=true; got "${text}"`,
+        true,
+      );
     const [, rawId = "", name = "", value = ""] = m;
     const id = rawId.toLowerCase();
     if (!known.has(id)) throw new CliError(`--setting ${text}: ${id} is not among the instruments being scored`, true);

@@ -40,16 +40,27 @@ const SCORING: Options = {
   quiet: { type: "boolean", short: "q" },
 };
 
-function parse(command: string, args: readonly string[], options: Options): ReturnType<typeof parseArgs<{ options: Options; allowPositionals: true }>> {
+function parse(
+  command: string,
+  args: readonly string[],
+  options: Options,
+): ReturnType<typeof parseArgs<{ options: Options; allowPositionals: true }>> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`${command}: ${error instanceof Error ? error.message.replaceAll("\n", " ") : String(error)}`, true);
+    throw new CliError(
+      `${command}: ${error instanceof Error ? error.message.replaceAll("\n", " ") : String(error)}`,
+      true,
+    );
   }
 }
 
 function definitions(ids: readonly string[], command: string): InstrumentDefinition[] {
-  if (ids.length === 0) throw new CliError(`${command}: name at least one instrument, e.g. phq9 or phq9,gad7 (stepscore list shows them)`, true);
+  if (ids.length === 0)
+    throw new CliError(
+      `${command}: name at least one instrument, e.g. phq9 or phq9,gad7 (stepscore list shows them)`,
+      true,
+    );
   const unknown = ids.filter((id) => getInstrument(id) === undefined);
   // The batch check words it best (with a "did you mean" for a near miss).
   if (unknown.length > 0) checkOptions({ instruments: unknown as InstrumentId[] });
@@ -60,7 +71,8 @@ function delimiterOf(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   const d = value === "\\t" || value === "tab" ? "\t" : value;
   // One byte: rows are split as bytes, whatever the file's encoding.
-  if (d.length !== 1 || d.charCodeAt(0) > 127) throw new CliError(`--delimiter must be one ASCII character (or "tab"), not "${d}"`, true);
+  if (d.length !== 1 || d.charCodeAt(0) > 127)
+    throw new CliError(`--delimiter must be one ASCII character (or "tab"), not "${d}"`, true);
   return d;
 }
 
@@ -72,7 +84,8 @@ function formatOf(value: unknown): Format | undefined {
 
 function positionals(command: string, list: readonly string[], min: number, max: number, usage: string): void {
   if (list.length < min) throw new CliError(`${command}: missing argument; usage: ${usage}`, true);
-  if (list.length > max) throw new CliError(`${command}: unexpected argument "${list[max] ?? ""}"; usage: ${usage}`, true);
+  if (list.length > max)
+    throw new CliError(`${command}: unexpected argument "${list[max] ?? ""}"; usage: ${usage}`, true);
 }
 
 async function score(args: readonly string[], io: Io): Promise<number> {
@@ -107,21 +120,32 @@ async function readPathway(path: string, io: Io): Promise<Pathway> {
     data = JSON.parse(await readFile(resolve(io.cwd, path), "utf8"));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    throw new CliError(`cannot read the pathway ${path}: ${code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `cannot read the pathway ${path}: ${code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const issues = validatePathway(data);
   if (issues.length > 0) {
-    throw new CliError(`the pathway ${path} is not valid:\n${issues.map((i) => `  ${i.path}${i.rule === null ? "" : ` (rule "${i.rule}")`}: ${i.message}`).join("\n")}`);
+    throw new CliError(
+      `the pathway ${path} is not valid:\n${issues.map((i) => `  ${i.path}${i.rule === null ? "" : ` (rule "${i.rule}")`}: ${i.message}`).join("\n")}`,
+    );
   }
   return data as Pathway;
 }
 
 /** The pathway's bundled instruments, in its order, each with the columns its items are read from. */
-function pathwayColumns(pathway: Pathway, map: ColumnMap): { readonly id: string; readonly columns: readonly string[] }[] {
-  const ids = [...new Set(pathway.domains.flatMap((d) => d.instruments))].filter((id) => getInstrument(id) !== undefined);
+function pathwayColumns(
+  pathway: Pathway,
+  map: ColumnMap,
+): { readonly id: string; readonly columns: readonly string[] }[] {
+  const ids = [...new Set(pathway.domains.flatMap((d) => d.instruments))].filter(
+    (id) => getInstrument(id) !== undefined,
+  );
   return ids.map((id) => ({
     id,
-    columns: createBatchScorer({ instruments: [{ instrument: id as InstrumentId, ...(map[id] === undefined ? {} : { columns: map[id] }) }] }).columns.map((b) => b.column),
+    columns: createBatchScorer({
+      instruments: [{ instrument: id as InstrumentId, ...(map[id] === undefined ? {} : { columns: map[id] }) }],
+    }).columns.map((b) => b.column),
   }));
 }
 
@@ -145,7 +169,10 @@ async function stratifyCommand(args: readonly string[], io: Io): Promise<number>
   const pathway: Pathway = typeof values.pathway === "string" ? await readPathway(values.pathway, io) : defaultPathway;
   const chosen = typeof values.instruments === "string" ? instrumentList(values.instruments) : null;
   if (chosen !== null) definitions(chosen, "stratify");
-  const optionsFor = (ids: readonly string[]): ReturnType<typeof batchOptions> => ({ ...batchOptions(ids, values, map), stratify: { pathway } });
+  const optionsFor = (ids: readonly string[]): ReturnType<typeof batchOptions> => ({
+    ...batchOptions(ids, values, map),
+    stratify: { pathway },
+  });
   const candidates = chosen === null ? pathwayColumns(pathway, map) : [];
   return runScoring(
     {
@@ -186,12 +213,20 @@ async function describe(args: readonly string[], io: Io): Promise<number> {
 }
 
 async function template(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals: pos } = parse("template", args, { ...HELP_OPTION, map: { type: "string" }, delimiter: { type: "string" } });
+  const { values, positionals: pos } = parse("template", args, {
+    ...HELP_OPTION,
+    map: { type: "string" },
+    delimiter: { type: "string" },
+  });
   if (values.help === true) return help("template", io);
   positionals("template", pos, 1, 1, "stepscore template <ids>");
   const defs = definitions(instrumentList(pos[0] ?? ""), "template");
   const { stringify } = await import("csv-stringify/sync");
-  io.stdout.write(stringify([templateColumns(defs, await mapOf(values.map, io))], { delimiter: delimiterOf(values.delimiter) ?? "," }));
+  io.stdout.write(
+    stringify([templateColumns(defs, await mapOf(values.map, io))], {
+      delimiter: delimiterOf(values.delimiter) ?? ",",
+    }),
+  );
   return EXIT.ok;
 }
 
@@ -205,7 +240,13 @@ function list(args: readonly string[], io: Io): number {
 
 function help(command: string, io: Io): number {
   const text = HELP[command];
-  if (text === undefined) throw new CliError(`no such command "${command}"; commands: ${Object.keys(HELP).filter((k) => k !== "").join(", ")}`, true);
+  if (text === undefined)
+    throw new CliError(
+      `no such command "${command}"; commands: ${Object.keys(HELP)
+        .filter((k) => k !== "")
+        .join(", ")}`,
+      true,
+    );
   io.stdout.write(text);
   return EXIT.ok;
 }
@@ -239,11 +280,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       case "template":
         return await template(rest, io);
       default:
-        throw new CliError(`no such command "${command}"; commands: ${Object.keys(HELP).filter((k) => k !== "").join(", ")}`, true);
+        throw new CliError(
+          `no such command "${command}"; commands: ${Object.keys(HELP)
+            .filter((k) => k !== "")
+            .join(", ")}`,
+          true,
+        );
     }
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`stepscore: ${error.message}\n${error.usage ? `Run "stepscore ${command !== undefined && command in HELP ? `${command} ` : ""}--help" for usage.\n` : ""}`);
+      io.stderr.write(
+        `stepscore: ${error.message}\n${error.usage ? `Run "stepscore ${command !== undefined && command in HELP ? `${command} ` : ""}--help" for usage.\n` : ""}`,
+      );
       return EXIT.failure;
     }
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -19,7 +19,20 @@ import {
   type RowOutcome,
 } from "../index.js";
 import { csvText, fieldsFor, fieldValues, type FieldValue } from "./columns.js";
-import { appendFields, blank, BOM, bytesOf, decode, encode, escapeFormula, formulaLike, hasHighBytes, jsonMembers, lines, withoutBom } from "./bytes.js";
+import {
+  appendFields,
+  blank,
+  BOM,
+  bytesOf,
+  decode,
+  encode,
+  escapeFormula,
+  formulaLike,
+  hasHighBytes,
+  jsonMembers,
+  lines,
+  withoutBom,
+} from "./bytes.js";
 import {
   CliError,
   EXIT,
@@ -147,18 +160,26 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
   if (typeof spec.options !== "function") checkOptions(spec.options);
   const format = formatOf(spec.file, spec.format);
   if (format === "jsonl" && spec.escapeFormulas === true) {
-    throw new CliError("--escape-formulas applies to CSV output only: JSON Lines values are typed, not spreadsheet cells", true);
+    throw new CliError(
+      "--escape-formulas applies to CSV output only: JSON Lines values are typed, not spreadsheet cells",
+      true,
+    );
   }
   const input = await openInput(spec.file, io);
   const output = await openOutput(spec.out, io);
   // Which side an I/O error came from, so it is reported as "cannot read" or "cannot write".
   const origin = new WeakMap<object, "input" | "output">();
-  const mark = (side: "input" | "output") => (error: unknown): void => {
-    if (typeof error === "object" && error !== null && !origin.has(error)) origin.set(error, side);
-  };
+  const mark =
+    (side: "input" | "output") =>
+    (error: unknown): void => {
+      if (typeof error === "object" && error !== null && !origin.has(error)) origin.set(error, side);
+    };
   const onInput = mark("input");
   const onOutput = mark("output");
-  const streams: [Readable | Writable, (error: unknown) => void][] = [[input.stream, onInput], [output.stream, onOutput]];
+  const streams: [Readable | Writable, (error: unknown) => void][] = [
+    [input.stream, onInput],
+    [output.stream, onOutput],
+  ];
   for (const [s, f] of streams) s.on("error", f);
   const reading = (stream: Readable): void => {
     stream.on("error", onInput);
@@ -166,7 +187,16 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
   };
   const tally = new Tally();
   const meter = progress(io, input, !spec.quiet);
-  const context: Context = { io, input, output, spec, tally, tick: meter.tick, max: io.maxRecordBytes ?? MAX_RECORD_BYTES, reading };
+  const context: Context = {
+    io,
+    input,
+    output,
+    spec,
+    tally,
+    tick: meter.tick,
+    max: io.maxRecordBytes ?? MAX_RECORD_BYTES,
+    reading,
+  };
   let setup: Setup<BatchRow>;
   try {
     setup = format === "csv" ? await csvRun(context) : await jsonlRun(context);
@@ -180,14 +210,25 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
     const side = typeof error === "object" && error !== null ? origin.get(error) : undefined;
     if (side === "output") throw new CliError(`cannot write ${output.name}: ${reason(error)}`);
     if (side === "input") throw new CliError(`cannot read ${input.name}: ${reason(error)}`);
-    if (tooLongForString(error)) throw new CliError(`${input.name}: a row is too long to be read (longer than a string can be)`);
+    if (tooLongForString(error))
+      throw new CliError(`${input.name}: a row is too long to be read (longer than a string can be)`);
     throw error;
   } finally {
     for (const [s, f] of streams) s.off("error", f);
   }
   const summary = setup.scorer.summary();
   if (!spec.quiet) {
-    io.stderr.write(renderSummary(summary, setup.scorer.definitions, input.name, output.name, tally.first, tally.errors, spec.steps ?? {}));
+    io.stderr.write(
+      renderSummary(
+        summary,
+        setup.scorer.definitions,
+        input.name,
+        output.name,
+        tally.first,
+        tally.errors,
+        spec.steps ?? {},
+      ),
+    );
   }
   return summary.invalid > 0 ? EXIT.rowErrors : EXIT.ok;
 }
@@ -237,12 +278,16 @@ async function csvRun(context: Context): Promise<Setup<BatchRow>> {
         state.setup = { scorer, appended };
         replacing = taken.length > 0;
         if (replacing && !spec.quiet) {
-          say(io, `stepscore: ${input.name} already has the columns ${taken.join(", ")}; they are replaced by the new values (--replace-columns)`);
+          say(
+            io,
+            `stepscore: ${input.name} already has the columns ${taken.join(", ")}; they are replaced by the new values (--replace-columns)`,
+          );
         }
         const names = appended.names;
-        const line = replacing || (escape && record.some(formulaLike))
-          ? rewrite(record, names, at, delimiter, escape)
-          : verbatim(raw, names, delimiter, escape);
+        const line =
+          replacing || (escape && record.some(formulaLike))
+            ? rewrite(record, names, at, delimiter, escape)
+            : verbatim(raw, names, delimiter, escape);
         return bom.seen ? BOM + line : line;
       }
       // Answers are read as text; the row itself is written back as its bytes.
@@ -254,12 +299,15 @@ async function csvRun(context: Context): Promise<Setup<BatchRow>> {
       // cells is fitted to the header instead, so the new cells stay under their names (any extra cells
       // are quoted in the error column); so is every row when existing columns are being replaced, and a
       // row with a formula-like cell when formulas are escaped.
-      if (!replacing && record.length === width && !(escape && record.some(formulaLike))) return verbatim(raw, values, delimiter, escape);
+      if (!replacing && record.length === width && !(escape && record.some(formulaLike)))
+        return verbatim(raw, values, delimiter, escape);
       return rewrite(record.length === width ? record : fit(record, width), values, at, delimiter, escape);
     },
   );
   try {
-    await pipeline(input.stream, (source: AsyncIterable<unknown>) => withoutBom(source, bom), parser, output.stream, { end: output.end });
+    await pipeline(input.stream, (source: AsyncIterable<unknown>) => withoutBom(source, bom), parser, output.stream, {
+      end: output.end,
+    });
   } catch (error) {
     if (error instanceof CsvError) throw new CliError(malformed(error, input.name, nextStart, context.max));
     throw error;
@@ -295,7 +343,13 @@ function verbatim(raw: string, values: readonly (FieldValue | string)[], delimit
 }
 
 /** A record written out again by csv-stringify, with the new cells in place or after it. */
-function rewrite(cells: readonly string[], values: readonly (FieldValue | string)[], at: readonly number[], delimiter: string, escape: boolean): string {
+function rewrite(
+  cells: readonly string[],
+  values: readonly (FieldValue | string)[],
+  at: readonly number[],
+  delimiter: string,
+  escape: boolean,
+): string {
   const row = escape ? cells.map(escapeFormula) : [...cells];
   for (let j = 0; j < values.length; j++) {
     const v = values[j] as FieldValue;
@@ -367,8 +421,11 @@ function malformed(error: CsvError, name: string, start: number, max: number): s
   if (error.code === "CSV_MAX_RECORD_SIZE") {
     return `${name}: the row starting on line ${String(start)} is longer than ${max.toLocaleString("en")} bytes, too long to be read (an unclosed quote can make a row run on to the end of the file)`;
   }
-  const where = /\bline \d+/.test(error.message) ? "" : ` (line ${String((error as { lines?: number }).lines ?? start)})`;
-  const opened = error.code === "CSV_QUOTE_NOT_CLOSED" ? `; the quote opens in the row starting on line ${String(start)}` : "";
+  const where = /\bline \d+/.test(error.message)
+    ? ""
+    : ` (line ${String((error as { lines?: number }).lines ?? start)})`;
+  const opened =
+    error.code === "CSV_QUOTE_NOT_CLOSED" ? `; the quote opens in the row starting on line ${String(start)}` : "";
   return `malformed CSV in ${name}: ${error.message}${where}${opened}`;
 }
 
@@ -376,7 +433,12 @@ function malformed(error: CsvError, name: string, start: number, max: number): s
  * A scorer bound to the header's columns; absent or repeated columns stop the run before any row. For JSON
  * Lines, `header` is the columns found in some line, and `where` says so.
  */
-function headerScorer(options: BatchOptions, header: readonly string[], name: string, where = ""): BatchScorer<string[]> {
+function headerScorer(
+  options: BatchOptions,
+  header: readonly string[],
+  name: string,
+  where = "",
+): BatchScorer<string[]> {
   try {
     return createBatchScorer<string[]>({ ...options, header });
   } catch (error) {
@@ -399,10 +461,14 @@ function parseLine(text: string, name: string, line: number): Record<string, unk
   try {
     row = JSON.parse(text);
   } catch (error) {
-    throw new CliError(`malformed JSON Lines in ${name} at line ${String(line)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new CliError(
+      `malformed JSON Lines in ${name} at line ${String(line)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (typeof row !== "object" || row === null || Array.isArray(row)) {
-    throw new CliError(`malformed JSON Lines in ${name} at line ${String(line)}: each line must be a JSON object, not ${Array.isArray(row) ? "an array" : JSON.stringify(row)}`);
+    throw new CliError(
+      `malformed JSON Lines in ${name} at line ${String(line)}: each line must be a JSON object, not ${Array.isArray(row) ? "an array" : JSON.stringify(row)}`,
+    );
   }
   return row as Record<string, unknown>;
 }
@@ -412,7 +478,13 @@ function parseLine(text: string, name: string, line: number): Record<string, unk
  * 3, say) could be hidden by a later one, and which is meant cannot be told. Only lines in which some item's
  * quoted key occurs twice, or a key may be escaped, are looked at member by member.
  */
-function repeatedItem(text: string, quoted: readonly string[], bound: ReadonlySet<string>, name: string, line: number): void {
+function repeatedItem(
+  text: string,
+  quoted: readonly string[],
+  bound: ReadonlySet<string>,
+  name: string,
+  line: number,
+): void {
   let suspect = text.includes("\\");
   for (let k = 0; !suspect && k < quoted.length; k++) {
     const q = quoted[k] as string;
@@ -449,7 +521,10 @@ function write(stream: Writable, chunk: Buffer): Promise<void> {
  * are decided from the whole file, not its first line; then gives a fresh stream of the same bytes. A file is
  * opened again; stdin is copied to a private temporary file as it is read (memory stays flat either way).
  */
-async function jsonlColumns(context: Context, watch: readonly string[]): Promise<{ columns: string[]; source: Readable; done: () => Promise<void> }> {
+async function jsonlColumns(
+  context: Context,
+  watch: readonly string[],
+): Promise<{ columns: string[]; source: Readable; done: () => Promise<void> }> {
   const { input, max } = context;
   const wanted = new Set(watch);
   const found = new Set<string>();
@@ -460,7 +535,9 @@ async function jsonlColumns(context: Context, watch: readonly string[]): Promise
     try {
       file = await spoolFile();
     } catch (error) {
-      throw new CliError(`cannot keep a copy of stdin in ${tmpdir()} to read it twice: ${reason(error)} (name the instruments with --instruments to read it once)`);
+      throw new CliError(
+        `cannot keep a copy of stdin in ${tmpdir()} to read it twice: ${reason(error)} (name the instruments with --instruments to read it once)`,
+      );
     }
     const copy = file.handle.createWriteStream();
     copy.on("error", () => undefined); // reported through each write's callback
@@ -540,7 +617,9 @@ async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
       if (taken !== null) {
         if (!replace) throw collision(input.name, taken, ` (line ${String(line)})`);
         // The line's own members, the replaced ones left out, each kept as its text.
-        const kept = jsonMembers(text).filter((m) => !drop.has(m.key)).map((m) => text.slice(m.start, m.end));
+        const kept = jsonMembers(text)
+          .filter((m) => !drop.has(m.key))
+          .map((m) => text.slice(m.start, m.end));
         const rebuilt = `{${kept.join(",")}}`;
         body = text === bytes ? rebuilt : encode(rebuilt);
       }
@@ -575,7 +654,12 @@ async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
     const required = scorer.columns.filter((c) => !c.optional && absent.has(c.column));
     if (required.length > 0) {
       const kept = output.name === "stdout" ? "" : `; ${output.name} is not written`;
-      headerScorer(options, scorer.columns.map((c) => c.column).filter((c) => !absent.has(c)), input.name, ` (in no line${kept})`);
+      headerScorer(
+        options,
+        scorer.columns.map((c) => c.column).filter((c) => !absent.has(c)),
+        input.name,
+        ` (in no line${kept})`,
+      );
     }
   }
   return { scorer, appended };

@@ -1,5 +1,12 @@
 import { fhirUrls } from "./shared.js";
-import type { FhirBundle, FhirBundleEntry, FhirObservation, FhirQuestionnaireResponse, FhirReference, FhirResource } from "./types.js";
+import type {
+  FhirBundle,
+  FhirBundleEntry,
+  FhirObservation,
+  FhirQuestionnaireResponse,
+  FhirReference,
+  FhirResource,
+} from "./types.js";
 
 /** What {@link toTransactionBundle} posts. @category FHIR */
 export interface Assessment {

@@ -33,7 +33,11 @@ export interface ObservationContext {
 }
 
 const SURVEY = [
-  { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" }] },
+  {
+    coding: [
+      { system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey", display: "Survey" },
+    ],
+  },
 ];
 
 /**
@@ -45,7 +49,8 @@ export function observationBase(context: ObservationContext): Omit<FhirObservati
   const subject = context.subject ?? qr?.subject;
   const encounter = context.encounter ?? qr?.encounter;
   const effective = context.effectiveDateTime ?? qr?.authored;
-  const derivedFrom = context.derivedFrom ?? (qr?.id === undefined ? undefined : [{ reference: `QuestionnaireResponse/${qr.id}` }]);
+  const derivedFrom =
+    context.derivedFrom ?? (qr?.id === undefined ? undefined : [{ reference: `QuestionnaireResponse/${qr.id}` }]);
   return {
     resourceType: "Observation",
     status: "final",
@@ -92,11 +97,19 @@ export function toObservations(result: ScoreResult, context: ObservationContext 
   for (const scale of scales) {
     if (scale === primary) continue;
     const out = outcomes[scale.id];
-    if (out !== undefined) component.push({ code: scaleConcept(def, scale), ...valueOf(scale, out), ...interpretation(def, scale, out.band) });
+    if (out !== undefined)
+      component.push({
+        code: scaleConcept(def, scale),
+        ...valueOf(scale, out),
+        ...interpretation(def, scale, out.band),
+      });
   }
   for (const f of result.flags) {
     const display = f.label;
-    component.push({ code: { coding: [{ system: fhirUrls.flags, code: `${def.id}-${f.id}`, display }], text: display }, valueBoolean: true });
+    component.push({
+      code: { coding: [{ system: fhirUrls.flags, code: `${def.id}-${f.id}`, display }], text: display },
+      valueBoolean: true,
+    });
   }
   const main = primary === null ? undefined : outcomes[primary.id];
   const notes = result.flags.map((f) => f.message);
@@ -107,7 +120,9 @@ export function toObservations(result: ScoreResult, context: ObservationContext 
       primary === null
         ? { coding: [{ system: fhirUrls.scores, code: def.id, display: title }], text: title }
         : scaleConcept(def, primary),
-    ...(primary === null || main === undefined ? {} : { ...valueOf(primary, main), ...interpretation(def, primary, main.band) }),
+    ...(primary === null || main === undefined
+      ? {}
+      : { ...valueOf(primary, main), ...interpretation(def, primary, main.band) }),
     ...(notes.length === 0 ? {} : { note: notes.map((text) => ({ text })) }),
     method: {
       ...(result.method === null ? {} : { coding: [{ system: fhirUrls.scoringMethod, code: result.method }] }),
@@ -118,11 +133,16 @@ export function toObservations(result: ScoreResult, context: ObservationContext 
   return [observation];
 }
 
-function valueOf(scale: Scale, out: ScaleOutcome): Pick<FhirObservationComponent, "valueQuantity" | "dataAbsentReason"> {
+function valueOf(
+  scale: Scale,
+  out: ScaleOutcome,
+): Pick<FhirObservationComponent, "valueQuantity" | "dataAbsentReason"> {
   if (out.score === null) {
     return {
       dataAbsentReason: {
-        coding: [{ system: "http://terminology.hl7.org/CodeSystem/data-absent-reason", code: "unknown", display: "Unknown" }],
+        coding: [
+          { system: "http://terminology.hl7.org/CodeSystem/data-absent-reason", code: "unknown", display: "Unknown" },
+        ],
         text: out.reason ?? "not computable",
       },
     };
@@ -131,7 +151,11 @@ function valueOf(scale: Scale, out: ScaleOutcome): Pick<FhirObservationComponent
   return { valueQuantity: { value: out.score, unit, system: "http://unitsofmeasure.org", code: unit } };
 }
 
-function interpretation(def: InstrumentDefinition, scale: Scale, band: BandResult | null): { interpretation?: FhirCodeableConcept[] } {
+function interpretation(
+  def: InstrumentDefinition,
+  scale: Scale,
+  band: BandResult | null,
+): { interpretation?: FhirCodeableConcept[] } {
   if (band === null) return {};
   const coding = [{ system: fhirUrls.bands, code: `${def.id}-${scale.id}-${band.id}`, display: band.label }];
   return { interpretation: [{ coding, text: band.label }] };
@@ -165,7 +189,10 @@ function interpretation(def: InstrumentDefinition, scale: Scale, band: BandResul
 export function toStepObservation(result: StratifyResult, context: ObservationContext = {}): FhirObservation {
   const system = fhirUrls.steppedCare;
   const p = result.pathway;
-  const concept = (code: string, display: string): FhirCodeableConcept => ({ coding: [{ system, code, display }], text: display });
+  const concept = (code: string, display: string): FhirCodeableConcept => ({
+    coding: [{ system, code, display }],
+    text: display,
+  });
   const component: FhirObservationComponent[] = [
     { code: concept("urgent", "Urgent action needed"), valueBoolean: result.urgent },
     ...result.reasons.map((r) => ({
@@ -174,11 +201,16 @@ export function toStepObservation(result: StratifyResult, context: ObservationCo
     })),
   ];
   const notes = [
-    result.step === null ? `${result.stepLabel}: ${result.care}` : `Step ${String(result.step)} (${result.stepLabel}): ${result.care}`,
+    result.step === null
+      ? `${result.stepLabel}: ${result.care}`
+      : `Step ${String(result.step)} (${result.stepLabel}): ${result.care}`,
     ...result.urgentActions.map((a) => `Urgent: ${a.label}. ${a.action}`),
     ...result.urgentNotChecked.map((u) => `Urgent rule not checked (${u.label}): ${u.reason}`),
     ...result.followUps.map((f) => `Follow-up: ${f.recommend}`),
-    ...result.missing.map((m) => `Not assessed: ${m.label}${m.couldRaiseStepTo === null ? "" : ` (could raise the step to ${String(m.couldRaiseStepTo)})`}`),
+    ...result.missing.map(
+      (m) =>
+        `Not assessed: ${m.label}${m.couldRaiseStepTo === null ? "" : ` (could raise the step to ${String(m.couldRaiseStepTo)})`}`,
+    ),
   ];
   return {
     ...observationBase(context),
@@ -186,7 +218,13 @@ export function toStepObservation(result: StratifyResult, context: ObservationCo
     ...(result.step === null
       ? {
           dataAbsentReason: {
-            coding: [{ system: "http://terminology.hl7.org/CodeSystem/data-absent-reason", code: "not-performed", display: "Not Performed" }],
+            coding: [
+              {
+                system: "http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                code: "not-performed",
+                display: "Not Performed",
+              },
+            ],
             text: result.care,
           },
         }
@@ -195,7 +233,13 @@ export function toStepObservation(result: StratifyResult, context: ObservationCo
       ? {
           interpretation: [
             {
-              coding: [{ system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", code: "AA", display: "Critical abnormal" }],
+              coding: [
+                {
+                  system: "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                  code: "AA",
+                  display: "Critical abnormal",
+                },
+              ],
               text: "Urgent action needed",
             },
           ],

@@ -2,7 +2,16 @@ import { instruments, getInstrument, type InstrumentId, type Instruments } from 
 import { score } from "../score.js";
 import { bounded, clip, describeValue, listed, MAX_QUOTED, quote } from "../errors.js";
 import type { AnswersInput, AnswerValue, InstrumentDefinition, Item, ItemId } from "../types.js";
-import { answerSystem, fhirUrls, ITEM_WEIGHT, LOINC, optionCoding, ORDINAL_VALUE, requireDefinition, weightOf } from "./shared.js";
+import {
+  answerSystem,
+  fhirUrls,
+  ITEM_WEIGHT,
+  LOINC,
+  optionCoding,
+  ORDINAL_VALUE,
+  requireDefinition,
+  weightOf,
+} from "./shared.js";
 import { shapeIssues } from "./shape.js";
 import type {
   FhirAnswerOption,
@@ -126,11 +135,13 @@ export class FhirImportError extends Error {
    */
   constructor(title: string, issues: readonly FhirImportIssue[]) {
     // Bounded whatever the response: its first problems, then how many more.
-    const kept = bounded(issues, (n) => ({ linkId: null, value: n, message: `and ${String(n)} more problems` })).map((i) =>
-      i.linkId !== null && i.linkId.length > MAX_QUOTED ? { ...i, linkId: clip(i.linkId) } : i,
+    const kept = bounded(issues, (n) => ({ linkId: null, value: n, message: `and ${String(n)} more problems` })).map(
+      (i) => (i.linkId !== null && i.linkId.length > MAX_QUOTED ? { ...i, linkId: clip(i.linkId) } : i),
     );
     const lines = kept.map((i) => (i.linkId === null ? i.message : `linkId ${quote(i.linkId)}: ${i.message}`));
-    super(`${title}: ${String(issues.length)} problem${issues.length === 1 ? "" : "s"} reading the QuestionnaireResponse: ${listed(lines)}`);
+    super(
+      `${title}: ${String(issues.length)} problem${issues.length === 1 ? "" : "s"} reading the QuestionnaireResponse: ${listed(lines)}`,
+    );
     this.name = "FhirImportError";
     this.issues = kept;
   }
@@ -217,25 +228,47 @@ export function fromQuestionnaireResponse(
   };
   // Checked at run time too: the response usually comes straight from JSON.
   const raw: unknown = qr;
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw) || (raw as { resourceType?: unknown }).resourceType !== "QuestionnaireResponse") {
-    const type = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as { resourceType?: unknown }).resourceType : undefined;
+  if (
+    typeof raw !== "object" ||
+    raw === null ||
+    Array.isArray(raw) ||
+    (raw as { resourceType?: unknown }).resourceType !== "QuestionnaireResponse"
+  ) {
+    const type =
+      typeof raw === "object" && raw !== null && !Array.isArray(raw)
+        ? (raw as { resourceType?: unknown }).resourceType
+        : undefined;
     return fail(`expected a QuestionnaireResponse, got ${describeValue(type ?? raw)}`, raw);
   }
   const shape = shapeIssues(raw as Readonly<Record<string, unknown>>, options.questionnaire);
   if (shape.length > 0) throw new FhirImportError("QuestionnaireResponse", shape);
   if (qr.status === "entered-in-error") return fail('the response has status "entered-in-error"', qr.status);
   if ((qr.status === "in-progress" || qr.status === "stopped") && options.incomplete !== "read") {
-    return fail(`the response has status "${qr.status}" (not finished): pass { incomplete: "read" } to read it`, qr.status);
+    return fail(
+      `the response has status "${qr.status}" (not finished): pass { incomplete: "read" } to read it`,
+      qr.status,
+    );
   }
   const form = options.questionnaire ?? containedForm(qr);
   const found = detect(qr, form);
   let def: InstrumentDefinition;
   if (instrument === undefined) {
-    def = found ?? fail(`cannot tell the instrument from questionnaire ${describeValue(qr.questionnaire)}: pass it as the second argument`, qr.questionnaire);
+    def =
+      found ??
+      fail(
+        `cannot tell the instrument from questionnaire ${describeValue(qr.questionnaire)}: pass it as the second argument`,
+        qr.questionnaire,
+      );
   } else {
-    def = typeof instrument === "string" ? (getInstrument(instrument) ?? fail(`unknown instrument id "${instrument}"`, instrument)) : instrument;
+    def =
+      typeof instrument === "string"
+        ? (getInstrument(instrument) ?? fail(`unknown instrument id "${instrument}"`, instrument))
+        : instrument;
     if (found !== undefined && found.id !== def.id) {
-      fail(`the response answers ${found.shortTitle} (questionnaire ${describeValue(qr.questionnaire)}), not ${def.shortTitle}`, qr.questionnaire);
+      fail(
+        `the response answers ${found.shortTitle} (questionnaire ${describeValue(qr.questionnaire)}), not ${def.shortTitle}`,
+        qr.questionnaire,
+      );
     }
   }
   return { instrument: def, answers: readItems(def, qr, form, options.unknownItems ?? "error") };
@@ -250,7 +283,8 @@ function containedForm(qr: FhirQuestionnaireResponse): FhirQuestionnaire | undef
 /** The instrument a response answers, from stepscore's canonical, a LOINC panel code in a canonical, or the form's code. */
 function detect(qr: FhirQuestionnaireResponse, form: FhirQuestionnaire | undefined): InstrumentDefinition | undefined {
   const all = Object.values(instruments) as readonly InstrumentDefinition[];
-  const byPanel = (code: string | undefined) => (code === undefined ? undefined : all.find((d) => d.loinc?.panel === code));
+  const byPanel = (code: string | undefined) =>
+    code === undefined ? undefined : all.find((d) => d.loinc?.panel === code);
   for (const ref of [qr.questionnaire, form?.url]) {
     if (typeof ref !== "string") continue;
     const url = ref.split("|")[0] ?? "";
@@ -302,22 +336,40 @@ function readItems(
     for (const qi of items ?? []) {
       const linkId = qi.linkId;
       const fi = index.get(linkId);
-      const codes = [...(fi?.code ?? []).filter((c) => c.system === undefined || c.system === LOINC).map((c) => c.code), lastSegment(linkId), lastSegment(qi.definition)];
-      const item = codes.map((c) => (c === undefined ? undefined : byCode.get(c))).find((x) => x !== undefined) ??
+      const codes = [
+        ...(fi?.code ?? []).filter((c) => c.system === undefined || c.system === LOINC).map((c) => c.code),
+        lastSegment(linkId),
+        lastSegment(qi.definition),
+      ];
+      const item =
+        codes.map((c) => (c === undefined ? undefined : byCode.get(c))).find((x) => x !== undefined) ??
         def.items.find((x) => x.id === linkId);
       const answers: readonly FhirResponseAnswer[] = qi.answer ?? [];
       // The form's own score items (stepscore's `score.*`, or the instrument's LOINC score code) are recomputed.
-      const isScore = linkId.startsWith("score.") || (def.loinc?.score !== undefined && codes.includes(def.loinc.score));
+      const isScore =
+        linkId.startsWith("score.") || (def.loinc?.score !== undefined && codes.includes(def.loinc.score));
       if (item === undefined) {
         if (answers.length > 0 && !isScore && unknownItems === "error") {
-          issues.push({ linkId, value: answers[0], message: `unknown item: ${def.shortTitle} has no item with this linkId or LOINC code` });
+          issues.push({
+            linkId,
+            value: answers[0],
+            message: `unknown item: ${def.shortTitle} has no item with this linkId or LOINC code`,
+          });
         }
       } else if (answers.length > 0) {
         const before = seen.get(item.id);
         if (before !== undefined) {
-          issues.push({ linkId, value: answers[0], message: `item ${item.id} is answered again (first under linkId ${quote(before)})` });
+          issues.push({
+            linkId,
+            value: answers[0],
+            message: `item ${item.id} is answered again (first under linkId ${quote(before)})`,
+          });
         } else if (answers.length > 1) {
-          issues.push({ linkId, value: answers, message: `${String(answers.length)} answers to item ${item.id}, which takes one` });
+          issues.push({
+            linkId,
+            value: answers,
+            message: `${String(answers.length)} answers to item ${item.id}, which takes one`,
+          });
         } else {
           const read = readAnswer(def, item, answers[0] as FhirResponseAnswer, fi?.answerOption);
           if (typeof read === "string") issues.push({ linkId, value: answers[0], message: read });
@@ -345,7 +397,8 @@ function readAnswer(
 ): { value: AnswerValue } | string {
   const keys = Object.keys(answer).filter((k) => k.startsWith("value"));
   const key = keys[0];
-  if (key === undefined || keys.length > 1) return keys.length === 0 ? "the answer has no value" : `the answer has ${String(keys.length)} values`;
+  if (key === undefined || keys.length > 1)
+    return keys.length === 0 ? "the answer has no value" : `the answer has ${String(keys.length)} values`;
   const v = (answer as Readonly<Record<string, unknown>>)[key];
   const numeric = (key === "valueInteger" || key === "valueDecimal") && typeof v === "number" && Number.isFinite(v);
   if (item.kind === "time") {
@@ -363,9 +416,12 @@ function readAnswer(
   }
   const allowed = `allowed: ${item.options.map((o) => `${o.loinc ?? String(o.value)} (${o.label})`).join(", ")}`;
   if (numeric) {
-    return item.options.some((o) => o.value === v) ? { value: v } : `${String(v)} is not one of the item's values (${allowed})`;
+    return item.options.some((o) => o.value === v)
+      ? { value: v }
+      : `${String(v)} is not one of the item's values (${allowed})`;
   }
-  if (key !== "valueCoding" || typeof v !== "object" || v === null) return wrongType(key, "valueCoding, valueInteger or valueDecimal");
+  if (key !== "valueCoding" || typeof v !== "object" || v === null)
+    return wrongType(key, "valueCoding, valueInteger or valueDecimal");
   const coding = v as FhirCoding;
   const own = answerSystem(def);
   const option = item.options.find(
@@ -375,7 +431,9 @@ function readAnswer(
   );
   if (option !== undefined) return { value: option.value };
   // A code from another system: its weight, carried with the answer or set on the answered form's option.
-  const formOption = formOptions?.find((o) => o.valueCoding?.code === coding.code && o.valueCoding?.system === coding.system);
+  const formOption = formOptions?.find(
+    (o) => o.valueCoding?.code === coding.code && o.valueCoding?.system === coding.system,
+  );
   const weight = weightIn(answer.extension) ?? weightIn(coding.extension) ?? weightIn(formOption?.extension);
   const shown = `${coding.system ?? "(no system)"}#${coding.code ?? "(no code)"}`;
   if (weight === undefined) return `answer ${shown} is not in the item's value set (${allowed})`;

@@ -63,7 +63,8 @@ class Shape {
   strings(owner: Obj, keys: readonly string[], linkId: string | null, at: string): void {
     for (const key of keys) {
       const v = owner[key];
-      if (v !== undefined && typeof v !== "string") this.say(linkId, v, `${at}${key} must be a string, got ${describeValue(v)}`);
+      if (v !== undefined && typeof v !== "string")
+        this.say(linkId, v, `${at}${key} must be a string, got ${describeValue(v)}`);
     }
   }
 
@@ -81,9 +82,11 @@ class Shape {
   extensions(owner: Obj, linkId: string | null, at: string): void {
     this.objects(owner, "extension", linkId, at, "an extension").forEach((e, i) => {
       const here = `${at}extension[${String(i)}].`;
-      if (typeof e["url"] !== "string") this.say(linkId, e["url"], `${here}url must be a string, got ${describeValue(e["url"])}`);
+      if (typeof e["url"] !== "string")
+        this.say(linkId, e["url"], `${here}url must be a string, got ${describeValue(e["url"])}`);
       const d = e["valueDecimal"];
-      if (d !== undefined && (typeof d !== "number" || !Number.isFinite(d))) this.say(linkId, d, `${here}valueDecimal must be a number, got ${describeValue(d)}`);
+      if (d !== undefined && (typeof d !== "number" || !Number.isFinite(d)))
+        this.say(linkId, d, `${here}valueDecimal must be a number, got ${describeValue(d)}`);
     });
   }
 
@@ -97,9 +100,26 @@ class Shape {
         else this.say(linkId, v, `${at}valueCoding must be a Coding (an object), got ${describeValue(v)}`);
         continue;
       }
-      const want = key === "valueInteger" || key === "valueDecimal" ? "number" : key === "valueBoolean" ? "boolean" : /^value(Quantity|Reference|Attachment)$/.test(key) ? "object" : "string";
-      const ok = want === "object" ? isObject(v) : want === "number" ? typeof v === "number" && Number.isFinite(v) : typeof v === want;
-      if (!ok) this.say(linkId, v, `${at}${key} must be ${want === "object" ? "an object" : `a ${want}`}, got ${describeValue(v)}`);
+      const want =
+        key === "valueInteger" || key === "valueDecimal"
+          ? "number"
+          : key === "valueBoolean"
+            ? "boolean"
+            : /^value(Quantity|Reference|Attachment)$/.test(key)
+              ? "object"
+              : "string";
+      const ok =
+        want === "object"
+          ? isObject(v)
+          : want === "number"
+            ? typeof v === "number" && Number.isFinite(v)
+            : typeof v === want;
+      if (!ok)
+        this.say(
+          linkId,
+          v,
+          `${at}${key} must be ${want === "object" ? "an object" : `a ${want}`}, got ${describeValue(v)}`,
+        );
     }
     this.extensions(a, linkId, at);
   }
@@ -112,7 +132,8 @@ class Shape {
     const stack: Pending[] = [];
     const push = (owner: Obj, parent: string | null, prefix: string, depth: number): void => {
       const list = this.list(owner, "item", parent, prefix);
-      for (let i = list.length - 1; i >= 0; i--) stack.push({ node: list[i], parent, at: `${prefix}item[${String(i)}]`, depth });
+      for (let i = list.length - 1; i >= 0; i--)
+        stack.push({ node: list[i], parent, at: `${prefix}item[${String(i)}]`, depth });
     };
     push(root, null, "", 1);
     for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
@@ -126,7 +147,11 @@ class Shape {
         continue;
       }
       if (this.seen.has(node)) {
-        this.say(parent, undefined, `${at} is the same object as an item met before (a response read from JSON never repeats one)`);
+        this.say(
+          parent,
+          undefined,
+          `${at} is the same object as an item met before (a response read from JSON never repeats one)`,
+        );
         continue;
       }
       this.seen.add(node);
@@ -146,7 +171,12 @@ class Shape {
 
   /** A Questionnaire: its url and codes (which tell the instrument) and its items' codes and answer options. */
   form(q: Obj, at: string): void {
-    if (q["resourceType"] !== "Questionnaire") this.say(null, q["resourceType"], `${at}resourceType must be "Questionnaire", got ${describeValue(q["resourceType"])}`);
+    if (q["resourceType"] !== "Questionnaire")
+      this.say(
+        null,
+        q["resourceType"],
+        `${at}resourceType must be "Questionnaire", got ${describeValue(q["resourceType"])}`,
+      );
     this.strings(q, ["id", "url"], null, at);
     this.codings(q, "code", null, at);
     this.items(q, "a Questionnaire item", (it, linkId) => {
@@ -174,11 +204,20 @@ export function shapeIssues(qr: Obj, form: unknown): ShapeIssue[] {
   const s = new Shape();
   const status = qr["status"];
   if (typeof status !== "string" || !(RESPONSE_STATUSES as readonly string[]).includes(status)) {
-    s.say(null, status, `status must be one of ${RESPONSE_STATUSES.map((x) => `"${x}"`).join(", ")}, got ${describeValue(status)}`);
+    s.say(
+      null,
+      status,
+      `status must be one of ${RESPONSE_STATUSES.map((x) => `"${x}"`).join(", ")}, got ${describeValue(status)}`,
+    );
   }
   s.strings(qr, ["id", "questionnaire", "authored"], null, "");
   s.objects(qr, "contained", null, "", "a resource").forEach((r, i) => {
-    if (typeof r["resourceType"] !== "string") s.say(null, r["resourceType"], `contained[${String(i)}].resourceType must be a string, got ${describeValue(r["resourceType"])}`);
+    if (typeof r["resourceType"] !== "string")
+      s.say(
+        null,
+        r["resourceType"],
+        `contained[${String(i)}].resourceType must be a string, got ${describeValue(r["resourceType"])}`,
+      );
     else if (r["resourceType"] === "Questionnaire") s.form(r, `contained[${String(i)}].`);
     s.strings(r, ["id"], null, `contained[${String(i)}].`);
   });

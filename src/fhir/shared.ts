@@ -3,7 +3,6 @@ import { scoredValue } from "../rules/items.js";
 import type { ChoiceItem, InstrumentDefinition, Scale } from "../types.js";
 import type { FhirCodeableConcept, FhirCoding } from "./types.js";
 
-
 /**
  * The URLs stepscore uses in FHIR resources. The `CodeSystem` ones are stepscore's own code systems, **not
  * LOINC**: they name what LOINC has no code for (most totals and subscales, bands, flags, stepped-care steps).
@@ -67,7 +66,8 @@ export const weightOf: (item: ChoiceItem, value: number) => number = scoredValue
  * text (the NDI's statements) and the neutral label would not match it, so the coding has no display.
  */
 export function optionCoding(def: InstrumentDefinition, option: ChoiceItem["options"][number]): FhirCoding {
-  if (option.loinc === undefined) return { system: answerSystem(def), code: String(option.value), display: option.label };
+  if (option.loinc === undefined)
+    return { system: answerSystem(def), code: String(option.value), display: option.label };
   const display = option.loincDisplay ?? (def.licence.redistributeWording ? option.label : undefined);
   return display === undefined ? { system: LOINC, code: option.loinc } : { system: LOINC, code: option.loinc, display };
 }

@@ -24,7 +24,12 @@ export type BandPlan =
 /** What each band kind provides for scoring. */
 interface BandRule<B> {
   /** The band bound to item and scale positions. */
-  readonly bind: (b: B, result: BandResult, items: ReadonlyMap<string, number>, scales: ReadonlyMap<string, number>) => BandPlan;
+  readonly bind: (
+    b: B,
+    result: BandResult,
+    items: ReadonlyMap<string, number>,
+    scales: ReadonlyMap<string, number>,
+  ) => BandPlan;
 }
 
 /** What each band kind provides to validateDefinition, the docs and `describe`. */
@@ -37,7 +42,13 @@ interface BandDescription<B> {
 
 const BANDS: { readonly [K in BandKind]: BandRule<BandKinds[K]> } = {
   range: { bind: (b, result) => ({ kind: "range", min: b.min, max: b.max, result }) },
-  rule: { bind: (b, result, items, scales) => ({ kind: "rule", when: b.when.map((c) => bindCondition(c, items, scales)), result }) },
+  rule: {
+    bind: (b, result, items, scales) => ({
+      kind: "rule",
+      when: b.when.map((c) => bindCondition(c, items, scales)),
+      result,
+    }),
+  },
 };
 
 const DESCRIPTIONS: { readonly [K in BandKind]: BandDescription<BandKinds[K]> } = {
@@ -92,7 +103,12 @@ export function bandText(b: Band): string {
  *
  * @internal
  */
-export function bandOf(bands: readonly BandPlan[], score: number | null, vals: readonly AnswerValue[], scores: Scores): BandResult | null {
+export function bandOf(
+  bands: readonly BandPlan[],
+  score: number | null,
+  vals: readonly AnswerValue[],
+  scores: Scores,
+): BandResult | null {
   if (score === null) return null;
   for (let i = 0; i < bands.length; i++) {
     const b = bands[i] as BandPlan;
@@ -139,13 +155,18 @@ export function bandProblems(
   const ranged = bands as readonly RangeBand[];
   const first = ranged[0];
   const last = ranged[ranged.length - 1];
-  if (first !== undefined && first.min !== range[0]) out.push([null, `first band starts at ${String(first.min)}, not at the range's ${String(range[0])}`]);
-  if (last !== undefined && last.max !== range[1]) out.push([null, `last band ends at ${String(last.max)}, not at the range's ${String(range[1])}`]);
+  if (first !== undefined && first.min !== range[0])
+    out.push([null, `first band starts at ${String(first.min)}, not at the range's ${String(range[0])}`]);
+  if (last !== undefined && last.max !== range[1])
+    out.push([null, `last band ends at ${String(last.max)}, not at the range's ${String(range[1])}`]);
   ranged.forEach((b, i) => {
     if (b.min > b.max) out.push([null, `band "${b.id}" has min above max`]);
     const next = ranged[i + 1];
     if (next !== undefined && next.min !== b.max + 1) {
-      out.push([null, `band "${next.id}" starts at ${String(next.min)}; after "${b.id}" (to ${String(b.max)}) it must start at ${String(b.max + 1)}`]);
+      out.push([
+        null,
+        `band "${next.id}" starts at ${String(next.min)}; after "${b.id}" (to ${String(b.max)}) it must start at ${String(b.max + 1)}`,
+      ]);
     }
   });
   return out;

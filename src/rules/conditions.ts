@@ -138,5 +138,7 @@ export function conditionText(c: Condition): string {
 /** What validateDefinition finds wrong with a condition, given the definition's item and scale ids; null when sound. */
 export function conditionProblem(c: Condition, items: ReadonlySet<string>, scales: ReadonlySet<string>): string | null {
   const subject = conditionSubject(c);
-  return rule(c).among({ items, scales }).has(subject) ? null : `condition names unknown ${conditionKind(c)} "${subject}"`;
+  return rule(c).among({ items, scales }).has(subject)
+    ? null
+    : `condition names unknown ${conditionKind(c)} "${subject}"`;
 }

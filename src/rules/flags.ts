@@ -35,7 +35,11 @@ export function flagKind(f: FlagDefinition): FlagKind {
  *
  * @internal
  */
-export function bindFlag(f: FlagDefinition, items: ReadonlyMap<string, number>, scales: ReadonlyMap<string, number>): FlagPlan {
+export function bindFlag(
+  f: FlagDefinition,
+  items: ReadonlyMap<string, number>,
+  scales: ReadonlyMap<string, number>,
+): FlagPlan {
   const plan: Omit<FlagPlan, "raised"> = {
     kind: flagKind(f),
     id: f.id,

@@ -31,6 +31,7 @@ export function isChoice(item: Item): item is ChoiceItem {
 /** A number or clock-time item's answers in words ("whole number 0–10 hours"); null for a choice item, whose options say it. */
 export function answerRangeText(item: Item): string | null {
   if (item.kind === "time") return 'clock time "HH:MM" (00:00–23:59)';
-  if (item.kind === "number") return `${item.integer ? "whole number" : "number"} ${rangeText(item.min, item.max)}${item.unit === undefined ? "" : ` ${item.unit}`}`;
+  if (item.kind === "number")
+    return `${item.integer ? "whole number" : "number"} ${rangeText(item.min, item.max)}${item.unit === undefined ? "" : ` ${item.unit}`}`;
   return null;
 }

@@ -14,7 +14,8 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
  *
  * @internal
  */
-export type Covers<Table extends Record<string, unknown>, Union> = Same<Table[keyof Table], Union> extends true ? Table : never;
+export type Covers<Table extends Record<string, unknown>, Union> =
+  Same<Table[keyof Table], Union> extends true ? Table : never;
 
 /**
  * The end of a switch over a kind: a case left out makes `kind` not `never`, a compile error.

@@ -58,7 +58,10 @@ export interface MethodRule {
 /** What each scale method provides to validateDefinition, the docs, `describe` and FHIR. */
 export interface MethodDescription {
   /** The range its items give, and problems with them, for validateDefinition. */
-  readonly check: (items: ScaleItems, size: number) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
+  readonly check: (
+    items: ScaleItems,
+    size: number,
+  ) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
   /** The method in words, over the items named as given: "sum of items 1, 2, 3". */
   readonly words: (items: string) => string;
   /** The FHIRPath computing it and what it says, or why FHIRPath cannot. */
@@ -67,7 +70,10 @@ export interface MethodDescription {
 
 // Multiplying before dividing keeps exact percentages exact (29 of 50 is 58, not 57.99999999999999).
 const percent: Combine = (sum, maxSum) => (sum * 100) / maxSum;
-const noItems = (method: string) => (size: number): string | null => (size === 0 ? `is a ${method} of no items` : null);
+const noItems =
+  (method: string) =>
+  (size: number): string | null =>
+    size === 0 ? `is a ${method} of no items` : null;
 
 /** Each scale method, for scoring. */
 export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
@@ -93,7 +99,9 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     unscorable: (size, maxima) => {
       if (size === 0) return "is a percent of no items";
       const zero = maxima.find(([, max]) => !(max > 0));
-      return zero === undefined ? null : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
+      return zero === undefined
+        ? null
+        : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
     },
   },
   custom: {
@@ -125,7 +133,10 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
       problems: it.minLo !== it.lo / n || it.maxHi !== it.hi / n ? ["mean scales need items on one scale"] : [],
     }),
     words: (items) => `mean of ${items}`,
-    fhir: (p) => ({ value: p.need === p.n ? `${p.sum} / ${String(p.n)}` : `${p.sum} / ${p.count}`, what: `Mean itemWeight of the answered ${p.list}` }),
+    fhir: (p) => ({
+      value: p.need === p.n ? `${p.sum} / ${String(p.n)}` : `${p.sum} / ${p.count}`,
+      what: `Mean itemWeight of the answered ${p.list}`,
+    }),
   },
   percent: {
     check: (it) => ({
@@ -133,7 +144,12 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
       problems: [
         ...(it.minLo === 0 ? [] : ["percent scales need items whose lowest score is 0"]),
         // A percentage divides by the highest scores of the items answered: an item that can only score 0 could make that 0.
-        ...it.maxima.filter(([, max]) => !(max > 0)).map(([id, max]) => `percent scales need items that can score above 0; item "${id}" scores at most ${String(max)}, so the percentage would divide by zero`),
+        ...it.maxima
+          .filter(([, max]) => !(max > 0))
+          .map(
+            ([id, max]) =>
+              `percent scales need items that can score above 0; item "${id}" scores at most ${String(max)}, so the percentage would divide by zero`,
+          ),
       ],
     }),
     words: (items) => `sum of ${items} ÷ (maximum of the answered items) × 100`,
@@ -142,7 +158,10 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
       const maxima = new Set(p.maxima);
       const max = [...maxima][0];
       if (maxima.size !== 1 || max === undefined) return "its items have different maxima";
-      return { value: `${p.sum} * 100 / (${p.count} * ${String(max)})`, what: `Sum of the itemWeights of the answered ${p.list} ÷ (${String(max)} × answered) × 100` };
+      return {
+        value: `${p.sum} * 100 / (${p.count} * ${String(max)})`,
+        what: `Sum of the itemWeights of the answered ${p.list} ÷ (${String(max)} × answered) × 100`,
+      };
     },
   },
   custom: {

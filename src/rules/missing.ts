@@ -20,7 +20,14 @@ interface MissingRuleKind<R extends MissingRule> {
    * The score when some items are missing, or null when the rule gives none (the scale is then
    * "insufficient"). Only called with at least one item missing and one answered.
    */
-  readonly partial: (rule: R, method: ScaleMethod, sum: number, maxSum: number, size: number, answered: number) => { readonly score: number; readonly method: ScoringMethod } | null;
+  readonly partial: (
+    rule: R,
+    method: ScaleMethod,
+    sum: number,
+    maxSum: number,
+    size: number,
+    answered: number,
+  ) => { readonly score: number; readonly method: ScoringMethod } | null;
   /** What the rule demands, in words: the reason given when a scale cannot score. */
   readonly demand: (rule: R, size: number) => string;
 }
@@ -59,7 +66,9 @@ const RULES: { readonly [K in MissingKind]: MissingRuleKind<MissingRuleOf<K>> } 
   "min-answered": {
     partial: (rule, method, sum, maxSum, _, answered) => {
       const over = METHODS[method].overAnswered;
-      return over === null || answered < rule.minAnswered ? null : { score: over(sum, maxSum, answered), method: "partial" };
+      return over === null || answered < rule.minAnswered
+        ? null
+        : { score: over(sum, maxSum, answered), method: "partial" };
     },
     demand: (rule) => `at least ${String(rule.minAnswered)} must be answered`,
   },
@@ -93,7 +102,9 @@ const DESCRIPTIONS: { readonly [K in MissingKind]: MissingRuleDescription<Missin
     everyItem: false,
     how: () => "computed over the answered items",
     check: (rule, method, size) => [
-      ...(METHODS[method].declarative && METHODS[method].overAnswered === null ? ["a sum over answered items would count missing answers as 0; use prorate"] : []),
+      ...(METHODS[method].declarative && METHODS[method].overAnswered === null
+        ? ["a sum over answered items would count missing answers as 0; use prorate"]
+        : []),
       ...(rule.minAnswered > size ? [`minAnswered ${String(rule.minAnswered)} exceeds the ${String(size)} items`] : []),
     ],
   },

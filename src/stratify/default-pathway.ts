@@ -52,8 +52,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
     hill2011: {
       text: "Hill JC, Whitehurst DGT, Lewis M, et al. Comparison of stratified primary care management for low back pain with current best practice (STarT Back): a randomised controlled trial. Lancet 2011;378(9802):1560–1571.",
       doi: "10.1016/S0140-6736(11)60937-9",
-      note:
-        "Matched treatment: low risk, a single session of advice and reassurance with no onward referral; medium risk, physiotherapy; high risk, psychologically informed physiotherapy (cognitive-behavioural principles). Treatment packages as in the trial protocol (Hill JC, et al. BMC Musculoskelet Disord 2008;9:58, Table 1).",
+      note: "Matched treatment: low risk, a single session of advice and reassurance with no onward referral; medium risk, physiotherapy; high risk, psychologically informed physiotherapy (cognitive-behavioural principles). Treatment packages as in the trial protocol (Hill JC, et al. BMC Musculoskelet Disord 2008;9:58, Table 1).",
     },
     keele: KEELE_CALCULATOR,
     ng59: {
@@ -222,7 +221,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       instruments: ["pcs"],
       elevatedWhen: [{ instrument: "pcs", scale: "total", op: ">=", value: 30, source: "sullivanManual" }],
       target: {
-        intervention: "Cognitive-behavioural approaches to catastrophic thinking about pain, within psychologically informed physiotherapy.",
+        intervention:
+          "Cognitive-behavioural approaches to catastrophic thinking about pain, within psychologically informed physiotherapy.",
         source: "nicholas2011",
         designChoice: true,
         note: "No guideline ties a PCS of 30 to an intervention; this is the approach the guidance supports for psychological obstacles in general.",
@@ -235,7 +235,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       instruments: ["tsk17"],
       elevatedWhen: [{ instrument: "tsk17", scale: "total", op: ">", value: 37, source: "vlaeyen1995" }],
       target: {
-        intervention: "Graded activity or graded exposure to feared movements, within psychologically informed physiotherapy.",
+        intervention:
+          "Graded activity or graded exposure to feared movements, within psychologically informed physiotherapy.",
         source: "nicholas2011",
         designChoice: true,
         note: "No guideline ties a TSK cut-off to an intervention; graded activity and exposure are the approaches aimed at fear-avoidance.",
@@ -275,7 +276,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       instruments: ["isi"],
       elevatedWhen: [{ instrument: "isi", scale: "total", op: ">=", value: 15, source: "bastien2001" }],
       target: {
-        intervention: "Assessment for chronic insomnia disorder and, where confirmed, cognitive behavioural therapy for insomnia (CBT-I) as first-line treatment.",
+        intervention:
+          "Assessment for chronic insomnia disorder and, where confirmed, cognitive behavioural therapy for insomnia (CBT-I) as first-line treatment.",
         source: "qaseem2016",
       },
     },
@@ -290,7 +292,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
         { instrument: "ompsq10", scale: "total", op: ">=", value: 50, source: "linton2011" },
       ],
       target: {
-        intervention: "Treatment matched to the risk group: physiotherapy for medium risk, psychologically informed physiotherapy for high risk.",
+        intervention:
+          "Treatment matched to the risk group: physiotherapy for medium risk, psychologically informed physiotherapy for high risk.",
         source: "hill2011",
       },
     },
@@ -440,9 +443,18 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       action: "step-up",
       when: [
         { kind: "score", instrument: "phq9", point: "step-start", op: ">=", value: 10 },
-        { kind: "outcome", instrument: "phq9", from: "step-start", outcome: "response", option: "below-10-or-halved", met: false, window: { minWeeks: 10 } },
+        {
+          kind: "outcome",
+          instrument: "phq9",
+          from: "step-start",
+          outcome: "response",
+          option: "below-10-or-halved",
+          met: false,
+          window: { minWeeks: 10 },
+        },
       ],
-      advice: "Intensify or change the depression treatment (a change of medication or dose, or high-intensity psychological therapy), with the team's psychiatric consultant.",
+      advice:
+        "Intensify or change the depression treatment (a change of medication or dose, or high-intensity psychological therapy), with the team's psychiatric consultant.",
       source: "unutzer2002",
       note: "IMPACT changes the plan at 10–12 weeks (timing read in a programme summary only); improvement is the MHIP definition (bao2016): below 10 or 50 % lower. The rule keeps firing after week 12, as long as the person is still not improved at this step. At the highest step it asks for a review (the plan still changes; there is no step above).",
     },
@@ -452,9 +464,18 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       action: "review",
       when: [
         { kind: "score", instrument: "phq9", point: "step-start", op: ">=", value: 10 },
-        { kind: "outcome", instrument: "phq9", from: "step-start", outcome: "response", option: "below-10-or-halved", met: false, window: { minWeeks: 8, maxWeeks: 10 } },
+        {
+          kind: "outcome",
+          instrument: "phq9",
+          from: "step-start",
+          outcome: "response",
+          option: "below-10-or-halved",
+          met: false,
+          window: { minWeeks: 8, maxWeeks: 10 },
+        },
       ],
-      advice: "Psychiatric or senior case review before week 10: adherence, dose, diagnosis, barriers; plan the change if there is still no improvement at week 10.",
+      advice:
+        "Psychiatric or senior case review before week 10: adherence, dose, diagnosis, barriers; plan the change if there is still no improvement at week 10.",
       source: "bao2016",
       note: "MHIP's consultation for patients not improved by week 8 (bao2016, sowa2018); it runs until the step-up rule takes over at week 10.",
     },
@@ -464,13 +485,21 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       action: "review",
       when: [
         { kind: "score", instrument: "phq9", point: "step-start", op: ">=", value: 10 },
-        { kind: "improvement", instrument: "phq9", from: "step-start", unit: "percent", op: "<", value: 20, window: { minWeeks: 4, maxWeeks: 8 } },
+        {
+          kind: "improvement",
+          instrument: "phq9",
+          from: "step-start",
+          unit: "percent",
+          op: "<",
+          value: 20,
+          window: { minWeeks: 4, maxWeeks: 8 },
+        },
       ],
-      advice: "Review at the next contact: personal, social and physical factors, adherence and dose. No change of step on early data alone.",
+      advice:
+        "Review at the next contact: personal, social and physical factors, adherence and dose. No change of step on early data alone.",
       source: "ng222",
       designChoice: true,
-      note:
-        "NG222 rec 1.9.1 reviews depression that has not responded at all after 4 weeks of medication or 4–6 weeks of psychological or combined treatment; 'not at all' is read as less than 20 % better, the usual early-improvement threshold (szegedi2009). The window stays open to week 8, where the case review takes over, so that a reassessment at week 7 is judged. Many early non-improvers still respond later (szegedi2009 note), so this is a review, never a step change.",
+      note: "NG222 rec 1.9.1 reviews depression that has not responded at all after 4 weeks of medication or 4–6 weeks of psychological or combined treatment; 'not at all' is read as less than 20 % better, the usual early-improvement threshold (szegedi2009). The window stays open to week 8, where the case review takes over, so that a reassessment at week 7 is judged. Many early non-improvers still respond later (szegedi2009 note), so this is a review, never a step change.",
     },
     {
       id: "phq9-remission",
@@ -479,9 +508,13 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       when: [
         { kind: "score", instrument: "phq9", point: "step-start", op: ">=", value: 10 },
         { kind: "outcome", instrument: "phq9", from: "step-start", outcome: "remission", met: true },
-        { kind: "not", condition: { kind: "consecutive", instrument: "phq9", op: "<", value: 5, count: 2, minSpanWeeks: 8 } },
+        {
+          kind: "not",
+          condition: { kind: "consecutive", instrument: "phq9", op: "<", value: 5, count: 2, minSpanWeeks: 8 },
+        },
       ],
-      advice: "Continue the current care with a relapse-prevention and emergency plan; contacts can be reduced to every 4 weeks. If on an antidepressant, discuss continuing it for at least 6 months after remission.",
+      advice:
+        "Continue the current care with a relapse-prevention and emergency plan; contacts can be reduced to every 4 weeks. If on an antidepressant, discuss continuing it for at least 6 months after remission.",
       source: "wernher2014",
       note: "GermanIMPACT's action at the first PHQ-9 below 5; once remission is sustained the step-down rule applies instead.",
     },
@@ -497,8 +530,7 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       advice: "Step the depression care down, keeping the relapse-prevention plan and checks at 6 and 12 months.",
       source: "icsi",
       designChoice: true,
-      note:
-        "No source sets how long remission must last before stepping down; two assessments below 5 at least 8 weeks apart follow DSM-5's two months of full remission (icsi). Never while anything is urgent, never below the step stratify gives over the latest results, and never while another rule asks for more.",
+      note: "No source sets how long remission must last before stepping down; two assessments below 5 at least 8 weeks apart follow DSM-5's two months of full remission (icsi). Never while anything is urgent, never below the step stratify gives over the latest results, and never while another rule asks for more.",
     },
     {
       id: "reliable-deterioration",
@@ -523,11 +555,52 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
           condition: {
             kind: "any",
             of: [
-              { kind: "improvement", instrument: "bpi", scale: "severity", from: "step-start", unit: "percent", op: ">=", value: 30, window: { minWeeks: 12 } },
-              { kind: "improvement", instrument: "peg", from: "step-start", unit: "percent", op: ">=", value: 30, window: { minWeeks: 12 } },
-              { kind: "improvement", instrument: "odi", from: "step-start", unit: "percent", op: ">=", value: 30, window: { minWeeks: 12 } },
-              { kind: "improvement", instrument: "rmdq", from: "step-start", unit: "percent", op: ">=", value: 30, window: { minWeeks: 12 } },
-              { kind: "improvement", instrument: "ndi", from: "step-start", unit: "percent", op: ">=", value: 30, window: { minWeeks: 12 } },
+              {
+                kind: "improvement",
+                instrument: "bpi",
+                scale: "severity",
+                from: "step-start",
+                unit: "percent",
+                op: ">=",
+                value: 30,
+                window: { minWeeks: 12 },
+              },
+              {
+                kind: "improvement",
+                instrument: "peg",
+                from: "step-start",
+                unit: "percent",
+                op: ">=",
+                value: 30,
+                window: { minWeeks: 12 },
+              },
+              {
+                kind: "improvement",
+                instrument: "odi",
+                from: "step-start",
+                unit: "percent",
+                op: ">=",
+                value: 30,
+                window: { minWeeks: 12 },
+              },
+              {
+                kind: "improvement",
+                instrument: "rmdq",
+                from: "step-start",
+                unit: "percent",
+                op: ">=",
+                value: 30,
+                window: { minWeeks: 12 },
+              },
+              {
+                kind: "improvement",
+                instrument: "ndi",
+                from: "step-start",
+                unit: "percent",
+                op: ">=",
+                value: 30,
+                window: { minWeeks: 12 },
+              },
             ],
           },
         },
@@ -535,15 +608,27 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       advice: "Step up to psychologically informed or cognitive-behavioural care for pain.",
       source: "bair2015",
       designChoice: true,
-      note:
-        "ESCAPE and SCAMP step up after 12 weeks for inadequate improvement without a published threshold; 30 % is IMMPACT's moderately important change for pain and Ostelo's for disability (dworkin2008). Judged on the measures reassessed at 12 weeks or later at the step: the rule fires when none of them is 30 % better.",
+      note: "ESCAPE and SCAMP step up after 12 weeks for inadequate improvement without a published threshold; 30 % is IMMPACT's moderately important change for pain and Ostelo's for disability (dworkin2008). Judged on the measures reassessed at 12 weeks or later at the step: the rule fires when none of them is 30 % better.",
     },
     {
       id: "startback-worse",
       label: "STarT Back worse at reassessment (or still high)",
       action: "review",
-      when: [{ kind: "band-change", instrument: "startback", from: "step-start", changes: [["low", "medium"], ["low", "high"], ["medium", "high"], ["high", "high"]] }],
-      advice: "Review the treatment plan: psychosocial obstacles, adherence, and whether the care matches the risk group.",
+      when: [
+        {
+          kind: "band-change",
+          instrument: "startback",
+          from: "step-start",
+          changes: [
+            ["low", "medium"],
+            ["low", "high"],
+            ["medium", "high"],
+            ["high", "high"],
+          ],
+        },
+      ],
+      advice:
+        "Review the treatment plan: psychosocial obstacles, adherence, and whether the care matches the risk group.",
       source: "beneciuk2014",
       designChoice: true,
       note: "The change categories are Beneciuk 2014's (worsened includes staying high); the review is this library's action for them.",
@@ -554,7 +639,18 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       action: "step-up",
       steps: [1, 2],
       to: 3,
-      when: [{ kind: "band-change", instrument: "startback", from: "step-start", changes: [["low", "high"], ["medium", "high"], ["high", "high"]] }],
+      when: [
+        {
+          kind: "band-change",
+          instrument: "startback",
+          from: "step-start",
+          changes: [
+            ["low", "high"],
+            ["medium", "high"],
+            ["high", "high"],
+          ],
+        },
+      ],
       advice: "Step up to psychologically informed physiotherapy (the STarT Back high-risk package).",
       source: "hill2011",
       designChoice: true,

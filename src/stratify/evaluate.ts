@@ -1,6 +1,14 @@
 import { compare } from "../conditions.js";
 import { instruments } from "../registry.js";
-import type { BandResult, Citation, CitedSource, Comparison, InstrumentDefinition, ScaleOutcome, ScoreResult } from "../types.js";
+import type {
+  BandResult,
+  Citation,
+  CitedSource,
+  Comparison,
+  InstrumentDefinition,
+  ScaleOutcome,
+  ScoreResult,
+} from "../types.js";
 import { defaultPathway, type DefaultPathway } from "./default-pathway.js";
 import {
   checkPathway,
@@ -254,7 +262,11 @@ export function stratify<const P extends Pathway = DefaultPathway>(
   pathway?: P,
   options?: PathwayOptions,
 ): StratifyResult<P>;
-export function stratify(results: readonly ScoreResult[], pathway: Pathway = defaultPathway, options: PathwayOptions = {}): StratifyResult {
+export function stratify(
+  results: readonly ScoreResult[],
+  pathway: Pathway = defaultPathway,
+  options: PathwayOptions = {},
+): StratifyResult {
   const seen = validated.get(pathway);
   const same = seen !== undefined && seen.definitions === options.definitions;
   // A deeply frozen pathway cannot have changed since it validated; any other is compared by content.
@@ -264,11 +276,18 @@ export function stratify(results: readonly ScoreResult[], pathway: Pathway = def
     const outcome = checkPathway(pathway, options);
     if (outcome.checked === null) {
       const raw = pathway as unknown;
-      const pid = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
+      const pid =
+        typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
+          ? (raw as { id: string }).id
+          : null;
       throw new PathwayError(pid, outcome.issues);
     }
     checked = outcome.checked;
-    validated.set(pathway, { fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint, definitions: options.definitions, checked });
+    validated.set(pathway, {
+      fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint,
+      definitions: options.definitions,
+      checked,
+    });
   }
   checkResults(results);
   return new Evaluation(checked, results, options.definitions ?? []).result();
@@ -325,8 +344,20 @@ class Evaluation {
       const evidence = f.when.flatMap((c) => this.holding(c));
       if (evidence.length === 0) return [];
       const domain = p.domains.find((d) => d.id === f.domain);
-      const done = f.administer.some((ins) => this.results.some((r) => r.instrument === ins && this.assesses(domain, r)));
-      return [{ rule: f.id, label: f.label, recommend: f.recommend, administer: f.administer, pending: !done, evidence, source: this.cite(f.source) }];
+      const done = f.administer.some((ins) =>
+        this.results.some((r) => r.instrument === ins && this.assesses(domain, r)),
+      );
+      return [
+        {
+          rule: f.id,
+          label: f.label,
+          recommend: f.recommend,
+          administer: f.administer,
+          pending: !done,
+          evidence,
+          source: this.cite(f.source),
+        },
+      ];
     });
     this.domainStatus = p.domains.map((d) => this.domain(d));
     this.elevated = new Set(this.domainStatus.filter((d) => d.status === "elevated").map((d) => d.id));
@@ -363,7 +394,8 @@ class Evaluation {
         urgentActions.push({ rule: u.id, label: u.label, action: u.action, evidence, ...this.sourced(u) });
       } else {
         const why = this.unchecked(u.when);
-        if (why !== null) urgentNotChecked.push({ rule: u.id, label: u.label, instrument: u.when.instrument, reason: why });
+        if (why !== null)
+          urgentNotChecked.push({ rule: u.id, label: u.label, instrument: u.when.instrument, reason: why });
       }
     }
     this.selfHarm(urgentActions, urgentNotChecked);
@@ -372,16 +404,54 @@ class Evaluation {
       .filter((d) => d.status === "elevated")
       .map((d) => {
         const rule = p.domains.find((x) => x.id === d.id) as Domain;
-        return { domain: d.id, label: d.label, intervention: rule.target.intervention, evidence: d.elevatedBy, ...this.sourced(rule.target) };
+        return {
+          domain: d.id,
+          label: d.label,
+          intervention: rule.target.intervention,
+          evidence: d.elevatedBy,
+          ...this.sourced(rule.target),
+        };
       });
 
     const reasons: Reason[] = [
-      ...urgentActions.map((u): Reason => ({ kind: "urgent", rule: u.rule, label: u.label, step: null, evidence: u.evidence, domains: [], source: u.source, designChoice: u.designChoice, note: u.note })),
+      ...urgentActions.map(
+        (u): Reason => ({
+          kind: "urgent",
+          rule: u.rule,
+          label: u.label,
+          step: null,
+          evidence: u.evidence,
+          domains: [],
+          source: u.source,
+          designChoice: u.designChoice,
+          note: u.note,
+        }),
+      ),
       ...actual.fired,
-      ...targets.map((t): Reason => ({ kind: "domain", rule: t.domain, label: `${t.label} elevated`, step: null, evidence: t.evidence, domains: [t.domain], source: t.source, designChoice: t.designChoice, note: t.note })),
+      ...targets.map(
+        (t): Reason => ({
+          kind: "domain",
+          rule: t.domain,
+          label: `${t.label} elevated`,
+          step: null,
+          evidence: t.evidence,
+          domains: [t.domain],
+          source: t.source,
+          designChoice: t.designChoice,
+          note: t.note,
+        }),
+      ),
       ...this.followUps.map((f): Reason => {
         const rule = p.followUps.find((x) => x.id === f.rule) as CheckedPathway["followUps"][number];
-        return { kind: "follow-up", rule: f.rule, label: f.label, step: null, evidence: f.evidence, domains: rule.domain === undefined ? [] : [rule.domain], ...this.sourced(rule) };
+        return {
+          kind: "follow-up",
+          rule: f.rule,
+          label: f.label,
+          step: null,
+          evidence: f.evidence,
+          domains: rule.domain === undefined ? [] : [rule.domain],
+          ...this.sourced(rule),
+        };
       }),
     ];
 
@@ -422,12 +492,25 @@ class Evaluation {
     const fired: Reason[] = [];
     for (const r of this.p.stepRules) {
       const hit = this.trigger(r, elevated, h);
-      if (hit !== null) fired.push({ kind: "step", rule: r.id, label: r.label, step: r.step, evidence: hit.evidence, domains: hit.domains, ...this.sourced(r) });
+      if (hit !== null)
+        fired.push({
+          kind: "step",
+          rule: r.id,
+          label: r.label,
+          step: r.step,
+          evidence: hit.evidence,
+          domains: hit.domains,
+          ...this.sourced(r),
+        });
     }
     return { step: Math.max(lowest, ...fired.map((f) => f.step as number)), fired };
   }
 
-  private trigger(r: CheckedPathway["stepRules"][number], elevated: ReadonlySet<string>, h: Hypothesis): { evidence: Evidence[]; domains: string[] } | null {
+  private trigger(
+    r: CheckedPathway["stepRules"][number],
+    elevated: ReadonlySet<string>,
+    h: Hypothesis,
+  ): { evidence: Evidence[]; domains: string[] } | null {
     const t = r.when;
     if (t.kind === "domain") {
       if (!elevated.has(t.domain)) return null;
@@ -435,7 +518,9 @@ class Evaluation {
     }
     if (t.kind === "domain-count") {
       const { group, min, max } = t.elevatedDomains;
-      const counted = this.p.domains.filter((d) => elevated.has(d.id) && (group === undefined || d.group === group)).map((d) => d.id);
+      const counted = this.p.domains
+        .filter((d) => elevated.has(d.id) && (group === undefined || d.group === group))
+        .map((d) => d.id);
       if (counted.length < min || (max !== undefined && counted.length > max)) return null;
       return { evidence: this.evidenceOf(counted), domains: counted };
     }
@@ -456,16 +541,27 @@ class Evaluation {
     // Instruments with a threshold in the domain measure it; the others (PHQ-2, GAD-2) only screen it.
     const measures = new Set(d.elevatedWhen.map((c) => c.instrument));
     const measured = assessedBy.some((ins) => measures.has(ins));
-    const pending = this.followUps.some((f) => f.pending && this.p.followUps.find((x) => x.id === f.rule)?.domain === d.id);
+    const pending = this.followUps.some(
+      (f) => f.pending && this.p.followUps.find((x) => x.id === f.rule)?.domain === d.id,
+    );
     const status: DomainStatusKind =
-      elevatedBy.length > 0 ? "elevated" : measured ? "not-elevated" : pending ? "screen-positive" : assessedBy.length > 0 ? "not-elevated" : "not-assessed";
+      elevatedBy.length > 0
+        ? "elevated"
+        : measured
+          ? "not-elevated"
+          : pending
+            ? "screen-positive"
+            : assessedBy.length > 0
+              ? "not-elevated"
+              : "not-assessed";
     return { id: d.id, label: d.label, group: d.group ?? null, status, assessedBy, elevatedBy };
   }
 
   /** True when the result has a score on a scale the domain reads from its instrument (the primary score by default). */
   private assesses(d: Domain | undefined, r: ScoreResult): boolean {
     const reads: (string | undefined)[] = [];
-    for (const c of d?.elevatedWhen ?? []) if (c.instrument === r.instrument && (c.kind === "score" || c.kind === "band")) reads.push(c.scale);
+    for (const c of d?.elevatedWhen ?? [])
+      if (c.instrument === r.instrument && (c.kind === "score" || c.kind === "band")) reads.push(c.scale);
     return (reads.length === 0 ? [undefined] : reads).some((s) => scoreOn(r, s) !== null);
   }
 
@@ -491,18 +587,42 @@ class Evaluation {
       case "item": {
         const v = (r.answers as Readonly<Record<string, unknown>>)[c.item];
         if (typeof v !== "number" || !compare(v, c.op, c.value)) return null;
-        return this.evidence(c, null, c.item, v, c.op, c.value, `${this.title(c.instrument)} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})`);
+        return this.evidence(
+          c,
+          null,
+          c.item,
+          v,
+          c.op,
+          c.value,
+          `${this.title(c.instrument)} item ${c.item} = ${fmt(v)} (${opText(c.op)} ${fmt(c.value)})`,
+        );
       }
       case "band": {
         const band = bandOn(r, c.scale);
         if (band?.id !== c.band) return null;
-        return this.evidence(c, c.scale ?? this.primaryId(c.instrument), null, band.id, null, c.band, `${this.title(c.instrument)} ${band.label.toLowerCase()} (band ${band.id})`);
+        return this.evidence(
+          c,
+          c.scale ?? this.primaryId(c.instrument),
+          null,
+          band.id,
+          null,
+          c.band,
+          `${this.title(c.instrument)} ${band.label.toLowerCase()} (band ${band.id})`,
+        );
       }
       case "score": {
         const v = scoreOn(r, c.scale);
         if (v === null || !compare(v, c.op, c.value)) return null;
         const s = c.scale ?? this.primaryId(c.instrument);
-        return this.evidence(c, s, null, v, c.op, c.value, `${this.title(c.instrument)} ${s} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}`);
+        return this.evidence(
+          c,
+          s,
+          null,
+          v,
+          c.op,
+          c.value,
+          `${this.title(c.instrument)} ${s} ${fmt(v)} ${opText(c.op)} ${fmt(c.value)}`,
+        );
       }
     }
   }
@@ -519,7 +639,19 @@ class Evaluation {
   ): Evidence {
     // The fields of `sourced`, set here directly: no intermediate object per piece of evidence.
     const note = c.note ?? null;
-    return { instrument: c.instrument, source: this.cite(c.source), designChoice: c.designChoice === true, note, kind: c.kind, scale, item, observed, op, threshold, text };
+    return {
+      instrument: c.instrument,
+      source: this.cite(c.source),
+      designChoice: c.designChoice === true,
+      note,
+      kind: c.kind,
+      scale,
+      item,
+      observed,
+      op,
+      threshold,
+      text,
+    };
   }
 
   /** Why an urgent condition could not be checked, or null when it was. */
@@ -538,13 +670,20 @@ class Evaluation {
       }
       case "scale": {
         const scale = reads.scale;
-        return own.some((r) => scoreOn(r, scale) !== null) ? null : `the ${name} result has no score, so this was not checked`;
+        return own.some((r) => scoreOn(r, scale) !== null)
+          ? null
+          : `the ${name} result has no score, so this was not checked`;
       }
     }
   }
 
   /** What a condition needs from a result: an item's answer or a scale's score (a flag, what its definition tests). */
-  private reads(c: TaggedCondition): { readonly kind: "item"; readonly item: string } | { readonly kind: "scale"; readonly scale: string | undefined } | { readonly kind: "nothing" } {
+  private reads(
+    c: TaggedCondition,
+  ):
+    | { readonly kind: "item"; readonly item: string }
+    | { readonly kind: "scale"; readonly scale: string | undefined }
+    | { readonly kind: "nothing" } {
     switch (c.kind) {
       case "item":
         return { kind: "item", item: c.item };
@@ -564,7 +703,9 @@ class Evaluation {
     const p = this.p;
     const named = new Set([
       ...p.domains.flatMap((d) => [...d.instruments, ...d.elevatedWhen.map((c) => c.instrument)]),
-      ...p.stepRules.flatMap((r) => (r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument])),
+      ...p.stepRules.flatMap((r) =>
+        r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument],
+      ),
       ...p.urgent.map((u) => u.when.instrument),
       ...p.followUps.flatMap((f) => [...f.administer, ...f.when.map((c) => c.instrument)]),
     ]);
@@ -572,7 +713,11 @@ class Evaluation {
     this.results.forEach((r, index) => {
       if (!named.has(r.instrument)) {
         const read = r.instrument === SELF_HARM.instrument ? "; read only for the urgent check" : "";
-        out.push({ index, instrument: r.instrument, reason: `the pathway "${p.id}" does not use ${this.title(r.instrument)}${read}` });
+        out.push({
+          index,
+          instrument: r.instrument,
+          reason: `the pathway "${p.id}" does not use ${this.title(r.instrument)}${read}`,
+        });
         return;
       }
       const used = p.domains.some((d) => d.instruments.includes(r.instrument) && this.assesses(d, r));
@@ -598,7 +743,8 @@ class Evaluation {
   private selfHarm(actions: UrgentAction[], unchecked: UncheckedUrgent[]): void {
     const flag = selfHarmFlag();
     const onSignal = (e: Evidence): boolean =>
-      e.instrument === SELF_HARM.instrument && ((e.kind === "flag" && e.observed === SELF_HARM.flag) || (e.kind === "item" && e.item === flag.when.item));
+      e.instrument === SELF_HARM.instrument &&
+      ((e.kind === "flag" && e.observed === SELF_HARM.flag) || (e.kind === "item" && e.item === flag.when.item));
     if (actions.some((a) => a.evidence.some(onSignal))) return;
     const source: CitedSource = { key: flag.source, ...instruments.phq9.references[flag.source] };
     const name = instruments.phq9.shortTitle;
@@ -608,24 +754,57 @@ class Evaluation {
       const v = (r.answers as Readonly<Record<string, unknown>>)[flag.when.item];
       const base = { instrument: SELF_HARM.instrument, scale: null, source, designChoice: false, note: null } as const;
       if (r.flags.some((f) => f.id === SELF_HARM.flag)) {
-        evidence.push({ ...base, kind: "flag", item: null, observed: SELF_HARM.flag, op: null, threshold: SELF_HARM.flag, text: `${name} flag ${SELF_HARM.flag}` });
+        evidence.push({
+          ...base,
+          kind: "flag",
+          item: null,
+          observed: SELF_HARM.flag,
+          op: null,
+          threshold: SELF_HARM.flag,
+          text: `${name} flag ${SELF_HARM.flag}`,
+        });
       } else if (typeof v === "number" && compare(v, flag.when.op, flag.when.value)) {
         // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer.
         const text = `${name} item ${flag.when.item} = ${fmt(v)} (${opText(flag.when.op)} ${fmt(flag.when.value)})`;
-        evidence.push({ ...base, kind: "item", item: flag.when.item, observed: v, op: flag.when.op, threshold: flag.when.value, text });
+        evidence.push({
+          ...base,
+          kind: "item",
+          item: flag.when.item,
+          observed: v,
+          op: flag.when.op,
+          threshold: flag.when.value,
+          text,
+        });
       }
     }
     const rule = selfHarmRule();
     if (evidence.length > 0) {
-      actions.push({ rule: SELF_HARM.id, label: rule.label, action: rule.action, evidence, source, designChoice: true, note: SELF_HARM.note });
+      actions.push({
+        rule: SELF_HARM.id,
+        label: rule.label,
+        action: rule.action,
+        evidence,
+        source,
+        designChoice: true,
+        note: SELF_HARM.note,
+      });
       return;
     }
     // Not checked: said once, by the pathway's own rule on the flag when it has one. Without a PHQ-9 result at
     // all nothing is said: a pathway that never reads the PHQ-9 would otherwise report it on every row.
-    const covered = this.p.urgent.some((u) => u.when.instrument === SELF_HARM.instrument && u.when.kind === "flag" && u.when.flag === SELF_HARM.flag);
-    const answered = own.some((r) => typeof (r.answers as Readonly<Record<string, unknown>>)[flag.when.item] === "number");
+    const covered = this.p.urgent.some(
+      (u) => u.when.instrument === SELF_HARM.instrument && u.when.kind === "flag" && u.when.flag === SELF_HARM.flag,
+    );
+    const answered = own.some(
+      (r) => typeof (r.answers as Readonly<Record<string, unknown>>)[flag.when.item] === "number",
+    );
     if (!covered && own.length > 0 && !answered) {
-      unchecked.push({ rule: SELF_HARM.id, label: rule.label, instrument: SELF_HARM.instrument, reason: `${name} item ${flag.when.item} was not answered, so this was not checked` });
+      unchecked.push({
+        rule: SELF_HARM.id,
+        label: rule.label,
+        instrument: SELF_HARM.instrument,
+        reason: `${name} item ${flag.when.item} was not answered, so this was not checked`,
+      });
     }
   }
 
@@ -670,7 +849,11 @@ function selfHarmRule(): DefaultPathway["urgent"][0] {
 }
 
 /** The bundled PHQ-9's self-harm flag: the overlay's condition and source (the type checks it is that flag). */
-function selfHarmFlag(): { readonly id: typeof SELF_HARM.flag; readonly source: keyof typeof instruments.phq9.references; readonly when: { readonly item: string; readonly op: Comparison; readonly value: number } } {
+function selfHarmFlag(): {
+  readonly id: typeof SELF_HARM.flag;
+  readonly source: keyof typeof instruments.phq9.references;
+  readonly when: { readonly item: string; readonly op: Comparison; readonly value: number };
+} {
   return instruments.phq9.flags[0];
 }
 

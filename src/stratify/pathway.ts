@@ -71,10 +71,7 @@ export interface DomainCount {
 }
 
 /** What makes a step rule fire: a condition, an elevated domain, or a count of elevated domains. @category Stratification */
-export type StepTrigger =
-  | PathwayCondition
-  | { readonly domain: string }
-  | { readonly elevatedDomains: DomainCount };
+export type StepTrigger = PathwayCondition | { readonly domain: string } | { readonly elevatedDomains: DomainCount };
 
 /** A care step: its number (higher is more intensive), label and the care it recommends. @category Stratification */
 export interface StepLevel extends Sourced {
@@ -256,7 +253,9 @@ export type TaggedTrigger =
 /** A pathway as checked: the same rules, every condition and trigger tagged with its kind. */
 export interface CheckedPathway extends Omit<Pathway, "domains" | "stepRules" | "urgent" | "followUps"> {
   /** The screening domains. */
-  readonly domains: readonly (Omit<DomainRule, "elevatedWhen"> & { readonly elevatedWhen: readonly TaggedCondition[] })[];
+  readonly domains: readonly (Omit<DomainRule, "elevatedWhen"> & {
+    readonly elevatedWhen: readonly TaggedCondition[];
+  })[];
   /** Rules that raise the step. */
   readonly stepRules: readonly (Omit<StepRule, "when"> & { readonly when: TaggedTrigger })[];
   /** Urgent safety rules. */
@@ -304,7 +303,11 @@ function buildPathwaySchema() {
     note: z.optional(text),
     domain: z.optional(text),
     elevatedDomains: z.optional(
-      z.strictObject({ group: z.optional(text), min: z.int().check(z.minimum(1)), max: z.optional(z.int().check(z.minimum(1))) }),
+      z.strictObject({
+        group: z.optional(text),
+        min: z.int().check(z.minimum(1)),
+        max: z.optional(z.int().check(z.minimum(1))),
+      }),
     ),
   });
 
@@ -315,9 +318,17 @@ function buildPathwaySchema() {
     description: text,
     references: z.record(
       z.string(),
-      z.strictObject({ text, pmid: z.optional(text), doi: z.optional(text), url: z.optional(text), note: z.optional(text) }),
+      z.strictObject({
+        text,
+        pmid: z.optional(text),
+        doi: z.optional(text),
+        url: z.optional(text),
+        note: z.optional(text),
+      }),
     ),
-    steps: z.array(z.strictObject({ step: z.int().check(z.minimum(1)), label: text, care: text, ...sourced })).check(z.minLength(1)),
+    steps: z
+      .array(z.strictObject({ step: z.int().check(z.minimum(1)), label: text, care: text, ...sourced }))
+      .check(z.minLength(1)),
     domains: z.array(
       z.strictObject({
         id,
@@ -404,7 +415,8 @@ const clipped = (id: string | null): string | null => (id === null ? null : clip
 /** The id of the list entry a schema path points into (e.g. ["stepRules", 3, …] → stepRules[3].id). */
 function ruleAt(pathway: unknown, path: readonly PropertyKey[]): string | null {
   const [list, index] = path;
-  if (typeof list !== "string" || typeof index !== "number" || typeof pathway !== "object" || pathway === null) return null;
+  if (typeof list !== "string" || typeof index !== "number" || typeof pathway !== "object" || pathway === null)
+    return null;
   const entry: unknown = (pathway as Record<string, unknown>)[list];
   if (!Array.isArray(entry)) return null;
   const item: unknown = entry[index];
@@ -415,7 +427,12 @@ function ruleAt(pathway: unknown, path: readonly PropertyKey[]): string | null {
 
 /** Looks an instrument up among the bundled definitions and the caller's. */
 export function definitionFor(idOf: string, extra: readonly InstrumentDefinition[]): InstrumentDefinition | undefined {
-  return extra.find((d) => d.id === idOf) ?? (Object.hasOwn(instruments, idOf) ? (instruments as unknown as Record<string, InstrumentDefinition>)[idOf] : undefined);
+  return (
+    extra.find((d) => d.id === idOf) ??
+    (Object.hasOwn(instruments, idOf)
+      ? (instruments as unknown as Record<string, InstrumentDefinition>)[idOf]
+      : undefined)
+  );
 }
 
 /** The scale a condition reads: the one named, else the primary score. */
@@ -432,7 +449,8 @@ function conditionKind(c: Readonly<Record<string, unknown>>): TaggedCondition["k
   const compared = c["op"] !== undefined || c["value"] !== undefined;
   if (band && !flag && !item && !compared) return "band";
   if (flag && !band && !item && !compared && c["scale"] === undefined) return "flag";
-  if (item && !band && !flag && c["scale"] === undefined && c["op"] !== undefined && c["value"] !== undefined) return "item";
+  if (item && !band && !flag && c["scale"] === undefined && c["op"] !== undefined && c["value"] !== undefined)
+    return "item";
   if (!band && !flag && !item && c["op"] !== undefined && c["value"] !== undefined) return "score";
   return null;
 }
@@ -484,7 +502,8 @@ class Checker {
 
     p.steps.forEach((s, i) => {
       const prev = p.steps[i - 1];
-      if (prev !== undefined && s.step <= prev.step) this.say(`steps.${String(i)}.step`, String(s.step), "steps must be listed in increasing order, each once");
+      if (prev !== undefined && s.step <= prev.step)
+        this.say(`steps.${String(i)}.step`, String(s.step), "steps must be listed in increasing order, each once");
       this.sourced(`steps.${String(i)}`, String(s.step), s);
     });
 
@@ -492,12 +511,17 @@ class Checker {
     const domains = p.domains.map((d, i) => {
       const at = `domains.${String(i)}`;
       d.instruments.forEach((ins, j) => {
-        if (this.def(ins) === undefined) this.say(`${at}.instruments.${String(j)}`, d.id, `unknown instrument ${quote(ins)}`);
+        if (this.def(ins) === undefined)
+          this.say(`${at}.instruments.${String(j)}`, d.id, `unknown instrument ${quote(ins)}`);
       });
       const elevatedWhen = d.elevatedWhen.map((c, j) => {
         const tagged = this.condition(`${at}.elevatedWhen.${String(j)}`, d.id, c);
         if (!d.instruments.includes(c.instrument)) {
-          this.say(`${at}.elevatedWhen.${String(j)}.instrument`, d.id, `${quote(c.instrument)} is not among the domain's instruments`);
+          this.say(
+            `${at}.elevatedWhen.${String(j)}.instrument`,
+            d.id,
+            `${quote(c.instrument)} is not among the domain's instruments`,
+          );
         }
         return tagged;
       });
@@ -507,7 +531,8 @@ class Checker {
 
     const stepRules = p.stepRules.map((r, i) => {
       const at = `stepRules.${String(i)}`;
-      if (!this.steps.has(r.step)) this.say(`${at}.step`, r.id, `step ${String(r.step)} is not among the pathway's steps`);
+      if (!this.steps.has(r.step))
+        this.say(`${at}.step`, r.id, `step ${String(r.step)} is not among the pathway's steps`);
       this.sourced(at, r.id, r);
       return { ...r, when: this.trigger(`${at}.when`, r.id, r.when, inDomains) };
     });
@@ -522,17 +547,23 @@ class Checker {
       this.sourced(at, r.id, r);
       const when = r.when.map((c, j) => this.condition(`${at}.when.${String(j)}`, r.id, c));
       r.administer.forEach((ins, j) => {
-        if (this.def(ins) === undefined) this.say(`${at}.administer.${String(j)}`, r.id, `unknown instrument ${quote(ins)}`);
+        if (this.def(ins) === undefined)
+          this.say(`${at}.administer.${String(j)}`, r.id, `unknown instrument ${quote(ins)}`);
       });
-      if (r.domain !== undefined && !this.domainIds.has(r.domain)) this.say(`${at}.domain`, r.id, `unknown domain ${quote(r.domain)}`);
+      if (r.domain !== undefined && !this.domainIds.has(r.domain))
+        this.say(`${at}.domain`, r.id, `unknown domain ${quote(r.domain)}`);
       return { ...r, when: when.filter(isTagged) };
     });
 
     checkProgression(p.progression, {
-      say: (path, rule, message) => { this.say(path, rule, message); },
+      say: (path, rule, message) => {
+        this.say(path, rule, message);
+      },
       steps: this.steps,
       def: (ins) => this.def(ins),
-      sourced: (at, rule, s) => { this.sourced(at, rule, s); },
+      sourced: (at, rule, s) => {
+        this.sourced(at, rule, s);
+      },
     });
     // A rule whose condition or trigger has no kind has been reported, and then the checked form is not used.
     return {
@@ -554,8 +585,10 @@ class Checker {
   }
 
   private sourced(at: string, rule: string, s: Sourced): void {
-    if (!this.refs.has(s.source)) this.say(`${at}.source`, rule, `source ${quote(s.source)} is not among the references`);
-    if (s.designChoice === true && s.note === undefined) this.say(`${at}.note`, rule, "a design choice needs a note saying why");
+    if (!this.refs.has(s.source))
+      this.say(`${at}.source`, rule, `source ${quote(s.source)} is not among the references`);
+    if (s.designChoice === true && s.note === undefined)
+      this.say(`${at}.note`, rule, "a design choice needs a note saying why");
   }
 
   /** Checks a step trigger; its tagged form, or null when its fields make no single kind. */
@@ -576,7 +609,8 @@ class Checker {
     if ("elevatedDomains" in t) {
       if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
       const c = t.elevatedDomains;
-      if (c.group !== undefined && !this.groups.has(c.group)) this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
+      if (c.group !== undefined && !this.groups.has(c.group))
+        this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
       if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
       return { kind: "domain-count", elevatedDomains: c };
     }
@@ -595,7 +629,11 @@ class Checker {
     else this.sourced(at, rule, c);
     const tagged = tagCondition(c);
     if (tagged === null) {
-      this.say(at, rule, "a condition is exactly one of: { op, value } on a score, { band }, { flag } or { item, op, value }");
+      this.say(
+        at,
+        rule,
+        "a condition is exactly one of: { op, value } on a score, { band }, { flag } or { item, op, value }",
+      );
       return null;
     }
     const def = this.def(c.instrument);
@@ -610,13 +648,20 @@ class Checker {
     switch (c.kind) {
       case "flag": {
         const flags = (def.flags ?? []).map((f) => f.id);
-        if (!flags.includes(c.flag)) this.say(`${at}.flag`, rule, `${name} has no flag ${quote(c.flag)} (flags: ${list(flags)})`);
+        if (!flags.includes(c.flag))
+          this.say(`${at}.flag`, rule, `${name} has no flag ${quote(c.flag)} (flags: ${list(flags)})`);
         return;
       }
       case "item": {
         const item = def.items.find((it) => it.id === c.item);
-        if (item === undefined) this.say(`${at}.item`, rule, `${name} has no item ${quote(c.item)} (items: ${list(def.items.map((it) => it.id))})`);
-        else if (item.kind === "time") this.say(`${at}.item`, rule, `${name} item ${c.item} is a clock time, which a condition cannot compare`);
+        if (item === undefined)
+          this.say(
+            `${at}.item`,
+            rule,
+            `${name} has no item ${quote(c.item)} (items: ${list(def.items.map((it) => it.id))})`,
+          );
+        else if (item.kind === "time")
+          this.say(`${at}.item`, rule, `${name} item ${c.item} is a clock time, which a condition cannot compare`);
         else this.inRange(`${at}.value`, rule, c.value, itemRange(item), `${name} item ${c.item}`);
         return;
       }
@@ -624,17 +669,22 @@ class Checker {
       case "score": {
         const scale = scaleOf(def, c.scale);
         if (scale === undefined) {
-          const scales = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter((s): s is string => s !== undefined);
+          const scales = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter(
+            (s): s is string => s !== undefined,
+          );
           this.say(
             `${at}.scale`,
             rule,
-            c.scale === undefined ? `${name} has no single total score; name a scale (${list(scales)})` : `${name} has no scale ${quote(c.scale)} (scales: ${list(scales)})`,
+            c.scale === undefined
+              ? `${name} has no single total score; name a scale (${list(scales)})`
+              : `${name} has no scale ${quote(c.scale)} (scales: ${list(scales)})`,
           );
           return;
         }
         if (c.kind === "band") {
           const bands = (scale.bands ?? []).map((b) => b.id);
-          if (!bands.includes(c.band)) this.say(`${at}.band`, rule, `${name} ${scale.id} has no band ${quote(c.band)} (bands: ${list(bands)})`);
+          if (!bands.includes(c.band))
+            this.say(`${at}.band`, rule, `${name} ${scale.id} has no band ${quote(c.band)} (bands: ${list(bands)})`);
           return;
         }
         this.inRange(`${at}.value`, rule, c.value, scale.range, `${name} ${scale.id}`);

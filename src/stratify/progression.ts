@@ -246,7 +246,20 @@ export interface ProgressionRule extends Sourced {
   readonly advice: string;
 }
 
-const KINDS = ["weeks-at-step", "score", "band", "improvement", "reliable-change", "outcome", "band-change", "consecutive", "stratified-step", "all", "any", "not"] as const;
+const KINDS = [
+  "weeks-at-step",
+  "score",
+  "band",
+  "improvement",
+  "reliable-change",
+  "outcome",
+  "band-change",
+  "consecutive",
+  "stratified-step",
+  "all",
+  "any",
+  "not",
+] as const;
 
 // Built on first use, like the pathway schema: zod schemas made at module load stay in every bundle.
 let schemas: ReturnType<typeof buildSchemas> | undefined;
@@ -265,9 +278,23 @@ function buildSchemas() {
   // One schema per kind, picked by `kind` (checked first): smaller than a zod union, and its messages name the kind's fields.
   const nodes = {
     "weeks-at-step": z.strictObject({ kind: text, instrument: z.optional(text), op, value: weeks }),
-    "score": z.strictObject({ kind: text, ...measure, point, op, value: finite, window }),
-    "band": z.strictObject({ kind: text, ...measure, point, bands: z.array(text).check(z.minLength(1, "must name at least one band")), window }),
-    "improvement": z.strictObject({ kind: text, ...measure, from: anchor, unit: z.enum(["points", "percent"]), op, value: finite, window }),
+    score: z.strictObject({ kind: text, ...measure, point, op, value: finite, window }),
+    band: z.strictObject({
+      kind: text,
+      ...measure,
+      point,
+      bands: z.array(text).check(z.minLength(1, "must name at least one band")),
+      window,
+    }),
+    improvement: z.strictObject({
+      kind: text,
+      ...measure,
+      from: anchor,
+      unit: z.enum(["points", "percent"]),
+      op,
+      value: finite,
+      window,
+    }),
     "reliable-change": z.strictObject({
       kind: text,
       instrument: z.optional(text),
@@ -276,13 +303,42 @@ function buildSchemas() {
       direction: z.enum(["improvement", "deterioration"]),
       window,
     }),
-    "outcome": z.strictObject({ kind: text, ...measure, from: anchor, outcome: z.enum(["response", "remission"]), option: z.optional(text), met: z.boolean(), window }),
-    "band-change": z.strictObject({ kind: text, ...measure, from: anchor, changes: z.array(z.array(text).check(z.length(2, "must be a [from, to] pair of band ids"))).check(z.minLength(1, "must list at least one [from, to] pair")), window }),
-    "consecutive": z.strictObject({ kind: text, ...measure, op, value: finite, count: z.int().check(z.minimum(1, "must be a whole number of 1 or more")), minSpanWeeks: z.optional(weeks) }),
+    outcome: z.strictObject({
+      kind: text,
+      ...measure,
+      from: anchor,
+      outcome: z.enum(["response", "remission"]),
+      option: z.optional(text),
+      met: z.boolean(),
+      window,
+    }),
+    "band-change": z.strictObject({
+      kind: text,
+      ...measure,
+      from: anchor,
+      changes: z
+        .array(z.array(text).check(z.length(2, "must be a [from, to] pair of band ids")))
+        .check(z.minLength(1, "must list at least one [from, to] pair")),
+      window,
+    }),
+    consecutive: z.strictObject({
+      kind: text,
+      ...measure,
+      op,
+      value: finite,
+      count: z.int().check(z.minimum(1, "must be a whole number of 1 or more")),
+      minSpanWeeks: z.optional(weeks),
+    }),
     "stratified-step": z.strictObject({ kind: text, op }),
-    "all": z.strictObject({ kind: text, of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
-    "any": z.strictObject({ kind: text, of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")) }),
-    "not": z.strictObject({ kind: text, condition: z.unknown() }),
+    all: z.strictObject({
+      kind: text,
+      of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")),
+    }),
+    any: z.strictObject({
+      kind: text,
+      of: z.array(z.unknown()).check(z.minLength(1, "must list at least one condition")),
+    }),
+    not: z.strictObject({ kind: text, condition: z.unknown() }),
   };
   const rule = z.strictObject({
     id,
@@ -326,9 +382,13 @@ export function checkProgression(rules: unknown, ctx: Context): void {
   rules.forEach((raw: unknown, i) => {
     const at = `progression.${String(i)}`;
     const parsed = s.rule.safeParse(raw);
-    const ruleId = typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string" ? (raw as { id: string }).id : null;
+    const ruleId =
+      typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
+        ? (raw as { id: string }).id
+        : null;
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.say([at, ...issue.path.map(String)].join("."), ruleId, issue.message);
+      for (const issue of parsed.error.issues)
+        ctx.say([at, ...issue.path.map(String)].join("."), ruleId, issue.message);
       return;
     }
     const r = raw as ProgressionRule;
@@ -336,12 +396,15 @@ export function checkProgression(rules: unknown, ctx: Context): void {
     ids.add(r.id);
     ctx.sourced(at, r.id, r);
     (r.steps ?? []).forEach((st, j) => {
-      if (!ctx.steps.has(st)) ctx.say(`${at}.steps.${String(j)}`, r.id, `step ${String(st)} is not among the pathway's steps`);
+      if (!ctx.steps.has(st))
+        ctx.say(`${at}.steps.${String(j)}`, r.id, `step ${String(st)} is not among the pathway's steps`);
     });
     if (r.to !== undefined) {
       const moves = r.action === "step-up" || r.action === "step-down";
-      if (!moves) ctx.say(`${at}.to`, r.id, `only a step-up or step-down rule has a target step (this rule asks to ${r.action})`);
-      else if (typeof r.to === "number" && !ctx.steps.has(r.to)) ctx.say(`${at}.to`, r.id, `step ${String(r.to)} is not among the pathway's steps`);
+      if (!moves)
+        ctx.say(`${at}.to`, r.id, `only a step-up or step-down rule has a target step (this rule asks to ${r.action})`);
+      else if (typeof r.to === "number" && !ctx.steps.has(r.to))
+        ctx.say(`${at}.to`, r.id, `step ${String(r.to)} is not among the pathway's steps`);
       else if ((r.to === "next" && r.action === "step-down") || (r.to === "previous" && r.action === "step-up")) {
         ctx.say(`${at}.to`, r.id, `a ${r.action} rule cannot move to the ${r.to} step`);
       }
@@ -352,7 +415,13 @@ export function checkProgression(rules: unknown, ctx: Context): void {
   });
 }
 
-function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, nodes: ReturnType<typeof buildSchemas>["nodes"]): void {
+function checkCondition(
+  at: string,
+  rule: string,
+  raw: unknown,
+  ctx: Context,
+  nodes: ReturnType<typeof buildSchemas>["nodes"],
+): void {
   const kind = typeof raw === "object" && raw !== null ? (raw as { kind?: unknown }).kind : undefined;
   if (typeof kind !== "string" || !(KINDS as readonly string[]).includes(kind)) {
     ctx.say(`${at}.kind`, rule, `a condition's kind is one of ${KINDS.map((k) => `"${k}"`).join(", ")}`);
@@ -379,8 +448,10 @@ function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, no
     case "weeks-at-step":
     case "reliable-change":
       if (c.kind === "reliable-change" && c.window !== undefined) windowOk(at, rule, c.window, ctx);
-      if (c.instrument !== undefined) measureOk(at, rule, c.instrument, c.kind === "reliable-change" ? c.scale : undefined, ctx);
-      else if (c.kind === "reliable-change" && c.scale !== undefined) ctx.say(`${at}.scale`, rule, "a scale needs an instrument");
+      if (c.instrument !== undefined)
+        measureOk(at, rule, c.instrument, c.kind === "reliable-change" ? c.scale : undefined, ctx);
+      else if (c.kind === "reliable-change" && c.scale !== undefined)
+        ctx.say(`${at}.scale`, rule, "a scale needs an instrument");
       return;
     case "score":
     case "improvement":
@@ -397,8 +468,15 @@ function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, no
       const check = (b: string, path: string): void => {
         if (!known.includes(b)) ctx.say(path, rule, `${scale.name} has no band "${b}" (bands: ${list(known)})`);
       };
-      if (c.kind === "band") c.bands.forEach((b, j) => { check(b, `${at}.bands.${String(j)}`); });
-      else c.changes.forEach(([a, b], j) => { check(a, `${at}.changes.${String(j)}.0`); check(b, `${at}.changes.${String(j)}.1`); });
+      if (c.kind === "band")
+        c.bands.forEach((b, j) => {
+          check(b, `${at}.bands.${String(j)}`);
+        });
+      else
+        c.changes.forEach(([a, b], j) => {
+          check(a, `${at}.changes.${String(j)}.0`);
+          check(b, `${at}.changes.${String(j)}.1`);
+        });
       return;
     }
     case "outcome": {
@@ -408,7 +486,11 @@ function checkCondition(at: string, rule: string, raw: unknown, ctx: Context, no
       const options = (scale.def.change?.[scale.id]?.[c.outcome] ?? []).map((o) => o.id);
       if (options.length === 0) ctx.say(`${at}.outcome`, rule, `${scale.name} defines no ${c.outcome}`);
       else if (c.option !== undefined && !options.includes(c.option)) {
-        ctx.say(`${at}.option`, rule, `${scale.name} has no ${c.outcome} option "${c.option}" (options: ${list(options)})`);
+        ctx.say(
+          `${at}.option`,
+          rule,
+          `${scale.name} has no ${c.outcome} option "${c.option}" (options: ${list(options)})`,
+        );
       }
       return;
     }
@@ -438,7 +520,11 @@ function measureOk(
   const id = scaleId ?? trackedScale(def);
   const scale = scales.find((x) => x.id === id);
   if (scale === undefined) {
-    ctx.say(`${at}.scale`, rule, `${def.shortTitle} has no scale "${String(scaleId)}" (scales: ${list(scales.map((x) => x.id))})`);
+    ctx.say(
+      `${at}.scale`,
+      rule,
+      `${def.shortTitle} has no scale "${String(scaleId)}" (scales: ${list(scales.map((x) => x.id))})`,
+    );
     return null;
   }
   return { def, id: scale.id, name: `${def.shortTitle} ${scale.id}`, bands: (scale.bands ?? []).map((b) => b.id) };

@@ -73,7 +73,9 @@ export function invalidItemValue(item: Item): fc.Arbitrary<unknown> {
   const outside = fc.oneof(fc.integer({ min: above, max: above + 999 }), fc.integer({ min: below - 999, max: below }));
   const asString = itemValue(item).map(String);
   if (item.kind === "number") {
-    return item.integer ? fc.oneof(common, outside, asString, fc.constant(lo + 0.5)) : fc.oneof(common, outside, asString);
+    return item.integer
+      ? fc.oneof(common, outside, asString, fc.constant(lo + 0.5))
+      : fc.oneof(common, outside, asString);
   }
   // Between two neighbouring options: never an allowed value (not a whole number, or a gap such as 1 in 0, 2, 5).
   const between = values.slice(1).map((v, k) => ((values[k] as number) + v) / 2);
@@ -115,16 +117,14 @@ export function answerSet(def: InstrumentDefinition, options: AnswerSetOptions =
 export function answerSetWithInvalid(
   def: InstrumentDefinition,
 ): fc.Arbitrary<{ answers: unknown[]; item: string; value: unknown }> {
-  return fc
-    .tuple(answerSet(def, { missingRate: 0.1 }), fc.nat({ max: def.items.length - 1 }))
-    .chain(([answers, i]) => {
-      const item = def.items[i] as Item;
-      return invalidItemValue(item).map((value) => {
-        const copy: unknown[] = [...answers];
-        copy[i] = value;
-        return { answers: copy, item: item.id, value };
-      });
+  return fc.tuple(answerSet(def, { missingRate: 0.1 }), fc.nat({ max: def.items.length - 1 })).chain(([answers, i]) => {
+    const item = def.items[i] as Item;
+    return invalidItemValue(item).map((value) => {
+      const copy: unknown[] = [...answers];
+      copy[i] = value;
+      return { answers: copy, item: item.id, value };
     });
+  });
 }
 
 /**
@@ -153,8 +153,16 @@ export function scoreOptions(def: InstrumentDefinition): fc.Arbitrary<ScoreOptio
   const missing = (def.missingOptions ?? []).map((m) => m.id);
   const optIn = (def.flags ?? []).filter((f) => f.optIn === true).map((f) => f.id);
   return fc
-    .tuple(missing.length > 0 ? fc.option(fc.constantFrom(...missing), { nil: undefined }) : fc.constant(undefined), fc.subarray(optIn))
-    .map(([m, flags]): ScoreOptions => ({ ...(m === undefined ? {} : { missing: m }), ...(flags.length > 0 ? { flags } : {}) }));
+    .tuple(
+      missing.length > 0 ? fc.option(fc.constantFrom(...missing), { nil: undefined }) : fc.constant(undefined),
+      fc.subarray(optIn),
+    )
+    .map(
+      ([m, flags]): ScoreOptions => ({
+        ...(m === undefined ? {} : { missing: m }),
+        ...(flags.length > 0 ? { flags } : {}),
+      }),
+    );
 }
 
 /** Options for {@link definitionWithAnswers}: those of {@link definition}, and how many answer sets. */

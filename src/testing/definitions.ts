@@ -42,7 +42,8 @@ function scoredRange(item: Item): readonly [number, number] {
 }
 
 // Builders handed to fast-check's `gen` are module constants: it caches the arbitrary per builder.
-const valueSet = (): fc.Arbitrary<number[]> => fc.uniqueArray(fc.integer({ min: -4, max: 10 }), { minLength: 2, maxLength: 5 });
+const valueSet = (): fc.Arbitrary<number[]> =>
+  fc.uniqueArray(fc.integer({ min: -4, max: 10 }), { minLength: 2, maxLength: 5 });
 const nearOrWithin = (near: readonly number[], lo: number, hi: number): fc.Arbitrary<number> =>
   fc.oneof(fc.constantFrom(...near), fc.integer({ min: Math.floor(lo), max: Math.ceil(hi) }));
 
@@ -98,7 +99,8 @@ function condition(g: fc.GeneratorValue, items: readonly Item[], scales: readonl
   if (g(fc.boolean)) {
     const item = items[g(fc.integer, { min: 0, max: items.length - 1 })] as Item;
     // Item conditions test the answer as given, so the values worth testing are the allowed ones and their edges.
-    const near = item.kind === "number" ? [item.min, item.max] : item.kind === "time" ? [0] : item.options.map((o) => o.value);
+    const near =
+      item.kind === "number" ? [item.min, item.max] : item.kind === "time" ? [0] : item.options.map((o) => o.value);
     const lo = Math.min(...near);
     const hi = Math.max(...near);
     const value = g(nearOrWithin, [lo - 1, hi + 1, ...near], lo, hi);
@@ -149,7 +151,8 @@ function scaleCore(
   const lo = chosen.reduce((s, m) => s + m.range[0], 0);
   const hi = chosen.reduce((s, m) => s + m.range[1], 0);
   const n = chosen.length;
-  const range: readonly [number, number] = method === "sum" ? [lo, hi] : method === "mean" ? [lo / n, hi / n] : [0, 100];
+  const range: readonly [number, number] =
+    method === "sum" ? [lo, hi] : method === "mean" ? [lo / n, hi / n] : [0, 100];
   return { id, label: `Scale ${id}`, items: chosen.map((m) => (items[m.index] as Item).id), method, range };
 }
 
@@ -172,7 +175,12 @@ function rangeBands(g: fc.GeneratorValue, range: readonly [number, number]): Ban
   for (let b = Math.ceil(lo); b <= Math.floor(hi) - 1; b++) inner.push(b);
   const cuts = g(fc.subarray, inner, { maxLength: Math.min(3, inner.length) });
   const maxes = [...cuts, hi];
-  return maxes.map((max, k) => ({ id: `b${String(k)}`, label: `Band ${String(k)}`, min: k === 0 ? lo : (maxes[k - 1] as number) + 1, max }));
+  return maxes.map((max, k) => ({
+    id: `b${String(k)}`,
+    label: `Band ${String(k)}`,
+    min: k === 0 ? lo : (maxes[k - 1] as number) + 1,
+    max,
+  }));
 }
 
 function ruleBands(g: fc.GeneratorValue, self: Scale, items: readonly Item[], scales: readonly Scale[]): Band[] {
@@ -183,14 +191,18 @@ function ruleBands(g: fc.GeneratorValue, self: Scale, items: readonly Item[], sc
     when: Array.from({ length: g(fc.integer, { min: 1, max: 2 }) }, () => condition(g, items, scales)),
   }));
   // Often a last band that holds whenever the scale has a score, as STarT Back's "low risk" does.
-  if (g(fc.boolean)) bands.push({ id: "rest", label: "Rest", when: [{ scale: self.id, op: ">=", value: self.range[0] }] });
+  if (g(fc.boolean))
+    bands.push({ id: "rest", label: "Rest", when: [{ scale: self.id, op: ">=", value: self.range[0] }] });
   return bands;
 }
 
 function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentDefinition {
   const maxItems = Math.max(1, options.maxItems ?? 8);
   const maxSubscales = Math.max(0, options.maxSubscales ?? 3);
-  const methods = options.methods !== undefined && options.methods.length > 0 ? options.methods : (["sum", "mean", "percent"] as const);
+  const methods =
+    options.methods !== undefined && options.methods.length > 0
+      ? options.methods
+      : (["sum", "mean", "percent"] as const);
   const numbers = options.numberItems ?? true;
 
   // A few option sets shared by several items, as on real forms: that is what lets mean scales have many items.
@@ -212,22 +224,33 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
   const subCount = g(fc.integer, { min: hasPrimary ? 0 : 1, max: maxSubscales });
   const ids = [...(hasPrimary ? ["total"] : []), ...Array.from({ length: subCount }, (_, k) => `sub${String(k + 1)}`)];
   const cores = ids.map((id) => scaleCore(g, id, items, methods));
-  const bare: Scale[] = cores.map((c) => ({ ...c, missing: missingRule(g, c.method as GeneratedMethod, c.items.length), source: SOURCE }));
+  const bare: Scale[] = cores.map((c) => ({
+    ...c,
+    missing: missingRule(g, c.method as GeneratedMethod, c.items.length),
+    source: SOURCE,
+  }));
   // Bands last: a rule band may test any scale.
   const scales = bare.map((s): Scale => {
     const kind = pick(g, "none", "range", "range", "rule");
     if (kind === "none") return s;
-    return { ...s, bands: kind === "range" ? rangeBands(g, s.range) : ruleBands(g, s, items, bare), bandsSource: SOURCE };
+    return {
+      ...s,
+      bands: kind === "range" ? rangeBands(g, s.range) : ruleBands(g, s, items, bare),
+      bandsSource: SOURCE,
+    };
   });
 
-  const flags = Array.from({ length: g(fc.integer, { min: 0, max: 3 }) }, (_, k): FlagDefinition => ({
-    id: `flag${String(k)}`,
-    label: `Flag ${String(k)}`,
-    message: `Flag ${String(k)} was raised.`,
-    when: condition(g, items, scales),
-    source: SOURCE,
-    ...(g(fc.integer, { min: 0, max: 2 }) === 0 ? { optIn: true } : {}),
-  }));
+  const flags = Array.from(
+    { length: g(fc.integer, { min: 0, max: 3 }) },
+    (_, k): FlagDefinition => ({
+      id: `flag${String(k)}`,
+      label: `Flag ${String(k)}`,
+      message: `Flag ${String(k)} was raised.`,
+      when: condition(g, items, scales),
+      source: SOURCE,
+      ...(g(fc.integer, { min: 0, max: 2 }) === 0 ? { optIn: true } : {}),
+    }),
+  );
 
   // An alternative rule applies to every scale, so it must fit them all.
   const smallest = Math.min(...scales.map((s) => s.items.length));
@@ -238,7 +261,12 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
     const kind = pick(g, ...kinds);
     const rule: MissingRule =
       kind === "prorate"
-        ? { kind, maxMissing: g(fc.integer, { min: 1, max: smallest - 1 }), rounding: pick(g, "none", "half-up"), source: SOURCE }
+        ? {
+            kind,
+            maxMissing: g(fc.integer, { min: 1, max: smallest - 1 }),
+            rounding: pick(g, "none", "half-up"),
+            source: SOURCE,
+          }
         : kind === "min-answered"
           ? { kind, minAnswered: g(fc.integer, { min: 1, max: smallest }), source: SOURCE }
           : { kind: "strict", source: SOURCE };

@@ -13,13 +13,20 @@ import { instruments, progress, score, stratify, type HistoryEntry, type Progres
 
 const root = join(import.meta.dirname, "..", "..");
 const out = join(root, "test-output", "browser");
-const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".map": "application/json" };
+const types: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".map": "application/json",
+};
 const executable = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Without Chromium the test is skipped, so `npm test` passes on any machine; CI installs Debian's chromium
 // and sets STEPSCORE_REQUIRE_BROWSER=1 so that a missing browser fails instead.
 const required = process.env.STEPSCORE_REQUIRE_BROWSER === "1";
 const available = existsSync(executable);
-if (!available && !required) console.warn(`browser test skipped: no Chromium at ${executable} (apt-get install chromium)`);
+if (!available && !required)
+  console.warn(`browser test skipped: no Chromium at ${executable} (apt-get install chromium)`);
 
 let server: Server;
 let browser: Browser;
@@ -45,7 +52,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${String(typeof address === "object" && address ? address.port : 0)}`;
   browser = await chromium.launch({
     executablePath: executable,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
   page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -65,7 +80,10 @@ async function answer(values: readonly number[]): Promise<void> {
 /** Ticks, for items 1, 2, …, the answer with this label, as a person reading the form would. */
 async function answerByLabel(labels: readonly string[]): Promise<void> {
   for (const [i, label] of labels.entries()) {
-    await page.locator(`#fs-${String(i + 1)}`).getByLabel(label, { exact: true }).check();
+    await page
+      .locator(`#fs-${String(i + 1)}`)
+      .getByLabel(label, { exact: true })
+      .check();
   }
 }
 
@@ -128,7 +146,22 @@ describe.skipIf(!available && !required)("the browser page", () => {
     await page.fill('input[name="item-2"]', "40");
     await page.fill('input[name="item-3"]', "07:00");
     await page.fill('input[name="item-4"]', "6.5");
-    for (const [id, v] of Object.entries({ "5a": 2, "5b": 3, "5c": 2, "5d": 0, "5e": 1, "5f": 0, "5g": 0, "5h": 1, "5i": 3, "5j": 0, "6": 2, "7": 0, "8": 1, "9": 2 })) {
+    for (const [id, v] of Object.entries({
+      "5a": 2,
+      "5b": 3,
+      "5c": 2,
+      "5d": 0,
+      "5e": 1,
+      "5f": 0,
+      "5g": 0,
+      "5h": 1,
+      "5i": 3,
+      "5j": 0,
+      "6": 2,
+      "7": 0,
+      "8": 1,
+      "9": 2,
+    })) {
       await page.check(`input[name="item-${id}"][value="${String(v)}"]`);
     }
     expect(await page.textContent("#score")).toBe("10");
@@ -154,12 +187,30 @@ describe.skipIf(!available && !required)("the browser page", () => {
   it("composes a PHQ-9, a STarT Back and a GAD-7 into the stepped-care result", async () => {
     await page.selectOption("#instrument", "startback");
     // Agrees with items 1, 3 and 4 and is very much bothered: total 4, psychosocial subscale 1 (items 5-9).
-    await answerByLabel(["Agree", "Disagree", "Agree", "Agree", "Disagree", "Disagree", "Disagree", "Disagree", "Very much"]);
+    await answerByLabel([
+      "Agree",
+      "Disagree",
+      "Agree",
+      "Agree",
+      "Disagree",
+      "Disagree",
+      "Disagree",
+      "Disagree",
+      "Very much",
+    ]);
     expect(await page.textContent("#score")).toBe("4");
     expect(await page.textContent("#band")).toBe("Medium risk");
 
     await page.selectOption("#instrument", "gad7");
-    await answerByLabel(["Several days", "Several days", "Several days", "Several days", "Not at all", "Several days", "Several days"]);
+    await answerByLabel([
+      "Several days",
+      "Several days",
+      "Several days",
+      "Several days",
+      "Not at all",
+      "Several days",
+      "Several days",
+    ]);
     expect(await page.textContent("#score")).toBe("6");
     expect(await page.textContent("#band")).toBe("Mild");
 
@@ -184,7 +235,14 @@ describe.skipIf(!available && !required)("the browser page", () => {
     expect(await rule("phq9-self-harm").textContent()).toContain(`PHQ-9: ${instruments.phq9.flags[0].label}`);
     expect(await rule("startback-high").count()).toBe(0);
     const visible = await page.innerText("body");
-    for (const id of ["psychosocial-one", "startback-medium", "phq9-self-harm", "observed self-harm", "threshold self-harm", "flag self-harm"]) {
+    for (const id of [
+      "psychosocial-one",
+      "startback-medium",
+      "phq9-self-harm",
+      "observed self-harm",
+      "threshold self-harm",
+      "flag self-harm",
+    ]) {
       expect(visible).not.toContain(id);
     }
 
@@ -274,7 +332,9 @@ async function answerOn(p: Page, values: readonly number[]): Promise<void> {
 
 /** The page is no wider than its window: nothing to scroll sideways. */
 async function fitsWidth(p: Page): Promise<void> {
-  const [scrollWidth, innerWidth] = await p.evaluate<[number, number]>("[document.documentElement.scrollWidth, window.innerWidth]");
+  const [scrollWidth, innerWidth] = await p.evaluate<[number, number]>(
+    "[document.documentElement.scrollWidth, window.innerWidth]",
+  );
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
@@ -379,7 +439,9 @@ async function followOverTime(p: Page, name: string): Promise<void> {
   await p.click('button.assessment[data-index="0"]');
   expect(await p.inputValue("#assessment-date")).toBe(BASELINE);
   expect(await p.textContent("#score")).toBe(String(score(instruments.phq9, PHQ9_ANSWERS[0]).score));
-  expect(await p.textContent("#care-step")).toBe(`Step ${String(stratify(history.slice(0, 2).map((h) => h.result)).step)}`);
+  expect(await p.textContent("#care-step")).toBe(
+    `Step ${String(stratify(history.slice(0, 2).map((h) => h.result)).step)}`,
+  );
 }
 
 describe.skipIf(!available && !required)("the browser page over time", () => {

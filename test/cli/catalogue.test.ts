@@ -10,7 +10,9 @@ describe("stepscore list", () => {
     expect(r.code).toBe(0);
     for (const id of Object.keys(instruments)) expect(r.stdout).toMatch(new RegExp(`^${id}\\s`, "m"));
     expect(r.stdout).toMatch(/^phq9\s+PHQ-9\s+depression\s+10\s+0–27\s+included$/m);
-    expect(r.stdout).toMatch(/^fabq\s+FABQ\s+fear-of-movement\s+16\s+subscales: physicalActivity, work\s+labels only$/m);
+    expect(r.stdout).toMatch(
+      /^fabq\s+FABQ\s+fear-of-movement\s+16\s+subscales: physicalActivity, work\s+labels only$/m,
+    );
     expect((await cli(["list", "extra"])).code).toBe(2);
   });
 });
@@ -22,11 +24,17 @@ describe("stepscore describe", () => {
     expect(r.stdout).toMatch(/^PHQ-9: Patient Health Questionnaire-9$/m);
     expect(r.stdout).toMatch(/^ {2}phq9_1 +item 1 +Little interest or pleasure +0 Not at all · 1 Several days/m);
     expect(r.stdout).toMatch(/phq9_10 +item 10 +Functional difficulty \(not scored\) \(optional\)/);
-    expect(r.stdout).toContain("total (primary): sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9; range 0–27; missing answers: all 9 items are required");
-    expect(r.stdout).toContain("bands of total: minimal 0–4 · mild 5–9 · moderate 10–14 · moderately-severe 15–19 · severe 20–27");
+    expect(r.stdout).toContain(
+      "total (primary): sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9; range 0–27; missing answers: all 9 items are required",
+    );
+    expect(r.stdout).toContain(
+      "bands of total: minimal 0–4 · mild 5–9 · moderate 10–14 · moderately-severe 15–19 · severe 20–27",
+    );
     expect(r.stdout).toContain("flag self-harm: item 9 >= 1.");
     expect(r.stdout).toContain("--missing-rule phq9=cms-mds");
-    expect(r.stdout).toContain("Columns added by stepscore score: phq9_score, phq9_band, phq9_method, phq9_missing, phq9_flags, phq9_error");
+    expect(r.stdout).toContain(
+      "Columns added by stepscore score: phq9_score, phq9_band, phq9_method, phq9_missing, phq9_flags, phq9_error",
+    );
     expect(r.stdout).toContain("rights holder: Pfizer Inc.");
     expect(r.stdout).toMatch(/\[kroenke2001\] Kroenke K.*PMID 11556941/);
   });
@@ -37,19 +45,33 @@ describe("stepscore describe", () => {
     expect(psqi).toMatch(/psqi_2 +item 2 .*whole number 0–720 minutes/);
     expect(psqi).toContain("--setting psqi.require5j=true|false");
     expect(psqi).toContain("Columns added by stepscore score: psqi_score, psqi_band, psqi_quality");
-    expect((await cli(["describe", "startback"])).stdout).toMatch(/bands of total: low when total <= 3 · medium when total >= 4 and psychosocial <= 3/);
+    expect((await cli(["describe", "startback"])).stdout).toMatch(
+      /bands of total: low when total <= 3 · medium when total >= 4 and psychosocial <= 3/,
+    );
     expect((await cli(["describe", "startback"])).stdout).toMatch(/3 Very much \(scores 1\)/);
     expect((await cli(["describe", "tsk17"])).stdout).toMatch(/item 4 .*\(reverse-keyed\)/);
     expect((await cli(["describe", "fabq"])).stdout).toMatch(/FABQ has no single total score/);
     expect((await cli(["describe", "fabq"])).stdout).toContain("(opt-in: --flag fabq=work-above-34)");
-    expect((await cli(["describe", "odi"])).stdout).toMatch(/missing answers: at least 8 must be answered \(computed over the answered items\)/);
-    expect((await cli(["describe", "ndi"])).stdout).toMatch(/missing answers: at most 1 may be missing for a prorated score \(sum × items \/ answered, unrounded\)/);
-    expect((await cli(["describe", "ndi"])).stdout).toContain("percent: sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ÷ (maximum of the answered items) × 100");
-    expect((await cli(["describe", "psqi"])).stdout).toMatch(/quality: computed from item 6 \(see the notes\); range 0–3; missing answers: its one item is required/);
+    expect((await cli(["describe", "odi"])).stdout).toMatch(
+      /missing answers: at least 8 must be answered \(computed over the answered items\)/,
+    );
+    expect((await cli(["describe", "ndi"])).stdout).toMatch(
+      /missing answers: at most 1 may be missing for a prorated score \(sum × items \/ answered, unrounded\)/,
+    );
+    expect((await cli(["describe", "ndi"])).stdout).toContain(
+      "percent: sum of items 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ÷ (maximum of the answered items) × 100",
+    );
+    expect((await cli(["describe", "psqi"])).stdout).toMatch(
+      /quality: computed from item 6 \(see the notes\); range 0–3; missing answers: its one item is required/,
+    );
   });
 
   it("words a missing-data rule as the results' reasons do", async () => {
-    for (const [id, answers] of [["odi", [1, null, 1, 1, null, 1, 1, null, 1, 1]], ["ndi", [1, 1, 1, 1, 1, null, 1, null, 1, 1]], ["phq9", [1, 1, 1, 1, 1, 1, 1, 1, null]]] as const) {
+    for (const [id, answers] of [
+      ["odi", [1, null, 1, 1, null, 1, 1, null, 1, 1]],
+      ["ndi", [1, 1, 1, 1, 1, null, 1, null, 1, 1]],
+      ["phq9", [1, 1, 1, 1, 1, 1, 1, 1, null]],
+    ] as const) {
       const reason = score(id, answers).reason ?? "";
       const demand = reason.slice(reason.indexOf("); ") + 3);
       expect((await cli(["describe", id])).stdout).toContain(`missing answers: ${demand}`);
@@ -102,7 +124,19 @@ describe("help and version", () => {
       expect(viaHelp.stdout).toBe(long.stdout);
     }
     const score = (await cli(["score", "--help"])).stdout;
-    for (const option of ["--out", "--map", "--coerce", "--na", "--missing-rule", "--flag", "--setting", "--allow-missing-columns", "--from", "--delimiter", "--quiet"]) {
+    for (const option of [
+      "--out",
+      "--map",
+      "--coerce",
+      "--na",
+      "--missing-rule",
+      "--flag",
+      "--setting",
+      "--allow-missing-columns",
+      "--from",
+      "--delimiter",
+      "--quiet",
+    ]) {
       expect(score).toContain(option);
     }
     expect(score).toMatch(/Exit codes:\n {2}0 .*\n {2}1 .*\n {2}2 /);

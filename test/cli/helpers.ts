@@ -68,12 +68,13 @@ const PHQ9 = Array.from({ length: 9 }, (_, i) => `phq9_${String(i + 1)}`);
 const GAD7 = Array.from({ length: 7 }, (_, i) => `gad7_${String(i + 1)}`);
 
 /** A small cohort: clean, incomplete and invalid rows, in a known order. */
-export const COHORT = [
-  ["id", ...PHQ9, ...GAD7].join(","),
-  "P1,1,2,1,2,0,1,3,2,0,1,1,1,1,1,1,1", // PHQ-9 12, GAD-7 7
-  "P2,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0", // self-harm flag
-  "P3,1,,1,2,0,1,3,2,0,1,1,1,1,1,1,1", // PHQ-9 incomplete
-  "P4,1,x,4,2,0,1,3,2,0,1,1,1,1,1,1,1", // PHQ-9 invalid twice
-  '"P5, quoted",3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,9', // GAD-7 invalid
-  "P6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
-].join("\n") + "\n";
+export const COHORT =
+  [
+    ["id", ...PHQ9, ...GAD7].join(","),
+    "P1,1,2,1,2,0,1,3,2,0,1,1,1,1,1,1,1", // PHQ-9 12, GAD-7 7
+    "P2,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0", // self-harm flag
+    "P3,1,,1,2,0,1,3,2,0,1,1,1,1,1,1,1", // PHQ-9 incomplete
+    "P4,1,x,4,2,0,1,3,2,0,1,1,1,1,1,1,1", // PHQ-9 invalid twice
+    '"P5, quoted",3,3,3,3,3,3,3,3,3,3,3,3,3,3,3,9', // GAD-7 invalid
+    "P6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0",
+  ].join("\n") + "\n";

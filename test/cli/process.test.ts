@@ -44,12 +44,16 @@ describe("the stepscore process", () => {
   it("reports a full disk plainly, exit 2", () => {
     const full = openSync("/dev/full", "w");
     try {
-      const r = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), "score", "phq2", "-", "-q"], {
-        cwd: root,
-        input: "phq2_1,phq2_2\n1,1\n",
-        stdio: ["pipe", full, "pipe"],
-        encoding: "utf8",
-      });
+      const r = spawnSync(
+        process.execPath,
+        ["--import", "tsx", join(root, "src/cli/main.ts"), "score", "phq2", "-", "-q"],
+        {
+          cwd: root,
+          input: "phq2_1,phq2_2\n1,1\n",
+          stdio: ["pipe", full, "pipe"],
+          encoding: "utf8",
+        },
+      );
       expect(r.status).toBe(2);
       expect(r.stderr).toBe("stepscore: cannot write stdout: no space left on the device\n");
     } finally {
@@ -60,8 +64,16 @@ describe("the stepscore process", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`leaves no partial output file behind when stopped by ${signal}`, async () => {
       const dir = workdir();
-      const child = spawn(process.execPath, ["--import", tsx, join(root, "src/cli/main.ts"), "score", "phq2", "-", "-q", "-o", "out.csv"], { cwd: dir, stdio: ["pipe", "ignore", "pipe"] });
-      const exited = new Promise<NodeJS.Signals | null>((done) => child.once("exit", (_code, s) => { done(s); }));
+      const child = spawn(
+        process.execPath,
+        ["--import", tsx, join(root, "src/cli/main.ts"), "score", "phq2", "-", "-q", "-o", "out.csv"],
+        { cwd: dir, stdio: ["pipe", "ignore", "pipe"] },
+      );
+      const exited = new Promise<NodeJS.Signals | null>((done) =>
+        child.once("exit", (_code, s) => {
+          done(s);
+        }),
+      );
       // Rows keep coming (stdin stays open), so the run is still writing when it is stopped.
       child.stdin.write("phq2_1,phq2_2\n1,1\n");
       let partial: string[] = [];

@@ -18,17 +18,39 @@ describe("stepscore score", () => {
       expect(row.slice(0, input[0]!.length)).toEqual(input[i]);
     });
     expect(out[0]!.slice(input[0]!.length)).toEqual([
-      "phq9_score", "phq9_band", "phq9_method", "phq9_missing", "phq9_flags", "phq9_error",
-      "gad7_score", "gad7_band", "gad7_method", "gad7_missing", "gad7_flags", "gad7_error",
+      "phq9_score",
+      "phq9_band",
+      "phq9_method",
+      "phq9_missing",
+      "phq9_flags",
+      "phq9_error",
+      "gad7_score",
+      "gad7_band",
+      "gad7_method",
+      "gad7_missing",
+      "gad7_flags",
+      "gad7_error",
     ]);
     const rows = records(r.stdout);
     expect(rows.map((x) => x.phq9_score)).toEqual(["12", "1", "", "", "27", "0"]);
-    expect(rows[0]).toMatchObject({ phq9_band: "moderate", phq9_method: "complete", phq9_missing: "10", gad7_score: "7", gad7_band: "mild" });
+    expect(rows[0]).toMatchObject({
+      phq9_band: "moderate",
+      phq9_method: "complete",
+      phq9_missing: "10",
+      gad7_score: "7",
+      gad7_band: "mild",
+    });
     expect(rows[1]!.phq9_flags).toBe("self-harm");
     expect(rows[2]).toMatchObject({ phq9_method: "insufficient", phq9_missing: "2;10", phq9_error: "" });
-    expect(rows[3]!.phq9_error).toBe('phq9_2: "x" is a string, not a number (allowed: 0, 1, 2, 3); phq9_3: 4 is out of range (allowed: 0, 1, 2, 3)');
+    expect(rows[3]!.phq9_error).toBe(
+      'phq9_2: "x" is a string, not a number (allowed: 0, 1, 2, 3); phq9_3: 4 is out of range (allowed: 0, 1, 2, 3)',
+    );
     expect(rows[3]!.gad7_score).toBe("7");
-    expect(rows[4]).toMatchObject({ id: "P5, quoted", gad7_score: "", gad7_error: "gad7_7: 9 is out of range (allowed: 0, 1, 2, 3)" });
+    expect(rows[4]).toMatchObject({
+      id: "P5, quoted",
+      gad7_score: "",
+      gad7_error: "gad7_7: 9 is out of range (allowed: 0, 1, 2, 3)",
+    });
     expect(r.stderr).toContain("stepscore: 6 rows read from cohort.csv, all written to stdout");
     expect(r.stderr).toContain("3 fully scored · 1 incomplete");
     expect(r.stderr).toContain("2 with invalid cells");
@@ -44,7 +66,10 @@ describe("stepscore score", () => {
   });
 
   it("reads stdin, given as - or piped with no file", async () => {
-    for (const args of [["score", "phq2", "-"], ["score", "phq2"]]) {
+    for (const args of [
+      ["score", "phq2", "-"],
+      ["score", "phq2"],
+    ]) {
       const r = await cli(args, { stdin: "phq2_1,phq2_2\n3,3\n" });
       expect(r.code).toBe(0);
       expect(records(r.stdout)[0]).toMatchObject({ phq2_score: "6", phq2_band: "positive" });
@@ -68,11 +93,27 @@ describe("stepscore score", () => {
     const dir = workdir({ "in.jsonl": lines });
     const r = await cli(["score", "phq2", "in.jsonl"], { cwd: dir });
     expect(r.code).toBe(1);
-    const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(3);
-    expect(out[0]).toEqual({ id: 1, phq2_1: 1, phq2_2: "2", phq2_score: 3, phq2_band: "positive", phq2_method: "complete", phq2_missing: [], phq2_flags: [], phq2_error: null });
+    expect(out[0]).toEqual({
+      id: 1,
+      phq2_1: 1,
+      phq2_2: "2",
+      phq2_score: 3,
+      phq2_band: "positive",
+      phq2_method: "complete",
+      phq2_missing: [],
+      phq2_flags: [],
+      phq2_error: null,
+    });
     expect(out[1]).toMatchObject({ phq2_score: null, phq2_missing: ["1"] });
-    expect(out[2]).toMatchObject({ phq2_score: null, phq2_error: "phq2_1: true is not a number (allowed: 0, 1, 2, 3)" });
+    expect(out[2]).toMatchObject({
+      phq2_score: null,
+      phq2_error: "phq2_1: true is not a number (allowed: 0, 1, 2, 3)",
+    });
     expect(r.stderr).toContain("row 3 (line 4)");
 
     const piped = await cli(["score", "phq2", "--from", "jsonl"], { stdin: lines });
@@ -107,7 +148,8 @@ describe("stepscore score", () => {
       "item.json": JSON.stringify({ phq2: { "3": "x" } }),
       "data.csv": "phq2_1,phq2_2\n1,1\n",
     });
-    const run = (map: string): Promise<{ code: number; stderr: string }> => cli(["score", "phq2,gad2", "data.csv", "--map", map], { cwd: dir });
+    const run = (map: string): Promise<{ code: number; stderr: string }> =>
+      cli(["score", "phq2,gad2", "data.csv", "--map", map], { cwd: dir });
     expect((await run("bad.json")).stderr).toMatch(/the map file bad.json is not valid JSON/);
     expect((await run("array.json")).stderr).toMatch(/must be a JSON object/);
     const unknown = await run("unknown.json");
@@ -123,12 +165,17 @@ describe("stepscore score", () => {
     const dir = workdir({ "coded.csv": "phq2_1,phq2_2,gad2_1,gad2_2\n2,4,1,1\n4,4,4,4\n" });
     const told = await cli(["score", "phq2,gad2", "coded.csv", "--coerce", "phq2,gad2=offset:-1"], { cwd: dir });
     expect(told.code).toBe(0);
-    expect(records(told.stdout).map((x) => [x.phq2_score, x.gad2_score])).toEqual([["4", "0"], ["6", "6"]]);
+    expect(records(told.stdout).map((x) => [x.phq2_score, x.gad2_score])).toEqual([
+      ["4", "0"],
+      ["6", "6"],
+    ]);
     const untold = await cli(["score", "phq2", "coded.csv"], { cwd: dir });
     expect(untold.code).toBe(1);
     expect(untold.stderr).toMatch(/look coded one too high throughout; .* --coerce phq2=offset:-1/);
     const wrong = await cli(["score", "phq2", "coded.csv", "--coerce", "phq2=offset:+1"], { cwd: dir });
-    expect(records(wrong.stdout)[0]!.phq2_error).toBe('phq2_2: "4" with offset 1 gives 5: 5 is out of range (allowed: 0, 1, 2, 3)');
+    expect(records(wrong.stdout)[0]!.phq2_error).toBe(
+      'phq2_2: "4" with offset 1 gives 5: 5 is out of range (allowed: 0, 1, 2, 3)',
+    );
   });
 
   it("rejects unclear --coerce and option declarations", async () => {
@@ -158,12 +205,20 @@ describe("stepscore score", () => {
       "phq.csv": `${Array.from({ length: 9 }, (_, i) => `phq9_${String(i + 1)}`).join(",")}\n1,2,1,2,0,1,3,2,NA\n1,2,1,2,0,1,3,2,-99\n`,
       "phq2.csv": "phq2_1,phq2_2\n1,1\n",
     });
-    const r = await cli(["score", "phq9", "phq.csv", "--na", "NA", "--na=-99", "--missing-rule", "phq9=cms-mds"], { cwd: dir });
+    const r = await cli(["score", "phq9", "phq.csv", "--na", "NA", "--na=-99", "--missing-rule", "phq9=cms-mds"], {
+      cwd: dir,
+    });
     expect(r.code).toBe(0);
-    expect(records(r.stdout).map((x) => [x.phq9_score, x.phq9_method])).toEqual([["14", "prorated"], ["14", "prorated"]]);
+    expect(records(r.stdout).map((x) => [x.phq9_score, x.phq9_method])).toEqual([
+      ["14", "prorated"],
+      ["14", "prorated"],
+    ]);
     const flag = await cli(["score", "phq2", "phq2.csv", "--flag", "phq2=sensitive-cutoff"], { cwd: dir });
     expect(records(flag.stdout)[0]!.phq2_flags).toBe("sensitive-cutoff");
-    const setting = await cli(["score", "psqi", "-", "--setting", "psqi.require5j=TRUE", "--allow-missing-columns", "-q"], { stdin: "psqi_1\n22:00\n" });
+    const setting = await cli(
+      ["score", "psqi", "-", "--setting", "psqi.require5j=TRUE", "--allow-missing-columns", "-q"],
+      { stdin: "psqi_1\n22:00\n" },
+    );
     expect(setting.code).toBe(0);
     expect(records(setting.stdout)[0]!.psqi_method).toBe("insufficient");
   });
@@ -218,7 +273,9 @@ describe("stepscore score", () => {
     const missing = await cli(["score", "phq9,gad7", "-"], { stdin: "id,phq9_1\n1,1\n" });
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe("");
-    expect(missing.stderr).toMatch(/missing columns for PHQ-9: phq9_2, .*\n {2}no columns for GAD-7: gad7_1.*\n.*--allow-missing-columns/);
+    expect(missing.stderr).toMatch(
+      /missing columns for PHQ-9: phq9_2, .*\n {2}no columns for GAD-7: gad7_1.*\n.*--allow-missing-columns/,
+    );
     const twice = await cli(["score", "phq2", "-"], { stdin: "phq2_1,phq2_2,phq2_1\n1,1,1\n" });
     expect(twice.stderr).toMatch(/"phq2_1" .* appears more than once/);
     const unknown = await cli(["score", "phq10,gad7", "whatever.csv"]);
@@ -247,7 +304,9 @@ describe("stepscore score", () => {
     const first = await cli(["score", "phq9,gad7", "-", "-q"], { stdin: COHORT });
     const refused = await cli(["score", "phq9,gad7", "-"], { stdin: first.stdout });
     expect(refused).toMatchObject({ code: 2, stdout: "" });
-    expect(refused.stderr).toMatch(/stdin already has the columns phq9_score, phq9_band, .*gad7_error, which stepscore writes; .*\n {2}rename or remove them, or pass --replace-columns/);
+    expect(refused.stderr).toMatch(
+      /stdin already has the columns phq9_score, phq9_band, .*gad7_error, which stepscore writes; .*\n {2}rename or remove them, or pass --replace-columns/,
+    );
     const second = await cli(["score", "phq9,gad7", "-", "--replace-columns"], { stdin: first.stdout });
     expect(second.stdout).toBe(first.stdout);
     expect(second.stderr).toMatch(/already has the columns phq9_score, .*; they are replaced/);
@@ -265,10 +324,18 @@ describe("stepscore score", () => {
 
   it("reads past a byte-order mark, writes it back, and keeps subscale columns", async () => {
     const pcs = Array.from({ length: 13 }, (_, i) => `pcs_${String(i + 1)}`);
-    const r = await cli(["score", "pcs", "-", "-q"], { stdin: `\uFEFF"${pcs.join('","')}"\n${pcs.map(() => "2").join(",")}\n` });
+    const r = await cli(["score", "pcs", "-", "-q"], {
+      stdin: `\uFEFF"${pcs.join('","')}"\n${pcs.map(() => "2").join(",")}\n`,
+    });
     expect(r.stdout.startsWith('\uFEFF"pcs_1",')).toBe(true);
     const row = parse<Record<string, string>>(r.stdout, { columns: true, bom: true })[0]!;
-    expect(row).toMatchObject({ pcs_1: "2", pcs_score: "26", pcs_rumination: "8", pcs_magnification: "6", pcs_helplessness: "12" });
+    expect(row).toMatchObject({
+      pcs_1: "2",
+      pcs_score: "26",
+      pcs_rumination: "8",
+      pcs_magnification: "6",
+      pcs_helplessness: "12",
+    });
   });
 });
 
@@ -300,7 +367,10 @@ describe("progress", () => {
   it("never appears when stderr is not a terminal or output is quiet", () => {
     vi.useFakeTimers();
     try {
-      for (const [tty, enabled] of [[false, true], [true, false]] as const) {
+      for (const [tty, enabled] of [
+        [false, true],
+        [true, false],
+      ] as const) {
         const { io: x, text } = io(tty);
         const p = progress(x, { ...input, size: null }, enabled);
         p.tick();
@@ -316,7 +386,8 @@ describe("progress", () => {
 
 describe("rows are written as they came", () => {
   it("keeps each row's text byte for byte (quotes, spaces), drops blank lines, ends lines with \\n", async () => {
-    const input = 'id,phq2_1,phq2_2,comment\r\n"P1",1,1,"said ""hi"", left"\r\n\r\nP2, 2 ,2,"two\r\nlines"\r\nP3,0,0,last';
+    const input =
+      'id,phq2_1,phq2_2,comment\r\n"P1",1,1,"said ""hi"", left"\r\n\r\nP2, 2 ,2,"two\r\nlines"\r\nP3,0,0,last';
     const r = await cli(["score", "phq2", "-", "-q"], { stdin: input });
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n").slice(0, 2)).toEqual([

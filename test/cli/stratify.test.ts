@@ -18,15 +18,31 @@ describe("stepscore stratify", () => {
     expect(r.code).toBe(1);
     const rows = records(r.stdout);
     expect(rows.map((x) => x.id)).toEqual(["A", "B", "C"]);
-    const expected = stratify([score("startback", [1, 0, 1, 1, 0, 0, 0, 0, 3]), score("phq9", [1, 1, 1, 1, 1, 0, 0, 0, 1])]);
-    expect(rows[0]).toMatchObject({ note: "kept", startback_band: "medium", phq9_score: "6", step: String(expected.step), step_label: expected.stepLabel, urgent: "true" });
+    const expected = stratify([
+      score("startback", [1, 0, 1, 1, 0, 0, 0, 0, 3]),
+      score("phq9", [1, 1, 1, 1, 1, 0, 0, 0, 1]),
+    ]);
+    expect(rows[0]).toMatchObject({
+      note: "kept",
+      startback_band: "medium",
+      phq9_score: "6",
+      step: String(expected.step),
+      step_label: expected.stepLabel,
+      urgent: "true",
+    });
     expect(rows[0]?.reasons).toContain("PHQ-9 item 9 answered above 'Not at all' [PHQ-9 flag self-harm]");
     expect(rows[0]?.reasons).toContain("STarT Back medium risk");
     expect(rows[1]).toMatchObject({ step: "1", urgent: "false", reasons: "" });
     expect(Number(rows[1]?.step_could_rise_to)).toBeGreaterThan(1);
     // STarT Back invalid, PHQ-9 incomplete: both count as not assessed, so there is no step (an empty cell,
     // never "1"), and item 9 could not be checked.
-    expect(rows[2]).toMatchObject({ startback_error: "startback_9: 9 is out of range (allowed: 0, 1, 2, 3, 4)", phq9_score: "", step: "", step_label: "Not assessed", urgent: "not checked" });
+    expect(rows[2]).toMatchObject({
+      startback_error: "startback_9: 9 is out of range (allowed: 0, 1, 2, 3, 4)",
+      phq9_score: "",
+      step: "",
+      step_label: "Not assessed",
+      urgent: "not checked",
+    });
     expect(r.stderr).toMatch(/step 1 {2}Advice, reassurance and self-management +1/);
     expect(r.stderr).toMatch(/not assessed \(no score the pathway uses, so no step\): 1 row\n/);
     expect(r.stderr).toMatch(/urgent action \(e\.g\. PHQ-9 item 9\): 1 row\n/);
@@ -46,7 +62,11 @@ describe("stepscore stratify", () => {
 
   it("takes a pathway file, and explains a bad one", async () => {
     const dir = workdir({
-      "mine.json": JSON.stringify({ ...defaultPathway, id: "mine", steps: defaultPathway.steps.map((s) => ({ ...s, label: `Level ${String(s.step)}` })) }),
+      "mine.json": JSON.stringify({
+        ...defaultPathway,
+        id: "mine",
+        steps: defaultPathway.steps.map((s) => ({ ...s, label: `Level ${String(s.step)}` })),
+      }),
       "bad.json": JSON.stringify({ ...defaultPathway, steps: [] }),
       "nonsense.json": "{",
       "data.csv": FILE,
@@ -56,8 +76,12 @@ describe("stepscore stratify", () => {
     const bad = await cli(["stratify", "data.csv", "--pathway", "bad.json"], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/the pathway bad.json is not valid:\n {2}steps/);
-    expect((await cli(["stratify", "data.csv", "--pathway", "nonsense.json"], { cwd: dir })).stderr).toMatch(/cannot read the pathway nonsense.json/);
-    expect((await cli(["stratify", "data.csv", "--pathway", "none.json"], { cwd: dir })).stderr).toMatch(/cannot read the pathway none.json: no such file/);
+    expect((await cli(["stratify", "data.csv", "--pathway", "nonsense.json"], { cwd: dir })).stderr).toMatch(
+      /cannot read the pathway nonsense.json/,
+    );
+    expect((await cli(["stratify", "data.csv", "--pathway", "none.json"], { cwd: dir })).stderr).toMatch(
+      /cannot read the pathway none.json: no such file/,
+    );
   });
 
   it("stops when the file has none of the pathway's columns", async () => {

@@ -25,7 +25,9 @@ interface TermResource {
   readonly resourceType: string;
   readonly url: string;
   readonly concept?: readonly Concept[];
-  readonly compose?: { readonly include: readonly { readonly system?: string; readonly concept?: readonly Concept[] }[] };
+  readonly compose?: {
+    readonly include: readonly { readonly system?: string; readonly concept?: readonly Concept[] }[];
+  };
 }
 
 let terms: Map<string, TermResource> | undefined;
@@ -33,7 +35,10 @@ let terms: Map<string, TermResource> | undefined;
 /** The codes of an R4 value set, from the value sets and code systems shipped with the specification. */
 function codesOf(valueSet: string): Set<string> | undefined {
   terms ??= new Map(
-    (readJson("fhir/r4/valuesets.json") as { entry: { resource: TermResource }[] }).entry.map((e) => [e.resource.url, e.resource]),
+    (readJson("fhir/r4/valuesets.json") as { entry: { resource: TermResource }[] }).entry.map((e) => [
+      e.resource.url,
+      e.resource,
+    ]),
   );
   const vs = terms.get(valueSet.split("|")[0] ?? "");
   if (vs?.compose === undefined) return undefined;
@@ -56,7 +61,11 @@ function codesOf(valueSet: string): Set<string> | undefined {
  * checks structure, cardinality, types and invariants but not terminology, so this completes it, walking
  * the resource with medplum's index of the same StructureDefinitions.
  */
-export function requiredBindingIssues(resource: object, type = (resource as { resourceType: string }).resourceType, path = type): string[] {
+export function requiredBindingIssues(
+  resource: object,
+  type = (resource as { resourceType: string }).resourceType,
+  path = type,
+): string[] {
   const schema = getDataType(type);
   const issues: string[] = [];
   for (const [key, value] of Object.entries(resource)) {
@@ -87,8 +96,12 @@ export function requiredBindingIssues(resource: object, type = (resource as { re
 
 /** Breaches of the R4 JSON rules: no empty arrays, objects or strings, no nulls, no undefined (lost on serialising). */
 export function jsonIssues(value: unknown, path = "$"): string[] {
-  if (value === null || value === undefined || value === "") return [`${path}: ${value === "" ? "empty string" : String(value)}`];
-  if (Array.isArray(value)) return value.length === 0 ? [`${path}: empty array`] : value.flatMap((v, i) => jsonIssues(v, `${path}[${String(i)}]`));
+  if (value === null || value === undefined || value === "")
+    return [`${path}: ${value === "" ? "empty string" : String(value)}`];
+  if (Array.isArray(value))
+    return value.length === 0
+      ? [`${path}: empty array`]
+      : value.flatMap((v, i) => jsonIssues(v, `${path}[${String(i)}]`));
   if (typeof value !== "object") return [];
   const entries = Object.entries(value);
   return entries.length === 0 ? [`${path}: empty object`] : entries.flatMap(([k, v]) => jsonIssues(v, `${path}.${k}`));
@@ -101,7 +114,9 @@ export function fhirIssues(resource: object): string[] {
     // medplum's reference check reads the text before the first "/" as a resource type, so it warns on the
     // `urn:uuid:` references a transaction uses to link the entries it creates (FHIR R4 Bundle, "Resolving
     // references in Bundles"); those warnings alone are ignored.
-    const warnings = validateResource(resource as Resource).filter((i) => !/^Invalid reference: got "urn:uuid:/.test(i.details?.text ?? ""));
+    const warnings = validateResource(resource as Resource).filter(
+      (i) => !/^Invalid reference: got "urn:uuid:/.test(i.details?.text ?? ""),
+    );
     return [
       ...warnings.map((i) => `${i.severity}: ${i.details?.text ?? ""} @${(i.expression ?? []).join(",")}`),
       ...requiredBindingIssues(resource),
@@ -122,6 +137,7 @@ export function evaluate(q: FhirQuestionnaire, qr: FhirQuestionnaireResponse, ex
 export function calculatedExpression(q: FhirQuestionnaire, linkId: string): string | undefined {
   return q.item
     ?.find((i) => i.linkId === linkId)
-    ?.extension?.find((e) => e.url === "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression")
-    ?.valueExpression?.expression;
+    ?.extension?.find(
+      (e) => e.url === "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression",
+    )?.valueExpression?.expression;
 }

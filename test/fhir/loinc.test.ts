@@ -57,7 +57,9 @@ function emitted(def: InstrumentDefinition): Emitted[] {
   for (const c of loincCodes(q.code)) add(c, "panel");
   for (const it of q.item ?? []) {
     const role: Role = it.linkId.startsWith("score.") ? "score" : "question";
-    const answers = (it.answerOption ?? []).map((o) => (o.valueCoding?.system === LOINC ? (o.valueCoding.code ?? "") : "-")).join(",");
+    const answers = (it.answerOption ?? [])
+      .map((o) => (o.valueCoding?.system === LOINC ? (o.valueCoding.code ?? "") : "-"))
+      .join(",");
     for (const c of loincCodes(it.code)) add(c, role, role === "question" ? answers : undefined);
     for (const c of loincCodes(it.answerOption)) add(c, "answer");
   }
@@ -77,7 +79,9 @@ function identityConflicts(emissions: readonly Emitted[]): string[] {
   for (const e of emissions.filter((x) => x.role === "panel" || x.role === "score")) {
     for (const other of emissions) {
       if (other.code === e.code && other.instrument !== e.instrument) {
-        problems.add(`${e.code} is ${e.instrument}'s ${e.role} code but ${other.instrument} emits it as a ${other.role} code`);
+        problems.add(
+          `${e.code} is ${e.instrument}'s ${e.role} code but ${other.instrument} emits it as a ${other.role} code`,
+        );
       }
       if (other.code === e.code && other.instrument === e.instrument && other.role !== e.role) {
         problems.add(`${e.code} is both ${e.role} and ${other.role} in ${e.instrument}`);
@@ -90,11 +94,13 @@ function identityConflicts(emissions: readonly Emitted[]): string[] {
 /** Question codes shared by instruments that code the question's answers differently (not the same question). */
 function questionConflicts(emissions: readonly Emitted[]): string[] {
   const byCode = new Map<string, Emitted[]>();
-  for (const e of emissions.filter((x) => x.role === "question")) byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
+  for (const e of emissions.filter((x) => x.role === "question"))
+    byCode.set(e.code, [...(byCode.get(e.code) ?? []), e]);
   const problems: string[] = [];
   for (const [code, uses] of byCode) {
     const variants = new Set(uses.map((u) => u.answers));
-    if (variants.size > 1) problems.push(`${code} is asked by ${uses.map((u) => u.instrument).join(", ")} with different answers`);
+    if (variants.size > 1)
+      problems.push(`${code} is asked by ${uses.map((u) => u.instrument).join(", ")} with different answers`);
   }
   return problems;
 }
@@ -132,7 +138,8 @@ function ownerConflicts(emissions: readonly Emitted[]): string[] {
   const problems = new Set<string>();
   for (const e of emissions) {
     const owner = OWNER[e.code];
-    if (owner !== undefined && owner !== e.instrument) problems.add(`${e.instrument} emits ${e.code}, which is ${owner}'s`);
+    if (owner !== undefined && owner !== e.instrument)
+      problems.add(`${e.instrument} emits ${e.code}, which is ${owner}'s`);
     if (FABRICATED.includes(e.code)) problems.add(`${e.instrument} emits the fabricated code ${e.code}`);
   }
   return [...problems];
@@ -142,7 +149,8 @@ const bundled = all.flatMap(emitted);
 
 describe("LOINC codes in the resources written", () => {
   it("finds the codes it checks (the collector is not blind)", () => {
-    const of = (id: string, role: Role) => bundled.filter((e) => e.instrument === id && e.role === role).map((e) => e.code);
+    const of = (id: string, role: Role) =>
+      bundled.filter((e) => e.instrument === id && e.role === role).map((e) => e.code);
     expect(of("phq9", "panel")).toEqual(["44249-1"]);
     expect(of("phq9", "score")).toContain("44261-6");
     expect(of("phq9", "question")).toHaveLength(10);
@@ -150,10 +158,14 @@ describe("LOINC codes in the resources written", () => {
     // Every definition's own panel, score and question codes are found in its resources.
     for (const def of all) {
       const mine = bundled.filter((e) => e.instrument === def.id).map((e) => e.code);
-      const declared = [def.loinc?.panel, def.loinc?.score, ...def.items.map((it) => it.loinc)].filter((c) => c !== undefined);
+      const declared = [def.loinc?.panel, def.loinc?.score, ...def.items.map((it) => it.loinc)].filter(
+        (c) => c !== undefined,
+      );
       expect(mine, def.id).toEqual(expect.arrayContaining(declared));
     }
-    expect(new Set(bundled.filter((e) => e.role === "panel" || e.role === "score").map((e) => e.code)).size).toBeGreaterThanOrEqual(14);
+    expect(
+      new Set(bundled.filter((e) => e.role === "panel" || e.role === "score").map((e) => e.code)).size,
+    ).toBeGreaterThanOrEqual(14);
   });
 
   it("gives every panel and score code to exactly one instrument", () => {
@@ -179,26 +191,48 @@ describe("LOINC codes in the resources written", () => {
     it("a PHQ-8 given the PHQ-9 total (as awell-score does)", () => {
       const bad = emitted({ ...phq8, id: "phq8", loinc: { score: "44261-6" } });
       const rest = bundled.filter((e) => e.instrument !== "phq8");
-      expect(identityConflicts([...rest, ...bad])).toContain("44261-6 is phq9's score code but phq8 emits it as a score code");
+      expect(identityConflicts([...rest, ...bad])).toContain(
+        "44261-6 is phq9's score code but phq8 emits it as a score code",
+      );
       expect(ownerConflicts([...rest, ...bad])).toContain("phq8 emits 44261-6, which is phq9's");
     });
     it("a GAD-2 given the PHQ-4 total or panel", () => {
       const bad = emitted({ ...gad2, loinc: { panel: "69724-3", score: "70272-0" } });
-      expect(ownerConflicts(bad)).toEqual(["gad2 emits 69724-3, which is phq4's", "gad2 emits 70272-0, which is phq4's"]);
+      expect(ownerConflicts(bad)).toEqual([
+        "gad2 emits 69724-3, which is phq4's",
+        "gad2 emits 70272-0, which is phq4's",
+      ]);
     });
     it("a question code reused with other answers, and another instrument's panel code", () => {
-      const reused = { ...phq8, id: "other", loinc: { panel: "44249-1" }, items: phq8.items.map((it, i) => (i === 0 ? { ...it, options: it.options.map((o) => ({ value: o.value, label: o.label })) } : it)) };
+      const reused = {
+        ...phq8,
+        id: "other",
+        loinc: { panel: "44249-1" },
+        items: phq8.items.map((it, i) =>
+          i === 0 ? { ...it, options: it.options.map((o) => ({ value: o.value, label: o.label })) } : it,
+        ),
+      };
       const bad = emitted(reused);
-      expect(questionConflicts([...bundled, ...bad])).toContain("44250-9 is asked by phq9, phq8, phq2, other with different answers");
-      expect(identityConflicts([...bundled, ...bad])).toContain("44249-1 is phq9's panel code but other emits it as a panel code");
+      expect(questionConflicts([...bundled, ...bad])).toContain(
+        "44250-9 is asked by phq9, phq8, phq2, other with different answers",
+      );
+      expect(identityConflicts([...bundled, ...bad])).toContain(
+        "44249-1 is phq9's panel code but other emits it as a panel code",
+      );
     });
   });
 
   it("tells every instrument with a panel code from a response to LOINC's form (http://loinc.org/q/<panel>)", () => {
     const panels = all.filter((d) => d.loinc?.panel !== undefined);
-    expect(panels.map((d) => d.id).sort()).toEqual(expect.arrayContaining(["gad7", "ndi", "odi", "peg", "phq2", "phq9", "startback"]));
+    expect(panels.map((d) => d.id).sort()).toEqual(
+      expect.arrayContaining(["gad7", "ndi", "odi", "peg", "phq2", "phq9", "startback"]),
+    );
     for (const def of panels) {
-      const qr = { resourceType: "QuestionnaireResponse", status: "completed", questionnaire: `http://loinc.org/q/${def.loinc?.panel ?? ""}` } as const;
+      const qr = {
+        resourceType: "QuestionnaireResponse",
+        status: "completed",
+        questionnaire: `http://loinc.org/q/${def.loinc?.panel ?? ""}`,
+      } as const;
       expect(fromQuestionnaireResponse(qr).instrument.id).toBe(def.id);
     }
   });
@@ -206,13 +240,34 @@ describe("LOINC codes in the resources written", () => {
   it("reads an NDI answered in LOINC's form (LHC-Forms linkIds and answer codes) as the same answers", () => {
     // Shaped as LHC-Forms writes a response to its rendering of panel 76453-0, where the NDI is group 82226-2.
     const codes = [
-      ["82227-0", "LA25854-3"], ["82228-8", "LA25861-8"], ["82229-6", "LA25866-7"], ["82230-4", "LA25873-3"], ["82231-2", "LA26367-5"],
-      ["82232-0", "LA25879-0"], ["82233-8", "LA25886-5"], ["82234-6", "LA25891-5"], ["82235-3", "LA25898-0"], ["82236-1", "LA25903-8"],
+      ["82227-0", "LA25854-3"],
+      ["82228-8", "LA25861-8"],
+      ["82229-6", "LA25866-7"],
+      ["82230-4", "LA25873-3"],
+      ["82231-2", "LA26367-5"],
+      ["82232-0", "LA25879-0"],
+      ["82233-8", "LA25886-5"],
+      ["82234-6", "LA25891-5"],
+      ["82235-3", "LA25898-0"],
+      ["82236-1", "LA25903-8"],
     ] as const;
     const qr = {
       resourceType: "QuestionnaireResponse",
       status: "completed",
-      item: [{ linkId: "/77575-9", item: [{ linkId: "/77575-9/82226-2", item: codes.map(([q, a]) => ({ linkId: `/77575-9/82226-2/${q}`, answer: [{ valueCoding: { system: LOINC, code: a } }] })) }] }],
+      item: [
+        {
+          linkId: "/77575-9",
+          item: [
+            {
+              linkId: "/77575-9/82226-2",
+              item: codes.map(([q, a]) => ({
+                linkId: `/77575-9/82226-2/${q}`,
+                answer: [{ valueCoding: { system: LOINC, code: a } }],
+              })),
+            },
+          ],
+        },
+      ],
     } as const;
     const { answers } = fromQuestionnaireResponse(qr, "ndi");
     expect(Object.values(answers)).toEqual([1, 2, 1, 2, 3, 1, 2, 1, 2, 1]);

@@ -46,7 +46,10 @@ describe("toObservations", () => {
         fc.property(fc.oneof(answerSet(def), answerSet(def, { missingRate: 0.3 })), (answers) => {
           fc.pre(valid(answers));
           const r = score(def, answers as never);
-          const observations = toObservations(r, { subject: { reference: "Patient/p1" }, effectiveDateTime: "2026-03-01" });
+          const observations = toObservations(r, {
+            subject: { reference: "Patient/p1" },
+            effectiveDateTime: "2026-03-01",
+          });
           expect(observations).toHaveLength(1);
           const obs = observations[0] as FhirObservation;
           expect(fhirIssues(obs)).toEqual([]);
@@ -55,7 +58,10 @@ describe("toObservations", () => {
           if (def.score !== null) {
             const codes = obs.code.coding?.map((c) => `${c.system ?? ""}|${c.code ?? ""}`);
             const loinc = LOINC_SCORE[def.id];
-            expect(codes).toEqual([...(loinc === undefined ? [] : [`http://loinc.org|${loinc}`]), `${SCORES}|${def.id}-${def.score.id}`]);
+            expect(codes).toEqual([
+              ...(loinc === undefined ? [] : [`http://loinc.org|${loinc}`]),
+              `${SCORES}|${def.id}-${def.score.id}`,
+            ]);
             if (r.score === null) {
               expect(obs.valueQuantity).toBeUndefined();
               expect(obs.dataAbsentReason?.text).toBe(r.reason);
@@ -76,7 +82,9 @@ describe("toObservations", () => {
             expect(c?.interpretation?.[0]?.text).toBe(out?.band?.label);
           }
           for (const f of r.flags) {
-            expect(obs.component?.find((x) => x.code.coding?.[0]?.code === `${def.id}-${f.id}`)?.valueBoolean).toBe(true);
+            expect(obs.component?.find((x) => x.code.coding?.[0]?.code === `${def.id}-${f.id}`)?.valueBoolean).toBe(
+              true,
+            );
             expect(obs.note?.map((n) => n.text)).toContain(f.message);
           }
         }),
@@ -88,9 +96,19 @@ describe("toObservations", () => {
   it("codes a PHQ-9 total with LOINC 44261-6, its band as interpretation, item 9 as a flag component", () => {
     const [obs] = toObservations(score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 1]));
     expect(obs?.code.coding?.[0]).toEqual({ system: "http://loinc.org", code: "44261-6" });
-    expect(obs?.valueQuantity).toEqual({ value: 13, unit: "{score}", system: "http://unitsofmeasure.org", code: "{score}" });
+    expect(obs?.valueQuantity).toEqual({
+      value: 13,
+      unit: "{score}",
+      system: "http://unitsofmeasure.org",
+      code: "{score}",
+    });
     expect(obs?.interpretation).toEqual([
-      { coding: [{ system: "https://stepscore.dev/fhir/CodeSystem/bands", code: "phq9-total-moderate", display: "Moderate" }], text: "Moderate" },
+      {
+        coding: [
+          { system: "https://stepscore.dev/fhir/CodeSystem/bands", code: "phq9-total-moderate", display: "Moderate" },
+        ],
+        text: "Moderate",
+      },
     ]);
     expect(obs?.component?.[0]?.code.coding?.[0]?.code).toBe("phq9-self-harm");
     expect(obs?.method?.coding?.[0]?.code).toBe("complete");
@@ -106,7 +124,14 @@ describe("toObservations", () => {
   });
 
   it("takes subject, encounter, date and derivedFrom from the QuestionnaireResponse unless given", () => {
-    const qr = { ...toQuestionnaireResponse(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0], { subject: { reference: "Patient/p1" }, encounter: { reference: "Encounter/e1" }, authored: "2026-03-01T09:00:00Z" }), id: "qr1" };
+    const qr = {
+      ...toQuestionnaireResponse(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0], {
+        subject: { reference: "Patient/p1" },
+        encounter: { reference: "Encounter/e1" },
+        authored: "2026-03-01T09:00:00Z",
+      }),
+      id: "qr1",
+    };
     const result = score(fromQuestionnaireResponse(qr).instrument, fromQuestionnaireResponse(qr).answers);
     const [obs] = toObservations(result, { questionnaireResponse: qr, issued: "2026-03-01T09:05:00Z" });
     expect(obs).toMatchObject({
@@ -116,8 +141,18 @@ describe("toObservations", () => {
       issued: "2026-03-01T09:05:00Z",
       derivedFrom: [{ reference: "QuestionnaireResponse/qr1" }],
     });
-    const [own] = toObservations(result, { questionnaireResponse: qr, subject: { reference: "Patient/p2" }, effectiveDateTime: "2026-03-02", derivedFrom: [], performer: [{ reference: "Practitioner/d1" }] });
-    expect(own).toMatchObject({ subject: { reference: "Patient/p2" }, effectiveDateTime: "2026-03-02", performer: [{ reference: "Practitioner/d1" }] });
+    const [own] = toObservations(result, {
+      questionnaireResponse: qr,
+      subject: { reference: "Patient/p2" },
+      effectiveDateTime: "2026-03-02",
+      derivedFrom: [],
+      performer: [{ reference: "Practitioner/d1" }],
+    });
+    expect(own).toMatchObject({
+      subject: { reference: "Patient/p2" },
+      effectiveDateTime: "2026-03-02",
+      performer: [{ reference: "Practitioner/d1" }],
+    });
     // An empty derivedFrom means none (FHIR JSON has no empty arrays).
     expect(own?.derivedFrom).toBeUndefined();
   });
@@ -137,12 +172,18 @@ describe("toStepObservation", () => {
     const s = stratify(results);
     const obs = toStepObservation(s, { subject: { reference: "Patient/p1" }, effectiveDateTime: "2026-03-01" });
     expect(fhirIssues(obs)).toEqual([]);
-    expect(obs.code.coding?.[0]).toEqual({ system: "https://stepscore.dev/fhir/CodeSystem/stepped-care", code: "step", display: "Stepped-care step" });
+    expect(obs.code.coding?.[0]).toEqual({
+      system: "https://stepscore.dev/fhir/CodeSystem/stepped-care",
+      code: "step",
+      display: "Stepped-care step",
+    });
     expect(obs.valueInteger).toBe(s.step);
     expect(obs.method?.coding?.[0]).toMatchObject({ code: s.pathway.id, version: s.pathway.version });
     expect(obs.component?.[0]).toMatchObject({ code: { coding: [{ code: "urgent" }] }, valueBoolean: true });
     expect(obs.interpretation?.[0]?.coding?.[0]?.code).toBe("AA");
-    expect(obs.component?.slice(1).map((c) => c.code.coding?.[0]?.code)).toEqual(s.reasons.map((r) => `${s.pathway.id}-${r.rule}`));
+    expect(obs.component?.slice(1).map((c) => c.code.coding?.[0]?.code)).toEqual(
+      s.reasons.map((r) => `${s.pathway.id}-${r.rule}`),
+    );
     expect(obs.note?.[0]?.text).toBe(`Step ${String(s.step)} (${s.stepLabel}): ${s.care}`);
     expect(obs.note?.some((n) => n.text.startsWith("Urgent: "))).toBe(true);
     expect(obs.subject).toEqual({ reference: "Patient/p1" });
@@ -172,7 +213,10 @@ describe("toStepObservation", () => {
     const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
     const qr = toQuestionnaireResponse(phq9, [1, 1, 1, 1, 1, 0, 0, 0, 1]);
     const scoreObs = results.flatMap((r) => toObservations(r));
-    const bundle = toTransactionBundle({ questionnaireResponse: qr, observations: [...scoreObs, toStepObservation(stratify(results))] }, { uuid });
+    const bundle = toTransactionBundle(
+      { questionnaireResponse: qr, observations: [...scoreObs, toStepObservation(stratify(results))] },
+      { uuid },
+    );
     expect(fhirIssues(bundle)).toEqual([]);
     const step = bundle.entry?.[3]?.resource as FhirObservation;
     expect(step.derivedFrom).toEqual([
@@ -187,7 +231,10 @@ describe("toTransactionBundle", () => {
     let n = 0;
     return () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
   };
-  const qr = toQuestionnaireResponse(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 1], { subject: { reference: "Patient/p1" }, authored: "2026-03-01" });
+  const qr = toQuestionnaireResponse(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 1], {
+    subject: { reference: "Patient/p1" },
+    authored: "2026-03-01",
+  });
   const observations = toObservations(score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 1]), { questionnaireResponse: qr });
 
   it("posts a new response and its observations in one valid transaction, linked by urn:uuid", () => {
@@ -199,7 +246,9 @@ describe("toTransactionBundle", () => {
       ["urn:uuid:00000000-0000-4000-8000-000000000002", { method: "POST", url: "Observation" }],
     ]);
     const obs = bundle.entry?.[1]?.resource as FhirObservation;
-    expect(obs.derivedFrom).toEqual([{ reference: "urn:uuid:00000000-0000-4000-8000-000000000001", type: "QuestionnaireResponse" }]);
+    expect(obs.derivedFrom).toEqual([
+      { reference: "urn:uuid:00000000-0000-4000-8000-000000000001", type: "QuestionnaireResponse" },
+    ]);
     expect(obs.subject).toEqual({ reference: "Patient/p1" });
   });
 
@@ -207,8 +256,14 @@ describe("toTransactionBundle", () => {
 
   it("updates a stored response by id, keeps other derivedFrom references, and can leave the response out", () => {
     const stored = { ...qr, id: "qr9" };
-    const linked = observations.map((o) => ({ ...o, derivedFrom: [{ reference: "QuestionnaireResponse/old" }, { reference: "Observation/o1" }] }));
-    const bundle = toTransactionBundle({ questionnaireResponse: stored, observations: linked }, { uuid: () => "urn:uuid:11111111-1111-4111-8111-111111111111" });
+    const linked = observations.map((o) => ({
+      ...o,
+      derivedFrom: [{ reference: "QuestionnaireResponse/old" }, { reference: "Observation/o1" }],
+    }));
+    const bundle = toTransactionBundle(
+      { questionnaireResponse: stored, observations: linked },
+      { uuid: () => "urn:uuid:11111111-1111-4111-8111-111111111111" },
+    );
     expect(fhirIssues(bundle)).toEqual([]);
     expect(bundle.entry?.[0]?.request).toEqual({ method: "PUT", url: "QuestionnaireResponse/qr9" });
     expect(bundle.entry?.[0]?.fullUrl).toBeUndefined();
@@ -216,8 +271,14 @@ describe("toTransactionBundle", () => {
       { reference: "QuestionnaireResponse/qr9", type: "QuestionnaireResponse" },
       { reference: "Observation/o1" },
     ]);
-    const only = toTransactionBundle({ observations: [{ ...observations[0] as FhirObservation, id: "o7" }] }, { uuid: uuids() });
+    const only = toTransactionBundle(
+      { observations: [{ ...(observations[0] as FhirObservation), id: "o7" }] },
+      { uuid: uuids() },
+    );
     expect(only.entry?.map((e) => e.request)).toEqual([{ method: "PUT", url: "Observation/o7" }]);
-    expect(toTransactionBundle({ observations: [] }, { uuid })).toEqual({ resourceType: "Bundle", type: "transaction" });
+    expect(toTransactionBundle({ observations: [] }, { uuid })).toEqual({
+      resourceType: "Bundle",
+      type: "transaction",
+    });
   });
 });

@@ -29,7 +29,9 @@ const RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml
 function expressed(def: InstrumentDefinition): readonly string[] {
   const scales = [def.score, ...(def.subscales ?? [])].filter((s) => s !== null && s !== undefined);
   const choice = (id: string) => def.items.some((it) => it.id === id && it.kind !== "number" && it.kind !== "time");
-  return scales.filter((s) => s.method !== "custom" && s.missing.kind !== "computed" && s.items.every(choice)).map((s) => s.id);
+  return scales
+    .filter((s) => s.method !== "custom" && s.missing.kind !== "computed" && s.items.every(choice))
+    .map((s) => s.id);
 }
 const EXPRESSED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(all.map((d) => [d.id, expressed(d)]));
 
@@ -56,7 +58,9 @@ describe("toQuestionnaire", () => {
       expect(q.version).toBe(def.version);
       expect(q.title).toBe(def.title);
       expect(q.copyright).toContain(def.licence.rightsHolder);
-      expect(q.code).toEqual(def.loinc?.panel === undefined ? undefined : [{ system: "http://loinc.org", code: def.loinc.panel }]);
+      expect(q.code).toEqual(
+        def.loinc?.panel === undefined ? undefined : [{ system: "http://loinc.org", code: def.loinc.panel }],
+      );
     });
 
     it("has one item per question, linkId = item id, with its LOINC code and only the wording the licence allows", () => {
@@ -85,12 +89,25 @@ describe("toQuestionnaire", () => {
           ]);
           // A LOINC coding shows LOINC's display: `loincDisplay`, else the label, else (wording withheld) none; where
           // that is not the printed label, the label is what the form renders (rendering-xhtml on the display).
-          const display = o.loinc === undefined ? o.label : (o.loincDisplay ?? (def.licence.redistributeWording ? o.label : undefined));
-          const rendered = display === o.label ? {} : { _display: { extension: [{ url: RENDERING_XHTML, valueString: o.label }] } };
+          const display =
+            o.loinc === undefined
+              ? o.label
+              : (o.loincDisplay ?? (def.licence.redistributeWording ? o.label : undefined));
+          const rendered =
+            display === o.label ? {} : { _display: { extension: [{ url: RENDERING_XHTML, valueString: o.label }] } };
           expect(opt?.valueCoding).toEqual(
             o.loinc === undefined
-              ? { system: `https://stepscore.dev/fhir/CodeSystem/answers-${def.id}`, code: String(o.value), display: o.label }
-              : { system: "http://loinc.org", code: o.loinc, ...(display === undefined ? {} : { display }), ...rendered },
+              ? {
+                  system: `https://stepscore.dev/fhir/CodeSystem/answers-${def.id}`,
+                  code: String(o.value),
+                  display: o.label,
+                }
+              : {
+                  system: "http://loinc.org",
+                  code: o.loinc,
+                  ...(display === undefined ? {} : { display }),
+                  ...rendered,
+                },
           );
         });
       });
@@ -138,7 +155,13 @@ describe("toQuestionnaire", () => {
     const q = toQuestionnaire(phq9);
     const qr = toQuestionnaireResponse(phq9, [3, 3, 3, 3, 3, 3, 3, 3, null]);
     expect(evaluate(q, qr, calculatedExpression(q, "score.total") ?? "")).toEqual([]);
-    expect(evaluate(q, toQuestionnaireResponse(phq9, [3, 3, 3, 3, 3, 3, 3, 3, 0]), calculatedExpression(q, "score.total") ?? "")).toEqual([24]);
+    expect(
+      evaluate(
+        q,
+        toQuestionnaireResponse(phq9, [3, 3, 3, 3, 3, 3, 3, 3, 0]),
+        calculatedExpression(q, "score.total") ?? "",
+      ),
+    ).toEqual([24]);
   });
 
   it("scores reverse-keyed and option-scored items through itemWeight (TSK-17 item 4, STarT Back item 9)", () => {
@@ -146,13 +169,17 @@ describe("toQuestionnaire", () => {
     const item4 = tsk.item?.find((i) => i.linkId === "4")?.answerOption?.map((o) => o.extension?.[0]?.valueDecimal);
     expect(item4).toEqual([4, 3, 2, 1]);
     const sb = toQuestionnaire("startback");
-    expect(sb.item?.find((i) => i.linkId === "9")?.answerOption?.map((o) => o.extension?.[0]?.valueDecimal)).toEqual([0, 0, 0, 1, 1]);
+    expect(sb.item?.find((i) => i.linkId === "9")?.answerOption?.map((o) => o.extension?.[0]?.valueDecimal)).toEqual([
+      0, 0, 0, 1, 1,
+    ]);
   });
 
   it("keeps the ODI's missing-section rule: 17 of 45 is 37.77… %, and no score below 8 sections", () => {
     const q = toQuestionnaire("odi");
     const expr = calculatedExpression(q, "score.percent") ?? "";
-    expect(evaluate(q, toQuestionnaireResponse("odi", [2, 1, 3, 2, 2, 3, 1, null, 2, 1]), expr)).toEqual([(17 * 100) / 45]);
+    expect(evaluate(q, toQuestionnaireResponse("odi", [2, 1, 3, 2, 2, 3, 1, null, 2, 1]), expr)).toEqual([
+      (17 * 100) / 45,
+    ]);
     expect(evaluate(q, toQuestionnaireResponse("odi", [2, 1, 3, 2, 2, 3, 1, null, null, null]), expr)).toEqual([]);
   });
 
@@ -160,8 +187,16 @@ describe("toQuestionnaire", () => {
     const q = toQuestionnaire("phq9");
     expect(q.code?.[0]?.code).toBe("44249-1");
     expect(q.item?.[0]?.code?.[0]?.code).toBe("44250-9");
-    expect(q.item?.[0]?.answerOption?.map((o) => o.valueCoding?.code)).toEqual(["LA6568-5", "LA6569-3", "LA6570-1", "LA6571-9"]);
-    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "44261-6" });
+    expect(q.item?.[0]?.answerOption?.map((o) => o.valueCoding?.code)).toEqual([
+      "LA6568-5",
+      "LA6569-3",
+      "LA6570-1",
+      "LA6571-9",
+    ]);
+    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({
+      system: "http://loinc.org",
+      code: "44261-6",
+    });
   });
 
   // LOINC's answer list for 68509-9 gives LA18938-3 the display "More days than not" (HL7 PCO IG Questionnaire
@@ -177,9 +212,17 @@ describe("toQuestionnaire", () => {
       _display: { extension: [{ url: RENDERING_XHTML, valueString: "More than half the days" }] },
     });
     // Item 1's "2" is LA6570-1, whose LOINC display is the printed label: no rendering extension.
-    expect(q.item?.find((i) => i.linkId === "1")?.answerOption?.[2]?.valueCoding).toEqual({ system: "http://loinc.org", code: "LA6570-1", display: "More than half the days" });
+    expect(q.item?.find((i) => i.linkId === "1")?.answerOption?.[2]?.valueCoding).toEqual({
+      system: "http://loinc.org",
+      code: "LA6570-1",
+      display: "More than half the days",
+    });
     const qr = toQuestionnaireResponse(id, id === "gad7" ? [1, 2, 0, 0, 0, 0, 0] : [1, 2]);
-    expect(qr.item?.[1]?.answer?.[0]?.valueCoding).toEqual({ system: "http://loinc.org", code: "LA18938-3", display: "More days than not" });
+    expect(qr.item?.[1]?.answer?.[0]?.valueCoding).toEqual({
+      system: "http://loinc.org",
+      code: "LA18938-3",
+      display: "More days than not",
+    });
     expect(fhirIssues(q)).toEqual([]);
     expect(fhirIssues(qr)).toEqual([]);
   });
@@ -190,14 +233,31 @@ describe("toQuestionnaire", () => {
     const q = toQuestionnaire("ndi");
     expect(q.code).toEqual([{ system: "http://loinc.org", code: "82226-2" }]);
     expect(q.item?.slice(0, 10).map((i) => i.code?.[0]?.code)).toEqual([
-      "82227-0", "82228-8", "82229-6", "82230-4", "82231-2", "82232-0", "82233-8", "82234-6", "82235-3", "82236-1",
+      "82227-0",
+      "82228-8",
+      "82229-6",
+      "82230-4",
+      "82231-2",
+      "82232-0",
+      "82233-8",
+      "82234-6",
+      "82235-3",
+      "82236-1",
     ]);
     const headaches = q.item?.find((i) => i.linkId === "5")?.answerOption ?? [];
     expect(headaches.map((o) => [o.valueCoding?.code, o.extension?.[0]?.valueDecimal])).toEqual([
-      ["LA25877-4", 0], ["LA26365-9", 1], ["LA26366-7", 2], ["LA26367-5", 3], ["LA26368-3", 4], ["LA26369-1", 5],
+      ["LA25877-4", 0],
+      ["LA26365-9", 1],
+      ["LA26366-7", 2],
+      ["LA26367-5", 3],
+      ["LA26368-3", 4],
+      ["LA26369-1", 5],
     ]);
     expect(headaches.every((o) => o.valueCoding?.display === undefined)).toBe(true);
-    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "82237-9" });
+    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({
+      system: "http://loinc.org",
+      code: "82237-9",
+    });
     const qr = toQuestionnaireResponse("ndi", [1, 2, 1, 2, 3, 1, 2, 1, 2, 1]);
     expect(qr.item?.[0]?.answer?.[0]?.valueCoding).toEqual({ system: "http://loinc.org", code: "LA25854-3" });
     expect(fhirIssues(qr)).toEqual([]);
@@ -208,11 +268,18 @@ describe("toQuestionnaire", () => {
     const q = toQuestionnaire("peg");
     expect(q.code).toEqual([{ system: "http://loinc.org", code: "91148-7" }]);
     expect(q.item?.slice(0, 3).map((i) => i.code?.[0]?.code)).toEqual(["75893-8", "91145-3", "91146-1"]);
-    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({ system: "http://loinc.org", code: "91147-9" });
+    expect(q.item?.find((i) => i.linkId === "score.total")?.code?.[0]).toEqual({
+      system: "http://loinc.org",
+      code: "91147-9",
+    });
   });
 
   it("follows a definition's own default rule: CMS MDS proration, rounded half up", () => {
-    const cms = { ...phq9, id: "phq9cms", score: { ...phq9.score, missing: { kind: "prorate", maxMissing: 2, rounding: "half-up", source: "cmsMds" } } } as InstrumentDefinition;
+    const cms = {
+      ...phq9,
+      id: "phq9cms",
+      score: { ...phq9.score, missing: { kind: "prorate", maxMissing: 2, rounding: "half-up", source: "cmsMds" } },
+    } as InstrumentDefinition;
     const q = toQuestionnaire(cms);
     expect(fhirIssues(q)).toEqual([]);
     expect(q.item?.find((i) => i.linkId === "score.total")?.type).toBe("decimal");
@@ -240,15 +307,37 @@ describe("toQuestionnaire", () => {
         { id: "b", label: "B", options: five },
         { id: "c", label: "Minutes", kind: "number", min: 0, max: 60, integer: true },
       ],
-      score: { id: "pct", label: "percent", items: ["a", "b"], method: "percent", range: [0, 100], missing: { kind: "strict", source: "kroenke2001" }, source: "kroenke2001" },
-      subscales: [{ id: "sum", label: "with minutes", items: ["a", "c"], method: "sum", range: [0, 63], missing: { kind: "strict", source: "kroenke2001" }, source: "kroenke2001" }],
+      score: {
+        id: "pct",
+        label: "percent",
+        items: ["a", "b"],
+        method: "percent",
+        range: [0, 100],
+        missing: { kind: "strict", source: "kroenke2001" },
+        source: "kroenke2001",
+      },
+      subscales: [
+        {
+          id: "sum",
+          label: "with minutes",
+          items: ["a", "c"],
+          method: "sum",
+          range: [0, 63],
+          missing: { kind: "strict", source: "kroenke2001" },
+          source: "kroenke2001",
+        },
+      ],
       flags: [],
       missingOptions: [],
     } as unknown as InstrumentDefinition;
     const q = toQuestionnaire(custom);
     expect(fhirIssues(q)).toEqual([]);
-    expect(q.item?.filter((i) => i.linkId.startsWith("score.")).map((i) => [i.linkId, i.type])).toEqual([["score.note", "display"]]);
-    expect(q.item?.find((i) => i.linkId === "score.note")?.text).toMatch(/PHQ-9 percent \(its items have different maxima\); PHQ-9 with minutes \(it uses number or time answers\)/);
+    expect(q.item?.filter((i) => i.linkId.startsWith("score.")).map((i) => [i.linkId, i.type])).toEqual([
+      ["score.note", "display"],
+    ]);
+    expect(q.item?.find((i) => i.linkId === "score.note")?.text).toMatch(
+      /PHQ-9 percent \(its items have different maxima\); PHQ-9 with minutes \(it uses number or time answers\)/,
+    );
     expect(q.item?.find((i) => i.linkId === "c")).toMatchObject({
       type: "integer",
       extension: [

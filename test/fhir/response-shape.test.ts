@@ -29,13 +29,16 @@ function importIssues(run: () => unknown): [string | null, string][] {
 }
 
 /** The response as parsed JSON, with `edit` applied to a deep copy (the typed shape is what is being broken). */
-function broken(edit: (qr: { item: Record<string, unknown>[] } & Record<string, unknown>) => void): FhirQuestionnaireResponse {
+function broken(
+  edit: (qr: { item: Record<string, unknown>[] } & Record<string, unknown>) => void,
+): FhirQuestionnaireResponse {
   const copy = JSON.parse(JSON.stringify(valid)) as { item: Record<string, unknown>[] } & Record<string, unknown>;
   edit(copy);
   return copy as unknown as FhirQuestionnaireResponse;
 }
 
-const item9 = (qr: { item: Record<string, unknown>[] }): Record<string, unknown> => qr.item[8] as Record<string, unknown>;
+const item9 = (qr: { item: Record<string, unknown>[] }): Record<string, unknown> =>
+  qr.item[8] as Record<string, unknown>;
 
 describe("a response not of R4 shape", () => {
   it("is refused when item 9's answer is an object instead of an array (it used to be dropped, and the flag with it)", () => {
@@ -43,17 +46,28 @@ describe("a response not of R4 shape", () => {
       const i9 = item9(q);
       i9["answer"] = (i9["answer"] as unknown[])[0];
     });
-    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([["9", expect.stringMatching(/^answer must be an array, got an object$/)]]);
+    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([
+      ["9", expect.stringMatching(/^answer must be an array, got an object$/)],
+    ]);
   });
 
   it("is refused when `item` is an object instead of an array, at the top or inside an item", () => {
-    expect(importIssues(() => fromQuestionnaireResponse(broken((q) => { (q as Record<string, unknown>)["item"] = q.item[8]; }), phq9))).toEqual([
-      [null, "item must be an array, got an object"],
-    ]);
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse(
+          broken((q) => {
+            (q as Record<string, unknown>)["item"] = q.item[8];
+          }),
+          phq9,
+        ),
+      ),
+    ).toEqual([[null, "item must be an array, got an object"]]);
     const nested = broken((q) => {
       (q as Record<string, unknown>)["item"] = [{ linkId: "group", item: q.item[8] }];
     });
-    expect(importIssues(() => fromQuestionnaireResponse(nested, phq9))).toEqual([["group", "item must be an array, got an object"]]);
+    expect(importIssues(() => fromQuestionnaireResponse(nested, phq9))).toEqual([
+      ["group", "item must be an array, got an object"],
+    ]);
   });
 
   it("names null and other non-object entries, a linkId that is not a string, and a bad coding", () => {
@@ -62,11 +76,13 @@ describe("a response not of R4 shape", () => {
       item9(q)["answer"] = [null];
       (q.item[0] as { answer: { valueCoding: Record<string, unknown> }[] }).answer[0]!.valueCoding["code"] = { a: 1 };
       (q.item[1] as { answer: unknown[] }).answer[0] = { valueInteger: "1" };
-      (q.item[2] as { answer: { valueCoding: Record<string, unknown> }[] }).answer[0]!.valueCoding["extension"] = { url: "x" };
+      (q.item[2] as { answer: { valueCoding: Record<string, unknown> }[] }).answer[0]!.valueCoding["extension"] = {
+        url: "x",
+      };
     });
     expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([
       ["1", "answer[0].valueCoding.code must be a string, got an object"],
-      ["2", "answer[0].valueInteger must be a number, got \"1\""],
+      ["2", 'answer[0].valueInteger must be a number, got "1"'],
       ["3", "answer[0].valueCoding.extension must be an array, got an object"],
       ["9", "answer[0] is null, not an answer"],
       [null, "item[9] is null, not an item"],
@@ -76,15 +92,55 @@ describe("a response not of R4 shape", () => {
   });
 
   it("is refused when `questionnaire`, `status` or `contained` is not of its type", () => {
-    expect(importIssues(() => fromQuestionnaireResponse(broken((q) => { q["questionnaire"] = 42; })))).toEqual([[null, "questionnaire must be a string, got 42"]]);
-    expect(importIssues(() => fromQuestionnaireResponse(broken((q) => { q["questionnaire"] = { url: "x" }; }), phq9))).toEqual([
-      [null, "questionnaire must be a string, got an object"],
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse(
+          broken((q) => {
+            q["questionnaire"] = 42;
+          }),
+        ),
+      ),
+    ).toEqual([[null, "questionnaire must be a string, got 42"]]);
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse(
+          broken((q) => {
+            q["questionnaire"] = { url: "x" };
+          }),
+          phq9,
+        ),
+      ),
+    ).toEqual([[null, "questionnaire must be a string, got an object"]]);
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse(
+          broken((q) => {
+            delete q["status"];
+          }),
+          phq9,
+        ),
+      ),
+    ).toEqual([
+      [
+        null,
+        expect.stringMatching(
+          /^status must be one of "in-progress", "completed", "amended", "entered-in-error", "stopped", got undefined$/,
+        ),
+      ],
     ]);
-    expect(importIssues(() => fromQuestionnaireResponse(broken((q) => { delete q["status"]; }), phq9))).toEqual([
-      [null, expect.stringMatching(/^status must be one of "in-progress", "completed", "amended", "entered-in-error", "stopped", got undefined$/)],
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse(
+          broken((q) => {
+            q["contained"] = [null];
+          }),
+          phq9,
+        ),
+      ),
+    ).toEqual([[null, "contained[0] is null, not a resource"]]);
+    expect(importIssues(() => fromQuestionnaireResponse([] as never, phq9))).toEqual([
+      [null, "expected a QuestionnaireResponse, got an array"],
     ]);
-    expect(importIssues(() => fromQuestionnaireResponse(broken((q) => { q["contained"] = [null]; }), phq9))).toEqual([[null, "contained[0] is null, not a resource"]]);
-    expect(importIssues(() => fromQuestionnaireResponse([] as never, phq9))).toEqual([[null, "expected a QuestionnaireResponse, got an array"]]);
   });
 
   it("checks a contained or passed Questionnaire's shape too", () => {
@@ -94,29 +150,42 @@ describe("a response not of R4 shape", () => {
       q["contained"] = [badForm];
       q["questionnaire"] = "#f";
     });
-    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([["1", "code must be an array, got an object"]]);
-    expect(importIssues(() => fromQuestionnaireResponse(valid, phq9, { questionnaire: { ...form, item: [null] } as never }))).toEqual([
-      [null, "item[0] is null, not a Questionnaire item"],
+    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([
+      ["1", "code must be an array, got an object"],
     ]);
+    expect(
+      importIssues(() => fromQuestionnaireResponse(valid, phq9, { questionnaire: { ...form, item: [null] } as never })),
+    ).toEqual([[null, "item[0] is null, not a Questionnaire item"]]);
   });
 
   it("is refused, not a RangeError, when nested deeper than the stack allows", () => {
     let inner: Record<string, unknown> = { linkId: "9", answer: [{ valueCoding: { system: LOINC, code: FREQ[1] } }] };
     for (let i = 0; i < 200_000; i++) inner = { linkId: `g${String(i)}`, item: [inner] };
     const qr = { ...valid, item: [inner] } as unknown as FhirQuestionnaireResponse;
-    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([[expect.any(String), "items are nested more than 64 levels deep"]]);
-    // Through answers too.
-    let viaAnswer: Record<string, unknown> = { linkId: "9" };
-    for (let i = 0; i < 200_000; i++) viaAnswer = { linkId: `q${String(i)}`, answer: [{ valueInteger: 0, item: [viaAnswer] }] };
-    expect(importIssues(() => fromQuestionnaireResponse({ ...valid, item: [viaAnswer] } as unknown as FhirQuestionnaireResponse, phq9, { unknownItems: "ignore" }))).toEqual([
+    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([
       [expect.any(String), "items are nested more than 64 levels deep"],
     ]);
+    // Through answers too.
+    let viaAnswer: Record<string, unknown> = { linkId: "9" };
+    for (let i = 0; i < 200_000; i++)
+      viaAnswer = { linkId: `q${String(i)}`, answer: [{ valueInteger: 0, item: [viaAnswer] }] };
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse({ ...valid, item: [viaAnswer] } as unknown as FhirQuestionnaireResponse, phq9, {
+          unknownItems: "ignore",
+        }),
+      ),
+    ).toEqual([[expect.any(String), "items are nested more than 64 levels deep"]]);
   });
 
   it("is refused when an object graph repeats an item (or has a cycle), which JSON cannot", () => {
     const loop: Record<string, unknown> = { linkId: "g" };
     loop["item"] = [loop, loop];
-    expect(importIssues(() => fromQuestionnaireResponse({ ...valid, item: [loop] } as unknown as FhirQuestionnaireResponse, phq9))).toEqual([
+    expect(
+      importIssues(() =>
+        fromQuestionnaireResponse({ ...valid, item: [loop] } as unknown as FhirQuestionnaireResponse, phq9),
+      ),
+    ).toEqual([
       ["g", "item[0] is the same object as an item met before (a response read from JSON never repeats one)"],
       ["g", "item[1] is the same object as an item met before (a response read from JSON never repeats one)"],
     ]);
@@ -125,14 +194,17 @@ describe("a response not of R4 shape", () => {
   it("still reads nesting that forms use (groups, answers with items) up to the bound", () => {
     let inner: Record<string, unknown> = { linkId: "9", answer: [{ valueCoding: { system: LOINC, code: FREQ[2] } }] };
     for (let i = 0; i < 63; i++) inner = { linkId: `g${String(i)}`, item: [inner] };
-    expect(fromQuestionnaireResponse({ ...valid, item: [inner] } as unknown as FhirQuestionnaireResponse, phq9).answers["9"]).toBe(2);
+    expect(
+      fromQuestionnaireResponse({ ...valid, item: [inner] } as unknown as FhirQuestionnaireResponse, phq9).answers["9"],
+    ).toBe(2);
   });
 });
 
 describe("the response's status", () => {
   const withStatus = (status: string): FhirQuestionnaireResponse => ({ ...valid, status });
   it("reads completed and amended responses", () => {
-    for (const s of ["completed", "amended"]) expect(score(phq9, fromQuestionnaireResponse(withStatus(s), phq9).answers).flags[0]?.id).toBe("self-harm");
+    for (const s of ["completed", "amended"])
+      expect(score(phq9, fromQuestionnaireResponse(withStatus(s), phq9).answers).flags[0]?.id).toBe("self-harm");
   });
   it("reads an in-progress or stopped response only when asked", () => {
     for (const s of ["in-progress", "stopped"]) {
@@ -143,19 +215,37 @@ describe("the response's status", () => {
     }
   });
   it("never reads one entered in error, nor an unknown status", () => {
-    expect(importIssues(() => fromQuestionnaireResponse(withStatus("entered-in-error"), phq9, { incomplete: "read" }))).toEqual([
-      [null, 'the response has status "entered-in-error"'],
-    ]);
-    expect(importIssues(() => fromQuestionnaireResponse(withStatus("final"), phq9))[0]?.[1]).toMatch(/^status must be one of/);
+    expect(
+      importIssues(() => fromQuestionnaireResponse(withStatus("entered-in-error"), phq9, { incomplete: "read" })),
+    ).toEqual([[null, 'the response has status "entered-in-error"']]);
+    expect(importIssues(() => fromQuestionnaireResponse(withStatus("final"), phq9))[0]?.[1]).toMatch(
+      /^status must be one of/,
+    );
   });
 });
 
 describe("garbage in (property)", () => {
   const junk = fc.anything({ withNullPrototype: true, withBoxedValues: true, withSparseArray: true, maxDepth: 3 });
-  const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<unknown> => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: junk });
-  const coding = maybe(fc.record({ system: maybe(fc.constant(LOINC)), code: maybe(fc.constantFrom(...FREQ)), extension: junk }, { requiredKeys: [] }));
+  const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+    fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: junk });
+  const coding = maybe(
+    fc.record(
+      { system: maybe(fc.constant(LOINC)), code: maybe(fc.constantFrom(...FREQ)), extension: junk },
+      { requiredKeys: [] },
+    ),
+  );
   const { item } = fc.letrec<{ item: unknown; answer: unknown }>((tie) => ({
-    answer: maybe(fc.record({ valueCoding: coding, valueInteger: maybe(fc.integer({ min: -1, max: 4 })), extension: junk, item: maybe(fc.array(tie("item"), { maxLength: 2 })) }, { requiredKeys: [] })),
+    answer: maybe(
+      fc.record(
+        {
+          valueCoding: coding,
+          valueInteger: maybe(fc.integer({ min: -1, max: 4 })),
+          extension: junk,
+          item: maybe(fc.array(tie("item"), { maxLength: 2 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     item: maybe(
       fc.record(
         {
@@ -173,8 +263,26 @@ describe("garbage in (property)", () => {
       {
         resourceType: maybe(fc.constant("QuestionnaireResponse")),
         status: maybe(fc.constantFrom("completed", "in-progress", "entered-in-error")),
-        questionnaire: maybe(fc.constantFrom("https://stepscore.dev/fhir/Questionnaire/phq9|1.0.0", "#f", "http://loinc.org/q/44249-1")),
-        contained: maybe(fc.array(maybe(fc.record({ resourceType: maybe(fc.constant("Questionnaire")), id: maybe(fc.constant("f")), item: junk, code: junk, url: junk }, { requiredKeys: [] })), { maxLength: 2 })),
+        questionnaire: maybe(
+          fc.constantFrom("https://stepscore.dev/fhir/Questionnaire/phq9|1.0.0", "#f", "http://loinc.org/q/44249-1"),
+        ),
+        contained: maybe(
+          fc.array(
+            maybe(
+              fc.record(
+                {
+                  resourceType: maybe(fc.constant("Questionnaire")),
+                  id: maybe(fc.constant("f")),
+                  item: junk,
+                  code: junk,
+                  url: junk,
+                },
+                { requiredKeys: [] },
+              ),
+            ),
+            { maxLength: 2 },
+          ),
+        ),
         item: maybe(fc.array(item, { maxLength: 4 })),
       },
       { requiredKeys: ["resourceType"] },
@@ -183,18 +291,26 @@ describe("garbage in (property)", () => {
 
   it("gives a result or a FhirImportError, never anything else, and what it gives scores without throwing", () => {
     fc.assert(
-      fc.property(response, fc.constantFrom(undefined, phq9), maybe(fc.constant(toQuestionnaire(phq9))), (qr, def, form) => {
-        const options = form === undefined ? {} : { questionnaire: form as never, unknownItems: "ignore" as const };
-        let out: ReturnType<typeof fromQuestionnaireResponse> | undefined;
-        try {
-          out = def === undefined ? fromQuestionnaireResponse(qr as never, undefined, options) : fromQuestionnaireResponse(qr as never, def, options);
-        } catch (e) {
-          expect(e).toBeInstanceOf(FhirImportError);
-          return;
-        }
-        expect(Object.keys(out.answers)).toEqual(out.instrument.items.map((i) => i.id));
-        safeScore(out.instrument, out.answers);
-      }),
+      fc.property(
+        response,
+        fc.constantFrom(undefined, phq9),
+        maybe(fc.constant(toQuestionnaire(phq9))),
+        (qr, def, form) => {
+          const options = form === undefined ? {} : { questionnaire: form as never, unknownItems: "ignore" as const };
+          let out: ReturnType<typeof fromQuestionnaireResponse> | undefined;
+          try {
+            out =
+              def === undefined
+                ? fromQuestionnaireResponse(qr as never, undefined, options)
+                : fromQuestionnaireResponse(qr as never, def, options);
+          } catch (e) {
+            expect(e).toBeInstanceOf(FhirImportError);
+            return;
+          }
+          expect(Object.keys(out.answers)).toEqual(out.instrument.items.map((i) => i.id));
+          safeScore(out.instrument, out.answers);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -43,7 +43,10 @@ const qrOf = (item: FhirResponseItem[], questionnaire?: string): FhirQuestionnai
   item,
 });
 
-const coded = (linkId: string, code: string, system = LOINC): FhirResponseItem => ({ linkId, answer: [{ valueCoding: { system, code } }] });
+const coded = (linkId: string, code: string, system = LOINC): FhirResponseItem => ({
+  linkId,
+  answer: [{ valueCoding: { system, code } }],
+});
 
 beforeAll(loadR4);
 
@@ -72,7 +75,10 @@ describe("QuestionnaireResponse round trip", () => {
       fc.assert(
         fc.property(answerSet(def, { missingRate: 0.2 }), (answers) => {
           fc.pre(valid(answers));
-          const qr = toQuestionnaireResponse(def, answers as never, { subject: { reference: "Patient/p1" }, authored: "2026-03-01T10:00:00Z" });
+          const qr = toQuestionnaireResponse(def, answers as never, {
+            subject: { reference: "Patient/p1" },
+            authored: "2026-03-01T10:00:00Z",
+          });
           expect(fhirIssues(qr)).toEqual([]);
         }),
         { numRuns: 5 },
@@ -91,7 +97,11 @@ describe("QuestionnaireResponse round trip", () => {
       answer: [{ valueCoding: { system: LOINC, code: "LA6569-3", display: "Several days" } }],
     });
     const psqi = toQuestionnaireResponse("psqi", { "1": "23:30", "2": 20, "4": 6.5 });
-    expect(psqi.item?.map((i) => i.answer?.[0])).toEqual([{ valueTime: "23:30:00" }, { valueInteger: 20 }, { valueDecimal: 6.5 }]);
+    expect(psqi.item?.map((i) => i.answer?.[0])).toEqual([
+      { valueTime: "23:30:00" },
+      { valueInteger: 20 },
+      { valueDecimal: 6.5 },
+    ]);
     expect(() => toQuestionnaireResponse(phq9, [4, 0, 0, 0, 0, 0, 0, 0, 0])).toThrow(/out of range/);
   });
 });
@@ -104,7 +114,9 @@ describe("fromQuestionnaireResponse on responses from other forms", () => {
       {
         linkId: "/44249-1",
         item: [
-          ...PHQ9_ITEMS.map((code, i) => coded(`/44249-1/${code}`, FREQ[[1, 2, 1, 2, 0, 1, 3, 2, 0][i] as number] as string)),
+          ...PHQ9_ITEMS.map((code, i) =>
+            coded(`/44249-1/${code}`, FREQ[[1, 2, 1, 2, 0, 1, 3, 2, 0][i] as number] as string),
+          ),
           { linkId: "/44249-1/44261-6", answer: [{ valueInteger: 12 }] },
         ],
       },
@@ -124,10 +136,18 @@ describe("fromQuestionnaireResponse on responses from other forms", () => {
       resourceType: "Questionnaire",
       status: "active",
       code: [{ system: LOINC, code: "69737-5" }],
-      item: ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"].map((code, i) => ({ linkId: String(57541 + i), code: [{ system: LOINC, code }], type: "choice" })),
+      item: ["69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"].map((code, i) => ({
+        linkId: String(57541 + i),
+        code: [{ system: LOINC, code }],
+        type: "choice",
+      })),
     };
     // LOINC's GAD-7 panel codes item 2's "2" answer as LA18938-3 ("More days than not"), the others as LL358-3.
-    const qr = qrOf([2, 2, 1, 1, 0, 3, 1].map((v, i) => coded(String(57541 + i), i === 1 && v === 2 ? "LA18938-3" : (FREQ[v] as string))));
+    const qr = qrOf(
+      [2, 2, 1, 1, 0, 3, 1].map((v, i) =>
+        coded(String(57541 + i), i === 1 && v === 2 ? "LA18938-3" : (FREQ[v] as string)),
+      ),
+    );
     const { instrument, answers } = fromQuestionnaireResponse(qr, undefined, { questionnaire: form });
     expect(instrument).toBe(gad7);
     expect(score(instrument, answers).score).toBe(10);
@@ -138,15 +158,28 @@ describe("fromQuestionnaireResponse on responses from other forms", () => {
 
   it("matches by item.definition, and reads groups and items nested under answers at any depth", () => {
     const qr = qrOf([
-      { linkId: "g", item: [{ linkId: "a", definition: "http://loinc.org#44250-9", answer: [{ valueInteger: 1, item: [coded("/44255-8", "LA6570-1")] }] }] },
+      {
+        linkId: "g",
+        item: [
+          {
+            linkId: "a",
+            definition: "http://loinc.org#44250-9",
+            answer: [{ valueInteger: 1, item: [coded("/44255-8", "LA6570-1")] }],
+          },
+        ],
+      },
       { linkId: "h", item: [{ linkId: "i", item: PHQ9_ITEMS.slice(2).map((c) => coded(c, "LA6568-5")) }] },
     ]);
     expect(fromQuestionnaireResponse(qr, phq9).answers).toMatchObject({ "1": 1, "2": 2, "3": 0, "9": 0 });
   });
 
   it("never matches by display text", () => {
-    const qr = qrOf([{ linkId: "x", text: "Little interest or pleasure in doing things", answer: [{ valueInteger: 1 }] }]);
-    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([["x", expect.stringMatching(/unknown item/)]]);
+    const qr = qrOf([
+      { linkId: "x", text: "Little interest or pleasure in doing things", answer: [{ valueInteger: 1 }] },
+    ]);
+    expect(importIssues(() => fromQuestionnaireResponse(qr, phq9))).toEqual([
+      ["x", expect.stringMatching(/unknown item/)],
+    ]);
   });
 
   it("reads answers by valueInteger, valueDecimal and code without a system", () => {
@@ -162,20 +195,55 @@ describe("fromQuestionnaireResponse on responses from other forms", () => {
     const weight = (url: string, w: number) => [{ url, valueDecimal: w }];
     const qr = qrOf([
       // TSK-17 item 4 is reverse-keyed: weight 4 is the answer 1 (strongly disagree).
-      { linkId: "4", answer: [{ valueCoding: { system: "urn:other", code: "sd" }, extension: weight("http://hl7.org/fhir/StructureDefinition/itemWeight", 4) }] },
-      { linkId: "5", answer: [{ valueCoding: { system: "urn:other", code: "a", extension: weight("http://hl7.org/fhir/StructureDefinition/ordinalValue", 3) } }] },
+      {
+        linkId: "4",
+        answer: [
+          {
+            valueCoding: { system: "urn:other", code: "sd" },
+            extension: weight("http://hl7.org/fhir/StructureDefinition/itemWeight", 4),
+          },
+        ],
+      },
+      {
+        linkId: "5",
+        answer: [
+          {
+            valueCoding: {
+              system: "urn:other",
+              code: "a",
+              extension: weight("http://hl7.org/fhir/StructureDefinition/ordinalValue", 3),
+            },
+          },
+        ],
+      },
     ]);
     expect(fromQuestionnaireResponse(qr, "tsk17").answers).toMatchObject({ "4": 1, "5": 3 });
     const form: FhirQuestionnaire = {
       resourceType: "Questionnaire",
       status: "active",
-      item: [{ linkId: "6", type: "choice", answerOption: [{ valueCoding: { system: "urn:other", code: "x" }, extension: weight("http://hl7.org/fhir/StructureDefinition/itemWeight", 2) }] }],
+      item: [
+        {
+          linkId: "6",
+          type: "choice",
+          answerOption: [
+            {
+              valueCoding: { system: "urn:other", code: "x" },
+              extension: weight("http://hl7.org/fhir/StructureDefinition/itemWeight", 2),
+            },
+          ],
+        },
+      ],
     };
-    expect(fromQuestionnaireResponse(qrOf([coded("6", "x", "urn:other")]), "tsk17", { questionnaire: form }).answers["6"]).toBe(2);
+    expect(
+      fromQuestionnaireResponse(qrOf([coded("6", "x", "urn:other")]), "tsk17", { questionnaire: form }).answers["6"],
+    ).toBe(2);
   });
 
   it("reads PSQI clock times from valueTime", () => {
-    const qr = qrOf([{ linkId: "1", answer: [{ valueTime: "23:30:00" }] }, { linkId: "3", answer: [{ valueTime: "07:00" }] }]);
+    const qr = qrOf([
+      { linkId: "1", answer: [{ valueTime: "23:30:00" }] },
+      { linkId: "3", answer: [{ valueTime: "07:00" }] },
+    ]);
     expect(fromQuestionnaireResponse(qr, "psqi").answers).toMatchObject({ "1": "23:30", "3": "07:00" });
   });
 
@@ -184,12 +252,18 @@ describe("fromQuestionnaireResponse on responses from other forms", () => {
     const withTotal = { ...own, item: [...(own.item ?? []), { linkId: "score.total", answer: [{ valueInteger: 0 }] }] };
     expect(fromQuestionnaireResponse(withTotal).answers["1"]).toBe(0);
     const extra = { ...own, item: [...(own.item ?? []), { linkId: "smoker", answer: [{ valueBoolean: true }] }] };
-    expect(importIssues(() => fromQuestionnaireResponse(extra))).toEqual([["smoker", expect.stringMatching(/unknown item/)]]);
+    expect(importIssues(() => fromQuestionnaireResponse(extra))).toEqual([
+      ["smoker", expect.stringMatching(/unknown item/)],
+    ]);
     expect(fromQuestionnaireResponse(extra, undefined, { unknownItems: "ignore" }).answers["1"]).toBe(0);
   });
 
   it("accepts resources typed by a FHIR client library", () => {
-    const medplum: MedplumQuestionnaireResponse = { resourceType: "QuestionnaireResponse", status: "completed", item: [{ linkId: "1", answer: [{ valueInteger: 1 }] }] };
+    const medplum: MedplumQuestionnaireResponse = {
+      resourceType: "QuestionnaireResponse",
+      status: "completed",
+      item: [{ linkId: "1", answer: [{ valueInteger: 1 }] }],
+    };
     expect(fromQuestionnaireResponse(medplum, phq9).answers["1"]).toBe(1);
   });
 });
@@ -199,25 +273,69 @@ describe("fromQuestionnaireResponse errors name the linkId", () => {
     ["an unknown item", [{ linkId: "99", answer: [{ valueInteger: 1 }] }], "99", /unknown item/],
     ["an answer not in the value set", [coded("1", "LA6572-7")], "1", /not in the item's value set.*LA6568-5/],
     ["a value not allowed", [{ linkId: "2", answer: [{ valueInteger: 4 }] }], "2", /not one of the item's values/],
-    ["repeated answers", [{ linkId: "3", answer: [{ valueInteger: 1 }, { valueInteger: 2 }] }], "3", /2 answers to item 3/],
+    [
+      "repeated answers",
+      [{ linkId: "3", answer: [{ valueInteger: 1 }, { valueInteger: 2 }] }],
+      "3",
+      /2 answers to item 3/,
+    ],
     ["the wrong answer type", [{ linkId: "4", answer: [{ valueString: "2" }] }], "4", /wrong answer type valueString/],
     ["an answer with no value", [{ linkId: "5", answer: [{}] }], "5", /no value/],
     ["two values in one answer", [{ linkId: "5", answer: [{ valueInteger: 1, valueDecimal: 1 }] }], "5", /2 values/],
-    ["the same item twice", [coded("1", "LA6568-5"), coded("/44250-9", "LA6568-5")], "/44250-9", /answered again \(first under linkId "1"\)/],
-    ["a weight no option scores", [{ linkId: "6", answer: [{ valueCoding: { system: "urn:x", code: "z" }, extension: [{ url: "http://hl7.org/fhir/StructureDefinition/itemWeight", valueDecimal: 7 }] }] }], "6", /weight 7, which no option/],
+    [
+      "the same item twice",
+      [coded("1", "LA6568-5"), coded("/44250-9", "LA6568-5")],
+      "/44250-9",
+      /answered again \(first under linkId "1"\)/,
+    ],
+    [
+      "a weight no option scores",
+      [
+        {
+          linkId: "6",
+          answer: [
+            {
+              valueCoding: { system: "urn:x", code: "z" },
+              extension: [{ url: "http://hl7.org/fhir/StructureDefinition/itemWeight", valueDecimal: 7 }],
+            },
+          ],
+        },
+      ],
+      "6",
+      /weight 7, which no option/,
+    ],
   ] as const)("%s", (_, item, linkId, message) => {
-    expect(importIssues(() => fromQuestionnaireResponse(qrOf([...item] as FhirResponseItem[]), phq9))).toEqual([[linkId, expect.stringMatching(message)]]);
+    expect(importIssues(() => fromQuestionnaireResponse(qrOf([...item] as FhirResponseItem[]), phq9))).toEqual([
+      [linkId, expect.stringMatching(message)],
+    ]);
   });
 
   it("reports every problem at once", () => {
-    const qr = qrOf([{ linkId: "99", answer: [{ valueInteger: 1 }] }, { linkId: "1", answer: [{ valueBoolean: true }] }]);
+    const qr = qrOf([
+      { linkId: "99", answer: [{ valueInteger: 1 }] },
+      { linkId: "1", answer: [{ valueBoolean: true }] },
+    ]);
     expect(importIssues(() => fromQuestionnaireResponse(qr, phq9)).map(([l]) => l)).toEqual(["99", "1"]);
-    expect(() => fromQuestionnaireResponse(qr, phq9)).toThrow(/PHQ-9: 2 problems reading the QuestionnaireResponse: linkId "99"/);
+    expect(() => fromQuestionnaireResponse(qr, phq9)).toThrow(
+      /PHQ-9: 2 problems reading the QuestionnaireResponse: linkId "99"/,
+    );
   });
 
   it("names an answer weight that several options score (STarT Back item 9)", () => {
-    const qr = qrOf([{ linkId: "9", answer: [{ valueCoding: { system: "urn:x", code: "v" }, extension: [{ url: "http://hl7.org/fhir/StructureDefinition/itemWeight", valueDecimal: 1 }] }] }]);
-    expect(importIssues(() => fromQuestionnaireResponse(qr, "startback"))).toEqual([["9", expect.stringMatching(/more than one option/)]]);
+    const qr = qrOf([
+      {
+        linkId: "9",
+        answer: [
+          {
+            valueCoding: { system: "urn:x", code: "v" },
+            extension: [{ url: "http://hl7.org/fhir/StructureDefinition/itemWeight", valueDecimal: 1 }],
+          },
+        ],
+      },
+    ]);
+    expect(importIssues(() => fromQuestionnaireResponse(qr, "startback"))).toEqual([
+      ["9", expect.stringMatching(/more than one option/)],
+    ]);
   });
 
   it("checks number and time answers", () => {
@@ -239,7 +357,9 @@ describe("fromQuestionnaireResponse errors name the linkId", () => {
     expect(importIssues(() => fromQuestionnaireResponse(qrOf([], "http://example.org/Questionnaire/x")))).toEqual([
       [null, expect.stringMatching(/cannot tell the instrument.*pass it/)],
     ]);
-    expect(importIssues(() => fromQuestionnaireResponse(qrOf([]), "nope" as never))).toEqual([[null, 'unknown instrument id "nope"']]);
+    expect(importIssues(() => fromQuestionnaireResponse(qrOf([]), "nope" as never))).toEqual([
+      [null, 'unknown instrument id "nope"'],
+    ]);
     expect(importIssues(() => fromQuestionnaireResponse(qrOf([], "Questionnaire/69737-5"), phq9))).toEqual([
       [null, expect.stringMatching(/answers GAD-7.*not PHQ-9/)],
     ]);
@@ -249,7 +369,9 @@ describe("fromQuestionnaireResponse errors name the linkId", () => {
     expect(importIssues(() => fromQuestionnaireResponse({ resourceType: "Observation" } as never, phq9))).toEqual([
       [null, 'expected a QuestionnaireResponse, got "Observation"'],
     ]);
-    expect(importIssues(() => fromQuestionnaireResponse(null as never))).toEqual([[null, "expected a QuestionnaireResponse, got null"]]);
+    expect(importIssues(() => fromQuestionnaireResponse(null as never))).toEqual([
+      [null, "expected a QuestionnaireResponse, got null"],
+    ]);
     expect(importIssues(() => fromQuestionnaireResponse({ ...qrOf([]), status: "entered-in-error" }, phq9))).toEqual([
       [null, expect.stringMatching(/entered-in-error/)],
     ]);

@@ -10,7 +10,13 @@ interface Vector {
   source: string;
   answers: unknown;
   options?: Record<string, unknown>;
-  expect: { score?: number | null; band?: string | null; flags?: string[]; subscales?: Record<string, number | null>; method?: string | null };
+  expect: {
+    score?: number | null;
+    band?: string | null;
+    flags?: string[];
+    subscales?: Record<string, number | null>;
+    method?: string | null;
+  };
 }
 
 const dir = join(import.meta.dirname, "..", "..", "vectors");

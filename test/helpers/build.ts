@@ -17,7 +17,10 @@ export function answersWithTotal(def: InstrumentDefinition, total: number, scale
     const lo = Math.min(...values);
     const hi = Math.max(...values);
     const options = item.options
-      .map((o) => ({ raw: o.value, scored: item.reversed === true ? lo + hi - (o.score ?? o.value) : (o.score ?? o.value) }))
+      .map((o) => ({
+        raw: o.value,
+        scored: item.reversed === true ? lo + hi - (o.score ?? o.value) : (o.score ?? o.value),
+      }))
       .sort((a, b) => a.scored - b.scored);
     return { i, options, floor: options[0]?.scored ?? 0 };
   });

@@ -5,7 +5,13 @@ import { safeScore, ScoreInputError, type InstrumentDefinition } from "../../src
  * Asserts that `answers` are rejected with exactly one issue, on `item`, carrying the value as given and a
  * message matching `message`, and that the error's own message names the instrument and the item.
  */
-export function expectOneInvalid(def: InstrumentDefinition, answers: unknown, item: string, value: unknown, message: RegExp): void {
+export function expectOneInvalid(
+  def: InstrumentDefinition,
+  answers: unknown,
+  item: string,
+  value: unknown,
+  message: RegExp,
+): void {
   const r = safeScore(def, answers);
   expect(r.success).toBe(false);
   if (r.success) return;

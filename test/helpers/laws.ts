@@ -1,7 +1,15 @@
 // Laws every instrument obeys, stated once and checked on random answer sets.
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { safeScore, score, ScoreInputError, type InstrumentDefinition, type Item, type Scale, type ScaleOutcome } from "../../src/index.js";
+import {
+  safeScore,
+  score,
+  ScoreInputError,
+  type InstrumentDefinition,
+  type Item,
+  type Scale,
+  type ScaleOutcome,
+} from "../../src/index.js";
 import { answerSet, answerSetWithInvalid, itemValue, toRecord } from "../../src/testing/arbitraries.js";
 
 /** Options for {@link describeLaws}. */
@@ -32,7 +40,9 @@ function scaleScore(def: InstrumentDefinition, answers: unknown, scaleId: string
 
 /** Registers the scoring laws as tests for one definition. */
 export function describeLaws(def: InstrumentDefinition, options: LawOptions = {}): void {
-  describe(`${def.id} obeys the scoring laws`, () => { lawsFor(def, options.accept ?? (() => true)); });
+  describe(`${def.id} obeys the scoring laws`, () => {
+    lawsFor(def, options.accept ?? (() => true));
+  });
 }
 
 function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]) => boolean): void {
@@ -84,9 +94,9 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
     fc.assert(
       fc.property(
         answerSet(def),
-        fc.nat({ max: def.items.length - 1 }).chain((i) =>
-          fc.tuple(fc.constant(i), itemValue(def.items[i] as Item), itemValue(def.items[i] as Item)),
-        ),
+        fc
+          .nat({ max: def.items.length - 1 })
+          .chain((i) => fc.tuple(fc.constant(i), itemValue(def.items[i] as Item), itemValue(def.items[i] as Item))),
         (answers, [i, a, b]) => {
           const item = def.items[i] as Item;
           if (typeof a !== "number" || typeof b !== "number") return;
@@ -116,7 +126,9 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
         }
         const ranged = bands.filter((b) => "min" in b);
         if (ranged.length === 0) return;
-        const holding = ranged.filter((b) => r.score !== null && r.score <= b.max && (r.score >= b.min || !Number.isInteger(r.score)));
+        const holding = ranged.filter(
+          (b) => r.score !== null && r.score <= b.max && (r.score >= b.min || !Number.isInteger(r.score)),
+        );
         expect(r.band?.id).toBe(holding[0]?.id);
         if (Number.isInteger(r.score)) expect(holding.filter((b) => (r.score as number) >= b.min)).toHaveLength(1);
       }),

@@ -2,7 +2,16 @@
 // TSDoc of src/types.ts, the band rule printed on every instrument page), not from the engine's code. It is
 // slow and direct on purpose: the agreement test checks the engine against it on generated definitions.
 // Custom `compute` scales are out of its scope (they are code, not data).
-import type { AnswerValue, Condition, InstrumentDefinition, Item, MissingRule, Scale, ScoreOptions, ScoringMethod } from "../../src/index.js";
+import type {
+  AnswerValue,
+  Condition,
+  InstrumentDefinition,
+  Item,
+  MissingRule,
+  Scale,
+  ScoreOptions,
+  ScoringMethod,
+} from "../../src/index.js";
 
 /** One scale's outcome as the specification determines it. */
 export interface ReferenceScale {
@@ -112,7 +121,11 @@ function holds(left: number, op: Condition["op"], right: number): boolean {
 }
 
 /** A condition on an item's answer as given, or on a scale's score; false when that is unknown (unanswered, no score). */
-function conditionHolds(c: Condition, answers: ReadonlyMap<string, AnswerValue>, scores: ReadonlyMap<string, number | null>): boolean {
+function conditionHolds(
+  c: Condition,
+  answers: ReadonlyMap<string, AnswerValue>,
+  scores: ReadonlyMap<string, number | null>,
+): boolean {
   const left = "item" in c ? answers.get(c.item) : scores.get(c.scale);
   return typeof left === "number" && holds(left, c.op, c.value);
 }
@@ -135,7 +148,12 @@ interface Unbanded {
 }
 
 /** One scale under a missing-data rule. A missing answer never counts as 0. */
-function scaleScore(def: InstrumentDefinition, scale: Scale, rule: MissingRule, answers: ReadonlyMap<string, AnswerValue>): Unbanded {
+function scaleScore(
+  def: InstrumentDefinition,
+  scale: Scale,
+  rule: MissingRule,
+  answers: ReadonlyMap<string, AnswerValue>,
+): Unbanded {
   const members = scale.items.map((id) => def.items.find((it) => it.id === id) as Item);
   const answered = members.filter((it) => answers.get(it.id) !== null);
   const missing = members.filter((it) => answers.get(it.id) === null).map((it) => it.id);
@@ -145,13 +163,19 @@ function scaleScore(def: InstrumentDefinition, scale: Scale, rule: MissingRule, 
   for (const it of answered) most += highest(it);
   const size = members.length;
   // Percentages multiply before dividing, so that a whole percentage comes out whole.
-  const over = (count: number): number => (scale.method === "sum" ? sum : scale.method === "mean" ? sum / count : (sum * 100) / most);
+  const over = (count: number): number =>
+    scale.method === "sum" ? sum : scale.method === "mean" ? sum / count : (sum * 100) / most;
   if (missing.length === 0) return { score: over(size), method: "complete", missing };
   if (rule.kind === "prorate" && scale.method === "sum" && missing.length <= rule.maxMissing && answered.length > 0) {
     const raw = (sum * size) / answered.length;
     return { score: rule.rounding === "half-up" ? halfUp(raw) : raw, method: "prorated", missing };
   }
-  if (rule.kind === "min-answered" && scale.method !== "sum" && answered.length >= rule.minAnswered && answered.length > 0) {
+  if (
+    rule.kind === "min-answered" &&
+    scale.method !== "sum" &&
+    answered.length >= rule.minAnswered &&
+    answered.length > 0
+  ) {
     return { score: over(answered.length), method: "partial", missing };
   }
   return { score: null, method: "insufficient", missing };
@@ -187,10 +211,16 @@ function bandOf(
  * @param input - answers as a caller passes them
  * @param options - an alternative missing-data rule and opt-in flags
  */
-export function referenceScore(def: InstrumentDefinition, input: unknown, options: ScoreOptions = {}): ReferenceOutcome {
-  const alternative = options.missing === undefined ? undefined : def.missingOptions?.find((m) => m.id === options.missing);
+export function referenceScore(
+  def: InstrumentDefinition,
+  input: unknown,
+  options: ScoreOptions = {},
+): ReferenceOutcome {
+  const alternative =
+    options.missing === undefined ? undefined : def.missingOptions?.find((m) => m.id === options.missing);
   const optIn = new Set((def.flags ?? []).filter((f) => f.optIn === true).map((f) => f.id));
-  const optionIssues = (options.missing !== undefined && alternative === undefined) || (options.flags ?? []).some((id) => !optIn.has(id));
+  const optionIssues =
+    (options.missing !== undefined && alternative === undefined) || (options.flags ?? []).some((id) => !optIn.has(id));
   if (optionIssues) return { valid: false, issues: [null] };
 
   const read_ = read(def, input);
@@ -198,12 +228,20 @@ export function referenceScore(def: InstrumentDefinition, input: unknown, option
   const answers = read_;
 
   const all: Scale[] = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
-  const unbanded = new Map(all.map((s) => [s.id, scaleScore(def, s, alternative?.rule ?? s.missing, answers)] as const));
+  const unbanded = new Map(
+    all.map((s) => [s.id, scaleScore(def, s, alternative?.rule ?? s.missing, answers)] as const),
+  );
   const scores = new Map([...unbanded].map(([id, s]) => [id, s.score] as const));
   const scales: Record<string, ReferenceScale> = {};
   for (const s of all) {
     const u = unbanded.get(s.id) as Unbanded;
-    scales[s.id] = { score: u.score, method: u.method, missing: u.missing, hasReason: u.score === null, band: bandOf(s, u.score, answers, scores) };
+    scales[s.id] = {
+      score: u.score,
+      method: u.method,
+      missing: u.missing,
+      hasReason: u.score === null,
+      band: bandOf(s, u.score, answers, scores),
+    };
   }
   const subscales: Record<string, number | null> = {};
   for (const s of def.subscales ?? []) subscales[s.id] = scores.get(s.id) ?? null;

@@ -31,9 +31,15 @@ describe("BPI-SF", () => {
   });
 
   it("scores 0 and 10 at the ends of both subscales", () => {
-    const zero = score(bpi, Array.from({ length: 11 }, () => 0));
+    const zero = score(
+      bpi,
+      Array.from({ length: 11 }, () => 0),
+    );
     expect([zero.subscales.severity, zero.subscales.interference]).toEqual([0, 0]);
-    const ten = score(bpi, Array.from({ length: 11 }, () => 10));
+    const ten = score(
+      bpi,
+      Array.from({ length: 11 }, () => 10),
+    );
     expect([ten.subscales.severity, ten.subscales.interference]).toEqual([10, 10]);
   });
 
@@ -48,7 +54,9 @@ describe("BPI-SF", () => {
       const answers = Object.fromEntries(Object.entries({ "3": 8, "4": 3, "5": 5, "6": 4 }).filter(([k]) => k !== id));
       const r = score(bpi, answers);
       expect(r.subscales.severity).toBeNull();
-      expect(r.scales.severity.reason).toBe(`BPI-SF severity: 1 of 4 items not answered (${id}); all 4 items are required`);
+      expect(r.scales.severity.reason).toBe(
+        `BPI-SF severity: 1 of 4 items not answered (${id}); all 4 items are required`,
+      );
     });
   });
 

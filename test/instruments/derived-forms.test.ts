@@ -6,7 +6,11 @@ import { bpi, gad2, gad7, peg, phq2, phq8, phq9, tsk11, tsk17, type Item } from 
 /** An item's id and the options a caller may pass, with what each scores. */
 function scoring(item: Item): unknown {
   if (item.kind === "number" || item.kind === "time") return { id: item.id, kind: item.kind };
-  return { id: item.id, reversed: item.reversed === true, options: item.options.map((o) => [o.value, o.score ?? o.value]) };
+  return {
+    id: item.id,
+    reversed: item.reversed === true,
+    options: item.options.map((o) => [o.value, o.score ?? o.value]),
+  };
 }
 
 describe("derived forms repeat their parent's items exactly", () => {
@@ -29,10 +33,17 @@ describe("derived forms repeat their parent's items exactly", () => {
   });
 
   it("the GAD-7 items use the PHQ-9 frequency scale, LOINC's display for item 2 aside, and the same difficulty item", () => {
-    const plain = (item: Item) => ("options" in item ? item.options.map(({ value, label, loinc }) => ({ value, label, loinc })) : []);
-    for (const item of gad7.items.slice(0, 7)) expect(item.options.map((o) => [o.value, o.label])).toEqual(phq9.items[0].options.map((o) => [o.value, o.label]));
+    const plain = (item: Item) =>
+      "options" in item ? item.options.map(({ value, label, loinc }) => ({ value, label, loinc })) : [];
+    for (const item of gad7.items.slice(0, 7))
+      expect(item.options.map((o) => [o.value, o.label])).toEqual(phq9.items[0].options.map((o) => [o.value, o.label]));
     expect(plain(gad7.items[0])).toEqual(plain(phq9.items[0]));
-    const difficulty = (item: Item) => ({ label: item.label, text: item.text, optional: item.optional, options: "options" in item ? item.options : [] });
+    const difficulty = (item: Item) => ({
+      label: item.label,
+      text: item.text,
+      optional: item.optional,
+      options: "options" in item ? item.options : [],
+    });
     expect(difficulty(gad7.items[7])).toEqual(difficulty(phq9.items[9]));
   });
 

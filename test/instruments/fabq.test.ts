@@ -28,7 +28,12 @@ describe("FABQ", () => {
 
   it("scores 0 and the maxima 24 and 42", () => {
     expect(score(fabq, zeros()).subscales).toEqual({ physicalActivity: 0, work: 0 });
-    expect(score(fabq, Array.from({ length: 16 }, () => 6)).subscales).toEqual({ physicalActivity: 24, work: 42 });
+    expect(
+      score(
+        fabq,
+        Array.from({ length: 16 }, () => 6),
+      ).subscales,
+    ).toEqual({ physicalActivity: 24, work: 42 });
   });
 
   describe("subscale membership", () => {
@@ -97,12 +102,19 @@ describe("FABQ", () => {
 
   describe("opt-in cut-off flags (as published, >)", () => {
     it("are off by default, even far above every cut-off", () => {
-      expect(score(fabq, Array.from({ length: 16 }, () => 6)).flags).toEqual([]);
+      expect(
+        score(
+          fabq,
+          Array.from({ length: 16 }, () => 6),
+        ).flags,
+      ).toEqual([]);
     });
 
     // Fritz & George 2002: FABQ-W greater than 34 (+LR 3.33).
     it.each([
-      [34, false], [35, true], [42, true],
+      [34, false],
+      [35, true],
+      [42, true],
     ] as const)("work-above-34: work %i raised %s", (work, raised) => {
       const r = score(fabq, answersWithTotal(fabq, work, "work"), { flags: ["work-above-34"] });
       expect(r.subscales.work).toBe(work);
@@ -111,7 +123,9 @@ describe("FABQ", () => {
 
     // Delitto 2012 (APTA guideline), after Fritz, George & Delitto 2001: FABQ-W > 29.
     it.each([
-      [29, false], [30, true], [31, true],
+      [29, false],
+      [30, true],
+      [31, true],
     ] as const)("work-above-29: work %i raised %s", (work, raised) => {
       const r = score(fabq, answersWithTotal(fabq, work, "work"), { flags: ["work-above-29"] });
       expect(r.subscales.work).toBe(work);
@@ -120,7 +134,9 @@ describe("FABQ", () => {
 
     // George, Fritz & Childs 2008: FABQ-PA > 14.
     it.each([
-      [14, false], [15, true], [16, true],
+      [14, false],
+      [15, true],
+      [16, true],
     ] as const)("physical-activity-above-14: physical activity %i raised %s", (pa, raised) => {
       const r = score(fabq, answersWithTotal(fabq, pa, "physicalActivity"), { flags: ["physical-activity-above-14"] });
       expect(r.subscales.physicalActivity).toBe(pa);

@@ -9,7 +9,10 @@ describe("GAD-2", () => {
   });
 
   it.each([
-    [[1, 1], "negative"], [[2, 0], "negative"], [[2, 1], "positive"], [[3, 1], "positive"],
+    [[1, 1], "negative"],
+    [[2, 0], "negative"],
+    [[2, 1], "positive"],
+    [[3, 1], "positive"],
   ] as const)("classifies %j as %s (cut-point 3)", (answers, band) => {
     expect(score(gad2, answers).band?.id).toBe(band);
   });

@@ -12,8 +12,17 @@ describe("GAD-7", () => {
 
   // Spitzer 2006: cut-points 5, 10 and 15 for mild, moderate and severe.
   it.each([
-    [0, "minimal"], [4, "minimal"], [5, "mild"], [6, "mild"], [9, "mild"], [10, "moderate"],
-    [11, "moderate"], [14, "moderate"], [15, "severe"], [16, "severe"], [21, "severe"],
+    [0, "minimal"],
+    [4, "minimal"],
+    [5, "mild"],
+    [6, "mild"],
+    [9, "mild"],
+    [10, "moderate"],
+    [11, "moderate"],
+    [14, "moderate"],
+    [15, "severe"],
+    [16, "severe"],
+    [21, "severe"],
   ] as const)("puts a total of %i in band %s (Spitzer 2006)", (total, band) => {
     const r = score(gad7, answersWithTotal(gad7, total));
     expect(r.score).toBe(total);
@@ -28,7 +37,14 @@ describe("GAD-7", () => {
 
   it("carries the HL7 LOINC item codes, not the sequential ones some documents list", () => {
     expect(gad7.items.map((i) => ("loinc" in i ? i.loinc : null))).toEqual([
-      "69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7", null,
+      "69725-0",
+      "68509-9",
+      "69733-4",
+      "69734-2",
+      "69735-9",
+      "69689-8",
+      "69736-7",
+      null,
     ]);
   });
 
@@ -39,6 +55,8 @@ describe("GAD-7", () => {
   });
 
   it("rejects an answer of 4 and names the item", () => {
-    expect(() => score(gad7, [0, 0, 0, 0, 0, 4, 0])).toThrow(/GAD-7 \(gad7\): 1 invalid answer: item 6: 4 is out of range/);
+    expect(() => score(gad7, [0, 0, 0, 0, 0, 4, 0])).toThrow(
+      /GAD-7 \(gad7\): 1 invalid answer: item 6: 4 is out of range/,
+    );
   });
 });

@@ -21,9 +21,17 @@ describe("ISI", () => {
 
   // Bastien 2001 and the form's scoring guidelines: 0–7 none, 8–14 subthreshold, 15–21 moderate, 22–28 severe.
   it.each([
-    [0, "none"], [7, "none"], [8, "subthreshold"], [9, "subthreshold"],
-    [14, "subthreshold"], [15, "moderate"], [16, "moderate"],
-    [21, "moderate"], [22, "severe"], [23, "severe"], [28, "severe"],
+    [0, "none"],
+    [7, "none"],
+    [8, "subthreshold"],
+    [9, "subthreshold"],
+    [14, "subthreshold"],
+    [15, "moderate"],
+    [16, "moderate"],
+    [21, "moderate"],
+    [22, "severe"],
+    [23, "severe"],
+    [28, "severe"],
   ] as const)("puts a total of %i in band %s (Bastien 2001)", (total, band) => {
     const r = score(isi, answersWithTotal(isi, total));
     expect(r.score).toBe(total);
@@ -32,7 +40,10 @@ describe("ISI", () => {
 
   describe("the opt-in community case-finding flag (total ≥ 10, Morin 2011)", () => {
     it.each([
-      [9, false], [10, true], [11, true], [28, true],
+      [9, false],
+      [10, true],
+      [11, true],
+      [28, true],
     ] as const)("at a total of %i is raised: %s", (total, raised) => {
       const r = score(isi, answersWithTotal(isi, total), { flags: ["case-finding-10"] });
       expect(r.flags.map((f) => f.id)).toEqual(raised ? ["case-finding-10"] : []);

@@ -40,10 +40,23 @@ describe("NDI", () => {
   // Vernon's note: "0 - 4 = no disability, 5 - 14 = mild, 15 - 24 = moderate, 25 - 34 = severe,
   // above 34 = complete", on the raw score out of 50.
   it.each([
-    [0, "none"], [4, "none"], [5, "mild"], [6, "mild"],
-    [13, "mild"], [14, "mild"], [15, "moderate"], [16, "moderate"],
-    [23, "moderate"], [24, "moderate"], [25, "severe"], [26, "severe"],
-    [33, "severe"], [34, "severe"], [35, "complete"], [36, "complete"], [50, "complete"],
+    [0, "none"],
+    [4, "none"],
+    [5, "mild"],
+    [6, "mild"],
+    [13, "mild"],
+    [14, "mild"],
+    [15, "moderate"],
+    [16, "moderate"],
+    [23, "moderate"],
+    [24, "moderate"],
+    [25, "severe"],
+    [26, "severe"],
+    [33, "severe"],
+    [34, "severe"],
+    [35, "complete"],
+    [36, "complete"],
+    [50, "complete"],
   ] as const)("puts a raw total of %i in band %s (Vernon)", (total, band) => {
     const r = score(ndi, answersWithTotal(ndi, total));
     expect(r.score).toBe(total);
@@ -70,10 +83,14 @@ describe("NDI", () => {
 
     // Prorated raw scores next to each cut-off; one between two bands' whole-number bounds belongs to the upper.
     it.each([
-      [3, 3.33, "none"], [4, 4.44, "mild"],
-      [12, 13.33, "mild"], [13, 14.44, "moderate"],
-      [21, 23.33, "moderate"], [22, 24.44, "severe"],
-      [30, 33.33, "severe"], [31, 34.44, "complete"],
+      [3, 3.33, "none"],
+      [4, 4.44, "mild"],
+      [12, 13.33, "mild"],
+      [13, 14.44, "moderate"],
+      [21, 23.33, "moderate"],
+      [22, 24.44, "severe"],
+      [30, 33.33, "severe"],
+      [31, 34.44, "complete"],
     ] as const)("nine sections summing to %i give raw %f, band %s", (sum, raw, band) => {
       const r = score(ndi, nineAnswered(sum));
       expect(r.score).toBeCloseTo(raw, 2);
@@ -81,7 +98,11 @@ describe("NDI", () => {
     });
 
     it.each([
-      [9, 10, "mild"], [18, 20, "moderate"], [27, 30, "severe"], [36, 40, "complete"], [45, 50, "complete"],
+      [9, 10, "mild"],
+      [18, 20, "moderate"],
+      [27, 30, "severe"],
+      [36, 40, "complete"],
+      [45, 50, "complete"],
     ] as const)("nine sections summing to %i give exactly raw %i, band %s", (sum, raw, band) => {
       const r = score(ndi, nineAnswered(sum, 3));
       expect(r.score).toBe(raw);
@@ -99,7 +120,9 @@ describe("NDI", () => {
     expect(r.score).toBeNull();
     expect(r.band).toBeNull();
     expect(r.method).toBe("insufficient");
-    expect(r.reason).toBe("NDI raw score (0–50): 2 of 10 items not answered (6, 8); at most 1 may be missing for a prorated score");
+    expect(r.reason).toBe(
+      "NDI raw score (0–50): 2 of 10 items not answered (6, 8); at most 1 may be missing for a prorated score",
+    );
     expect(r.subscales.percent).toBeNull();
     expect(r.scales.percent.reason).toBe(
       "NDI percentage score (0–100): 2 of 10 items not answered (6, 8); at least 9 must be answered",

@@ -59,10 +59,18 @@ describe("ODI v2.1a", () => {
   // Fairbank 1980 bands (restated on the Mapi site): 0–20 minimal, 21–40 moderate, 41–60 severe,
   // 61–80 crippled, 81–100 bed-bound or exaggerating. All ten sections answered: index = sum × 2.
   it.each([
-    [9, 18, "minimal"], [10, 20, "minimal"], [11, 22, "moderate"],
-    [19, 38, "moderate"], [20, 40, "moderate"], [21, 42, "severe"],
-    [29, 58, "severe"], [30, 60, "severe"], [31, 62, "crippled"],
-    [39, 78, "crippled"], [40, 80, "crippled"], [41, 82, "bed-bound"],
+    [9, 18, "minimal"],
+    [10, 20, "minimal"],
+    [11, 22, "moderate"],
+    [19, 38, "moderate"],
+    [20, 40, "moderate"],
+    [21, 42, "severe"],
+    [29, 58, "severe"],
+    [30, 60, "severe"],
+    [31, 62, "crippled"],
+    [39, 78, "crippled"],
+    [40, 80, "crippled"],
+    [41, 82, "bed-bound"],
   ] as const)("puts a complete sum of %i (%i %) in band %s", (sum, percent, band) => {
     const r = score(odi, sections(sum));
     // Close, not exact: sum / 50 × 100 in floating point gives e.g. 57.99999999999999 for 29.
@@ -72,7 +80,10 @@ describe("ODI v2.1a", () => {
 
   // The cut-offs themselves must come out exact, or 20 % would fall in the moderate band.
   it.each([
-    [10, 20, "minimal"], [20, 40, "moderate"], [30, 60, "severe"], [40, 80, "crippled"],
+    [10, 20, "minimal"],
+    [20, 40, "moderate"],
+    [30, 60, "severe"],
+    [40, 80, "crippled"],
   ] as const)("gives exactly %i → %i % at a cut-off, band %s", (sum, percent, band) => {
     const r = score(odi, sections(sum));
     expect(r.score).toBe(percent);
@@ -83,10 +94,14 @@ describe("ODI v2.1a", () => {
   // missing: ≤ 20 minimal, ≤ 40 moderate, ≤ 60 severe, ≤ 80 crippled, above 80 bed-bound.
   describe("fractional indexes at the band boundaries", () => {
     it.each([
-      [8, 17.78, "minimal"], [10, 22.22, "moderate"],
-      [17, 37.78, "moderate"], [19, 42.22, "severe"],
-      [26, 57.78, "severe"], [28, 62.22, "crippled"],
-      [35, 77.78, "crippled"], [37, 82.22, "bed-bound"],
+      [8, 17.78, "minimal"],
+      [10, 22.22, "moderate"],
+      [17, 37.78, "moderate"],
+      [19, 42.22, "severe"],
+      [26, 57.78, "severe"],
+      [28, 62.22, "crippled"],
+      [35, 77.78, "crippled"],
+      [37, 82.22, "bed-bound"],
     ] as const)("nine sections summing to %i give %f %, band %s", (sum, percent, band) => {
       const r = score(odi, sections(sum, [9]));
       expect(r.score).toBeCloseTo(percent, 2);
@@ -94,7 +109,10 @@ describe("ODI v2.1a", () => {
     });
 
     it.each([
-      [9, 20, "minimal"], [18, 40, "moderate"], [27, 60, "severe"], [36, 80, "crippled"],
+      [9, 20, "minimal"],
+      [18, 40, "moderate"],
+      [27, 60, "severe"],
+      [36, 80, "crippled"],
     ] as const)("nine sections summing to %i give exactly %i %, still band %s", (sum, percent, band) => {
       const r = score(odi, sections(sum, [9]));
       expect(r.score).toBe(percent);
@@ -102,10 +120,14 @@ describe("ODI v2.1a", () => {
     });
 
     it.each([
-      [8, 20, "minimal"], [9, 22.5, "moderate"],
-      [16, 40, "moderate"], [17, 42.5, "severe"],
-      [24, 60, "severe"], [25, 62.5, "crippled"],
-      [32, 80, "crippled"], [33, 82.5, "bed-bound"],
+      [8, 20, "minimal"],
+      [9, 22.5, "moderate"],
+      [16, 40, "moderate"],
+      [17, 42.5, "severe"],
+      [24, 60, "severe"],
+      [25, 62.5, "crippled"],
+      [32, 80, "crippled"],
+      [33, 82.5, "bed-bound"],
     ] as const)("eight sections summing to %i give %f %, band %s", (sum, percent, band) => {
       const r = score(odi, sections(sum, [8, 9]));
       expect(r.score).toBe(percent);
@@ -128,7 +150,9 @@ describe("ODI v2.1a", () => {
       expect(r.score).toBeNull();
       expect(r.band).toBeNull();
       expect(r.method).toBe("insufficient");
-      expect(r.reason).toBe("ODI disability index (%): 3 of 10 items not answered (2, 5, 8); at least 8 must be answered");
+      expect(r.reason).toBe(
+        "ODI disability index (%): 3 of 10 items not answered (2, 5, 8); at least 8 must be answered",
+      );
     });
 
     it("never counts a missing section as 0", () => {
@@ -146,7 +170,9 @@ describe("ODI v2.1a", () => {
     it("gives no score with two sections missing under nine-sections", () => {
       const r = score(odi, [2, 1, 3, 2, 2, 3, 1, null, 2, null], { missing: "nine-sections" });
       expect(r.score).toBeNull();
-      expect(r.reason).toBe("ODI disability index (%): 2 of 10 items not answered (8, 10); at least 9 must be answered");
+      expect(r.reason).toBe(
+        "ODI disability index (%): 2 of 10 items not answered (8, 10); at least 9 must be answered",
+      );
     });
 
     it("rejects an unknown missing-data option, naming the one there is", () => {

@@ -70,8 +70,16 @@ describe("ÖMPSQ-10", () => {
   it("offers item 1's ten duration boxes with the scores the printed form gives them", () => {
     const item1 = ompsq10.items[0];
     expect(item1.options.map((o) => [o.label, o.value])).toEqual([
-      ["0–1 week", 1], ["1–2 weeks", 2], ["3–4 weeks", 3], ["4–5 weeks", 4], ["6–8 weeks", 5],
-      ["9–11 weeks", 6], ["3–6 months", 7], ["6–9 months", 8], ["9–12 months", 9], ["Over 1 year", 10],
+      ["0–1 week", 1],
+      ["1–2 weeks", 2],
+      ["3–4 weeks", 3],
+      ["4–5 weeks", 4],
+      ["6–8 weeks", 5],
+      ["9–11 weeks", 6],
+      ["3–6 months", 7],
+      ["6–9 months", 8],
+      ["9–12 months", 9],
+      ["Over 1 year", 10],
     ]);
   });
 
@@ -91,7 +99,12 @@ describe("ÖMPSQ-10", () => {
     });
 
     it.each([
-      [1, "low"], [48, "low"], [49, "low"], [50, "high"], [51, "high"], [100, "high"],
+      [1, "low"],
+      [48, "low"],
+      [49, "low"],
+      [50, "high"],
+      [51, "high"],
+      [100, "high"],
     ] as const)("puts a built answer set with total %i in band %s", (total, band) => {
       const r = score(ompsq10, answersWithTotal(ompsq10, total));
       expect(r.score).toBe(total);

@@ -26,14 +26,21 @@ describe("PCS", () => {
 
   it("scores 0 and 52 at the ends of the range, subscales 0–16, 0–12, 0–24", () => {
     expect(score(pcs, zeros()).score).toBe(0);
-    const top = score(pcs, Array.from({ length: 13 }, () => 4));
+    const top = score(
+      pcs,
+      Array.from({ length: 13 }, () => 4),
+    );
     expect(top.score).toBe(52);
     expect(top.subscales).toEqual({ rumination: 16, magnification: 12, helplessness: 24 });
   });
 
   // Manual p. 6: a total of 30 (75th percentile) is clinically relevant; this library counts 30 itself as clinical.
   it.each([
-    [0, "below-threshold"], [29, "below-threshold"], [30, "clinical"], [31, "clinical"], [52, "clinical"],
+    [0, "below-threshold"],
+    [29, "below-threshold"],
+    [30, "clinical"],
+    [31, "clinical"],
+    [52, "clinical"],
   ] as const)("puts a total of %i in band %s (Sullivan manual: 30 or more)", (total, band) => {
     const r = score(pcs, answersWithTotal(pcs, total));
     expect(r.score).toBe(total);
@@ -58,9 +65,21 @@ describe("PCS", () => {
     });
 
     it("puts every item in exactly one subscale", () => {
-      expect([...RUMINATION, ...MAGNIFICATION, ...HELPLESSNESS].sort((a, b) => Number(a) - Number(b))).toEqual(
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"],
-      );
+      expect([...RUMINATION, ...MAGNIFICATION, ...HELPLESSNESS].sort((a, b) => Number(a) - Number(b))).toEqual([
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "10",
+        "11",
+        "12",
+        "13",
+      ]);
     });
   });
 
@@ -71,13 +90,28 @@ describe("PCS", () => {
       expect(r.band).toBeNull();
       expect(r.reason).toBe("PCS total: 1 of 13 items not answered (8); all 13 items are required");
       expect(r.subscales).toEqual({ rumination: null, magnification: 7, helplessness: 11 });
-      expect(r.scales.rumination.reason).toBe("PCS rumination: 1 of 4 items not answered (8); all 4 items are required");
+      expect(r.scales.rumination.reason).toBe(
+        "PCS rumination: 1 of 4 items not answered (8); all 4 items are required",
+      );
       expect(r.scales.magnification.method).toBe("complete");
       expect(r.missing).toEqual(["8"]);
     });
 
     it("null magnification only (and the total) when item 13 is missing", () => {
-      const r = score(pcs, { "1": 1, "2": 1, "3": 1, "4": 1, "5": 1, "6": 1, "7": 1, "8": 1, "9": 1, "10": 1, "11": 1, "12": 1 });
+      const r = score(pcs, {
+        "1": 1,
+        "2": 1,
+        "3": 1,
+        "4": 1,
+        "5": 1,
+        "6": 1,
+        "7": 1,
+        "8": 1,
+        "9": 1,
+        "10": 1,
+        "11": 1,
+        "12": 1,
+      });
       expect(r.score).toBeNull();
       expect(r.subscales).toEqual({ rumination: 4, magnification: null, helplessness: 6 });
       expect(r.scales.magnification.missing).toEqual(["13"]);

@@ -25,7 +25,12 @@ describe("PEG", () => {
 
   it("ships no bands (calculator bands have no primary source)", () => {
     expect("bands" in peg.score).toBe(false);
-    for (const answers of [[3, 4, 4], [4, 4, 4], [7, 7, 7]]) expect(score(peg, answers).band).toBeNull();
+    for (const answers of [
+      [3, 4, 4],
+      [4, 4, 4],
+      [7, 7, 7],
+    ])
+      expect(score(peg, answers).band).toBeNull();
   });
 
   it("needs all three items", () => {

@@ -11,7 +11,11 @@ describe("PHQ-2", () => {
 
   // Kroenke 2003: 3 or more is positive.
   it.each([
-    [[0, 0], 0, "negative"], [[1, 1], 2, "negative"], [[2, 1], 3, "positive"], [[2, 2], 4, "positive"], [[3, 3], 6, "positive"],
+    [[0, 0], 0, "negative"],
+    [[1, 1], 2, "negative"],
+    [[2, 1], 3, "positive"],
+    [[2, 2], 4, "positive"],
+    [[3, 3], 6, "positive"],
   ] as const)("scores %j as %i, %s", (answers, total, band) => {
     const r = score(phq2, answers);
     expect(r.score).toBe(total);
@@ -20,7 +24,9 @@ describe("PHQ-2", () => {
 
   // Arroll 2010: a cut-point of 2 is more sensitive; offered as an opt-in flag, never the default band.
   it.each([
-    [[1, 0], false], [[1, 1], true], [[2, 1], true],
+    [[1, 0], false],
+    [[1, 1], true],
+    [[2, 1], true],
   ] as const)("raises sensitive-cutoff for %j only when asked: %s", (answers, raised) => {
     expect(score(phq2, answers).flags).toEqual([]);
     const flags = score(phq2, answers, { flags: ["sensitive-cutoff"] }).flags.map((f) => f.id);

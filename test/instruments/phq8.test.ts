@@ -12,9 +12,19 @@ describe("PHQ-8", () => {
 
   // Kroenke 2009: the PHQ-9 cut-points 5, 10, 15 and 20 apply to the PHQ-8; its range ends at 24.
   it.each([
-    [4, "minimal"], [5, "mild"], [6, "mild"], [9, "mild"], [10, "moderate"], [11, "moderate"],
-    [14, "moderate"], [15, "moderately-severe"], [16, "moderately-severe"], [19, "moderately-severe"],
-    [20, "severe"], [21, "severe"], [24, "severe"],
+    [4, "minimal"],
+    [5, "mild"],
+    [6, "mild"],
+    [9, "mild"],
+    [10, "moderate"],
+    [11, "moderate"],
+    [14, "moderate"],
+    [15, "moderately-severe"],
+    [16, "moderately-severe"],
+    [19, "moderately-severe"],
+    [20, "severe"],
+    [21, "severe"],
+    [24, "severe"],
   ] as const)("puts a total of %i in band %s (Kroenke 2009)", (total, band) => {
     expect(score(phq8, answersWithTotal(phq8, total)).band?.id).toBe(band);
   });

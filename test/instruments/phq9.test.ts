@@ -21,10 +21,20 @@ describe("PHQ-9", () => {
 
   // Kroenke 2001: "scores of 5, 10, 15 and 20 represent mild, moderate, moderately severe and severe".
   it.each([
-    [0, "minimal"], [4, "minimal"], [5, "mild"], [6, "mild"],
-    [9, "mild"], [10, "moderate"], [11, "moderate"],
-    [14, "moderate"], [15, "moderately-severe"], [16, "moderately-severe"],
-    [19, "moderately-severe"], [20, "severe"], [21, "severe"], [27, "severe"],
+    [0, "minimal"],
+    [4, "minimal"],
+    [5, "mild"],
+    [6, "mild"],
+    [9, "mild"],
+    [10, "moderate"],
+    [11, "moderate"],
+    [14, "moderate"],
+    [15, "moderately-severe"],
+    [16, "moderately-severe"],
+    [19, "moderately-severe"],
+    [20, "severe"],
+    [21, "severe"],
+    [27, "severe"],
   ] as const)("puts a total of %i in band %s (Kroenke 2001)", (total, band) => {
     const r = score(phq9, answersWithTotal(phq9, total));
     expect(r.score).toBe(total);
@@ -135,9 +145,12 @@ describe("PHQ-9", () => {
       if (!r.success) expect(r.error.issues.map((i) => i.item)).toEqual(["1", "4"]);
     });
 
-    it.each([[[]], [[0, 0, 0]], [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]])("rejects an array of the wrong length (%j)", (answers) => {
-      expect(() => score(phq9, answers)).toThrow(/expected 9 to 10 answers in published item order/);
-    });
+    it.each([[[]], [[0, 0, 0]], [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]])(
+      "rejects an array of the wrong length (%j)",
+      (answers) => {
+        expect(() => score(phq9, answers)).toThrow(/expected 9 to 10 answers in published item order/);
+      },
+    );
 
     it("rejects unknown item ids in record input", () => {
       expect(() => score(phq9, { "1": 0, q2: 1 } as never)).toThrow(/item q2: unknown item id "q2"/);
@@ -162,8 +175,12 @@ describe("PHQ-9", () => {
     });
 
     it("rejects an unknown missing-data option and opt-in flag", () => {
-      expect(() => score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0], { missing: "lenient" as never })).toThrow(/unknown missing-data option "lenient" \(options: "cms-mds"\)/);
-      expect(() => score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0], { flags: ["x"] as never })).toThrow(/unknown opt-in flag "x"/);
+      expect(() => score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0], { missing: "lenient" as never })).toThrow(
+        /unknown missing-data option "lenient" \(options: "cms-mds"\)/,
+      );
+      expect(() => score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0], { flags: ["x"] as never })).toThrow(
+        /unknown opt-in flag "x"/,
+      );
     });
   });
 

@@ -12,8 +12,18 @@ describe("PSEQ", () => {
   });
 
   it("scores 0 and 60 at the ends of the range", () => {
-    expect(score(pseq, Array.from({ length: 10 }, () => 0)).score).toBe(0);
-    expect(score(pseq, Array.from({ length: 10 }, () => 6)).score).toBe(60);
+    expect(
+      score(
+        pseq,
+        Array.from({ length: 10 }, () => 0),
+      ).score,
+    ).toBe(0);
+    expect(
+      score(
+        pseq,
+        Array.from({ length: 10 }, () => 6),
+      ).score,
+    ).toBe(60);
   });
 
   describe("direction: higher is better", () => {
@@ -30,16 +40,37 @@ describe("PSEQ", () => {
     });
 
     it("puts the lowest self-efficacy in the 'severe' band and the highest in 'minimal'", () => {
-      expect(score(pseq, Array.from({ length: 10 }, () => 0)).band?.id).toBe("severe");
-      expect(score(pseq, Array.from({ length: 10 }, () => 6)).band?.id).toBe("minimal");
+      expect(
+        score(
+          pseq,
+          Array.from({ length: 10 }, () => 0),
+        ).band?.id,
+      ).toBe("severe");
+      expect(
+        score(
+          pseq,
+          Array.from({ length: 10 }, () => 6),
+        ).band?.id,
+      ).toBe("minimal");
     });
   });
 
   // ePPOC reference manual (as quoted by measurely.com.au): severe 0–19, moderate 20–30, mild 31–40, minimal 41–60.
   it.each([
-    [0, "severe"], [18, "severe"], [19, "severe"], [20, "moderate"], [21, "moderate"],
-    [29, "moderate"], [30, "moderate"], [31, "mild"], [32, "mild"],
-    [39, "mild"], [40, "mild"], [41, "minimal"], [42, "minimal"], [60, "minimal"],
+    [0, "severe"],
+    [18, "severe"],
+    [19, "severe"],
+    [20, "moderate"],
+    [21, "moderate"],
+    [29, "moderate"],
+    [30, "moderate"],
+    [31, "mild"],
+    [32, "mild"],
+    [39, "mild"],
+    [40, "mild"],
+    [41, "minimal"],
+    [42, "minimal"],
+    [60, "minimal"],
   ] as const)("puts a total of %i in band %s (ePPOC)", (total, band) => {
     const r = score(pseq, answersWithTotal(pseq, total));
     expect(r.score).toBe(total);

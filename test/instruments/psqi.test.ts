@@ -9,9 +9,24 @@ type Answers = Record<string, number | string | null>;
  * and a test can move one component at a time.
  */
 const BASE: Answers = {
-  "1": "23:00", "2": 10, "3": "07:00", "4": 8,
-  "5a": 0, "5b": 0, "5c": 0, "5d": 0, "5e": 0, "5f": 0, "5g": 0, "5h": 0, "5i": 0, "5j": 0,
-  "6": 0, "7": 0, "8": 0, "9": 0,
+  "1": "23:00",
+  "2": 10,
+  "3": "07:00",
+  "4": 8,
+  "5a": 0,
+  "5b": 0,
+  "5c": 0,
+  "5d": 0,
+  "5e": 0,
+  "5f": 0,
+  "5g": 0,
+  "5h": 0,
+  "5i": 0,
+  "5j": 0,
+  "6": 0,
+  "7": 0,
+  "8": 0,
+  "9": 0,
 };
 
 const withAnswers = (over: Answers): Answers => ({ ...BASE, ...over });
@@ -28,7 +43,13 @@ describe("PSQI", () => {
     expect(r.score).toBe(0);
     expect(r.band).toEqual({ id: "good", label: "Good sleeper" });
     expect(r.subscales).toEqual({
-      quality: 0, latency: 0, duration: 0, efficiency: 0, disturbances: 0, medication: 0, daytimeDysfunction: 0,
+      quality: 0,
+      latency: 0,
+      duration: 0,
+      efficiency: 0,
+      disturbances: 0,
+      medication: 0,
+      daytimeDysfunction: 0,
     });
     expect(r.flags).toEqual([]);
   });
@@ -40,7 +61,13 @@ describe("PSQI", () => {
   it("scores the worked example as 10, poor, with every component", () => {
     const r = score(psqi, ["23:00", 40, "07:00", 6.5, 2, 3, 2, 0, 1, 0, 0, 1, 3, 0, 2, 0, 1, 2]);
     expect(r.subscales).toEqual({
-      quality: 2, latency: 2, duration: 1, efficiency: 1, disturbances: 2, medication: 0, daytimeDysfunction: 2,
+      quality: 2,
+      latency: 2,
+      duration: 1,
+      efficiency: 1,
+      disturbances: 2,
+      medication: 0,
+      daytimeDysfunction: 2,
     });
     expect(r.score).toBe(10);
     expect(r.method).toBe("complete");
@@ -51,7 +78,16 @@ describe("PSQI", () => {
 
   it("scores 21 when every component is at its worst", () => {
     // 6 = 3; 61 min → 3 + 5a 3 = 6 → 3; 0 h → 3; 0 % → 3; 5b–5j all 3 = 27 → 3; 7 = 3; 3 + 3 = 6 → 3.
-    const r = scoreOf({ "2": 61, "4": 0, "5a": 3, ...disturbances([3, 3, 3, 3, 3, 3, 3, 3, 3]), "6": 3, "7": 3, "8": 3, "9": 3 });
+    const r = scoreOf({
+      "2": 61,
+      "4": 0,
+      "5a": 3,
+      ...disturbances([3, 3, 3, 3, 3, 3, 3, 3, 3]),
+      "6": 3,
+      "7": 3,
+      "8": 3,
+      "9": 3,
+    });
     expect(r.score).toBe(21);
     expect(r.band?.id).toBe("poor");
   });
@@ -80,7 +116,16 @@ describe("PSQI", () => {
 
   describe("sleep duration (item 4: > 7 h → 0, 6–7 → 1, 5 to under 6 → 2, under 5 → 3)", () => {
     it.each([
-      [8, 0], [7.5, 0], [7.01, 0], [7, 1], [6.99, 1], [6, 1], [5.99, 2], [5, 2], [4.99, 3], [0, 3],
+      [8, 0],
+      [7.5, 0],
+      [7.01, 0],
+      [7, 1],
+      [6.99, 1],
+      [6, 1],
+      [5.99, 2],
+      [5, 2],
+      [4.99, 3],
+      [0, 3],
     ] as const)("%f h scores %i", (hours, expected) => {
       expect(scoreOf({ "4": hours }).subscales.duration).toBe(expected);
     });
@@ -156,7 +201,9 @@ describe("PSQI", () => {
       expect(r.score).toBe(0);
       expect(r.flags.map((f) => f.id)).toEqual(["sleep-exceeds-time-in-bed"]);
       expect(r.flags[0]?.label).toBe("Hours slept exceed hours in bed");
-      expect(r.flags[0]?.message).toMatch(/8 h of sleep, more than the 7 h in bed from items 1 and 3 \(23:00 to 06:00\)/);
+      expect(r.flags[0]?.message).toMatch(
+        /8 h of sleep, more than the 7 h in bed from items 1 and 3 \(23:00 to 06:00\)/,
+      );
       expect(r.flags[0]?.message).toMatch(/114\.285714 %/);
     });
     it("does not flag hours slept equal to hours in bed (100 %)", () => {
@@ -180,7 +227,16 @@ describe("PSQI", () => {
 
   describe("daytime dysfunction (items 8 + 9: 0 → 0, 1–2 → 1, 3–4 → 2, 5–6 → 3)", () => {
     it.each([
-      [0, 0, 0], [1, 0, 1], [0, 2, 1], [1, 1, 1], [2, 1, 2], [2, 2, 2], [3, 1, 2], [3, 2, 3], [2, 3, 3], [3, 3, 3],
+      [0, 0, 0],
+      [1, 0, 1],
+      [0, 2, 1],
+      [1, 1, 1],
+      [2, 1, 2],
+      [2, 2, 2],
+      [3, 1, 2],
+      [3, 2, 3],
+      [2, 3, 3],
+      [3, 3, 3],
     ] as const)("8 = %i and 9 = %i score %i", (q8, q9, expected) => {
       expect(scoreOf({ "8": q8, "9": q9 }).subscales.daytimeDysfunction).toBe(expected);
     });
@@ -256,12 +312,16 @@ describe("PSQI", () => {
     // (and nothing else) leaves exactly the components that use it unscored.
     const required = psqi.subscales.filter((s) => s.id !== "disturbances");
     it.each(required.map((s) => [s.id, s] as const))("%s: every item required, as it says", (_, s) => {
-      expect(s.missing.description).toBe(s.items.length === 1 ? "its one item is required" : `all ${String(s.items.length)} items are required`);
+      expect(s.missing.description).toBe(
+        s.items.length === 1 ? "its one item is required" : `all ${String(s.items.length)} items are required`,
+      );
       for (const item of s.items) {
         const r = scoreOf({ [item]: null });
         const subs = r.subscales as Readonly<Record<string, number | null>>;
         expect(subs[s.id], `${s.id} without item ${item}`).toBeNull();
-        for (const other of psqi.subscales) if (!other.items.includes(item as never)) expect(subs[other.id], `${other.id} without item ${item}`).not.toBeNull();
+        for (const other of psqi.subscales)
+          if (!other.items.includes(item as never))
+            expect(subs[other.id], `${other.id} without item ${item}`).not.toBeNull();
       }
     });
   });
@@ -330,8 +390,24 @@ describe("PSQI", () => {
   it("gives the same result for array and record input", () => {
     const array = ["23:00", 40, "07:00", 6.5, 2, 3, 2, 0, 1, 0, 0, 1, 3, 0, 2, 0, 1, 2];
     const record = {
-      "1": "23:00", "2": 40, "3": "07:00", "4": 6.5, "5a": 2, "5b": 3, "5c": 2, "5d": 0, "5e": 1, "5f": 0,
-      "5g": 0, "5h": 1, "5i": 3, "5j": 0, "6": 2, "7": 0, "8": 1, "9": 2,
+      "1": "23:00",
+      "2": 40,
+      "3": "07:00",
+      "4": 6.5,
+      "5a": 2,
+      "5b": 3,
+      "5c": 2,
+      "5d": 0,
+      "5e": 1,
+      "5f": 0,
+      "5g": 0,
+      "5h": 1,
+      "5i": 3,
+      "5j": 0,
+      "6": 2,
+      "7": 0,
+      "8": 1,
+      "9": 2,
     };
     expect(score(psqi, record)).toEqual(score(psqi, array));
     expect(score("psqi", array)).toEqual(score(psqi, array));

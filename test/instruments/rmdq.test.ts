@@ -75,7 +75,9 @@ describe("RMDQ-24", () => {
     it("give no score with three unanswered items under rescale", () => {
       const r = score(rmdq, ticks(9, [3, 10, 24]), { missing: "rescale" });
       expect(r.score).toBeNull();
-      expect(r.reason).toBe("RMDQ total: 3 of 24 items not answered (3, 10, 24); at most 2 may be missing for a prorated score");
+      expect(r.reason).toBe(
+        "RMDQ total: 3 of 24 items not answered (3, 10, 24); at most 2 may be missing for a prorated score",
+      );
     });
 
     it("label the rescale option as non-standard", () => {

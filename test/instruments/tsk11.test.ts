@@ -19,11 +19,14 @@ describe("TSK-11", () => {
     expect(score(tsk11, all(4)).score).toBe(44);
   });
 
-  it.each(Array.from({ length: 11 }, (_, i) => i))("does not reverse item %i (0-based): answering 4 adds 3", (index) => {
-    const answers = all(1);
-    answers[index] = 4;
-    expect(score(tsk11, answers).score).toBe(14);
-  });
+  it.each(Array.from({ length: 11 }, (_, i) => i))(
+    "does not reverse item %i (0-based): answering 4 adds 3",
+    (index) => {
+      const answers = all(1);
+      answers[index] = 4;
+      expect(score(tsk11, answers).score).toBe(14);
+    },
+  );
 
   it("has no bands and no flags: no single-score cut-off is published", () => {
     expect("bands" in tsk11.score).toBe(false);
@@ -38,7 +41,19 @@ describe("TSK-11", () => {
   });
 
   it("takes record input by the TSK-11's own numbers", () => {
-    const r = score(tsk11, { "1": 1, "2": 1, "3": 1, "4": 4, "5": 1, "6": 1, "7": 1, "8": 1, "9": 1, "10": 1, "11": 1 });
+    const r = score(tsk11, {
+      "1": 1,
+      "2": 1,
+      "3": 1,
+      "4": 4,
+      "5": 1,
+      "6": 1,
+      "7": 1,
+      "8": 1,
+      "9": 1,
+      "10": 1,
+      "11": 1,
+    });
     expect(r.score).toBe(14);
     expect(r.answers["4"]).toBe(4);
   });
@@ -60,7 +75,12 @@ describe("TSK-11", () => {
     });
 
     it("rejects 17 answers (a TSK-17 passed as a TSK-11)", () => {
-      expect(() => score(tsk11, Array.from({ length: 17 }, () => 2))).toThrow(/expected 11 answers/);
+      expect(() =>
+        score(
+          tsk11,
+          Array.from({ length: 17 }, () => 2),
+        ),
+      ).toThrow(/expected 11 answers/);
     });
   });
 

@@ -41,7 +41,10 @@ describe("TSK-17", () => {
     });
 
     it.each([
-      ["4", 3], ["8", 7], ["12", 11], ["16", 15],
+      ["4", 3],
+      ["8", 7],
+      ["12", 11],
+      ["16", 15],
     ] as const)("reverses item %s", (_, index) => {
       const low = all(2);
       low[index] = 1;
@@ -51,7 +54,12 @@ describe("TSK-17", () => {
       expect((score(tsk17, low).score as number) - (score(tsk17, high).score as number)).toBe(3);
     });
 
-    it.each([["1", 0], ["9", 8], ["14", 13], ["17", 16]] as const)("does not reverse item %s", (_, index) => {
+    it.each([
+      ["1", 0],
+      ["9", 8],
+      ["14", 13],
+      ["17", 16],
+    ] as const)("does not reverse item %s", (_, index) => {
       const low = all(2);
       low[index] = 1;
       const high = all(2);
@@ -66,7 +74,11 @@ describe("TSK-17", () => {
 
   // Vlaeyen 1995 as cited: high fear when the total is above 37.
   it.each([
-    [17, "low"], [36, "low"], [37, "low"], [38, "high"], [68, "high"],
+    [17, "low"],
+    [36, "low"],
+    [37, "low"],
+    [38, "high"],
+    [68, "high"],
   ] as const)("puts a total of %i in band %s (Vlaeyen 1995: > 37)", (total, band) => {
     const r = score(tsk17, answersWithTotal(tsk17, total));
     expect(r.score).toBe(total);

@@ -18,9 +18,19 @@ describe("phq9-not-improved-step-up (IMPACT 10–12 weeks; MHIP below 10 or 50 %
     expect(p.action).toBe("step-up");
     expect(p.step).toBe(3);
     const r = p.reasons.find((x) => x.rule === "phq9-not-improved-step-up");
-    expect(r).toMatchObject({ action: "step-up", effect: "step-up", step: 3, applied: true, blocked: null, designChoice: false });
+    expect(r).toMatchObject({
+      action: "step-up",
+      effect: "step-up",
+      step: 3,
+      applied: true,
+      blocked: null,
+      designChoice: false,
+    });
     expect(r?.source.key).toBe("unutzer2002");
-    expect(r?.evidence.map((e) => [e.kind, e.observed, e.weeks])).toEqual([["score", 16, 0], ["outcome", false, 10]]);
+    expect(r?.evidence.map((e) => [e.kind, e.observed, e.weeks])).toEqual([
+      ["score", 16, 0],
+      ["outcome", false, 10],
+    ]);
   });
   it("does not fire once the latest is below 10 (10 fires, 9 does not)", () => {
     expect(run([at(0, phq(16)), at(70, phq(10))], atStep(1)).action).toBe("step-up");
@@ -39,7 +49,10 @@ describe("phq9-not-improved-step-up (IMPACT 10–12 weeks; MHIP below 10 or 50 %
   it("at step 3, the highest, asks for a review: the plan still changes, the step cannot", () => {
     const p = run([at(0, phq(16)), at(70, phq(14))], atStep(3));
     expect(fired(p)).toContain("phq9-not-improved-step-up");
-    expect(p.reasons.find((r) => r.rule === "phq9-not-improved-step-up")).toMatchObject({ action: "step-up", effect: "review" });
+    expect(p.reasons.find((r) => r.rule === "phq9-not-improved-step-up")).toMatchObject({
+      action: "step-up",
+      effect: "review",
+    });
     expect(p.action).toBe("review");
     expect(p.step).toBe(3);
   });
@@ -107,7 +120,11 @@ describe("phq9-remission and phq9-sustained-remission-step-down (GermanIMPACT; D
     const p = run([...base, at(84, phq(3))], atStep(2));
     expect(p.action).toBe("step-down");
     expect(p.step).toBe(1);
-    expect(p.reasons.find((r) => r.rule === "phq9-sustained-remission-step-down")).toMatchObject({ step: 1, applied: true, designChoice: true });
+    expect(p.reasons.find((r) => r.rule === "phq9-sustained-remission-step-down")).toMatchObject({
+      step: 1,
+      applied: true,
+      designChoice: true,
+    });
   });
   it("needs every assessment of the run below 5 (a 5 in between restarts it)", () => {
     const p = run([at(0, phq(15)), at(28, phq(4)), at(56, phq(5)), at(84, phq(3))], atStep(2));
@@ -118,7 +135,10 @@ describe("phq9-remission and phq9-sustained-remission-step-down (GermanIMPACT; D
     expect(p.urgent).toBe(true);
     expect(p.action).toBe("continue");
     expect(p.step).toBe(2);
-    expect(p.reasons.find((r) => r.rule === "phq9-sustained-remission-step-down")).toMatchObject({ effect: "continue", applied: true });
+    expect(p.reasons.find((r) => r.rule === "phq9-sustained-remission-step-down")).toMatchObject({
+      effect: "continue",
+      applied: true,
+    });
     expect(p.reasons.find((r) => r.rule === "phq9-sustained-remission-step-down")?.blocked).toMatch(/urgent/);
   });
   it("never steps down below the step stratify gives over the latest results, nor while another rule asks for more", () => {
@@ -153,15 +173,24 @@ describe("reliable-deterioration (Jacobson & Truax 1991)", () => {
 
 describe("pain-disability-not-improved-step-up (ESCAPE/SCAMP 12 weeks; IMMPACT 30 %)", () => {
   it("steps up to 3 at 12 weeks at step 2 (day 84), not at day 83", () => {
-    expect(fired(run([at(0, odiSum(20)), at(83, odiSum(15))], atStep(2)))).not.toContain("pain-disability-not-improved-step-up");
+    expect(fired(run([at(0, odiSum(20)), at(83, odiSum(15))], atStep(2)))).not.toContain(
+      "pain-disability-not-improved-step-up",
+    );
     const p = run([at(0, odiSum(20)), at(84, odiSum(15))], atStep(2));
     expect(p.action).toBe("step-up");
     expect(p.step).toBe(3);
-    expect(p.reasons[0]?.evidence.find((e) => e.instrument === "odi")).toMatchObject({ kind: "improvement", observed: 25, threshold: 30, holds: false });
+    expect(p.reasons[0]?.evidence.find((e) => e.instrument === "odi")).toMatchObject({
+      kind: "improvement",
+      observed: 25,
+      threshold: 30,
+      holds: false,
+    });
   });
   it("does not fire at 30 % better (ODI 40 → 28) and fires at 25 % (40 → 30)", () => {
     expect(fired(run([at(0, odiSum(20)), at(90, odiSum(14))], atStep(2)))).toEqual([]);
-    expect(fired(run([at(0, odiSum(20)), at(90, odiSum(15))], atStep(2)))).toEqual(["pain-disability-not-improved-step-up"]);
+    expect(fired(run([at(0, odiSum(20)), at(90, odiSum(15))], atStep(2)))).toEqual([
+      "pain-disability-not-improved-step-up",
+    ]);
   });
   it("does not fire when pain is 30 % better though disability is not", () => {
     // PEG 5 → 3.33 is 33 % better; 5 → 3.67 is 27 %.

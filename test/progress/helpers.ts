@@ -14,7 +14,10 @@ export const gad = (total: number): ScoreResult => score(gad7, answersWithTotal(
 
 /** An ODI whose ten sections sum to `sum` (the percent score is sum × 2). */
 export function odiSum(sum: number): ScoreResult {
-  return score(odi, Array.from({ length: 10 }, (_, i) => Math.max(0, Math.min(5, sum - i * 5))));
+  return score(
+    odi,
+    Array.from({ length: 10 }, (_, i) => Math.max(0, Math.min(5, sum - i * 5))),
+  );
 }
 
 /** A PEG whose three items are all `n` (mean n). */

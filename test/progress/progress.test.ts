@@ -24,7 +24,10 @@ describe("trajectories", () => {
       [day(28), 4, 15],
       [day(70), 10, 14],
     ]);
-    expect(p.instruments.gad7?.points.map((x) => [x.weeks, x.score])).toEqual([[0, 12], [4, 9]]);
+    expect(p.instruments.gad7?.points.map((x) => [x.weeks, x.score])).toEqual([
+      [0, 12],
+      [4, 9],
+    ]);
     expect(p.judgedAt).toBe(day(70));
     expect(Object.keys(p.instruments)).toEqual(["phq9", "gad7"]);
     // The same history in another order gives the same answer.
@@ -59,7 +62,8 @@ describe("trajectories", () => {
   });
 
   it("gives each status in its order", () => {
-    const status = (a: number, b: number): string | undefined => progress([at(0, phq(a)), at(60, phq(b))]).instruments.phq9?.status;
+    const status = (a: number, b: number): string | undefined =>
+      progress([at(0, phq(a)), at(60, phq(b))]).instruments.phq9?.status;
     expect(status(16, 4)).toBe("remission");
     expect(status(16, 8)).toBe("response");
     expect(status(8, 1)).toBe("reliable-improvement"); // 7 points, baseline below 10: no response definition applies
@@ -70,7 +74,10 @@ describe("trajectories", () => {
   });
 
   it("follows the first subscale of an instrument without a total (BPI severity)", () => {
-    const h = [at(0, score(bpi, [6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5])), at(30, score(bpi, [3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5]))];
+    const h = [
+      at(0, score(bpi, [6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5])),
+      at(30, score(bpi, [3, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5])),
+    ];
     const t = progress(h).instruments.bpi;
     expect(t?.scale).toBe("severity");
     const [a, b] = h.map((e) => e.result);
@@ -79,7 +86,9 @@ describe("trajectories", () => {
   });
 
   it("reads several instruments at once and says which rule read which", () => {
-    const p = progress([at(0, phq(16)), at(0, gad(3)), at(70, phq(14)), at(70, gad(8))], { step: { current: 2, since: day(0) } });
+    const p = progress([at(0, phq(16)), at(0, gad(3)), at(70, phq(14)), at(70, gad(8))], {
+      step: { current: 2, since: day(0) },
+    });
     expect(p.reasons.map((r) => r.rule)).toEqual(["phq9-not-improved-step-up", "reliable-deterioration"]);
     expect(p.instruments.phq9?.action).toBe("step-up");
     expect(p.instruments.gad7?.action).toBe("review");
@@ -90,19 +99,41 @@ describe("trajectories", () => {
 
 describe("dates", () => {
   it("reads dates and date-times alike; without an offset a date-time is UTC", () => {
-    const a = progress([{ at: "2026-01-05", result: phq(15) }, { at: "2026-03-16T00:00", result: phq(14) }]);
+    const a = progress([
+      { at: "2026-01-05", result: phq(15) },
+      { at: "2026-03-16T00:00", result: phq(14) },
+    ]);
     expect(a.instruments.phq9?.latest?.weeks).toBe(10);
-    const b = progress([{ at: "2026-01-05T10:00:00Z", result: phq(15) }, { at: "2026-03-16T11:00:00+01:00", result: phq(14) }]);
+    const b = progress([
+      { at: "2026-01-05T10:00:00Z", result: phq(15) },
+      { at: "2026-03-16T11:00:00+01:00", result: phq(14) },
+    ]);
     expect(b.instruments.phq9?.latest?.weeks).toBe(10);
-    const c = progress([{ at: "2026-01-05T12:00", result: phq(15) }, { at: "2026-03-16", result: phq(14) }]);
+    const c = progress([
+      { at: "2026-01-05T12:00", result: phq(15) },
+      { at: "2026-03-16", result: phq(14) },
+    ]);
     expect(c.instruments.phq9?.latest?.weeks).toBeCloseTo(10 - 0.5 / 7, 12);
     expect(c.action).toBe("review"); // just under 10 weeks: the case review, not yet the step-up
-    const d = progress([{ at: "2026-01-05T00:00:00.000Z", result: phq(15) }, { at: "2026-03-15T23:59:59.999-00:01", result: phq(14) }]);
+    const d = progress([
+      { at: "2026-01-05T00:00:00.000Z", result: phq(15) },
+      { at: "2026-03-15T23:59:59.999-00:01", result: phq(14) },
+    ]);
     expect(d.action).toBe("step-up");
   });
 
   it("rejects what is not an ISO 8601 date, or a day that does not exist, naming the entry", () => {
-    for (const bad of ["2026-02-30", "2026-13-01", "05/01/2026", "2026-1-5", "2026-01-05 10:00", "2026-01-05T25:00", "", 20260105, null]) {
+    for (const bad of [
+      "2026-02-30",
+      "2026-13-01",
+      "05/01/2026",
+      "2026-1-5",
+      "2026-01-05 10:00",
+      "2026-01-05T25:00",
+      "",
+      20260105,
+      null,
+    ]) {
       let err: unknown;
       try {
         progress([at(0, phq(10)), { at: bad as string, result: phq(12) }]);
@@ -110,11 +141,17 @@ describe("dates", () => {
         err = e;
       }
       expect(err).toBeInstanceOf(ProgressInputError);
-      expect((err as ProgressInputError).issues).toEqual([{ path: "history.1.at", value: bad, message: expect.stringMatching(/ISO 8601/) as unknown }]);
+      expect((err as ProgressInputError).issues).toEqual([
+        { path: "history.1.at", value: bad, message: expect.stringMatching(/ISO 8601/) as unknown },
+      ]);
     }
     expect(() => progress([at(0, phq(10))], { asOf: "yesterday" })).toThrow(/options\.asOf: must be an ISO 8601/);
-    expect(() => progress([at(0, phq(10))], { step: { current: 4 as 1, since: "2026-01-05" } })).toThrow(/options\.step\.current: must be one of the pathway's steps \(1, 2, 3\)/);
-    expect(() => progress([{ at: day(0), result: { score: 3 } as never }])).toThrow(/history\.0\.result: must be a score result/);
+    expect(() => progress([at(0, phq(10))], { step: { current: 4 as 1, since: "2026-01-05" } })).toThrow(
+      /options\.step\.current: must be one of the pathway's steps \(1, 2, 3\)/,
+    );
+    expect(() => progress([{ at: day(0), result: { score: 3 } as never }])).toThrow(
+      /history\.0\.result: must be a score result/,
+    );
     expect(() => progress("x" as never)).toThrow(ProgressInputError);
     expect(progress([{ at: "2024-02-29", result: phq(3) }]).judgedAt).toBe("2024-02-29");
   });
@@ -149,7 +186,14 @@ describe("the urgent overlay", () => {
 
   it("reads an urgent rule's condition with fields given as undefined as the fields left out", () => {
     // validatePathway reads `{ flag: "self-harm", item: undefined }` as a flag condition; so must progress.
-    const blank = { scale: undefined, op: undefined, value: undefined, band: undefined, flag: undefined, item: undefined };
+    const blank = {
+      scale: undefined,
+      op: undefined,
+      value: undefined,
+      band: undefined,
+      flag: undefined,
+      item: undefined,
+    };
     const urgent = defaultPathway.urgent.map((u) => ({ ...u, when: Object.assign({}, blank, u.when) }));
     const pathway = { ...defaultPathway, urgent } as unknown as Pathway;
     expect(validatePathway(pathway)).toEqual([]);
@@ -176,21 +220,43 @@ describe("pathways of one's own", () => {
       id: "odi-stalled",
       label: "ODI not 10 points better at 6 weeks",
       action: "step-up",
-      when: [{ kind: "improvement", instrument: "odi", from: "baseline", unit: "points", op: "<", value: 10, window: { minWeeks: 6 } }],
+      when: [
+        {
+          kind: "improvement",
+          instrument: "odi",
+          from: "baseline",
+          unit: "points",
+          op: "<",
+          value: 10,
+          window: { minWeeks: 6 },
+        },
+      ],
       advice: "Refer to the combined programme.",
       source: "clinic",
       designChoice: true,
       note: "Local agreement.",
     },
   ];
-  const clinic = { ...defaultPathway, id: "clinic", version: "1.0.0", references: { ...defaultPathway.references, clinic: { text: "Clinic pathway group." } }, progression: mine } as Pathway;
+  const clinic = {
+    ...defaultPathway,
+    id: "clinic",
+    version: "1.0.0",
+    references: { ...defaultPathway.references, clinic: { text: "Clinic pathway group." } },
+    progression: mine,
+  } as Pathway;
 
   it("replaces the default rules", () => {
     expect(validatePathway(clinic)).toEqual([]);
-    const p = progress([at(0, odiSum(25)), at(42, odiSum(21))], { pathway: clinic, step: { current: 1, since: day(0) } });
+    const p = progress([at(0, odiSum(25)), at(42, odiSum(21))], {
+      pathway: clinic,
+      step: { current: 1, since: day(0) },
+    });
     expect(p.pathway.id).toBe("clinic");
     expect(p.reasons.map((r) => [r.rule, r.step, r.source.key])).toEqual([["odi-stalled", 2, "clinic"]]);
-    expect(progress([at(0, odiSum(25)), at(41, odiSum(21))], { pathway: clinic, step: { current: 1, since: day(0) } }).action).toBe("continue");
+    expect(
+      progress([at(0, odiSum(25)), at(41, odiSum(21))], { pathway: clinic, step: { current: 1, since: day(0) } })
+        .action,
+    ).toBe("continue");
   });
 
   it("without progression rules gives continue once something is assessed", () => {
@@ -202,27 +268,101 @@ describe("pathways of one's own", () => {
     const bad = {
       ...clinic,
       progression: [
-        { ...mine[0], id: "a", when: [{ kind: "improvement", instrument: "odx", from: "baseline", unit: "points", op: "<", value: 10 }] },
-        { ...mine[0], id: "b", to: 7, when: [{ kind: "band", instrument: "startback", point: "latest", bands: ["severe"] }] },
-        { ...mine[0], id: "c", when: [{ kind: "any", of: [{ kind: "outcome", instrument: "ndi", from: "baseline", outcome: "response", met: false }, { kind: "weeks" }] }] },
-        { ...mine[0], id: "d", source: "nowhere", when: [{ kind: "not", condition: { kind: "score", instrument: "bpi", scale: "pain", point: "latest", op: ">=", value: 4 } }] },
-        { ...mine[0], id: "e", action: "review", to: 3, steps: [9], when: [{ kind: "consecutive", instrument: "phq9", op: "<", value: 5, count: 0 }] },
-        { ...mine[0], id: "f", designChoice: true, note: undefined, when: [{ kind: "improvement", instrument: "odi", from: "baseline", unit: "points", op: "<", value: 10, window: { minWeeks: 8, maxWeeks: 4 } }] },
+        {
+          ...mine[0],
+          id: "a",
+          when: [{ kind: "improvement", instrument: "odx", from: "baseline", unit: "points", op: "<", value: 10 }],
+        },
+        {
+          ...mine[0],
+          id: "b",
+          to: 7,
+          when: [{ kind: "band", instrument: "startback", point: "latest", bands: ["severe"] }],
+        },
+        {
+          ...mine[0],
+          id: "c",
+          when: [
+            {
+              kind: "any",
+              of: [
+                { kind: "outcome", instrument: "ndi", from: "baseline", outcome: "response", met: false },
+                { kind: "weeks" },
+              ],
+            },
+          ],
+        },
+        {
+          ...mine[0],
+          id: "d",
+          source: "nowhere",
+          when: [
+            {
+              kind: "not",
+              condition: { kind: "score", instrument: "bpi", scale: "pain", point: "latest", op: ">=", value: 4 },
+            },
+          ],
+        },
+        {
+          ...mine[0],
+          id: "e",
+          action: "review",
+          to: 3,
+          steps: [9],
+          when: [{ kind: "consecutive", instrument: "phq9", op: "<", value: 5, count: 0 }],
+        },
+        {
+          ...mine[0],
+          id: "f",
+          designChoice: true,
+          note: undefined,
+          when: [
+            {
+              kind: "improvement",
+              instrument: "odi",
+              from: "baseline",
+              unit: "points",
+              op: "<",
+              value: 10,
+              window: { minWeeks: 8, maxWeeks: 4 },
+            },
+          ],
+        },
       ],
     };
     expect(validatePathway(bad)).toEqual([
       { path: "progression.0.when.0.instrument", rule: "a", message: 'unknown instrument "odx"' },
       { path: "progression.1.to", rule: "b", message: "step 7 is not among the pathway's steps" },
-      { path: "progression.1.when.0.bands.0", rule: "b", message: 'STarT Back total has no band "severe" (bands: "low", "medium", "high")' },
+      {
+        path: "progression.1.when.0.bands.0",
+        rule: "b",
+        message: 'STarT Back total has no band "severe" (bands: "low", "medium", "high")',
+      },
       { path: "progression.2.when.0.of.0.outcome", rule: "c", message: "NDI total defines no response" },
-      { path: "progression.2.when.0.of.1.kind", rule: "c", message: expect.stringMatching(/^a condition's kind is one of "weeks-at-step", "score"/) as unknown },
+      {
+        path: "progression.2.when.0.of.1.kind",
+        rule: "c",
+        message: expect.stringMatching(/^a condition's kind is one of "weeks-at-step", "score"/) as unknown,
+      },
       { path: "progression.3.source", rule: "d", message: 'source "nowhere" is not among the references' },
-      { path: "progression.3.when.0.condition.scale", rule: "d", message: 'BPI-SF has no scale "pain" (scales: "severity", "interference")' },
+      {
+        path: "progression.3.when.0.condition.scale",
+        rule: "d",
+        message: 'BPI-SF has no scale "pain" (scales: "severity", "interference")',
+      },
       { path: "progression.4.steps.0", rule: "e", message: "step 9 is not among the pathway's steps" },
-      { path: "progression.4.to", rule: "e", message: "only a step-up or step-down rule has a target step (this rule asks to review)" },
+      {
+        path: "progression.4.to",
+        rule: "e",
+        message: "only a step-up or step-down rule has a target step (this rule asks to review)",
+      },
       { path: "progression.4.when.0.count", rule: "e", message: "must be a whole number of 1 or more" },
       { path: "progression.5.note", rule: "f", message: "a design choice needs a note saying why" },
-      { path: "progression.5.when.0.window.maxWeeks", rule: "f", message: "the window closes before it opens (maxWeeks must be above minWeeks)" },
+      {
+        path: "progression.5.when.0.window.maxWeeks",
+        rule: "f",
+        message: "the window closes before it opens (maxWeeks must be above minWeeks)",
+      },
     ]);
     expect(validatePathway({ ...clinic, progression: "x" }).map((i) => i.path)).toEqual(["progression"]);
     expect(() => progress([at(0, phq(3))], { pathway: bad as Pathway })).toThrow(PathwayError);

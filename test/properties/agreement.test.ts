@@ -26,7 +26,9 @@ function expectClose(actual: number | null, expected: number | null, what: strin
     expect(actual, what).toBe(expected);
     return;
   }
-  expect(Math.abs(actual - expected), `${what}: ${String(actual)} vs ${String(expected)}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(expected)));
+  expect(Math.abs(actual - expected), `${what}: ${String(actual)} vs ${String(expected)}`).toBeLessThanOrEqual(
+    1e-9 * Math.max(1, Math.abs(expected)),
+  );
 }
 
 function expectResult(r: ScoreResult, ref: ReferenceResult, where: string): void {
@@ -40,7 +42,10 @@ function expectResult(r: ScoreResult, ref: ReferenceResult, where: string): void
   const subscales = r.subscales as Readonly<Record<string, number | null>>;
   expect(Object.keys(subscales).sort(), `${where} subscale ids`).toEqual(Object.keys(ref.subscales).sort());
   for (const [id, v] of Object.entries(ref.subscales)) expectClose(subscales[id] ?? null, v, `${where} subscale ${id}`);
-  expect(r.flags.map((f) => f.id), `${where} flags`).toEqual(ref.flags);
+  expect(
+    r.flags.map((f) => f.id),
+    `${where} flags`,
+  ).toEqual(ref.flags);
   expect(r.missing, `${where} missing`).toEqual(ref.missing);
   expect(r.answers, `${where} answers`).toEqual(ref.answers);
   const scales = r.scales as Readonly<Record<string, ScaleOutcome>>;
@@ -120,7 +125,8 @@ function checkAll(def: InstrumentDefinition, input: unknown, options: ScoreOptio
 /** Array input without the unanswered optional items at its end (array input may leave them off). */
 function trimmed(def: InstrumentDefinition, answers: readonly unknown[]): unknown[] {
   const out = [...answers];
-  while (out.length > 0 && def.items[out.length - 1]?.optional === true && (out[out.length - 1] ?? null) === null) out.pop();
+  while (out.length > 0 && def.items[out.length - 1]?.optional === true && (out[out.length - 1] ?? null) === null)
+    out.pop();
   return out;
 }
 
@@ -168,11 +174,16 @@ describe("the engine agrees with the reference scorer on generated definitions",
           [`set ${String(k)} trimmed array`, deepFreeze(trimmed(def, a))],
           [`set ${String(k)} record`, deepFreeze(toRecord(def, a))],
           // Unanswered items given as null or undefined in the record, not left out.
-          [`set ${String(k)} record with nulls`, deepFreeze(Object.fromEntries(def.items.map((it, i) => [it.id, k % 2 === 0 ? a[i] : (a[i] ?? undefined)])))],
+          [
+            `set ${String(k)} record with nulls`,
+            deepFreeze(Object.fromEntries(def.items.map((it, i) => [it.id, k % 2 === 0 ? a[i] : (a[i] ?? undefined)]))),
+          ],
         ]);
         // Twice without options: a result never depends on what was scored before.
-        for (const pass of [1, 2]) for (const [where, input] of inputs) checkAll(def, input, undefined, `pass ${String(pass)} ${where}`);
-        for (const o of options) for (const [where, input] of inputs) checkAll(def, input, o, `${where} with ${JSON.stringify(o)}`);
+        for (const pass of [1, 2])
+          for (const [where, input] of inputs) checkAll(def, input, undefined, `pass ${String(pass)} ${where}`);
+        for (const o of options)
+          for (const [where, input] of inputs) checkAll(def, input, o, `${where} with ${JSON.stringify(o)}`);
       }),
       { numRuns: 120 },
     );
@@ -183,7 +194,10 @@ describe("the engine agrees with the reference scorer on generated definitions",
       fc.property(cases, ({ d, options }) => {
         const def = deepFreeze(d.definition);
         for (const [k, bad] of d.invalid.entries()) {
-          for (const [form, input] of [["array", bad.answers], ["record", toRecord(def, bad.answers)]] as const) {
+          for (const [form, input] of [
+            ["array", bad.answers],
+            ["record", toRecord(def, bad.answers)],
+          ] as const) {
             deepFreeze(input);
             const ref = referenceScore(def, input);
             expect(ref).toEqual({ valid: false, issues: [bad.item] });

@@ -39,7 +39,8 @@ function spelledOutPathway(): Pathway {
   };
 }
 
-const total = (def: Parameters<typeof answersWithTotal>[0], n: number): ScoreResult => score(def, answersWithTotal(def, n));
+const total = (def: Parameters<typeof answersWithTotal>[0], n: number): ScoreResult =>
+  score(def, answersWithTotal(def, n));
 
 describe("pathway conditions with fields given as undefined", () => {
   const spelt = spelledOutPathway();
@@ -70,14 +71,24 @@ describe("pathway conditions with fields given as undefined", () => {
           step: 3,
           label: "PHQ-9 moderate",
           source: "ng222",
-          when: { instrument: "phq9", op: ">=", value: 10, item: undefined, source: "ng222" } as unknown as PathwayCondition,
+          when: {
+            instrument: "phq9",
+            op: ">=",
+            value: 10,
+            item: undefined,
+            source: "ng222",
+          } as unknown as PathwayCondition,
         },
       ],
     };
     expect(validatePathway(p)).toEqual([]);
     const r = stratify([total(phq9, 12)], p);
     expect(r.step).toBe(3);
-    expect(r.reasons.find((x) => x.rule === "phq9-moderate")?.evidence[0]).toMatchObject({ kind: "score", observed: 12, threshold: 10 });
+    expect(r.reasons.find((x) => x.rule === "phq9-moderate")?.evidence[0]).toMatchObject({
+      kind: "score",
+      observed: 12,
+      threshold: 10,
+    });
   });
 
   it("fire as their kind says: an item condition with an undefined flag is read as an item", () => {
@@ -90,7 +101,14 @@ describe("pathway conditions with fields given as undefined", () => {
           label: "PHQ-9 item 9 more than half the days",
           action: "Call the duty clinician now.",
           source: "focus2023",
-          when: { instrument: "phq9", item: "9", op: ">=", value: 2, flag: undefined, source: "focus2023" } as unknown as PathwayCondition,
+          when: {
+            instrument: "phq9",
+            item: "9",
+            op: ">=",
+            value: 2,
+            flag: undefined,
+            source: "focus2023",
+          } as unknown as PathwayCondition,
         },
       ],
     };

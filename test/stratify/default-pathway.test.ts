@@ -76,13 +76,22 @@ describe("the default pathway", () => {
       expect(reason?.step).toBe(3);
       expect(reason?.source.key).toBe("hill2011");
       expect(reason?.designChoice).toBe(false);
-      expect(reason?.evidence[0]).toMatchObject({ instrument: "startback", kind: "band", observed: "high", threshold: "high" });
+      expect(reason?.evidence[0]).toMatchObject({
+        instrument: "startback",
+        kind: "band",
+        observed: "high",
+        threshold: "high",
+      });
       expect(reason?.evidence[0]?.source.key).toBe("keele");
     });
   });
 
   // Linton 2011: cut-off 50; mapped to step 3 as a design choice.
-  it.each([[49, 1], [50, 3], [51, 3]])("ÖMPSQ-10 of %i gives step %i", (n, step) => {
+  it.each([
+    [49, 1],
+    [50, 3],
+    [51, 3],
+  ])("ÖMPSQ-10 of %i gives step %i", (n, step) => {
     expect(stepOf(total(ompsq10, n))).toBe(step);
   });
   it("marks the ÖMPSQ-10 rule as a design choice with its reasoning", () => {
@@ -98,7 +107,17 @@ describe("the default pathway", () => {
     ["PHQ-9", phq9, "phq9-severe"],
     ["PHQ-8", phq8, "phq8-severe"],
   ] as const)("%s", (_, def, severe) => {
-    it.each([[9, 1], [10, 2], [11, 2], [15, 2], [16, 3], [17, 3], [19, 3], [20, 3], [21, 3]])("a total of %i gives step %i", (n, step) => {
+    it.each([
+      [9, 1],
+      [10, 2],
+      [11, 2],
+      [15, 2],
+      [16, 3],
+      [17, 3],
+      [19, 3],
+      [20, 3],
+      [21, 3],
+    ])("a total of %i gives step %i", (n, step) => {
       expect(stepOf(total(def, n))).toBe(step);
     });
     it("elevates depression from 10", () => {
@@ -114,36 +133,62 @@ describe("the default pathway", () => {
     });
     it("gives step 3 the high-intensity care the depression target names for 16 or more", () => {
       const r = stratify([total(def, 16)]);
-      expect(r.targets.find((t) => t.domain === "depression")?.intervention).toMatch(/high-intensity .* \(PHQ-9 16 or more\)/);
-      expect(r.care).toMatch(/high-intensity psychological treatment where depression is more severe \(PHQ-9 16 or more\)/);
+      expect(r.targets.find((t) => t.domain === "depression")?.intervention).toMatch(
+        /high-intensity .* \(PHQ-9 16 or more\)/,
+      );
+      expect(r.care).toMatch(
+        /high-intensity psychological treatment where depression is more severe \(PHQ-9 16 or more\)/,
+      );
     });
   });
 
   // Spitzer 2006: ≥ 10 moderate (elevated), ≥ 15 severe (step 3).
-  it.each([[9, 1], [10, 2], [11, 2], [14, 2], [15, 3], [16, 3]])("GAD-7 of %i gives step %i", (n, step) => {
+  it.each([
+    [9, 1],
+    [10, 2],
+    [11, 2],
+    [14, 2],
+    [15, 3],
+    [16, 3],
+  ])("GAD-7 of %i gives step %i", (n, step) => {
     expect(stepOf(total(gad7, n))).toBe(step);
   });
 
   // Sullivan manual: ≥ 30 clinically relevant.
-  it.each([[29, 1], [30, 2], [31, 2]])("PCS of %i gives step %i", (n, step) => {
+  it.each([
+    [29, 1],
+    [30, 2],
+    [31, 2],
+  ])("PCS of %i gives step %i", (n, step) => {
     expect(stepOf(total(pcs, n))).toBe(step);
   });
 
   // Vlaeyen 1995: > 37 high fear of movement.
-  it.each([[36, 1], [37, 1], [38, 2]])("TSK-17 of %i gives step %i", (n, step) => {
+  it.each([
+    [36, 1],
+    [37, 1],
+    [38, 2],
+  ])("TSK-17 of %i gives step %i", (n, step) => {
     expect(stepOf(total(tsk17, n))).toBe(step);
   });
 
   // George 2008: FABQ physical activity > 14 did not predict 6-month disability: a treatment target only. It adds
   // its target from 15 and never raises the step, alone or with another elevated domain.
   describe("FABQ physical activity above 14 (George 2008): a target, not a step", () => {
-    it.each([[13, false], [14, false], [15, true], [16, true]])("FABQ physical activity of %i: target %s, step 1", (n, target) => {
+    it.each([
+      [13, false],
+      [14, false],
+      [15, true],
+      [16, true],
+    ])("FABQ physical activity of %i: target %s, step 1", (n, target) => {
       const r = total(fabq, n, "physicalActivity");
       expect(r.subscales.physicalActivity).toBe(n);
       const s = stratify([r]);
       expect(s.step).toBe(1);
       expect(s.targets.some((t) => t.domain === "fear-avoidance-beliefs")).toBe(target);
-      expect(s.domains.find((d) => d.id === "fear-avoidance-beliefs")?.status).toBe(target ? "elevated" : "not-elevated");
+      expect(s.domains.find((d) => d.id === "fear-avoidance-beliefs")?.status).toBe(
+        target ? "elevated" : "not-elevated",
+      );
     });
     it("does not count toward two elevated psychosocial domains (PHQ-9 10 with FABQ 15 stays at step 2)", () => {
       const r = stratify([total(phq9, 10), total(fabq, 15, "physicalActivity")]);
@@ -154,25 +199,45 @@ describe("the default pathway", () => {
       expect(stepOf(total(phq9, 10), total(isi, 15))).toBe(3);
     });
     it("reports the FABQ condition as a design choice, with George 2008", () => {
-      const e = stratify([total(fabq, 15, "physicalActivity")]).domains.find((d) => d.id === "fear-avoidance-beliefs")?.elevatedBy[0];
-      expect(e).toMatchObject({ instrument: "fabq", kind: "score", scale: "physicalActivity", observed: 15, op: ">", threshold: 14, designChoice: true });
+      const e = stratify([total(fabq, 15, "physicalActivity")]).domains.find((d) => d.id === "fear-avoidance-beliefs")
+        ?.elevatedBy[0];
+      expect(e).toMatchObject({
+        instrument: "fabq",
+        kind: "score",
+        scale: "physicalActivity",
+        observed: 15,
+        op: ">",
+        threshold: 14,
+        designChoice: true,
+      });
       expect(e?.source.key).toBe("george2008");
       expect(e?.text).toBe("FABQ physicalActivity 15 > 14");
     });
     it("leaves fear of movement to the TSK-17: a FABQ does not assess it", () => {
       const r = stratify([total(fabq, 20, "physicalActivity")]);
       expect(r.domains.find((d) => d.id === "fear-of-movement")?.status).toBe("not-assessed");
-      expect(r.missing.find((m) => m.domain === "fear-of-movement")).toMatchObject({ couldRaiseStep: true, couldRaiseStepTo: 2 });
+      expect(r.missing.find((m) => m.domain === "fear-of-movement")).toMatchObject({
+        couldRaiseStep: true,
+        couldRaiseStepTo: 2,
+      });
     });
   });
 
   // Bastien 2001: 15–21 clinical insomnia.
-  it.each([[14, 1], [15, 2], [16, 2]])("ISI of %i gives step %i", (n, step) => {
+  it.each([
+    [14, 1],
+    [15, 2],
+    [16, 2],
+  ])("ISI of %i gives step %i", (n, step) => {
     expect(stepOf(total(isi, n))).toBe(step);
   });
 
   // Fairbank 1980: 41–60 % severe disability (> 40).
-  it.each([[19, 38, 1], [20, 40, 1], [21, 42, 2]])("ODI sum %i (%i %%) gives step %i", (sum, pct, step) => {
+  it.each([
+    [19, 38, 1],
+    [20, 40, 1],
+    [21, 42, 2],
+  ])("ODI sum %i (%i %%) gives step %i", (sum, pct, step) => {
     const r = odiSum(sum);
     expect(r.score).toBe(pct);
     expect(stepOf(r)).toBe(step);
@@ -186,7 +251,11 @@ describe("the default pathway", () => {
   });
 
   // Vernon: 25–34 severe, read as above 24 as the bands read a prorated score.
-  it.each([[24, 1], [25, 2], [26, 2]])("NDI of %i gives step %i", (n, step) => {
+  it.each([
+    [24, 1],
+    [25, 2],
+    [26, 2],
+  ])("NDI of %i gives step %i", (n, step) => {
     expect(stepOf(total(ndi, n))).toBe(step);
   });
   it("counts a prorated NDI of 24.44 (banded severe) as severe disability, and 24 or 23.33 not", () => {
@@ -194,7 +263,9 @@ describe("the default pathway", () => {
     expect(r.score).toBeCloseTo(24.444, 3);
     expect(r.band?.id).toBe("severe");
     expect(stepOf(r)).toBe(2);
-    expect(stratify([r]).reasons.find((x) => x.rule === "disability-severe")?.evidence[0]?.text).toBe("NDI total 24.44 > 24");
+    expect(stratify([r]).reasons.find((x) => x.rule === "disability-severe")?.evidence[0]?.text).toBe(
+      "NDI total 24.44 > 24",
+    );
     const below = score(ndi, [5, 5, 5, 5, 1, 0, 0, null, 0, 0]); // 21 × 10 / 9 = 23.33
     expect([below.band?.id, stepOf(below)]).toEqual(["moderate", 1]);
   });
@@ -256,11 +327,21 @@ describe("the urgent overlay (PHQ-9 self-harm flag)", () => {
   });
   it("gives the same step with and without the flag", () => {
     for (const others of [[], [total(pcs, 30)], [sb(0, 4)]]) {
-      expect(stratify([harm, ...others]).step).toBe(stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]), ...others]).step);
+      expect(stratify([harm, ...others]).step).toBe(
+        stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0]), ...others]).step,
+      );
     }
   });
   it("is not turned into a risk level: the result has no risk field, only the action", () => {
-    expect(Object.keys(stratify([harm]).urgentActions[0] ?? {})).toEqual(["rule", "label", "action", "evidence", "source", "designChoice", "note"]);
+    expect(Object.keys(stratify([harm]).urgentActions[0] ?? {})).toEqual([
+      "rule",
+      "label",
+      "action",
+      "evidence",
+      "source",
+      "designChoice",
+      "note",
+    ]);
   });
   it("reads the flag from a PHQ-9 without a score, which otherwise counts as not assessed", () => {
     const partial = score(phq9, { "1": 1, "9": 2 });
@@ -268,14 +349,29 @@ describe("the urgent overlay (PHQ-9 self-harm flag)", () => {
     const r = stratify([partial]);
     expect(r.urgent).toBe(true);
     expect(r.domains.find((d) => d.id === "depression")?.status).toBe("not-assessed");
-    expect(r.notUsed).toEqual([{ index: 0, instrument: "phq9", reason: expect.stringMatching(/^no score \(.*\): counted as not assessed; read only for the urgent check$/) as unknown }]);
+    expect(r.notUsed).toEqual([
+      {
+        index: 0,
+        instrument: "phq9",
+        reason: expect.stringMatching(
+          /^no score \(.*\): counted as not assessed; read only for the urgent check$/,
+        ) as unknown,
+      },
+    ]);
   });
   it("says when it could not be checked: no PHQ-9, or item 9 unanswered", () => {
     expect(stratify([total(gad7, 3)]).urgentNotChecked).toEqual([
-      { rule: "phq9-self-harm", label: defaultPathway.urgent[0].label, instrument: "phq9", reason: "no PHQ-9 result, so this was not checked" },
+      {
+        rule: "phq9-self-harm",
+        label: defaultPathway.urgent[0].label,
+        instrument: "phq9",
+        reason: "no PHQ-9 result, so this was not checked",
+      },
     ]);
     expect(stratify([total(phq8, 3)]).urgentNotChecked[0]?.reason).toBe("no PHQ-9 result, so this was not checked");
-    expect(stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null])]).urgentNotChecked[0]?.reason).toBe("PHQ-9 item 9 was not answered, so this was not checked");
+    expect(stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null])]).urgentNotChecked[0]?.reason).toBe(
+      "PHQ-9 item 9 was not answered, so this was not checked",
+    );
     expect(stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 0])]).urgentNotChecked).toEqual([]);
     expect(stratify([harm]).urgentNotChecked).toEqual([]);
   });
@@ -288,12 +384,19 @@ describe("screeners and follow-ups (Kroenke 2003, Kroenke 2007)", () => {
     expect(r.domains.find((d) => d.id === "depression")?.status).toBe("screen-positive");
     expect(r.followUps).toMatchObject([{ rule: "phq2-positive", pending: true, administer: ["phq9"] }]);
     expect(r.followUps[0]?.recommend).toMatch(/^Administer the full PHQ-9/);
-    expect(r.missing.find((m) => m.domain === "depression")).toMatchObject({ status: "screen-positive", couldRaiseStep: true, couldRaiseStepTo: 3 });
+    expect(r.missing.find((m) => m.domain === "depression")).toMatchObject({
+      status: "screen-positive",
+      couldRaiseStep: true,
+      couldRaiseStepTo: 3,
+    });
   });
   it("treats a negative PHQ-2 (2) as assessed and not elevated", () => {
     const r = stratify([total(phq2, 2)]);
     expect(r.followUps).toEqual([]);
-    expect(r.domains.find((d) => d.id === "depression")).toMatchObject({ status: "not-elevated", assessedBy: ["phq2"] });
+    expect(r.domains.find((d) => d.id === "depression")).toMatchObject({
+      status: "not-elevated",
+      assessedBy: ["phq2"],
+    });
     expect(r.missing.some((m) => m.domain === "depression")).toBe(false);
   });
   it("honours the opt-in sensitive cut-off (PHQ-2 of 2, Arroll 2010) when the caller raised it", () => {
@@ -306,7 +409,9 @@ describe("screeners and follow-ups (Kroenke 2003, Kroenke 2007)", () => {
     expect(r.domains.find((d) => d.id === "depression")?.status).toBe("not-elevated");
   });
   it("keeps the domain elevated when a full measure says so, whatever the screen", () => {
-    expect(stratify([total(phq2, 4), total(phq8, 12)]).domains.find((d) => d.id === "depression")?.status).toBe("elevated");
+    expect(stratify([total(phq2, 4), total(phq8, 12)]).domains.find((d) => d.id === "depression")?.status).toBe(
+      "elevated",
+    );
   });
   it("does the same for the GAD-2 and GAD-7", () => {
     expect(stratify([total(gad2, 3)]).domains.find((d) => d.id === "anxiety")?.status).toBe("screen-positive");
@@ -337,12 +442,21 @@ describe("missing domains", () => {
     const r = stratify([sb(1, 3)]);
     expect(r.step).toBe(2);
     expect(r.missing.filter((m) => m.couldRaiseStep).map((m) => m.domain)).toEqual(["depression", "anxiety"]);
-    expect(r.missing.find((m) => m.domain === "sleep")).toMatchObject({ couldRaiseStep: false, couldRaiseStepTo: null });
+    expect(r.missing.find((m) => m.domain === "sleep")).toMatchObject({
+      couldRaiseStep: false,
+      couldRaiseStepTo: null,
+    });
     expect(r.missingCouldRaiseStepTo).toBe(3);
   });
   it("with one elevated domain, says any other psychosocial domain could raise the step to 3", () => {
     const r = stratify([total(pcs, 30)]);
-    expect(r.missing.filter((m) => m.couldRaiseStepTo === 3).map((m) => m.domain)).toEqual(["depression", "anxiety", "fear-of-movement", "sleep", "risk"]);
+    expect(r.missing.filter((m) => m.couldRaiseStepTo === 3).map((m) => m.domain)).toEqual([
+      "depression",
+      "anxiety",
+      "fear-of-movement",
+      "sleep",
+      "risk",
+    ]);
     expect(r.missing.find((m) => m.domain === "disability")?.couldRaiseStep).toBe(false);
   });
   it("at step 3, says nothing could raise it", () => {
@@ -351,7 +465,16 @@ describe("missing domains", () => {
     expect(r.missingCouldRaiseStepTo).toBeNull();
   });
   it("lists nothing when every domain is assessed", () => {
-    const r = stratify([total(phq9, 3), total(gad7, 3), total(pcs, 3), total(tsk17, 20), total(fabq, 3, "physicalActivity"), total(isi, 3), sb(0, 0), odiSum(3)]);
+    const r = stratify([
+      total(phq9, 3),
+      total(gad7, 3),
+      total(pcs, 3),
+      total(tsk17, 20),
+      total(fabq, 3, "physicalActivity"),
+      total(isi, 3),
+      sb(0, 0),
+      odiSum(3),
+    ]);
     expect(r.missing).toEqual([]);
     expect(r.missingCouldRaiseStepTo).toBeNull();
     expect(r.domains.every((d) => d.status === "not-elevated")).toBe(true);
@@ -361,7 +484,11 @@ describe("missing domains", () => {
 describe("results the pathway does not use", () => {
   it("lists results of other instruments, and of instruments without the score the pathway reads", () => {
     const r = stratify([total(tsk11, 30), total(pseq, 20), score(pcs, [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, null])]);
-    expect(r.notUsed.map((u) => [u.index, u.instrument])).toEqual([[0, "tsk11"], [1, "pseq"], [2, "pcs"]]);
+    expect(r.notUsed.map((u) => [u.index, u.instrument])).toEqual([
+      [0, "tsk11"],
+      [1, "pseq"],
+      [2, "pcs"],
+    ]);
     expect(r.notUsed[0]?.reason).toBe('the pathway "stepscore-default" does not use TSK-11');
     expect(r.notUsed[2]?.reason).toMatch(/^no score \(.+\): counted as not assessed$/);
     expect(r.domains.find((d) => d.id === "catastrophizing")?.status).toBe("not-assessed");
@@ -387,7 +514,13 @@ describe("the documented examples", () => {
     expect(r.step).toBe(2);
     expect(r.urgent).toBe(true);
     expect(r.targets.map((t) => t.domain)).toEqual(["catastrophizing", "risk"]);
-    expect(r.missing.map((m) => m.domain)).toEqual(["anxiety", "fear-of-movement", "fear-avoidance-beliefs", "sleep", "disability"]);
+    expect(r.missing.map((m) => m.domain)).toEqual([
+      "anxiety",
+      "fear-of-movement",
+      "fear-avoidance-beliefs",
+      "sleep",
+      "disability",
+    ]);
   });
   it("matches the defaultPathway TSDoc example", () => {
     expect(stratify([score(startback, [1, 0, 1, 1, 1, 0, 1, 1, 3])]).step).toBe(3);

@@ -24,10 +24,26 @@ import {
 } from "../../src/index.js";
 import { answerSet } from "../../src/testing/arbitraries.js";
 
-const used: readonly InstrumentDefinition[] = [phq9, phq8, phq2, gad7, gad2, pcs, tsk17, fabq, isi, startback, ompsq10, odi, ndi];
+const used: readonly InstrumentDefinition[] = [
+  phq9,
+  phq8,
+  phq2,
+  gad7,
+  gad2,
+  pcs,
+  tsk17,
+  fabq,
+  isi,
+  startback,
+  ompsq10,
+  odi,
+  ndi,
+];
 
 /** One instrument and an answer set for it (some answers missing). */
-const entry = fc.constantFrom(...used).chain((def) => answerSet(def, { missingRate: 0.05 }).map((answers) => ({ def, answers })));
+const entry = fc
+  .constantFrom(...used)
+  .chain((def) => answerSet(def, { missingRate: 0.05 }).map((answers) => ({ def, answers })));
 const entries = fc.array(entry, { maxLength: 8 });
 
 const results = (es: readonly { def: InstrumentDefinition; answers: AnswerValue[] }[]): ScoreResult[] =>
@@ -59,12 +75,18 @@ const rank = (step: number | null): number => step ?? 0;
 describe("stratify laws (default pathway)", () => {
   it("never lowers the step when a score gets worse", () => {
     fc.assert(
-      fc.property(entries.filter((es) => es.length > 0), fc.nat(), fc.nat(), fc.nat(), (es, which, at, pick) => {
-        const k = which % es.length;
-        const e = es[k] as { def: InstrumentDefinition; answers: AnswerValue[] };
-        const worse = es.map((x, j) => (j === k ? { def: e.def, answers: worsen(e.def, e.answers, at, pick) } : x));
-        expect(rank(stratify(results(worse)).step)).toBeGreaterThanOrEqual(rank(stratify(results(es)).step));
-      }),
+      fc.property(
+        entries.filter((es) => es.length > 0),
+        fc.nat(),
+        fc.nat(),
+        fc.nat(),
+        (es, which, at, pick) => {
+          const k = which % es.length;
+          const e = es[k] as { def: InstrumentDefinition; answers: AnswerValue[] };
+          const worse = es.map((x, j) => (j === k ? { def: e.def, answers: worsen(e.def, e.answers, at, pick) } : x));
+          expect(rank(stratify(results(worse)).step)).toBeGreaterThanOrEqual(rank(stratify(results(es)).step));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -111,7 +133,9 @@ describe("stratify laws (default pathway)", () => {
     fc.assert(
       fc.property(entries, (es) => {
         const r = stratify(results(es));
-        expect(r.targets.map((t) => t.domain)).toEqual(r.domains.filter((d) => d.status === "elevated").map((d) => d.id));
+        expect(r.targets.map((t) => t.domain)).toEqual(
+          r.domains.filter((d) => d.status === "elevated").map((d) => d.id),
+        );
         expect(r.missing.map((m) => m.domain)).toEqual(
           r.domains.filter((d) => d.status === "not-assessed" || d.status === "screen-positive").map((d) => d.id),
         );
@@ -120,7 +144,10 @@ describe("stratify laws (default pathway)", () => {
         const assessed = steps.length > 0 || r.domains.some((d) => d.assessedBy.length > 0);
         expect(r.step).toBe(assessed ? Math.max(1, ...steps) : null);
         expect(r.urgent).toBe(r.urgentActions.length > 0);
-        for (const m of r.missing) expect(m.couldRaiseStep).toBe(m.couldRaiseStepTo !== null && m.couldRaiseStepTo > rank(r.step === null ? 1 : r.step));
+        for (const m of r.missing)
+          expect(m.couldRaiseStep).toBe(
+            m.couldRaiseStepTo !== null && m.couldRaiseStepTo > rank(r.step === null ? 1 : r.step),
+          );
       }),
       { numRuns: 200 },
     );

@@ -1,7 +1,16 @@
 // The PHQ-9 self-harm overlay holds whatever pathway is passed: a pathway may add urgent rules, never remove it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultPathway, gad7, phq9, score, scoreRows, stratify, type Pathway, type ScoreResult } from "../../src/index.js";
+import {
+  defaultPathway,
+  gad7,
+  phq9,
+  score,
+  scoreRows,
+  stratify,
+  type Pathway,
+  type ScoreResult,
+} from "../../src/index.js";
 import { examplePathway } from "../../scripts/care-docs.js";
 
 const harm = (item9: number): ScoreResult => score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, item9]);
@@ -9,13 +18,22 @@ const noUrgent: Pathway = { ...defaultPathway, id: "no-urgent", urgent: [] };
 const narrowed: Pathway = {
   ...defaultPathway,
   id: "narrowed",
-  urgent: [{ ...defaultPathway.urgent[0], when: { instrument: "phq9", item: "9", op: ">=", value: 3, source: "focus2023" } }],
+  urgent: [
+    { ...defaultPathway.urgent[0], when: { instrument: "phq9", item: "9", op: ">=", value: 3, source: "focus2023" } },
+  ],
 };
 // A pathway that reads no PHQ-9 at all: its domains and rules are about the GAD-7 only.
 const anxietyOnly: Pathway = {
   ...examplePathway,
   id: "anxiety-only",
-  domains: [{ ...examplePathway.domains[0], id: "anxiety", instruments: ["gad7"], elevatedWhen: [{ instrument: "gad7", scale: "total", op: ">=", value: 10, source: "kroenke2001" }] }],
+  domains: [
+    {
+      ...examplePathway.domains[0],
+      id: "anxiety",
+      instruments: ["gad7"],
+      elevatedWhen: [{ instrument: "gad7", scale: "total", op: ">=", value: 10, source: "kroenke2001" }],
+    },
+  ],
   stepRules: [{ ...examplePathway.stepRules[0], when: { domain: "anxiety" } }],
   urgent: [],
 };
@@ -31,11 +49,28 @@ describe("the self-harm overlay, whatever the pathway", () => {
       expect(r.urgent).toBe(true);
       expect(r.urgentActions).toHaveLength(1);
       const a = r.urgentActions[0];
-      expect(a).toMatchObject({ rule: "safety-phq9-self-harm", label: defaultPathway.urgent[0].label, action: defaultPathway.urgent[0].action, designChoice: true });
+      expect(a).toMatchObject({
+        rule: "safety-phq9-self-harm",
+        label: defaultPathway.urgent[0].label,
+        action: defaultPathway.urgent[0].action,
+        designChoice: true,
+      });
       // The source is the one the PHQ-9 definition cites for its item 9 flag.
       expect(a?.source).toEqual({ key: "item9", ...phq9.references.item9 });
-      expect(a?.evidence).toEqual([expect.objectContaining({ instrument: "phq9", kind: "flag", observed: "self-harm", text: "PHQ-9 flag self-harm" })]);
-      expect(r.reasons[0]).toMatchObject({ kind: "urgent", rule: "safety-phq9-self-harm", step: null, source: a?.source });
+      expect(a?.evidence).toEqual([
+        expect.objectContaining({
+          instrument: "phq9",
+          kind: "flag",
+          observed: "self-harm",
+          text: "PHQ-9 flag self-harm",
+        }),
+      ]);
+      expect(r.reasons[0]).toMatchObject({
+        kind: "urgent",
+        rule: "safety-phq9-self-harm",
+        step: null,
+        source: a?.source,
+      });
       expect(r.step).toBe(stratify([harm(0)], pathway).step);
     }
     expect(stratify([harm(0)], pathway).urgent).toBe(false);
@@ -45,7 +80,9 @@ describe("the self-harm overlay, whatever the pathway", () => {
     const d = stratify([harm(1)]);
     expect(d.urgentActions.map((u) => u.rule)).toEqual(["phq9-self-harm"]);
     const own = stratify([harm(2)], examplePathway);
-    expect(own.urgentActions.map((u) => [u.rule, u.action])).toEqual([["self-harm", "Same-day review by the duty clinician."]]);
+    expect(own.urgentActions.map((u) => [u.rule, u.action])).toEqual([
+      ["self-harm", "Same-day review by the duty clinician."],
+    ]);
   });
 
   it("adds its action where a narrowed rule did not fire, and only there", () => {
@@ -57,13 +94,25 @@ describe("the self-harm overlay, whatever the pathway", () => {
     const made: ScoreResult = { ...harm(0), answers: { ...harm(0).answers, "9": 2 } };
     const r = stratify([made], noUrgent);
     expect(r.urgent).toBe(true);
-    expect(r.urgentActions[0]?.evidence[0]).toMatchObject({ kind: "item", item: "9", observed: 2, op: ">=", threshold: 1, text: "PHQ-9 item 9 = 2 (≥ 1)" });
+    expect(r.urgentActions[0]?.evidence[0]).toMatchObject({
+      kind: "item",
+      item: "9",
+      observed: 2,
+      op: ">=",
+      threshold: 1,
+      text: "PHQ-9 item 9 = 2 (≥ 1)",
+    });
   });
 
   it("says when it could not be checked, once, and only when a PHQ-9 was given", () => {
     const unanswered = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, null]);
     expect(stratify([unanswered], noUrgent).urgentNotChecked).toEqual([
-      { rule: "safety-phq9-self-harm", label: defaultPathway.urgent[0].label, instrument: "phq9", reason: "PHQ-9 item 9 was not answered, so this was not checked" },
+      {
+        rule: "safety-phq9-self-harm",
+        label: defaultPathway.urgent[0].label,
+        instrument: "phq9",
+        reason: "PHQ-9 item 9 was not answered, so this was not checked",
+      },
     ]);
     expect(stratify([unanswered]).urgentNotChecked.map((u) => u.rule)).toEqual(["phq9-self-harm"]);
     expect(stratify([score(gad7, [0, 0, 0, 0, 0, 0, 0])], anxietyOnly).urgentNotChecked).toEqual([]);
@@ -72,12 +121,20 @@ describe("the self-harm overlay, whatever the pathway", () => {
 
   it("names the PHQ-9 as read for the urgent check in a pathway that does not use it", () => {
     expect(stratify([harm(1)], anxietyOnly).notUsed).toEqual([
-      { index: 0, instrument: "phq9", reason: 'the pathway "anxiety-only" does not use PHQ-9; read only for the urgent check' },
+      {
+        index: 0,
+        instrument: "phq9",
+        reason: 'the pathway "anxiety-only" does not use PHQ-9; read only for the urgent check',
+      },
     ]);
   });
 
   it("holds for any pathway urgent list and any item 9 answer (property)", () => {
-    const rules = fc.subarray([...defaultPathway.urgent, ...narrowed.urgent, ...examplePathway.urgent.map((u) => ({ ...u, source: "focus2023" }))]);
+    const rules = fc.subarray([
+      ...defaultPathway.urgent,
+      ...narrowed.urgent,
+      ...examplePathway.urgent.map((u) => ({ ...u, source: "focus2023" })),
+    ]);
     fc.assert(
       fc.property(rules, fc.integer({ min: 0, max: 3 }), (urgent, v) => {
         const ids = urgent.map((u, i) => ({ ...u, id: `rule-${String(i)}` }));
@@ -87,7 +144,9 @@ describe("the self-harm overlay, whatever the pathway", () => {
   });
 
   it("holds in batch scoring with a pathway of one's own", () => {
-    const rows = [{ phq9_1: 0, phq9_2: 0, phq9_3: 0, phq9_4: 0, phq9_5: 0, phq9_6: 0, phq9_7: 0, phq9_8: 0, phq9_9: 1 }];
+    const rows = [
+      { phq9_1: 0, phq9_2: 0, phq9_3: 0, phq9_4: 0, phq9_5: 0, phq9_6: 0, phq9_7: 0, phq9_8: 0, phq9_9: 1 },
+    ];
     const { rows: out, summary } = scoreRows(rows, { instruments: ["phq9"], stratify: { pathway: noUrgent } });
     expect(out[0]?.stratification?.urgent).toBe(true);
     expect(summary.stratification?.urgent).toBe(1);
