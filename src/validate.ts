@@ -6,7 +6,7 @@ import { conditionProblem } from "./rules/conditions.js";
 import { isChoice, scalesOf, scoredValue } from "./rules/items.js";
 import { METHOD_DESCRIPTIONS, METHODS } from "./rules/methods.js";
 import { missingRuleProblems } from "./rules/missing.js";
-import type { ChangeFacts, Condition, InstrumentDefinition, Item, Scale } from "./types.js";
+import type { ChangeFacts, Condition, InstrumentDefinition, Item, MissingRule, Scale, ScaleMethod } from "./types.js";
 
 // Built on first use: zod schemas made at module load would stay in every bundle that imports the library.
 let definitionSchema: ReturnType<typeof buildDefinitionSchema> | undefined;
@@ -22,16 +22,28 @@ function buildDefinitionSchema() {
     z.strictObject({ scale: text, op: comparison, value: finite }),
   ]);
 
-  const missingRule = z.discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("strict"), source: text }),
-    z.strictObject({
+  // One schema per missing-data rule kind, in a table the compiler holds to MissingRule's kinds: a new kind
+  // without a schema (or a schema for no kind) does not compile.
+  const missingRules = {
+    strict: z.strictObject({ kind: z.literal("strict"), source: text }),
+    prorate: z.strictObject({
       kind: z.literal("prorate"),
       maxMissing: z.int().check(z.minimum(1)),
       rounding: z.enum(["none", "half-up"]),
       source: text,
     }),
-    z.strictObject({ kind: z.literal("min-answered"), minAnswered: z.int().check(z.minimum(1)), source: text }),
-    z.strictObject({ kind: z.literal("computed"), description: text, source: text }),
+    "min-answered": z.strictObject({
+      kind: z.literal("min-answered"),
+      minAnswered: z.int().check(z.minimum(1)),
+      source: text,
+    }),
+    computed: z.strictObject({ kind: z.literal("computed"), description: text, source: text }),
+  } satisfies { readonly [K in MissingRule["kind"]]: z.ZodMiniType<Extract<MissingRule, { kind: K }>> };
+  const missingRule = z.discriminatedUnion("kind", [
+    missingRules.strict,
+    missingRules.prorate,
+    missingRules["min-answered"],
+    missingRules.computed,
   ]);
 
   const band = z.union([
@@ -43,7 +55,8 @@ function buildDefinitionSchema() {
     id,
     label: text,
     items: z.array(text),
-    method: z.enum(["sum", "mean", "percent", "custom"]),
+    // The methods the rule table knows, so a new method is accepted exactly when it can be scored.
+    method: z.enum(Object.keys(METHODS) as [ScaleMethod, ...ScaleMethod[]]),
     range: z.tuple([finite, finite]),
     missing: missingRule,
     bands: z.optional(z.array(band).check(z.minLength(1))),
