@@ -19,7 +19,7 @@ const ZOD_VERSION = (
 ).version;
 const BAD_ROWS = 10_000;
 const ROUNDS = 3;
-const TARGET = 4;
+const TARGET = 3;
 /** Share of the mixed rows with an invalid answer, and the target for `safeScore` on them against the loop. */
 const MIXED_SHARE = 0.03;
 const MIXED_TARGET = 4;
@@ -48,6 +48,11 @@ function zodRow(row: unknown): ZodRow {
 /** What each function the profiles may name does, for the report. */
 const ROLES: Readonly<Record<string, string>> = {
   planFor: "finds the definition's compiled plan",
+  unrolledScorer: "the definition's unrolled loop (src/unroll.ts) and the per-rule functions V8 inlined into it",
+  run: "chooses the unrolled loop or the engine",
+  unroll: "finds the definition's unrolled loop",
+  holds: "tests a flag's condition",
+  raised: "whether a flag is raised",
   evaluate:
     "the engine around its callees: the `answers` record, the `scales`, `subscales`, `flags` and `missing` parts and the result object",
   scoreWith: "the engine's entry, and whatever V8 inlined into it",
@@ -276,9 +281,12 @@ own, three ways:
 - **zod** \`z.tuple\` of nine \`z.int().min(0).max(3)\`, \`safeParse\`, then the same sum, band and flag as
   the hand loop, into the same small object.
 
-\`score\` interprets the definition's compiled plan (src/compile.ts, built once per definition from the rule
-modules in src/rules/); no code is generated. For scale, the table also gives **\`score\` from
-\`stepscore/core\`**, the small entry, which runs the same engine.
+\`score\` from the main entry scores complete, valid arrays with the definition's unrolled loop (src/unroll.ts,
+made once per definition: it reads the answers into variables and calls the engine's per-rule functions, so it
+states no rule of its own); anything else goes to the engine, which interprets the definition's compiled plan
+(src/compile.ts, built once per definition from the rule modules in src/rules/). For scale, the table also
+gives **\`score\` from \`stepscore/core\`**, the small entry, which always interprets (it leaves the unrolling
+out, for size; \`{ jitless: true }\` does the same on the main entry).
 
 All give the same score, band and flag on every row (checked first). Each pass hands every result to
 a variable, so none is optimised away; "kept" collects the pass's results in an array, as a caller
@@ -294,7 +302,7 @@ ${row("zod `safeParse` + sum, band, flag", "zod", "loop", false)}
 | for scale: \`score\` from \`stepscore/core\` | ${time(ns(v, "interpreted"))} | ${times(ratio(v, "interpreted", "loop"))} | | |
 
 Against zod, which only validates, \`score\` takes ${times(ratio(v, "score", "zod"))} of its time; the main
-entry's \`score\` takes ${times(ratio(v, "score", "interpreted"))} of \`stepscore/core\`'s (the same engine).
+entry's \`score\` takes ${times(ratio(v, "score", "interpreted"))} of \`stepscore/core\`'s (the same per-rule functions, unrolled).
 
 Target within ${String(TARGET)}× of the loop: ${scoreToLoop.median <= TARGET ? "met" : "**not met**"} (${times(scoreToLoop)}).
 Where the time goes, from a CPU profile of \`score\` on ${int(10_000)} of these rows (node --cpu-prof on the built
@@ -328,8 +336,9 @@ ${badRow("zod `safeParse`, only `success` read (no error built)", "zod success o
 
 Target not slower than zod on invalid rows: ${safeToZod.median <= 1 ? "met" : "**not met**"} (${times(safeToZod)}). V8 captures a
 stack trace whenever an \`Error\` is constructed, and that was most of the cost of a rejected row; \`safeScore\`
-returns its error rather than throwing it, so it builds the error with the capture off (\`Error.stackTraceLimit\`
-set to 0 and restored, as zod ${ZOD_VERSION} does for its own errors). \`score\`, which throws, keeps the stack.
+returns its error rather than throwing it, so it builds the error without running the \`Error\` constructor (an
+object of the \`ScoreInputError\` class, its \`stack\` the first line only), where zod ${ZOD_VERSION} sets
+\`Error.stackTraceLimit\` to 0 and restores it. \`score\`, which throws, captures the stack.
 A CPU profile of \`safeScore\` on these rows (self time, as above):
 
 | function | share of samples | what it does |
