@@ -1,38 +1,16 @@
-import {
-  phq9,
-  phq8,
-  phq2,
-  gad7,
-  gad2,
-  pcs,
-  tsk17,
-  tsk11,
-  fabq,
-  odi,
-  rmdq,
-  ndi,
-  pdi,
-  isi,
-  psqi,
-  startback,
-  ompsq10,
-  bpi,
-  peg,
-  pseq,
-} from "../instruments/index.js";
+import { catalogue } from "./catalogue.js";
 import type * as Index from "../instruments/index.js";
 import type { InstrumentDefinition } from "./types.js";
 
 /**
- * The bundled definitions by id, as a type, derived from the instrument index: a definition added there and
- * not to {@link instruments} (or the other way round) is a compile error here.
+ * The bundled definitions by id, as a type, derived from the instrument index: src/catalogue.ts is
+ * generated from the index (`npm run docs:instruments`), and a catalogue that differs from it is a compile
+ * error here (and `npm run docs:check` says it is out of date).
  *
  * @category Registry
  */
 export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K] };
 
-// Written out rather than built from `import * as` the index: a bundler keeps a module namespace object,
-// and with it every definition, in any bundle that imports a single one. The order is the catalogue's.
 /**
  * Every bundled instrument definition, by id, grouped by domain: depression, anxiety, catastrophizing,
  * fear of movement, disability, sleep, risk screening, pain. Importing this (or scoring by id) pulls in
@@ -45,28 +23,7 @@ export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K
  * ```
  * @category Registry
  */
-export const instruments: Instruments = {
-  phq9,
-  phq8,
-  phq2,
-  gad7,
-  gad2,
-  pcs,
-  tsk17,
-  tsk11,
-  fabq,
-  odi,
-  rmdq,
-  ndi,
-  pdi,
-  isi,
-  psqi,
-  startback,
-  ompsq10,
-  bpi,
-  peg,
-  pseq,
-};
+export const instruments: Instruments = catalogue;
 
 /** Id of a bundled instrument. @category Registry */
 export type InstrumentId = keyof Instruments;

@@ -63,13 +63,14 @@ async function build(source: string): Promise<InstrumentDefinition> {
 }
 
 describe("CONTRIBUTING.md: Add an instrument", () => {
-  it("names the four things and the registry entry the compiler asks for, and links the rule-kind guide", () => {
+  it("names the four things and the generated catalogue, and links the rule-kind guide", () => {
     for (const part of [
       "instruments/<id>.ts",
       "test/instruments/<id>.test.ts",
       "vectors/<id>.json",
       "instruments/index.ts",
-      "src/registry.ts",
+      "src/catalogue.ts",
+      "npm run docs:instruments",
     ]) {
       expect(walkthrough).toContain(part);
     }
