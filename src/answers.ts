@@ -116,11 +116,13 @@ function arrayError(plan: Plan, arr: readonly unknown[]): ScoreInputError {
  * "coded from 1" hint where it fits; null when there is nothing to name.
  */
 function answerError(plan: Plan, issues: ScoreInputIssue[], at: (i: number) => unknown): ScoreInputError | null {
-  plan.items.forEach((it, i) => {
+  const items = plan.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i] as ItemPlan;
     const v = at(i);
     if (v !== null && v !== undefined && !isValid(it, v))
       issues.push({ item: it.id, value: v, message: explain(it, v) });
-  });
+  }
   return issues.length === 0
     ? null
     : returnedInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, at));
