@@ -162,7 +162,7 @@ and licence that the docs, FHIR and \`compareScores\` read. The PHQ-9's form add
 ${kB(engine.gzip)}, where the full definition adds ${kB(full.gzip - engine.gzip)}. ${
       met
         ? "The engine is most of what remains."
-        : `The target is missed because of the engine alone (array and record input, four missing-data rules, range and rule bands, flags, custom scorers, and errors that name the item, the value and what is allowed): with the PHQ-9's form it fits once the engine is ${kB(oneTarget - added)} or less.`
+        : `The target is missed because of the engine alone (array and record input, four missing-data rules, range and rule bands, flags, custom scorers with the checks of their output and settings, and errors that name the item, the value and what is allowed): with the PHQ-9's form it fits once the engine is ${kB(oneTarget - added)} or less. The engine holds no words of the docs and no code of the unrolled loop; what remains is scoring and its messages. The checks of a custom scorer's output cannot be left to the definitions that need them: \`stepscore/core\`'s \`score\` also takes the full definitions and the caller's own, which would carry no reference to them.`
     }
 The full definition stays the single source: a test builds the forms as the package build does and holds
 each to its full definition, on the vectors and on random answers.

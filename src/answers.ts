@@ -32,16 +32,21 @@ export function isValid(it: ItemPlan, v: unknown): boolean {
 
 /** Why `v` is not allowed, for the error message. */
 function explain(it: ItemPlan, v: unknown): string {
-  const allowed = `allowed: ${it.allowedText}`;
-  const shown = describeValue(v);
-  if (it.kind === "time") return `${shown} is not a clock time (${allowed})`;
-  if (typeof v === "string") return `${shown} is a string, not a number (${allowed})`;
-  if (typeof v !== "number") return `${shown} is not a number (${allowed})`;
-  if (Number.isNaN(v)) return `NaN is not a number (${allowed})`;
-  if (!Number.isFinite(v)) return `${shown} is not a finite number (${allowed})`;
-  if (it.integer && !Number.isInteger(v)) return `${shown} is not a whole number (${allowed})`;
-  if (v < it.lo || v > it.hi) return `${shown} is out of range (${allowed})`;
-  return `${shown} is not an allowed value (${allowed})`;
+  const why =
+    it.kind === "time"
+      ? "is not a clock time"
+      : typeof v === "string"
+        ? "is a string, not a number"
+        : typeof v !== "number" || Number.isNaN(v)
+          ? "is not a number"
+          : !Number.isFinite(v)
+            ? "is not a finite number"
+            : it.integer && !Number.isInteger(v)
+              ? "is not a whole number"
+              : v < it.lo || v > it.hi
+                ? "is out of range"
+                : "is not an allowed value";
+  return `${describeValue(v)} ${why} (allowed: ${it.allowedText})`;
 }
 
 /**
@@ -102,18 +107,25 @@ function arrayError(plan: Plan, arr: readonly unknown[]): ScoreInputError {
       message: `expected ${expected} answers in published item order (${itemList(plan)}), got ${String(arr.length)}`,
     });
   }
-  for (let i = 0; i < Math.min(arr.length, items.length); i++) {
+  // Answers past the last item are not read: the length issue covers them.
+  return answerError(plan, issues, (i) => arr[i]) as ScoreInputError;
+}
+
+/**
+ * The error naming `issues` and then every answered item whose answer `at` is not allowed, with the
+ * "coded from 1" hint where it fits; null when there is nothing to name.
+ */
+function answerError(plan: Plan, issues: ScoreInputIssue[], at: (i: number) => unknown): ScoreInputError | null {
+  const items = plan.items;
+  for (let i = 0; i < items.length; i++) {
     const it = items[i] as ItemPlan;
-    const v = arr[i];
+    const v = at(i);
     if (v !== null && v !== undefined && !isValid(it, v))
       issues.push({ item: it.id, value: v, message: explain(it, v) });
   }
-  return returnedInputError(
-    plan.def.id,
-    plan.def.shortTitle,
-    issues,
-    offsetHint(plan, (i) => arr[i]),
-  );
+  return issues.length === 0
+    ? null
+    : returnedInputError(plan.def.id, plan.def.shortTitle, issues, offsetHint(plan, at));
 }
 
 function isPlainObject(v: unknown): boolean {
@@ -144,18 +156,7 @@ function recordError(plan: Plan, rec: Readonly<Record<string, unknown>>): ScoreI
       message: `and ${String(more)} more unknown item id${more === 1 ? "" : "s"}`,
     });
   }
-  for (const it of plan.items) {
-    const v = rec[it.id];
-    if (v !== null && v !== undefined && !isValid(it, v))
-      issues.push({ item: it.id, value: v, message: explain(it, v) });
-  }
-  if (issues.length === 0) return null;
-  return returnedInputError(
-    plan.def.id,
-    plan.def.shortTitle,
-    issues,
-    offsetHint(plan, (i) => rec[(plan.items[i] as ItemPlan).id]),
-  );
+  return answerError(plan, issues, (i) => rec[(plan.items[i] as ItemPlan).id]);
 }
 
 function itemList(plan: Plan): string {

@@ -217,7 +217,8 @@ function itemPlan(item: Item): Omit<ItemPlan, "valid"> {
   const values = item.options.map((o) => o.value);
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const contiguous = values.every(Number.isInteger) && new Set(values).size === hi - lo + 1;
+  const integer = values.every(Number.isInteger);
+  const contiguous = integer && new Set(values).size === hi - lo + 1;
   const scored = new Map<number, number>();
   for (const o of item.options) scored.set(o.value, scoredValue(item, o.value));
   const scoredByOffset = contiguous ? values.map((_, k) => scored.get(lo + k) as number) : null;
@@ -228,7 +229,7 @@ function itemPlan(item: Item): Omit<ItemPlan, "valid"> {
     lo,
     hi,
     contiguous,
-    integer: values.every(Number.isInteger),
+    integer,
     allowed: contiguous ? null : new Set(values),
     scored,
     scoredByOffset,

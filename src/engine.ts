@@ -44,39 +44,22 @@ export function scoreWith<const D extends InstrumentDefinition>(
 }
 
 /**
- * A definition's unrolled loop (unroll.ts), or null where it has none. Passed in by the entries that want
- * one, so that `stepscore/core`, which is about size, does not carry it.
+ * The unrolled loop of a plan tried on one call (unroll.ts): the result, or `undefined` where the loop
+ * does not take the call (options that change scoring, `jitless`, answers it leaves to the engine).
+ * Passed in by the entries that want it, so that `stepscore/core`, which is about size, carries none of it.
  *
  * @internal
  */
-export type Unroll = (plan: Plan) => ((answers: unknown) => ScoreResult | undefined) | null;
+export type Unroll = (plan: Plan, answers: unknown, options: ScoreOptions | undefined) => ScoreResult | undefined;
 
-/** The unrolled loop where the call allows it and it takes the answers; else the engine. */
+/** The unrolled loop where it takes the call; else the engine. */
 function run(
   plan: Plan,
   answers: unknown,
   options: ScoreOptions | undefined,
   unroll: Unroll | undefined,
 ): ScoreResult | ScoreInputError {
-  if (unroll !== undefined && plain(options)) {
-    const loop = unroll(plan);
-    if (loop !== null) {
-      const out = loop(answers);
-      if (out !== undefined) return out;
-    }
-  }
-  return evaluate(plan, answers, options);
-}
-
-/** No options, or options that change nothing, and the unrolled loop not refused. */
-function plain(options: ScoreOptions | undefined): boolean {
-  return (
-    options === undefined ||
-    (options.jitless !== true &&
-      options.missing === undefined &&
-      options.settings === undefined &&
-      (options.flags === undefined || options.flags.length === 0))
-  );
+  return unroll?.(plan, answers, options) ?? evaluate(plan, answers, options);
 }
 
 /**

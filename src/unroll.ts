@@ -1,6 +1,6 @@
 import { scoredOf, type Plan } from "./compile.js";
 import { completeOutcome, resultOf } from "./engine.js";
-import type { ScoreResult } from "./types.js";
+import type { ScoreOptions, ScoreResult } from "./types.js";
 
 /**
  * A definition's scoring loop unrolled: for an array of complete, valid answers (every item given, each
@@ -33,12 +33,32 @@ function generationAllowed(): boolean {
 }
 
 /**
- * The plan's unrolled loop, made on first use and kept with the plan; null where there is none: a definition
- * scored by its own `compute`, one with clock-time items or a `__proto__` id, or a realm that forbids generated code.
+ * The plan's unrolled loop on one call: its result, or `undefined` where it does not take the call (options
+ * that change scoring, `jitless`, or answers it leaves to the engine), which the engine then scores.
  *
  * @internal
  */
-export function unroll(plan: Plan): Unrolled | null {
+export function unroll(plan: Plan, answers: unknown, options: ScoreOptions | undefined): ScoreResult | undefined {
+  if (!plain(options)) return undefined;
+  return loopOf(plan)?.(answers);
+}
+
+/** No options, or options that change nothing, and the unrolled loop not refused. */
+function plain(options: ScoreOptions | undefined): boolean {
+  return (
+    options === undefined ||
+    (options.jitless !== true &&
+      options.missing === undefined &&
+      options.settings === undefined &&
+      (options.flags === undefined || options.flags.length === 0))
+  );
+}
+
+/**
+ * The plan's unrolled loop, made on first use and kept with the plan; null where there is none: a definition
+ * scored by its own `compute`, one with clock-time items or a `__proto__` id, or a realm that forbids generated code.
+ */
+function loopOf(plan: Plan): Unrolled | null {
   // Rows usually come one definition at a time: the last loop saves a WeakMap lookup per call.
   if (plan === lastPlan) return lastLoop;
   let loop = made.get(plan);

@@ -6,7 +6,7 @@
  * @module
  */
 import type { AnswerValue, Comparison, Condition } from "../types.js";
-import { unreachable, type Covers } from "./kinds.js";
+import type { Covers } from "./kinds.js";
 
 /** Each condition kind: the members of {@link Condition}, by the key that names their subject. */
 export type ConditionKinds = Covers<
@@ -34,25 +34,32 @@ export interface ConditionPlan {
   readonly holds: (vals: readonly AnswerValue[], scores: Scores) => boolean | null;
 }
 
-/** Where a condition's subject is looked up: a definition's items or its scales, by id. */
-interface Subjects<T> {
-  readonly items: T;
-  readonly scales: T;
-}
-
-/** What each condition kind provides. */
+/** What each condition kind provides for scoring. */
 interface ConditionRule<C> {
   /** The item or scale id it tests. */
   readonly subject: (c: C) => string;
-  /** Which of a definition's ids (or positions) the subject is among. */
-  readonly among: <T>(s: Subjects<T>) => T;
-  /** How its subject is named in words: "item 9", "total". */
-  readonly words: (c: C) => string;
+  /** Whether the subject is among the items (else the scales) of a definition. */
+  readonly onItem: boolean;
+  /** The number it compares: an item's answer as given (before reverse keying), or a scale's score; null when unknown. */
+  readonly left: (index: number, vals: readonly AnswerValue[], scores: Scores) => number | null;
 }
 
 const CONDITIONS: { readonly [K in ConditionKind]: ConditionRule<ConditionKinds[K]> } = {
-  item: { subject: (c) => c.item, among: (s) => s.items, words: (c) => `item ${c.item}` },
-  scale: { subject: (c) => c.scale, among: (s) => s.scales, words: (c) => c.scale },
+  item: {
+    subject: (c) => c.item,
+    onItem: true,
+    left: (index, vals) => {
+      const v = vals[index];
+      return typeof v === "number" ? v : null;
+    },
+  },
+  scale: { subject: (c) => c.scale, onItem: false, left: (index, _, scores) => scores[index]?.score ?? null },
+};
+
+/** How each condition kind names its subject in words ("item 9", "total"), for the docs and `describe`. */
+const WORDS: { readonly [K in ConditionKind]: (c: ConditionKinds[K]) => string } = {
+  item: (c) => `item ${c.item}`,
+  scale: (c) => c.scale,
 };
 
 /** The kind of a condition: the one place that tells conditions apart, by the key naming their subject. */
@@ -81,64 +88,43 @@ export function bindCondition(
   items: ReadonlyMap<string, number>,
   scales: ReadonlyMap<string, number>,
 ): ConditionPlan {
-  const index = rule(c).among({ items, scales }).get(conditionSubject(c)) ?? -1;
   const kind = conditionKind(c);
-  const { op, value } = c;
-  return { kind, index, holds: (vals, scores) => holds(kind, index, op, value, vals, scores) };
+  const { onItem, left } = CONDITIONS[kind] as ConditionRule<Condition>;
+  const index = (onItem ? items : scales).get(conditionSubject(c)) ?? -1;
+  const test = COMPARISONS[c.op];
+  const value = c.value;
+  return {
+    kind,
+    index,
+    holds: (vals, scores) => {
+      const l = left(index, vals, scores);
+      return l === null ? null : test(l, value);
+    },
+  };
 }
+
+const COMPARISONS: { readonly [K in Comparison]: (left: number, right: number) => boolean } = {
+  ">=": (l, r) => l >= r,
+  ">": (l, r) => l > r,
+  "<=": (l, r) => l <= r,
+  "<": (l, r) => l < r,
+  "==": (l, r) => l === r,
+};
 
 /** Applies a comparison. */
 export function compare(left: number, op: Comparison, right: number): boolean {
-  switch (op) {
-    case ">=":
-      return left >= right;
-    case ">":
-      return left > right;
-    case "<=":
-      return left <= right;
-    case "<":
-      return left < right;
-    case "==":
-      return left === right;
-    default:
-      return unreachable(op);
-  }
-}
-
-/** Tests a condition against answers (as given, before reverse keying) or scale scores. */
-function holds(
-  kind: ConditionKind,
-  index: number,
-  op: Comparison,
-  value: number,
-  vals: readonly AnswerValue[],
-  scores: Scores,
-): boolean | null {
-  let left: number | null;
-  switch (kind) {
-    case "item": {
-      const v = vals[index];
-      left = typeof v === "number" ? v : null;
-      break;
-    }
-    case "scale":
-      left = scores[index]?.score ?? null;
-      break;
-    default:
-      return unreachable(kind);
-  }
-  return left === null ? null : compare(left, op, value);
+  return COMPARISONS[op](left, right);
 }
 
 /** A condition in words, as the docs and `stepscore describe` show it: "item 9 >= 1", "total >= 10". */
 export function conditionText(c: Condition): string {
-  return `${rule(c).words(c)} ${c.op} ${String(c.value)}`;
+  return `${(WORDS[conditionKind(c)] as (c: Condition) => string)(c)} ${c.op} ${String(c.value)}`;
 }
 
 /** What validateDefinition finds wrong with a condition, given the definition's item and scale ids; null when sound. */
 export function conditionProblem(c: Condition, items: ReadonlySet<string>, scales: ReadonlySet<string>): string | null {
   const subject = conditionSubject(c);
-  return rule(c).among({ items, scales }).has(subject)
+  return (rule(c).onItem ? items : scales).has(subject)
     ? null
     : `condition names unknown ${conditionKind(c)} "${subject}"`;
 }

@@ -16,7 +16,7 @@ export interface FlagPlan {
   readonly id: string;
   readonly when: ConditionPlan;
   readonly result: FlagResult;
-  /** Whether it is raised, given the opt-in flags asked for (see {@link raised}). */
+  /** Whether it is raised, given the opt-in flags asked for (see {@link bindFlag}). */
   readonly raised: (asked: ReadonlySet<string>, vals: readonly AnswerValue[], scores: Scores) => boolean;
 }
 
@@ -31,7 +31,9 @@ export function flagKind(f: FlagDefinition): FlagKind {
 }
 
 /**
- * A flag bound to item and scale positions.
+ * A flag bound to item and scale positions. It is raised when its condition holds (an item condition is
+ * tested whenever that item is answered, whatever else is missing); an opt-in flag only when `asked`
+ * names it.
  *
  * @internal
  */
@@ -40,28 +42,17 @@ export function bindFlag(
   items: ReadonlyMap<string, number>,
   scales: ReadonlyMap<string, number>,
 ): FlagPlan {
-  const plan: Omit<FlagPlan, "raised"> = {
-    kind: flagKind(f),
-    id: f.id,
-    when: bindCondition(f.when, items, scales),
-    result: Object.freeze({ id: f.id, label: f.label, message: f.message }),
+  const kind = flagKind(f);
+  const id = f.id;
+  const when = bindCondition(f.when, items, scales);
+  const result = Object.freeze({ id, label: f.label, message: f.message });
+  return {
+    kind,
+    id,
+    when,
+    result,
+    raised: (asked, vals, scores) => (kind === "always" || asked.has(id)) && when.holds(vals, scores) === true,
   };
-  return { ...plan, raised: (asked, vals, scores) => raised(plan, asked, vals, scores) };
-}
-
-/**
- * Whether a flag is raised: an item condition is tested whenever that item is answered, whatever else is
- * missing; an opt-in flag only when `asked` names it.
- *
- * @internal
- */
-export function raised(
-  f: Omit<FlagPlan, "raised">,
-  asked: ReadonlySet<string>,
-  vals: readonly AnswerValue[],
-  scores: Scores,
-): boolean {
-  return (f.kind === "always" || asked.has(f.id)) && f.when.holds(vals, scores) === true;
 }
 
 /** When a flag is raised, in words; `ask` says how a caller asks for an opt-in flag. */

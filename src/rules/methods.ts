@@ -97,11 +97,12 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     prorates: false,
     declarative: true,
     unscorable: (size, maxima) => {
-      if (size === 0) return "is a percent of no items";
       const zero = maxima.find(([, max]) => !(max > 0));
-      return zero === undefined
-        ? null
-        : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
+      return size === 0
+        ? "is a percent of no items"
+        : zero === undefined
+          ? null
+          : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
     },
   },
   custom: {
