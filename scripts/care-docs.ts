@@ -22,6 +22,7 @@ import {
   startback,
   stratify,
 } from "../src/index.js";
+import { flagText } from "../src/rules/flags.js";
 
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const OP: Readonly<Record<Comparison, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=" };
@@ -350,8 +351,8 @@ function renderProgression(p: Pathway): string[] {
     'Time at the step counts from `options.step.since` (else the first assessment); "the start of the step" is the latest ' +
       "scored result on or before that date (else the baseline). A condition with weeks is judged on the instrument's latest " +
       "scored result and only inside its weeks; elsewhere it is not evaluable and its rule does not fire (`notEvaluated` says " +
-      "why). The urgent overlay (above) comes from the latest result of each instrument, for the PHQ-9 the latest in which " +
-      "item 9 was answered.",
+      "why). The urgent overlay (above) comes from the latest result of each instrument; for an instrument with a flag " +
+      "declared `urgent` on an item (the PHQ-9's item 9), the latest in which that item was answered.",
     "",
   );
   l.push(
@@ -592,7 +593,21 @@ export function renderStratificationPage(p: Pathway): string {
       `(${(overlay?.source.text ?? "").replace(/\.$/, "")}). With \`urgent: []\`, \`stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1])], pathway).urgent\` ` +
       `is \`${String(bare.urgent)}\`. When a PHQ-9 is given with item 9 unanswered, \`urgentNotChecked\` says so.`,
     "",
+    "The overlay is declared by the definition, not by the pathway: a flag with `urgent: true` is a safety signal, and " +
+      "`stratify` (and `progress`) apply the same overlay to any result whose definition declares one, bundled or passed " +
+      "in `definitions`: when the flag is raised or its condition holds. It is reported under the rule " +
+      "`safety-<instrument>-<flag>`, cited to the flag's source, and worded by the default pathway's urgent rule on that " +
+      "flag where there is one, else by the flag's label and message. The bundled flags declared urgent:",
+    "",
   );
+  push("| instrument | flag | raised when | source |", "|---|---|---|---|");
+  for (const def of Object.values(instruments) as InstrumentDefinition[])
+    for (const f of def.flags ?? [])
+      if (f.urgent === true)
+        push(
+          `| ${def.shortTitle} | \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)} | ${esc(def.references[f.source]?.text ?? f.source)} |`,
+        );
+  push("");
   push("| rule | when | action | source | design choice |", "|---|---|---|---|---|");
   for (const u of p.urgent)
     push(

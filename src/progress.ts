@@ -10,7 +10,9 @@ import {
   type UncheckedUrgent,
   type UrgentAction,
 } from "./stratify/evaluate.js";
-import { definitionFor, type Pathway } from "./stratify/pathway.js";
+import { citer } from "./stratify/cite.js";
+import { definitionFor, urgentFlags, type Pathway } from "./stratify/pathway.js";
+import { conditionKind, conditionSubject } from "./rules/conditions.js";
 import {
   trackedScale,
   type ChangeAnchor,
@@ -22,7 +24,6 @@ import {
 import type {
   BandResult,
   CitedSource,
-  Citation,
   Comparison,
   InstrumentDefinition,
   ScaleOutcome,
@@ -388,7 +389,7 @@ interface Outcome {
 }
 
 class Judgement {
-  private readonly cited = new Map<string, CitedSource>();
+  private readonly cite: (key: string) => CitedSource;
   private readonly series = new Map<string, Series>();
   private readonly instrumentIds: readonly string[];
   /** The instant time at the step counts from, or null without any assessment. */
@@ -402,6 +403,7 @@ class Judgement {
     private readonly extra: readonly InstrumentDefinition[],
     private readonly input: Input,
   ) {
+    this.cite = citer(p.references);
     this.instrumentIds = [...new Set(input.entries.map((e) => e.result.instrument))];
     this.t0 = input.step?.t ?? input.entries[0]?.t ?? null;
     const opts = { definitions: extra };
@@ -574,8 +576,11 @@ class Judgement {
   /** The result that decides an instrument's urgent rules: the latest in which every item they read was answered. */
   private decidingForUrgent(id: string): ScoreResult {
     const s = this.tracked(id);
-    const items = new Set<string>(id === "phq9" ? ["9"] : []);
     const def = s.def;
+    const items = new Set<string>();
+    // The items the safety overlay reads (the PHQ-9's item 9): it applies whatever the pathway.
+    for (const u of urgentFlags(id, this.extra))
+      if (conditionKind(u.flag.when) === "item") items.add(conditionSubject(u.flag.when));
     for (const u of this.p.urgent) {
       if (u.when.instrument !== id) continue;
       // A field given as undefined is a field left out, as validatePathway reads it.
@@ -948,16 +953,6 @@ class Judgement {
   private name(s: Series): string {
     const title = s.def?.shortTitle ?? s.instrument;
     return s.scale === s.def?.score?.id ? title : `${title} ${s.scale}`;
-  }
-
-  private cite(key: string): CitedSource {
-    let c = this.cited.get(key);
-    if (c === undefined) {
-      // Validation guarantees the key is among the references.
-      c = { key, ...(this.p.references[key] as Citation) };
-      this.cited.set(key, c);
-    }
-    return c;
   }
 }
 

@@ -2,7 +2,7 @@
 import * as z from "zod/mini";
 import { instruments } from "../registry.js";
 import { bounded, clip, listed, quote } from "../errors.js";
-import type { Citation, Comparison, InstrumentDefinition, Item, Scale } from "../types.js";
+import type { Citation, Comparison, FlagDefinition, InstrumentDefinition, Item, Scale } from "../types.js";
 import { checkProgression, type ProgressionRule } from "./progression.js";
 
 /** What every pathway rule and condition says about where it comes from. @category Stratification */
@@ -433,6 +433,27 @@ export function definitionFor(idOf: string, extra: readonly InstrumentDefinition
       ? (instruments as unknown as Record<string, InstrumentDefinition>)[idOf]
       : undefined)
   );
+}
+
+/**
+ * The flags declared `urgent` for an instrument, each with the definition declaring it: the caller's
+ * definition's and the bundled one's under the same id (a flag id once, the bundled first), so that a
+ * definition passed under a bundled id (its scoring-only form, say) never removes a bundled safety signal.
+ */
+export function urgentFlags(
+  idOf: string,
+  extra: readonly InstrumentDefinition[],
+): readonly { readonly def: InstrumentDefinition; readonly flag: FlagDefinition }[] {
+  const bundled = Object.hasOwn(instruments, idOf)
+    ? (instruments as unknown as Record<string, InstrumentDefinition>)[idOf]
+    : undefined;
+  const out: { def: InstrumentDefinition; flag: FlagDefinition }[] = [];
+  for (const def of [bundled, extra.find((d) => d.id === idOf)]) {
+    if (def === undefined) continue;
+    for (const flag of def.flags ?? [])
+      if (flag.urgent === true && !out.some((u) => u.flag.id === flag.id)) out.push({ def, flag });
+  }
+  return out;
 }
 
 /** The scale a condition reads: the one named, else the primary score. */
