@@ -23,6 +23,8 @@ import {
   stratify,
 } from "../src/index.js";
 import { flagText } from "../src/rules/flags.js";
+import { unreachable } from "../src/rules/kinds.js";
+import { tagCondition, triggerKind } from "../src/stratify/pathway.js";
 
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const OP: Readonly<Record<Comparison, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=" };
@@ -58,11 +60,18 @@ function reliabilityText(r: ReliabilityOption): string {
 
 function outcomeText(d: OutcomeDefinition, higherIsBetter: boolean): string {
   const parts = d.anyOf.map((c) => {
-    if (c.kind === "score") return `follow-up ${OP[c.op]} ${num(c.value)}`;
-    const way = higherIsBetter ? "rise" : "fall";
-    return c.unit === "points"
-      ? `a ${way} of ${num(c.min)} points or more`
-      : `a ${way} of ${num(c.min)} % of the baseline or more`;
+    switch (c.kind) {
+      case "score":
+        return `follow-up ${OP[c.op]} ${num(c.value)}`;
+      case "improvement": {
+        const way = higherIsBetter ? "rise" : "fall";
+        return c.unit === "points"
+          ? `a ${way} of ${num(c.min)} points or more`
+          : `a ${way} of ${num(c.min)} % of the baseline or more`;
+      }
+      default:
+        return unreachable(c);
+    }
   });
   const base = d.baseline === undefined ? "" : ` (for baselines ${OP[d.baseline.op]} ${num(d.baseline.value)})`;
   return parts.join(" or ") + base;
@@ -254,13 +263,22 @@ function link(id: string): string {
   return Object.hasOwn(instruments, id) ? `[${title(id)}](instruments/${id}.md)` : `\`${id}\``;
 }
 
-function conditionText(c: PathwayCondition): string {
+function conditionText(condition: PathwayCondition): string {
+  const c = tagCondition(condition);
+  if (c === null) throw new Error(`not a pathway condition: ${JSON.stringify(condition)}`);
   const name = title(c.instrument);
-  if ("flag" in c) return `${name} flag \`${c.flag}\``;
-  if ("item" in c) return `${name} item ${c.item} ${OP[c.op]} ${num(c.value)}`;
-  const scale = c.scale === undefined ? "" : ` ${c.scale}`;
-  if ("band" in c) return `${name}${scale} band \`${c.band}\``;
-  return `${name}${scale} ${OP[c.op]} ${num(c.value)}`;
+  switch (c.kind) {
+    case "flag":
+      return `${name} flag \`${c.flag}\``;
+    case "item":
+      return `${name} item ${c.item} ${OP[c.op]} ${num(c.value)}`;
+    case "band":
+      return `${name}${c.scale === undefined ? "" : ` ${c.scale}`} band \`${c.band}\``;
+    case "score":
+      return `${name}${c.scale === undefined ? "" : ` ${c.scale}`} ${OP[c.op]} ${num(c.value)}`;
+    default:
+      return unreachable(c);
+  }
 }
 
 function conditionCell(c: PathwayCondition): string {
@@ -269,17 +287,29 @@ function conditionCell(c: PathwayCondition): string {
 }
 
 function triggerText(t: StepTrigger, p: Pathway): string {
-  if ("domain" in t) {
-    const d = p.domains.find((x) => x.id === t.domain);
-    return `${d?.label ?? t.domain} domain elevated: ${(d?.elevatedWhen ?? []).map(conditionText).join(" or ")}`;
+  const kind = triggerKind(t);
+  // The casts only tell the compiler which fields triggerKind has found.
+  switch (kind) {
+    case null:
+      throw new Error(`not a step trigger: ${JSON.stringify(t)}`);
+    case "domain": {
+      const id = (t as { readonly domain: string }).domain;
+      const d = p.domains.find((x) => x.id === id);
+      return `${d?.label ?? id} domain elevated: ${(d?.elevatedWhen ?? []).map(conditionText).join(" or ")}`;
+    }
+    case "domain-count": {
+      const { group, min, max } = (t as Extract<StepTrigger, { readonly elevatedDomains: unknown }>).elevatedDomains;
+      const what = group === undefined ? "elevated domains" : `elevated ${group} domains`;
+      if (max === min) return `exactly ${String(min)} ${what.replace("domains", min === 1 ? "domain" : "domains")}`;
+      return max === undefined ? `${String(min)} or more ${what}` : `${String(min)} to ${String(max)} ${what}`;
+    }
+    case "condition": {
+      const c = t as PathwayCondition;
+      return `${conditionText(c)} (${ref(c.source, "pref")})`;
+    }
+    default:
+      return unreachable(kind);
   }
-  if ("elevatedDomains" in t) {
-    const { group, min, max } = t.elevatedDomains;
-    const what = group === undefined ? "elevated domains" : `elevated ${group} domains`;
-    if (max === min) return `exactly ${String(min)} ${what.replace("domains", min === 1 ? "domain" : "domains")}`;
-    return max === undefined ? `${String(min)} or more ${what}` : `${String(min)} to ${String(max)} ${what}`;
-  }
-  return `${conditionText(t)} (${ref(t.source, "pref")})`;
 }
 
 const yes = (b: boolean | undefined): string => (b === true ? "**yes**" : "no");

@@ -11,8 +11,9 @@ import {
   type UrgentAction,
 } from "./stratify/evaluate.js";
 import { citer } from "./stratify/cite.js";
-import { definitionFor, urgentFlags, type Pathway } from "./stratify/pathway.js";
+import { definitionFor, tagCondition, urgentFlags, type Pathway } from "./stratify/pathway.js";
 import { conditionKind, conditionSubject } from "./rules/conditions.js";
+import { unreachable } from "./rules/kinds.js";
 import {
   trackedScale,
   type ChangeAnchor,
@@ -21,14 +22,7 @@ import {
   type ProgressionRule,
   type WeeksWindow,
 } from "./stratify/progression.js";
-import type {
-  BandResult,
-  CitedSource,
-  Comparison,
-  InstrumentDefinition,
-  ScaleOutcome,
-  ScoreResult,
-} from "./types.js";
+import type { BandResult, CitedSource, Comparison, InstrumentDefinition, ScaleOutcome, ScoreResult } from "./types.js";
 
 // Scores such as the ODI's are unrounded fractions; a difference this small is floating-point noise.
 const EPS = 1e-9;
@@ -583,13 +577,23 @@ class Judgement {
       if (conditionKind(u.flag.when) === "item") items.add(conditionSubject(u.flag.when));
     for (const u of this.p.urgent) {
       if (u.when.instrument !== id) continue;
-      // A field given as undefined is a field left out, as validatePathway reads it.
-      const w = u.when as { readonly item?: string; readonly flag?: string };
-      if (w.item !== undefined) items.add(w.item);
-      else if (w.flag !== undefined) {
-        const flagId = w.flag;
-        const when = def?.flags?.find((f) => f.id === flagId)?.when;
-        if (when !== undefined && "item" in when) items.add(when.item);
+      // Told apart as validatePathway tells them (a field given as undefined is a field left out).
+      const w = tagCondition(u.when);
+      switch (w?.kind) {
+        case undefined:
+        case "score":
+        case "band":
+          break;
+        case "item":
+          items.add(w.item);
+          break;
+        case "flag": {
+          const when = def?.flags?.find((f) => f.id === w.flag)?.when;
+          if (when !== undefined && conditionKind(when) === "item") items.add(conditionSubject(when));
+          break;
+        }
+        default:
+          return unreachable(w);
       }
     }
     const answered = (r: ScoreResult): boolean =>

@@ -1,5 +1,5 @@
 import { compare } from "../conditions.js";
-import { conditionKind } from "../rules/conditions.js";
+import { conditionKind, conditionSubject, type ConditionKind } from "../rules/conditions.js";
 import { unreachable } from "../rules/kinds.js";
 import type {
   BandResult,
@@ -704,7 +704,15 @@ class Evaluation {
         // The definition's own condition format (an item or a scale, told by its fields) is the definition's contract.
         const when = definitionFor(c.instrument, this.extra)?.flags?.find((f) => f.id === c.flag)?.when;
         if (when === undefined) return { kind: "nothing" };
-        return "item" in when ? { kind: "item", item: when.item } : { kind: "scale", scale: when.scale };
+        const kind = conditionKind(when);
+        switch (kind) {
+          case "item":
+            return { kind: "item", item: conditionSubject(when) };
+          case "scale":
+            return { kind: "scale", scale: conditionSubject(when) };
+          default:
+            return unreachable(kind);
+        }
       }
     }
   }
@@ -771,35 +779,21 @@ class Evaluation {
   ): void {
     const ins = def.id;
     const when = flag.when;
-    const kind = conditionKind(when);
-    // What the condition reads: an item's answer, or a scale's score.
-    const subject = (r: ScoreResult): number | null => {
-      switch (kind) {
-        case "item": {
-          const v = (r.answers as Readonly<Record<string, unknown>>)[(when as { readonly item: string }).item];
-          return typeof v === "number" ? v : null;
-        }
-        case "scale":
-          return scoreOn(r, (when as { readonly scale: string }).scale);
-        default:
-          return unreachable(kind);
-      }
-    };
-    const onSignal = (e: Evidence): boolean =>
-      e.instrument === ins &&
-      ((e.kind === "flag" && e.observed === flag.id) ||
-        (kind === "item"
-          ? e.kind === "item" && e.item === (when as { readonly item: string }).item
-          : e.kind === "score" && e.scale === (when as { readonly scale: string }).scale));
-    if (actions.some((a) => a.evidence.some(onSignal))) return;
-    const source = citer(def.references)(flag.source);
     const name = def.shortTitle;
-    const reads =
-      kind === "item" ? `item ${(when as { readonly item: string }).item}` : (when as { readonly scale: string }).scale;
+    const reads = OVERLAY_READS[conditionKind(when)](conditionSubject(when), name);
+    if (
+      actions.some((a) =>
+        a.evidence.some(
+          (e) => e.instrument === ins && ((e.kind === "flag" && e.observed === flag.id) || reads.speaksFor(e)),
+        ),
+      )
+    )
+      return;
+    const source = citer(def.references)(flag.source);
     const evidence: Evidence[] = [];
     const own = this.results.filter((r) => r.instrument === ins);
     for (const r of own) {
-      const v = subject(r);
+      const v = reads.value(r);
       const base = { instrument: ins, source, designChoice: false, note: null } as const;
       if (r.flags.some((f) => f.id === flag.id)) {
         evidence.push({
@@ -816,16 +810,10 @@ class Evaluation {
         // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer or score.
         evidence.push({
           ...base,
-          ...(kind === "item"
-            ? { kind: "item", scale: null, item: (when as { readonly item: string }).item }
-            : { kind: "score", scale: (when as { readonly scale: string }).scale, item: null }),
+          ...reads.evidence(v, when.op, when.value),
           observed: v,
           op: when.op,
           threshold: when.value,
-          text:
-            kind === "item"
-              ? `${name} ${reads} = ${fmt(v)} (${opText(when.op)} ${fmt(when.value)})`
-              : `${name} ${reads} ${fmt(v)} ${opText(when.op)} ${fmt(when.value)}`,
         });
       }
     }
@@ -840,15 +828,12 @@ class Evaluation {
     const covered = this.p.urgent.some(
       (u) => u.when.instrument === ins && u.when.kind === "flag" && u.when.flag === flag.id,
     );
-    if (!covered && own.length > 0 && !own.some((r) => subject(r) !== null)) {
+    if (!covered && own.length > 0 && !own.some((r) => reads.value(r) !== null)) {
       unchecked.push({
         rule: id,
         label: wording.label,
         instrument: ins,
-        reason:
-          kind === "item"
-            ? `${name} ${reads} was not answered, so this was not checked`
-            : `the ${name} result has no ${reads} score, so this was not checked`,
+        reason: reads.unchecked,
       });
     }
   }
@@ -868,6 +853,47 @@ class Evaluation {
 
 /** A domain of a checked pathway. */
 type Domain = CheckedPathway["domains"][number];
+
+/** How the overlay reads an urgent flag's condition of one kind, on its subject (an item or a scale id). */
+interface OverlayRead {
+  /** The answer or score the condition compares; null when unanswered or unscored. */
+  readonly value: (r: ScoreResult) => number | null;
+  /** True for evidence of a pathway rule on the same subject (which then speaks for the overlay). */
+  readonly speaksFor: (e: Evidence) => boolean;
+  /** The evidence fields particular to the kind. */
+  readonly evidence: (v: number, op: Comparison, value: number) => Pick<Evidence, "kind" | "scale" | "item" | "text">;
+  /** Why the condition could not be checked. */
+  readonly unchecked: string;
+}
+
+/** Each definition condition kind, as the overlay reads it: a kind left out is a compile error. */
+const OVERLAY_READS: { readonly [K in ConditionKind]: (id: string, name: string) => OverlayRead } = {
+  item: (id, name) => ({
+    value: (r) => {
+      const v = (r.answers as Readonly<Record<string, unknown>>)[id];
+      return typeof v === "number" ? v : null;
+    },
+    speaksFor: (e) => e.kind === "item" && e.item === id,
+    evidence: (v, op, value) => ({
+      kind: "item",
+      scale: null,
+      item: id,
+      text: `${name} item ${id} = ${fmt(v)} (${opText(op)} ${fmt(value)})`,
+    }),
+    unchecked: `${name} item ${id} was not answered, so this was not checked`,
+  }),
+  scale: (id, name) => ({
+    value: (r) => scoreOn(r, id),
+    speaksFor: (e) => e.kind === "score" && e.scale === id,
+    evidence: (v, op, value) => ({
+      kind: "score",
+      scale: id,
+      item: null,
+      text: `${name} ${id} ${fmt(v)} ${opText(op)} ${fmt(value)}`,
+    }),
+    unchecked: `the ${name} result has no ${id} score, so this was not checked`,
+  }),
+};
 
 /** What the overlay adds to its note, whatever the wording. */
 const OVERLAY_NOTE = "Applied by stratify whatever the pathway: a pathway may add urgent rules, never remove this one.";

@@ -2,6 +2,7 @@
 import * as z from "zod/mini";
 import { instruments } from "../registry.js";
 import { bounded, clip, listed, quote } from "../errors.js";
+import { unreachable } from "../rules/kinds.js";
 import type { Citation, Comparison, FlagDefinition, InstrumentDefinition, Item, Scale } from "../types.js";
 import { checkProgression, type ProgressionRule } from "./progression.js";
 
@@ -476,8 +477,13 @@ function conditionKind(c: Readonly<Record<string, unknown>>): TaggedCondition["k
   return null;
 }
 
-/** The condition tagged with its kind; null when its fields make no single kind. */
-function tagCondition(c: PathwayCondition): TaggedCondition | null {
+/**
+ * A pathway condition tagged with its kind, told from its fields as {@link validatePathway} tells them; null
+ * when they make no single kind. Every reader of the public format goes through it, and switches on the tag.
+ *
+ * @internal
+ */
+export function tagCondition(c: PathwayCondition): TaggedCondition | null {
   const kind = conditionKind(c as unknown as Readonly<Record<string, unknown>>);
   // Which fields are present is what conditionKind has just checked: the casts only tell the compiler.
   switch (kind) {
@@ -492,6 +498,24 @@ function tagCondition(c: PathwayCondition): TaggedCondition | null {
     case "item":
       return { ...(c as ItemCondition), kind };
   }
+}
+
+/** The kinds of step trigger: a condition, an elevated domain, or a count of elevated domains. */
+export type TriggerKind = "condition" | "domain" | "domain-count";
+
+/**
+ * The kind of a step trigger, told from its fields (a field given as undefined is left out); null when it is
+ * not exactly one kind.
+ *
+ * @internal
+ */
+export function triggerKind(t: StepTrigger): TriggerKind | null {
+  const raw = t as Readonly<Record<string, unknown>>;
+  const kinds: TriggerKind[] = [];
+  if (raw["instrument"] !== undefined) kinds.push("condition");
+  if (raw["domain"] !== undefined) kinds.push("domain");
+  if (raw["elevatedDomains"] !== undefined) kinds.push("domain-count");
+  return kinds.length === 1 ? (kinds[0] as TriggerKind) : null;
 }
 
 class Checker {
@@ -614,27 +638,44 @@ class Checker {
 
   /** Checks a step trigger; its tagged form, or null when its fields make no single kind. */
   private trigger(at: string, rule: string, t: StepTrigger, inDomains: ReadonlySet<string>): TaggedTrigger | null {
-    const raw = t as Readonly<Record<string, unknown>>;
-    const isDomain = raw["domain"] !== undefined;
-    const isCount = raw["elevatedDomains"] !== undefined;
-    const isCondition = raw["instrument"] !== undefined;
-    if (Number(isDomain) + Number(isCount) + Number(isCondition) !== 1) {
-      this.say(at, rule, "a trigger is exactly one of: a condition (instrument …), { domain }, or { elevatedDomains }");
-      return null;
+    const kind = triggerKind(t);
+    // The casts only tell the compiler which fields triggerKind has just found.
+    switch (kind) {
+      case null:
+        this.say(
+          at,
+          rule,
+          "a trigger is exactly one of: a condition (instrument …), { domain }, or { elevatedDomains }",
+        );
+        return null;
+      case "domain": {
+        const d = (t as { readonly domain: string }).domain;
+        if (Object.keys(t).length !== 1) this.say(at, rule, "a domain trigger has only the field domain");
+        if (!this.domainIds.has(d)) this.say(`${at}.domain`, rule, `unknown domain ${quote(d)}`);
+        return { kind: "domain", domain: d };
+      }
+      case "domain-count": {
+        if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
+        const c = (t as { readonly elevatedDomains: DomainCount }).elevatedDomains;
+        if (c.group !== undefined && !this.groups.has(c.group))
+          this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
+        if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
+        return { kind: "domain-count", elevatedDomains: c };
+      }
+      case "condition":
+        return this.conditionTrigger(at, rule, t as PathwayCondition, inDomains);
+      default:
+        return unreachable(kind);
     }
-    if ("domain" in t) {
-      if (Object.keys(t).length !== 1) this.say(at, rule, "a domain trigger has only the field domain");
-      if (!this.domainIds.has(t.domain)) this.say(`${at}.domain`, rule, `unknown domain ${quote(t.domain)}`);
-      return { kind: "domain", domain: t.domain };
-    }
-    if ("elevatedDomains" in t) {
-      if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
-      const c = t.elevatedDomains;
-      if (c.group !== undefined && !this.groups.has(c.group))
-        this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
-      if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
-      return { kind: "domain-count", elevatedDomains: c };
-    }
+  }
+
+  /** Checks a step trigger that is a condition. */
+  private conditionTrigger(
+    at: string,
+    rule: string,
+    t: PathwayCondition,
+    inDomains: ReadonlySet<string>,
+  ): TaggedTrigger | null {
     const tagged = this.condition(at, rule, t);
     // Every instrument a step rule reads must belong to a domain, or a missing result could not be reported.
     if (this.def(t.instrument) !== undefined && !inDomains.has(t.instrument)) {

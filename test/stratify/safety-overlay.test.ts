@@ -248,9 +248,9 @@ describe("the overlay for any definition that declares an urgent flag", () => {
     expect(validateDefinition(optIn)).toEqual([
       'flag "harm": an urgent flag cannot be opt-in: a safety signal is raised whenever its condition holds',
     ]);
-    expect(
-      validateDefinition({ ...urgentDef, flags: [{ ...flag, urgent: "yes" }] } as unknown as InstrumentDefinition),
-    ).toEqual([expect.stringMatching(/^flags\.0\.urgent: /)]);
+    expect(validateDefinition({ ...urgentDef, flags: [{ ...flag, urgent: "yes" }] })).toEqual([
+      expect.stringMatching(/^flags\.0\.urgent: /),
+    ]);
   });
 
   it("reads the item from a result that lacks the flag, and says when the item was not answered", () => {
@@ -293,8 +293,9 @@ describe("the overlay for any definition that declares an urgent flag", () => {
   });
 
   it("keeps the bundled PHQ-9's overlay when a definition of its own is passed under the id", () => {
-    const { flags: _, ...rest } = phq9;
-    const r = stratify([harm(1)], noUrgent, { definitions: [rest] });
+    // The PHQ-9 under its own id without flags, as a scoring-only form that kept none might be.
+    const own = { ...phq9, flags: [] };
+    const r = stratify([harm(1)], noUrgent, { definitions: [own] });
     expect(r.urgentActions.map((u) => u.rule)).toEqual(["safety-phq9-self-harm"]);
   });
 
