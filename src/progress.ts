@@ -257,7 +257,8 @@ const RANK: Readonly<Record<ProgressAction, number>> = {
  * (exactly `compareScores`'s result) and a status; then the pathway's progression rules, judged at the latest
  * assessment, give the action (step up, review, continue, step down) and the step after this reassessment,
  * each fired rule with its evidence and source. The urgent overlay comes from the latest result of each
- * instrument (for the PHQ-9, the latest in which item 9 was answered), and never allows a step-down.
+ * instrument (for one whose definition declares an `urgent` flag on an item, such as the PHQ-9's item 9, the
+ * latest in which that item was answered), and never allows a step-down.
  *
  * Pure: no clock is read; `options.asOf` is the only "now". Dates are ISO 8601 dates or date-times (without
  * an offset, UTC); `weeks` are days / 7, unrounded.
