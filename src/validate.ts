@@ -337,8 +337,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
     cite(`flag "${f.id}"`, f.source);
     conditionProblems(`flag "${f.id}"`, f.when);
     // A safety signal raised only on request would leave the urgent overlay to the caller's memory.
-    if (f.urgent === true && f.optIn === true)
-      say(`flag "${f.id}"`, "an urgent flag cannot be opt-in: a safety signal is raised whenever its condition holds");
+    if (f.urgent === true && f.optIn === true) say(`flag "${f.id}"`, "an urgent flag cannot be opt-in");
   }
   for (const [scaleId, facts] of Object.entries(def.change ?? {})) {
     checkChange(`change.${scaleId}`, facts, scaleIds.has(scaleId), say, cite);

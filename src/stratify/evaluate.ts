@@ -779,44 +779,26 @@ class Evaluation {
   ): void {
     const ins = def.id;
     const when = flag.when;
-    const name = def.shortTitle;
-    const reads = OVERLAY_READS[conditionKind(when)](conditionSubject(when), name);
-    if (
-      actions.some((a) =>
-        a.evidence.some(
-          (e) => e.instrument === ins && ((e.kind === "flag" && e.observed === flag.id) || reads.speaksFor(e)),
-        ),
-      )
-    )
-      return;
+    // The flag, and its condition, read as pathway conditions on the instrument (cited to the definition below).
+    const onFlag: TaggedCondition = { kind: "flag", instrument: ins, flag: flag.id, source: flag.source };
+    const onWhen = {
+      ...when,
+      instrument: ins,
+      source: flag.source,
+      kind: AS_PATHWAY[conditionKind(when)],
+    } as TaggedCondition;
+    const subject = conditionSubject(when);
+    const speaks = (e: Evidence): boolean =>
+      e.instrument === ins &&
+      (e.kind === "flag" ? e.observed === flag.id : e.kind === onWhen.kind && (e.item ?? e.scale) === subject);
+    if (actions.some((a) => a.evidence.some(speaks))) return;
     const source = citer(def.references)(flag.source);
-    const evidence: Evidence[] = [];
     const own = this.results.filter((r) => r.instrument === ins);
-    for (const r of own) {
-      const v = reads.value(r);
-      const base = { instrument: ins, source, designChoice: false, note: null } as const;
-      if (r.flags.some((f) => f.id === flag.id)) {
-        evidence.push({
-          ...base,
-          kind: "flag",
-          scale: null,
-          item: null,
-          observed: flag.id,
-          op: null,
-          threshold: flag.id,
-          text: `${name} flag ${flag.id}`,
-        });
-      } else if (v !== null && compare(v, when.op, when.value)) {
-        // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer or score.
-        evidence.push({
-          ...base,
-          ...reads.evidence(v, when.op, when.value),
-          observed: v,
-          op: when.op,
-          threshold: when.value,
-        });
-      }
-    }
+    // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer or score.
+    const evidence = own.flatMap((r) => {
+      const e = this.check(onFlag, r) ?? this.check(onWhen, r);
+      return e === null ? [] : [{ ...e, source }];
+    });
     const wording = overlayWording(def, flag);
     const id = `safety-${ins}-${flag.id}`;
     if (evidence.length > 0) {
@@ -828,14 +810,8 @@ class Evaluation {
     const covered = this.p.urgent.some(
       (u) => u.when.instrument === ins && u.when.kind === "flag" && u.when.flag === flag.id,
     );
-    if (!covered && own.length > 0 && !own.some((r) => reads.value(r) !== null)) {
-      unchecked.push({
-        rule: id,
-        label: wording.label,
-        instrument: ins,
-        reason: reads.unchecked,
-      });
-    }
+    const why = covered || own.length === 0 ? null : this.unchecked(onWhen);
+    if (why !== null) unchecked.push({ rule: id, label: wording.label, instrument: ins, reason: why });
   }
 
   private sourced(s: Sourced): { source: CitedSource; designChoice: boolean; note: string | null } {
@@ -854,45 +830,9 @@ class Evaluation {
 /** A domain of a checked pathway. */
 type Domain = CheckedPathway["domains"][number];
 
-/** How the overlay reads an urgent flag's condition of one kind, on its subject (an item or a scale id). */
-interface OverlayRead {
-  /** The answer or score the condition compares; null when unanswered or unscored. */
-  readonly value: (r: ScoreResult) => number | null;
-  /** True for evidence of a pathway rule on the same subject (which then speaks for the overlay). */
-  readonly speaksFor: (e: Evidence) => boolean;
-  /** The evidence fields particular to the kind. */
-  readonly evidence: (v: number, op: Comparison, value: number) => Pick<Evidence, "kind" | "scale" | "item" | "text">;
-  /** Why the condition could not be checked. */
-  readonly unchecked: string;
-}
-
-/** Each definition condition kind, as the overlay reads it: a kind left out is a compile error. */
-const OVERLAY_READS: { readonly [K in ConditionKind]: (id: string, name: string) => OverlayRead } = {
-  item: (id, name) => ({
-    value: (r) => {
-      const v = (r.answers as Readonly<Record<string, unknown>>)[id];
-      return typeof v === "number" ? v : null;
-    },
-    speaksFor: (e) => e.kind === "item" && e.item === id,
-    evidence: (v, op, value) => ({
-      kind: "item",
-      scale: null,
-      item: id,
-      text: `${name} item ${id} = ${fmt(v)} (${opText(op)} ${fmt(value)})`,
-    }),
-    unchecked: `${name} item ${id} was not answered, so this was not checked`,
-  }),
-  scale: (id, name) => ({
-    value: (r) => scoreOn(r, id),
-    speaksFor: (e) => e.kind === "score" && e.scale === id,
-    evidence: (v, op, value) => ({
-      kind: "score",
-      scale: id,
-      item: null,
-      text: `${name} ${id} ${fmt(v)} ${opText(op)} ${fmt(value)}`,
-    }),
-    unchecked: `the ${name} result has no ${id} score, so this was not checked`,
-  }),
+/** The pathway condition kind that reads what each definition condition kind reads. */
+const AS_PATHWAY = { item: "item", scale: "score" } as const satisfies {
+  readonly [K in ConditionKind]: TaggedCondition["kind"];
 };
 
 /** What the overlay adds to its note, whatever the wording. */

@@ -245,9 +245,7 @@ describe("the overlay for any definition that declares an urgent flag", () => {
   it("is checked by validateDefinition: a boolean, and never on an opt-in flag", () => {
     const [flag] = urgentDef.flags;
     const optIn = { ...urgentDef, flags: [{ ...flag, optIn: true }] };
-    expect(validateDefinition(optIn)).toEqual([
-      'flag "harm": an urgent flag cannot be opt-in: a safety signal is raised whenever its condition holds',
-    ]);
+    expect(validateDefinition(optIn)).toEqual(['flag "harm": an urgent flag cannot be opt-in']);
     expect(validateDefinition({ ...urgentDef, flags: [{ ...flag, urgent: "yes" }] })).toEqual([
       expect.stringMatching(/^flags\.0\.urgent: /),
     ]);
@@ -277,7 +275,7 @@ describe("the overlay for any definition that declares an urgent flag", () => {
     expect(r.urgentActions[0]?.evidence[0]).toMatchObject({ kind: "score", scale: "total", observed: 9 });
     expect(r.urgentActions[0]?.evidence[0]?.text).toBe("Mood-3 total 9 ≥ 8");
     expect(stratify([score(byScale, [3, 3, null])], noUrgent, opts).urgentNotChecked[0]?.reason).toBe(
-      "the Mood-3 result has no total score, so this was not checked",
+      "the Mood-3 result has no score, so this was not checked",
     );
     expect(stratify([score(byScale, [3, 3, 1])], noUrgent, opts).urgent).toBe(false);
   });
