@@ -182,6 +182,7 @@ export const phq9 = {
         "Item 9 was answered above 'Not at all': a clinician should assess suicide risk the same day, whatever the total score.",
       when: { item: "9", op: ">=", value: 1 },
       source: "item9",
+      urgent: true,
     },
   ],
   missingOptions: [

@@ -22,6 +22,9 @@ import {
   startback,
   stratify,
 } from "../src/index.js";
+import { flagText } from "../src/rules/flags.js";
+import { unreachable } from "../src/rules/kinds.js";
+import { tagCondition, triggerKind } from "../src/stratify/pathway.js";
 
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const OP: Readonly<Record<Comparison, string>> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "=" };
@@ -57,11 +60,18 @@ function reliabilityText(r: ReliabilityOption): string {
 
 function outcomeText(d: OutcomeDefinition, higherIsBetter: boolean): string {
   const parts = d.anyOf.map((c) => {
-    if (c.kind === "score") return `follow-up ${OP[c.op]} ${num(c.value)}`;
-    const way = higherIsBetter ? "rise" : "fall";
-    return c.unit === "points"
-      ? `a ${way} of ${num(c.min)} points or more`
-      : `a ${way} of ${num(c.min)} % of the baseline or more`;
+    switch (c.kind) {
+      case "score":
+        return `follow-up ${OP[c.op]} ${num(c.value)}`;
+      case "improvement": {
+        const way = higherIsBetter ? "rise" : "fall";
+        return c.unit === "points"
+          ? `a ${way} of ${num(c.min)} points or more`
+          : `a ${way} of ${num(c.min)} % of the baseline or more`;
+      }
+      default:
+        return unreachable(c);
+    }
   });
   const base = d.baseline === undefined ? "" : ` (for baselines ${OP[d.baseline.op]} ${num(d.baseline.value)})`;
   return parts.join(" or ") + base;
@@ -253,13 +263,22 @@ function link(id: string): string {
   return Object.hasOwn(instruments, id) ? `[${title(id)}](instruments/${id}.md)` : `\`${id}\``;
 }
 
-function conditionText(c: PathwayCondition): string {
+function conditionText(condition: PathwayCondition): string {
+  const c = tagCondition(condition);
+  if (c === null) throw new Error(`not a pathway condition: ${JSON.stringify(condition)}`);
   const name = title(c.instrument);
-  if ("flag" in c) return `${name} flag \`${c.flag}\``;
-  if ("item" in c) return `${name} item ${c.item} ${OP[c.op]} ${num(c.value)}`;
-  const scale = c.scale === undefined ? "" : ` ${c.scale}`;
-  if ("band" in c) return `${name}${scale} band \`${c.band}\``;
-  return `${name}${scale} ${OP[c.op]} ${num(c.value)}`;
+  switch (c.kind) {
+    case "flag":
+      return `${name} flag \`${c.flag}\``;
+    case "item":
+      return `${name} item ${c.item} ${OP[c.op]} ${num(c.value)}`;
+    case "band":
+      return `${name}${c.scale === undefined ? "" : ` ${c.scale}`} band \`${c.band}\``;
+    case "score":
+      return `${name}${c.scale === undefined ? "" : ` ${c.scale}`} ${OP[c.op]} ${num(c.value)}`;
+    default:
+      return unreachable(c);
+  }
 }
 
 function conditionCell(c: PathwayCondition): string {
@@ -268,17 +287,29 @@ function conditionCell(c: PathwayCondition): string {
 }
 
 function triggerText(t: StepTrigger, p: Pathway): string {
-  if ("domain" in t) {
-    const d = p.domains.find((x) => x.id === t.domain);
-    return `${d?.label ?? t.domain} domain elevated: ${(d?.elevatedWhen ?? []).map(conditionText).join(" or ")}`;
+  const kind = triggerKind(t);
+  // The casts only tell the compiler which fields triggerKind has found.
+  switch (kind) {
+    case null:
+      throw new Error(`not a step trigger: ${JSON.stringify(t)}`);
+    case "domain": {
+      const id = (t as { readonly domain: string }).domain;
+      const d = p.domains.find((x) => x.id === id);
+      return `${d?.label ?? id} domain elevated: ${(d?.elevatedWhen ?? []).map(conditionText).join(" or ")}`;
+    }
+    case "domain-count": {
+      const { group, min, max } = (t as Extract<StepTrigger, { readonly elevatedDomains: unknown }>).elevatedDomains;
+      const what = group === undefined ? "elevated domains" : `elevated ${group} domains`;
+      if (max === min) return `exactly ${String(min)} ${what.replace("domains", min === 1 ? "domain" : "domains")}`;
+      return max === undefined ? `${String(min)} or more ${what}` : `${String(min)} to ${String(max)} ${what}`;
+    }
+    case "condition": {
+      const c = t as PathwayCondition;
+      return `${conditionText(c)} (${ref(c.source, "pref")})`;
+    }
+    default:
+      return unreachable(kind);
   }
-  if ("elevatedDomains" in t) {
-    const { group, min, max } = t.elevatedDomains;
-    const what = group === undefined ? "elevated domains" : `elevated ${group} domains`;
-    if (max === min) return `exactly ${String(min)} ${what.replace("domains", min === 1 ? "domain" : "domains")}`;
-    return max === undefined ? `${String(min)} or more ${what}` : `${String(min)} to ${String(max)} ${what}`;
-  }
-  return `${conditionText(t)} (${ref(t.source, "pref")})`;
 }
 
 const yes = (b: boolean | undefined): string => (b === true ? "**yes**" : "no");
@@ -350,8 +381,8 @@ function renderProgression(p: Pathway): string[] {
     'Time at the step counts from `options.step.since` (else the first assessment); "the start of the step" is the latest ' +
       "scored result on or before that date (else the baseline). A condition with weeks is judged on the instrument's latest " +
       "scored result and only inside its weeks; elsewhere it is not evaluable and its rule does not fire (`notEvaluated` says " +
-      "why). The urgent overlay (above) comes from the latest result of each instrument, for the PHQ-9 the latest in which " +
-      "item 9 was answered.",
+      "why). The urgent overlay (above) comes from the latest result of each instrument; for an instrument with a flag " +
+      "declared `urgent` on an item (the PHQ-9's item 9), the latest in which that item was answered.",
     "",
   );
   l.push(
@@ -592,7 +623,21 @@ export function renderStratificationPage(p: Pathway): string {
       `(${(overlay?.source.text ?? "").replace(/\.$/, "")}). With \`urgent: []\`, \`stratify([score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1])], pathway).urgent\` ` +
       `is \`${String(bare.urgent)}\`. When a PHQ-9 is given with item 9 unanswered, \`urgentNotChecked\` says so.`,
     "",
+    "The overlay is declared by the definition, not by the pathway: a flag with `urgent: true` is a safety signal, and " +
+      "`stratify` (and `progress`) apply the same overlay to any result whose definition declares one, bundled or passed " +
+      "in `definitions`: when the flag is raised or its condition holds. It is reported under the rule " +
+      "`safety-<instrument>-<flag>`, cited to the flag's source, and worded by the default pathway's urgent rule on that " +
+      "flag where there is one, else by the flag's label and message. The bundled flags declared urgent:",
+    "",
   );
+  push("| instrument | flag | raised when | source |", "|---|---|---|---|");
+  for (const def of Object.values(instruments) as InstrumentDefinition[])
+    for (const f of def.flags ?? [])
+      if (f.urgent === true)
+        push(
+          `| ${def.shortTitle} | \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)} | ${esc(def.references[f.source]?.text ?? f.source)} |`,
+        );
+  push("");
   push("| rule | when | action | source | design choice |", "|---|---|---|---|---|");
   for (const u of p.urgent)
     push(

@@ -29,6 +29,10 @@ export function vectorsFor(id: string): readonly Vector[] {
   return (JSON.parse(readFileSync(file, "utf8")) as { vectors: Vector[] }).vectors;
 }
 
+/** What a flag declared `urgent` adds to its "raised when" cell. */
+const URGENT_FLAG =
+  "; **urgent**: a safety signal, `stratify` is urgent whatever the pathway (see [Urgent overlay](../stratification.md#urgent-overlay))";
+
 const esc = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function answers(item: Item): string {
@@ -118,7 +122,9 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   if ((def.flags ?? []).length > 0) {
     push("## Flags", "", "| flag | raised when | message | source |", "|---|---|---|---|");
     for (const f of def.flags ?? [])
-      push(`| \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)} | ${esc(f.message)} | ${cite(def, f.source)} |`);
+      push(
+        `| \`${f.id}\` | ${flagText(f, `\`flags: ["${f.id}"]\``)}${f.urgent === true ? URGENT_FLAG : ""} | ${esc(f.message)} | ${cite(def, f.source)} |`,
+      );
     push("");
   }
 

@@ -1,5 +1,6 @@
 import { compare } from "./conditions.js";
 import { getInstrument, type InstrumentId, type Instruments } from "./registry.js";
+import { unreachable } from "./rules/kinds.js";
 import type {
   BandResult,
   ChangeFacts,
@@ -533,10 +534,22 @@ function outcomeOf(ctx: Context, kind: string, d: OutcomeDefinition | undefined)
   let unknown = false;
   for (const c of d.anyOf) {
     let holds: boolean | null;
-    if (c.kind === "score") holds = compare(ctx.after, c.op, c.value);
-    else if (c.unit === "points") holds = ctx.improvement >= c.min - EPS;
-    // Cross-multiplied so that 40 → 28 is exactly a 30 % improvement.
-    else holds = ctx.before === 0 ? null : ctx.improvement * 100 >= c.min * Math.abs(ctx.before) - EPS;
+    switch (c.kind) {
+      case "score":
+        holds = compare(ctx.after, c.op, c.value);
+        break;
+      case "improvement":
+        holds =
+          c.unit === "points"
+            ? ctx.improvement >= c.min - EPS
+            : // Cross-multiplied so that 40 → 28 is exactly a 30 % improvement.
+              ctx.before === 0
+              ? null
+              : ctx.improvement * 100 >= c.min * Math.abs(ctx.before) - EPS;
+        break;
+      default:
+        return unreachable(c);
+    }
     if (holds === true) return out(true, d.note ?? null);
     if (holds === null) unknown = true;
   }

@@ -210,6 +210,12 @@ export interface FlagDefinition {
   readonly source: string;
   /** Raised only when the caller asks for it by id in `options.flags` (alternative cut-offs). */
   readonly optIn?: boolean;
+  /**
+   * A safety signal that makes `stratify` urgent whatever the pathway (the PHQ-9's `self-harm`): when the flag
+   * is raised, or its item condition is met, the result is urgent even under a pathway with no urgent rules.
+   * Only for a flag its source calls for acting on the same way; never with `optIn`.
+   */
+  readonly urgent?: boolean;
 }
 
 /** A named alternative missing-data rule a caller may choose with `options.missing`. */

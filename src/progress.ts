@@ -10,7 +10,10 @@ import {
   type UncheckedUrgent,
   type UrgentAction,
 } from "./stratify/evaluate.js";
-import { definitionFor, type Pathway } from "./stratify/pathway.js";
+import { citer } from "./stratify/cite.js";
+import { definitionFor, tagCondition, urgentFlags, type Pathway } from "./stratify/pathway.js";
+import { conditionKind, conditionSubject } from "./rules/conditions.js";
+import { unreachable } from "./rules/kinds.js";
 import {
   trackedScale,
   type ChangeAnchor,
@@ -19,15 +22,7 @@ import {
   type ProgressionRule,
   type WeeksWindow,
 } from "./stratify/progression.js";
-import type {
-  BandResult,
-  CitedSource,
-  Citation,
-  Comparison,
-  InstrumentDefinition,
-  ScaleOutcome,
-  ScoreResult,
-} from "./types.js";
+import type { BandResult, CitedSource, Comparison, InstrumentDefinition, ScaleOutcome, ScoreResult } from "./types.js";
 
 // Scores such as the ODI's are unrounded fractions; a difference this small is floating-point noise.
 const EPS = 1e-9;
@@ -262,7 +257,8 @@ const RANK: Readonly<Record<ProgressAction, number>> = {
  * (exactly `compareScores`'s result) and a status; then the pathway's progression rules, judged at the latest
  * assessment, give the action (step up, review, continue, step down) and the step after this reassessment,
  * each fired rule with its evidence and source. The urgent overlay comes from the latest result of each
- * instrument (for the PHQ-9, the latest in which item 9 was answered), and never allows a step-down.
+ * instrument (for one whose definition declares an `urgent` flag on an item, such as the PHQ-9's item 9, the
+ * latest in which that item was answered), and never allows a step-down.
  *
  * Pure: no clock is read; `options.asOf` is the only "now". Dates are ISO 8601 dates or date-times (without
  * an offset, UTC); `weeks` are days / 7, unrounded.
@@ -388,7 +384,7 @@ interface Outcome {
 }
 
 class Judgement {
-  private readonly cited = new Map<string, CitedSource>();
+  private readonly cite: (key: string) => CitedSource;
   private readonly series = new Map<string, Series>();
   private readonly instrumentIds: readonly string[];
   /** The instant time at the step counts from, or null without any assessment. */
@@ -402,6 +398,7 @@ class Judgement {
     private readonly extra: readonly InstrumentDefinition[],
     private readonly input: Input,
   ) {
+    this.cite = citer(p.references);
     this.instrumentIds = [...new Set(input.entries.map((e) => e.result.instrument))];
     this.t0 = input.step?.t ?? input.entries[0]?.t ?? null;
     const opts = { definitions: extra };
@@ -574,17 +571,30 @@ class Judgement {
   /** The result that decides an instrument's urgent rules: the latest in which every item they read was answered. */
   private decidingForUrgent(id: string): ScoreResult {
     const s = this.tracked(id);
-    const items = new Set<string>(id === "phq9" ? ["9"] : []);
     const def = s.def;
+    const items = new Set<string>();
+    // The items the safety overlay reads (the PHQ-9's item 9): it applies whatever the pathway.
+    for (const u of urgentFlags(id, this.extra))
+      if (conditionKind(u.flag.when) === "item") items.add(conditionSubject(u.flag.when));
     for (const u of this.p.urgent) {
       if (u.when.instrument !== id) continue;
-      // A field given as undefined is a field left out, as validatePathway reads it.
-      const w = u.when as { readonly item?: string; readonly flag?: string };
-      if (w.item !== undefined) items.add(w.item);
-      else if (w.flag !== undefined) {
-        const flagId = w.flag;
-        const when = def?.flags?.find((f) => f.id === flagId)?.when;
-        if (when !== undefined && "item" in when) items.add(when.item);
+      // Told apart as validatePathway tells them (a field given as undefined is a field left out).
+      const w = tagCondition(u.when);
+      switch (w?.kind) {
+        case undefined:
+        case "score":
+        case "band":
+          break;
+        case "item":
+          items.add(w.item);
+          break;
+        case "flag": {
+          const when = def?.flags?.find((f) => f.id === w.flag)?.when;
+          if (when !== undefined && conditionKind(when) === "item") items.add(conditionSubject(when));
+          break;
+        }
+        default:
+          return unreachable(w);
       }
     }
     const answered = (r: ScoreResult): boolean =>
@@ -948,16 +958,6 @@ class Judgement {
   private name(s: Series): string {
     const title = s.def?.shortTitle ?? s.instrument;
     return s.scale === s.def?.score?.id ? title : `${title} ${s.scale}`;
-  }
-
-  private cite(key: string): CitedSource {
-    let c = this.cited.get(key);
-    if (c === undefined) {
-      // Validation guarantees the key is among the references.
-      c = { key, ...(this.p.references[key] as Citation) };
-      this.cited.set(key, c);
-    }
-    return c;
   }
 }
 

@@ -189,6 +189,7 @@ function buildDefinitionSchema() {
           when: condition,
           source: text,
           optIn: z.optional(z.boolean()),
+          urgent: z.optional(z.boolean()),
         }),
       ),
     ),
@@ -335,6 +336,8 @@ function checkLaws(def: InstrumentDefinition): string[] {
   for (const f of def.flags ?? []) {
     cite(`flag "${f.id}"`, f.source);
     conditionProblems(`flag "${f.id}"`, f.when);
+    // A safety signal raised only on request would leave the urgent overlay to the caller's memory.
+    if (f.urgent === true && f.optIn === true) say(`flag "${f.id}"`, "an urgent flag cannot be opt-in");
   }
   for (const [scaleId, facts] of Object.entries(def.change ?? {})) {
     checkChange(`change.${scaleId}`, facts, scaleIds.has(scaleId), say, cite);

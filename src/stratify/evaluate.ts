@@ -1,19 +1,22 @@
 import { compare } from "../conditions.js";
-import { instruments } from "../registry.js";
+import { conditionKind, conditionSubject, type ConditionKind } from "../rules/conditions.js";
+import { unreachable } from "../rules/kinds.js";
 import type {
   BandResult,
-  Citation,
   CitedSource,
   Comparison,
+  FlagDefinition,
   InstrumentDefinition,
   ScaleOutcome,
   ScoreResult,
 } from "../types.js";
+import { citer } from "./cite.js";
 import { defaultPathway, type DefaultPathway } from "./default-pathway.js";
 import {
   checkPathway,
   definitionFor,
   PathwayError,
+  urgentFlags,
   type CheckedPathway,
   type Pathway,
   type PathwayOptions,
@@ -199,7 +202,10 @@ export interface StratifyResult<P extends Pathway = Pathway> {
   readonly stepLabel: string;
   /** The care the step recommends (what to do first when `step` is null). */
   readonly care: string;
-  /** True when an urgent rule fired or a PHQ-9 carries the `self-harm` flag (whatever the pathway); it never changes the step. */
+  /**
+   * True when an urgent rule fired or a result carries a flag its definition declares `urgent` (the PHQ-9's
+   * `self-harm`), whatever the pathway; it never changes the step.
+   */
   readonly urgent: boolean;
   /** The urgent actions. */
   readonly urgentActions: readonly UrgentAction[];
@@ -230,10 +236,13 @@ export interface StratifyResult<P extends Pathway = Pathway> {
  * and no step rule firing. Domains measured by
  * more than one instrument count once. Results whose score is null count as not assessed, and results of
  * instruments the pathway does not use are listed in `notUsed`. Urgent rules set `urgent` without changing
- * the step. The PHQ-9 `self-harm` flag (item 9 answered above "Not at all") makes `urgent` true whatever
- * pathway is passed: a pathway may add urgent rules, never remove this one. When no urgent rule of the
- * pathway on that flag or on item 9 fired (it has none, or a narrower one), the action is reported under the rule id
- * `safety-phq9-self-harm`, citing the PHQ-9 definition's source for item 9. `missing` lists the domains not
+ * the step. A flag its definition declares `urgent`, such as the PHQ-9's `self-harm` (item 9 answered above
+ * "Not at all"), makes `urgent` true whatever pathway is passed, when it is raised or its item condition is
+ * met: a pathway may add urgent rules, never remove this one. When no urgent rule of the pathway on that flag
+ * or on its item fired (it has none, or a narrower one), the action is reported under the rule id
+ * `safety-<instrument>-<flag>` (`safety-phq9-self-harm`), citing the definition's source for the flag; its
+ * label and action are those of the default pathway's urgent rule on the flag where it has one (it has for the
+ * PHQ-9), else the flag's label and message. `missing` lists the domains not
  * assessed and whether assessing them could raise the step. Pure and deterministic: the same inputs always
  * give the same output.
  *
@@ -330,7 +339,7 @@ const NOT_ASSESSED = {
 } as const;
 
 class Evaluation {
-  private readonly cited = new Map<string, CitedSource>();
+  private readonly cite: (key: string) => CitedSource;
   private readonly domainStatus: DomainStatus[];
   private readonly elevated: ReadonlySet<string>;
   private readonly followUps: FollowUpResult[];
@@ -340,6 +349,7 @@ class Evaluation {
     private readonly results: readonly ScoreResult[],
     private readonly extra: readonly InstrumentDefinition[],
   ) {
+    this.cite = citer(p.references);
     this.followUps = p.followUps.flatMap((f) => {
       const evidence = f.when.flatMap((c) => this.holding(c));
       if (evidence.length === 0) return [];
@@ -398,7 +408,7 @@ class Evaluation {
           urgentNotChecked.push({ rule: u.id, label: u.label, instrument: u.when.instrument, reason: why });
       }
     }
-    this.selfHarm(urgentActions, urgentNotChecked);
+    this.safety(urgentActions, urgentNotChecked);
 
     const targets: TargetResult[] = this.domainStatus
       .filter((d) => d.status === "elevated")
@@ -694,7 +704,15 @@ class Evaluation {
         // The definition's own condition format (an item or a scale, told by its fields) is the definition's contract.
         const when = definitionFor(c.instrument, this.extra)?.flags?.find((f) => f.id === c.flag)?.when;
         if (when === undefined) return { kind: "nothing" };
-        return "item" in when ? { kind: "item", item: when.item } : { kind: "scale", scale: when.scale };
+        const kind = conditionKind(when);
+        switch (kind) {
+          case "item":
+            return { kind: "item", item: conditionSubject(when) };
+          case "scale":
+            return { kind: "scale", scale: conditionSubject(when) };
+          default:
+            return unreachable(kind);
+        }
       }
     }
   }
@@ -712,7 +730,7 @@ class Evaluation {
     const out: UnusedResult[] = [];
     this.results.forEach((r, index) => {
       if (!named.has(r.instrument)) {
-        const read = r.instrument === SELF_HARM.instrument ? "; read only for the urgent check" : "";
+        const read = urgentFlags(r.instrument, this.extra).length > 0 ? "; read only for the urgent check" : "";
         out.push({
           index,
           instrument: r.instrument,
@@ -734,93 +752,70 @@ class Evaluation {
   }
 
   /**
-   * The PHQ-9 self-harm safety overlay, applied whatever the pathway: when a PHQ-9 result carries the
-   * `self-harm` flag (or its item 9 meets the flag's condition), `urgent` is true. A pathway urgent rule on
-   * that flag or item that fired speaks for it (its wording is kept, nothing is said twice); a pathway
-   * without one, or with a narrower rule that did not fire, gets the overlay's own action. The flag's condition and source are
-   * read from the bundled PHQ-9 definition, and the wording from the default pathway's rule.
+   * The safety overlay, applied whatever the pathway: for each instrument among the results, each flag its
+   * definition declares `urgent` (the PHQ-9's `self-harm`).
    */
-  private selfHarm(actions: UrgentAction[], unchecked: UncheckedUrgent[]): void {
-    const flag = selfHarmFlag();
-    const onSignal = (e: Evidence): boolean =>
-      e.instrument === SELF_HARM.instrument &&
-      ((e.kind === "flag" && e.observed === SELF_HARM.flag) || (e.kind === "item" && e.item === flag.when.item));
-    if (actions.some((a) => a.evidence.some(onSignal))) return;
-    const source: CitedSource = { key: flag.source, ...instruments.phq9.references[flag.source] };
-    const name = instruments.phq9.shortTitle;
-    const evidence: Evidence[] = [];
-    const own = this.results.filter((r) => r.instrument === SELF_HARM.instrument);
-    for (const r of own) {
-      const v = (r.answers as Readonly<Record<string, unknown>>)[flag.when.item];
-      const base = { instrument: SELF_HARM.instrument, scale: null, source, designChoice: false, note: null } as const;
-      if (r.flags.some((f) => f.id === SELF_HARM.flag)) {
-        evidence.push({
-          ...base,
-          kind: "flag",
-          item: null,
-          observed: SELF_HARM.flag,
-          op: null,
-          threshold: SELF_HARM.flag,
-          text: `${name} flag ${SELF_HARM.flag}`,
-        });
-      } else if (typeof v === "number" && compare(v, flag.when.op, flag.when.value)) {
-        // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer.
-        const text = `${name} item ${flag.when.item} = ${fmt(v)} (${opText(flag.when.op)} ${fmt(flag.when.value)})`;
-        evidence.push({
-          ...base,
-          kind: "item",
-          item: flag.when.item,
-          observed: v,
-          op: flag.when.op,
-          threshold: flag.when.value,
-          text,
-        });
-      }
+  private safety(actions: UrgentAction[], unchecked: UncheckedUrgent[]): void {
+    const seen = new Set<string>();
+    for (const r of this.results) {
+      if (seen.has(r.instrument)) continue;
+      seen.add(r.instrument);
+      for (const u of urgentFlags(r.instrument, this.extra)) this.overlay(u.def, u.flag, actions, unchecked);
     }
-    const rule = selfHarmRule();
+  }
+
+  /**
+   * One urgent flag's overlay: when a result of its instrument carries the flag (or meets the flag's
+   * condition), `urgent` is true. A pathway urgent rule on that flag, or on the item or scale its condition
+   * reads, that fired speaks for it (its wording is kept, nothing is said twice); a pathway without one, or
+   * with a narrower rule that did not fire, gets the overlay's own action. The condition and source are the
+   * definition's; the wording is the default pathway's rule on the flag, else the flag's own.
+   */
+  private overlay(
+    def: InstrumentDefinition,
+    flag: FlagDefinition,
+    actions: UrgentAction[],
+    unchecked: UncheckedUrgent[],
+  ): void {
+    const ins = def.id;
+    const when = flag.when;
+    // The flag, and its condition, read as pathway conditions on the instrument (cited to the definition below).
+    const onFlag: TaggedCondition = { kind: "flag", instrument: ins, flag: flag.id, source: flag.source };
+    const onWhen = {
+      ...when,
+      instrument: ins,
+      source: flag.source,
+      kind: AS_PATHWAY[conditionKind(when)],
+    } as TaggedCondition;
+    const subject = conditionSubject(when);
+    const speaks = (e: Evidence): boolean =>
+      e.instrument === ins &&
+      (e.kind === "flag" ? e.observed === flag.id : e.kind === onWhen.kind && (e.item ?? e.scale) === subject);
+    if (actions.some((a) => a.evidence.some(speaks))) return;
+    const source = citer(def.references)(flag.source);
+    const own = this.results.filter((r) => r.instrument === ins);
+    // A result made without the flag (by hand, or from a definition of its own under the id) is read by its answer or score.
+    const evidence = own.flatMap((r) => {
+      const e = this.check(onFlag, r) ?? this.check(onWhen, r);
+      return e === null ? [] : [{ ...e, source }];
+    });
+    const wording = overlayWording(def, flag);
+    const id = `safety-${ins}-${flag.id}`;
     if (evidence.length > 0) {
-      actions.push({
-        rule: SELF_HARM.id,
-        label: rule.label,
-        action: rule.action,
-        evidence,
-        source,
-        designChoice: true,
-        note: SELF_HARM.note,
-      });
+      actions.push({ rule: id, evidence, source, ...wording });
       return;
     }
-    // Not checked: said once, by the pathway's own rule on the flag when it has one. Without a PHQ-9 result at
-    // all nothing is said: a pathway that never reads the PHQ-9 would otherwise report it on every row.
+    // Not checked: said once, by the pathway's own rule on the flag when it has one. Without a result of the
+    // instrument at all nothing is said: a pathway that never reads it would otherwise report it on every row.
     const covered = this.p.urgent.some(
-      (u) => u.when.instrument === SELF_HARM.instrument && u.when.kind === "flag" && u.when.flag === SELF_HARM.flag,
+      (u) => u.when.instrument === ins && u.when.kind === "flag" && u.when.flag === flag.id,
     );
-    const answered = own.some(
-      (r) => typeof (r.answers as Readonly<Record<string, unknown>>)[flag.when.item] === "number",
-    );
-    if (!covered && own.length > 0 && !answered) {
-      unchecked.push({
-        rule: SELF_HARM.id,
-        label: rule.label,
-        instrument: SELF_HARM.instrument,
-        reason: `${name} item ${flag.when.item} was not answered, so this was not checked`,
-      });
-    }
+    const why = covered || own.length === 0 ? null : this.unchecked(onWhen);
+    if (why !== null) unchecked.push({ rule: id, label: wording.label, instrument: ins, reason: why });
   }
 
   private sourced(s: Sourced): { source: CitedSource; designChoice: boolean; note: string | null } {
     return { source: this.cite(s.source), designChoice: s.designChoice === true, note: s.note ?? null };
-  }
-
-  private cite(key: string): CitedSource {
-    // One object per source within a call: the same source backs many pieces of evidence.
-    let cited = this.cited.get(key);
-    if (cited === undefined) {
-      // Validation guarantees the key is among the references.
-      cited = { key, ...(this.p.references[key] as Citation) };
-      this.cited.set(key, cited);
-    }
-    return cited;
   }
 
   private title(ins: string): string {
@@ -835,26 +830,32 @@ class Evaluation {
 /** A domain of a checked pathway. */
 type Domain = CheckedPathway["domains"][number];
 
-/** The self-harm overlay: the rule id it reports under, and what it reads. */
-const SELF_HARM = {
-  id: "safety-phq9-self-harm",
-  instrument: "phq9",
-  flag: "self-harm",
-  note: "Applied by stratify whatever the pathway: a pathway may add urgent rules, never remove this one. 'Same day' is this library's choice; the answer is a prompt to ask, not a risk level.",
-} as const;
+/** The pathway condition kind that reads what each definition condition kind reads. */
+const AS_PATHWAY = { item: "item", scale: "score" } as const satisfies {
+  readonly [K in ConditionKind]: TaggedCondition["kind"];
+};
 
-/** The default pathway's self-harm rule, whose label and action the overlay uses (read on use: a property read at module level would keep the pathway in every bundle). */
-function selfHarmRule(): DefaultPathway["urgent"][0] {
-  return defaultPathway.urgent[0];
-}
+/** What the overlay adds to its note, whatever the wording. */
+const OVERLAY_NOTE = "Applied by stratify whatever the pathway: a pathway may add urgent rules, never remove this one.";
 
-/** The bundled PHQ-9's self-harm flag: the overlay's condition and source (the type checks it is that flag). */
-function selfHarmFlag(): {
-  readonly id: typeof SELF_HARM.flag;
-  readonly source: keyof typeof instruments.phq9.references;
-  readonly when: { readonly item: string; readonly op: Comparison; readonly value: number };
-} {
-  return instruments.phq9.flags[0];
+/**
+ * The overlay's wording for an urgent flag: the default pathway's urgent rule on that flag where it has one
+ * (its label, action and timescale, the library's choice), else the definition's own label and message.
+ */
+function overlayWording(
+  def: InstrumentDefinition,
+  flag: FlagDefinition,
+): { label: string; action: string; designChoice: boolean; note: string } {
+  // Read on use: a property read at module level would keep the pathway in every bundle.
+  const rule = defaultPathway.urgent.find((u) => u.when.instrument === def.id && u.when.flag === flag.id);
+  if (rule !== undefined)
+    return {
+      label: rule.label,
+      action: rule.action,
+      designChoice: true,
+      note: `${OVERLAY_NOTE} 'Same day' is this library's choice; the answer is a prompt to ask, not a risk level.`,
+    };
+  return { label: `${def.shortTitle}: ${flag.label}`, action: flag.message, designChoice: false, note: OVERLAY_NOTE };
 }
 
 function outcomeOf(r: ScoreResult, scale: string | undefined): ScaleOutcome | undefined {

@@ -2,7 +2,8 @@
 import * as z from "zod/mini";
 import { instruments } from "../registry.js";
 import { bounded, clip, listed, quote } from "../errors.js";
-import type { Citation, Comparison, InstrumentDefinition, Item, Scale } from "../types.js";
+import { unreachable } from "../rules/kinds.js";
+import type { Citation, Comparison, FlagDefinition, InstrumentDefinition, Item, Scale } from "../types.js";
 import { checkProgression, type ProgressionRule } from "./progression.js";
 
 /** What every pathway rule and condition says about where it comes from. @category Stratification */
@@ -435,6 +436,27 @@ export function definitionFor(idOf: string, extra: readonly InstrumentDefinition
   );
 }
 
+/**
+ * The flags declared `urgent` for an instrument, each with the definition declaring it: the caller's
+ * definition's and the bundled one's under the same id (a flag id once, the bundled first), so that a
+ * definition passed under a bundled id (its scoring-only form, say) never removes a bundled safety signal.
+ */
+export function urgentFlags(
+  idOf: string,
+  extra: readonly InstrumentDefinition[],
+): readonly { readonly def: InstrumentDefinition; readonly flag: FlagDefinition }[] {
+  const bundled = Object.hasOwn(instruments, idOf)
+    ? (instruments as unknown as Record<string, InstrumentDefinition>)[idOf]
+    : undefined;
+  const out: { def: InstrumentDefinition; flag: FlagDefinition }[] = [];
+  for (const def of [bundled, extra.find((d) => d.id === idOf)]) {
+    if (def === undefined) continue;
+    for (const flag of def.flags ?? [])
+      if (flag.urgent === true && !out.some((u) => u.flag.id === flag.id)) out.push({ def, flag });
+  }
+  return out;
+}
+
 /** The scale a condition reads: the one named, else the primary score. */
 export function scaleOf(def: InstrumentDefinition, name: string | undefined): Scale | undefined {
   const all = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
@@ -455,8 +477,13 @@ function conditionKind(c: Readonly<Record<string, unknown>>): TaggedCondition["k
   return null;
 }
 
-/** The condition tagged with its kind; null when its fields make no single kind. */
-function tagCondition(c: PathwayCondition): TaggedCondition | null {
+/**
+ * A pathway condition tagged with its kind, told from its fields as {@link validatePathway} tells them; null
+ * when they make no single kind. Every reader of the public format goes through it, and switches on the tag.
+ *
+ * @internal
+ */
+export function tagCondition(c: PathwayCondition): TaggedCondition | null {
   const kind = conditionKind(c as unknown as Readonly<Record<string, unknown>>);
   // Which fields are present is what conditionKind has just checked: the casts only tell the compiler.
   switch (kind) {
@@ -471,6 +498,24 @@ function tagCondition(c: PathwayCondition): TaggedCondition | null {
     case "item":
       return { ...(c as ItemCondition), kind };
   }
+}
+
+/** The kinds of step trigger: a condition, an elevated domain, or a count of elevated domains. */
+export type TriggerKind = "condition" | "domain" | "domain-count";
+
+/**
+ * The kind of a step trigger, told from its fields (a field given as undefined is left out); null when it is
+ * not exactly one kind.
+ *
+ * @internal
+ */
+export function triggerKind(t: StepTrigger): TriggerKind | null {
+  const raw = t as Readonly<Record<string, unknown>>;
+  const kinds: TriggerKind[] = [];
+  if (raw["instrument"] !== undefined) kinds.push("condition");
+  if (raw["domain"] !== undefined) kinds.push("domain");
+  if (raw["elevatedDomains"] !== undefined) kinds.push("domain-count");
+  return kinds.length === 1 ? (kinds[0] as TriggerKind) : null;
 }
 
 class Checker {
@@ -593,27 +638,44 @@ class Checker {
 
   /** Checks a step trigger; its tagged form, or null when its fields make no single kind. */
   private trigger(at: string, rule: string, t: StepTrigger, inDomains: ReadonlySet<string>): TaggedTrigger | null {
-    const raw = t as Readonly<Record<string, unknown>>;
-    const isDomain = raw["domain"] !== undefined;
-    const isCount = raw["elevatedDomains"] !== undefined;
-    const isCondition = raw["instrument"] !== undefined;
-    if (Number(isDomain) + Number(isCount) + Number(isCondition) !== 1) {
-      this.say(at, rule, "a trigger is exactly one of: a condition (instrument …), { domain }, or { elevatedDomains }");
-      return null;
+    const kind = triggerKind(t);
+    // The casts only tell the compiler which fields triggerKind has just found.
+    switch (kind) {
+      case null:
+        this.say(
+          at,
+          rule,
+          "a trigger is exactly one of: a condition (instrument …), { domain }, or { elevatedDomains }",
+        );
+        return null;
+      case "domain": {
+        const d = (t as { readonly domain: string }).domain;
+        if (Object.keys(t).length !== 1) this.say(at, rule, "a domain trigger has only the field domain");
+        if (!this.domainIds.has(d)) this.say(`${at}.domain`, rule, `unknown domain ${quote(d)}`);
+        return { kind: "domain", domain: d };
+      }
+      case "domain-count": {
+        if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
+        const c = (t as { readonly elevatedDomains: DomainCount }).elevatedDomains;
+        if (c.group !== undefined && !this.groups.has(c.group))
+          this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
+        if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
+        return { kind: "domain-count", elevatedDomains: c };
+      }
+      case "condition":
+        return this.conditionTrigger(at, rule, t as PathwayCondition, inDomains);
+      default:
+        return unreachable(kind);
     }
-    if ("domain" in t) {
-      if (Object.keys(t).length !== 1) this.say(at, rule, "a domain trigger has only the field domain");
-      if (!this.domainIds.has(t.domain)) this.say(`${at}.domain`, rule, `unknown domain ${quote(t.domain)}`);
-      return { kind: "domain", domain: t.domain };
-    }
-    if ("elevatedDomains" in t) {
-      if (Object.keys(t).length !== 1) this.say(at, rule, "a count trigger has only the field elevatedDomains");
-      const c = t.elevatedDomains;
-      if (c.group !== undefined && !this.groups.has(c.group))
-        this.say(`${at}.elevatedDomains.group`, rule, `no domain has the group ${quote(c.group)}`);
-      if (c.max !== undefined && c.max < c.min) this.say(`${at}.elevatedDomains.max`, rule, "max is below min");
-      return { kind: "domain-count", elevatedDomains: c };
-    }
+  }
+
+  /** Checks a step trigger that is a condition. */
+  private conditionTrigger(
+    at: string,
+    rule: string,
+    t: PathwayCondition,
+    inDomains: ReadonlySet<string>,
+  ): TaggedTrigger | null {
     const tagged = this.condition(at, rule, t);
     // Every instrument a step rule reads must belong to a domain, or a missing result could not be reported.
     if (this.def(t.instrument) !== undefined && !inDomains.has(t.instrument)) {

@@ -1,6 +1,7 @@
 // Progression rules: what a pathway says to do at a reassessment, as data. Their types, the zod schema of
 // one condition node, and the checks against the definitions. `progress` (src/progress.ts) evaluates them.
 import * as z from "zod/mini";
+import { unreachable } from "../rules/kinds.js";
 import type { Comparison, InstrumentDefinition } from "../types.js";
 import type { Sourced } from "./pathway.js";
 
@@ -494,6 +495,9 @@ function checkCondition(
       }
       return;
     }
+    default:
+      // A kind added to ProgressCondition without a case here does not compile.
+      unreachable(c);
   }
 }
 

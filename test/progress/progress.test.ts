@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   bpi,
   compareScores,
+  phq9,
   defaultPathway,
   PathwayError,
   progress,
@@ -10,8 +11,10 @@ import {
   score,
   stratify,
   validatePathway,
+  type InstrumentDefinition,
   type Pathway,
   type ProgressionRule,
+  type ScoreResult,
 } from "../../src/index.js";
 import { at, day, gad, odiSum, phq, sb } from "./helpers.js";
 
@@ -199,6 +202,21 @@ describe("the urgent overlay", () => {
     expect(validatePathway(pathway)).toEqual([]);
     const p = progress([at(0, phq(12, 0)), at(14, phq(12, 1)), at(21, phq(8, null))], { pathway });
     expect(p.urgent).toBe(true);
+  });
+
+  it("comes, for a definition's own urgent flag, from the latest result in which its item was answered", () => {
+    const mood = {
+      ...phq9,
+      id: "mood9",
+      shortTitle: "Mood-9",
+      flags: [{ ...phq9.flags[0], id: "harm" }],
+    } satisfies InstrumentDefinition;
+    const m = (item9: number | null): ScoreResult => score(mood, [1, 1, 1, 1, 1, 1, 1, 1, item9]);
+    const options = { definitions: [mood], pathway: { ...defaultPathway, urgent: [] } };
+    const p = progress([at(0, m(0)), at(14, m(1)), at(21, m(null))], options);
+    expect(p.urgent).toBe(true);
+    expect(p.urgentActions.map((u) => u.rule)).toEqual(["safety-mood9-harm"]);
+    expect(progress([at(0, m(1)), at(14, m(0))], options).urgent).toBe(false);
   });
 
   it("says when no PHQ-9 answered item 9", () => {

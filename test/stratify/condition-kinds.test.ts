@@ -118,3 +118,19 @@ describe("pathway conditions with fields given as undefined", () => {
     expect(r.urgentActions[0]?.evidence[0]).toMatchObject({ kind: "item", item: "9", observed: 2 });
   });
 });
+
+describe("step triggers with fields given as undefined", () => {
+  it("read a condition trigger with an undefined domain (and elevatedDomains) as a condition", () => {
+    const p = defaultPathway as Pathway;
+    const spelt: Pathway = {
+      ...p,
+      id: "trigger-fields-spelt-out",
+      stepRules: p.stepRules.map((r) =>
+        "instrument" in r.when ? { ...r, when: { ...r.when, domain: undefined, elevatedDomains: undefined } } : r,
+      ),
+    };
+    expect(validatePathway(spelt)).toEqual([]);
+    const results = [score(startback, [1, 1, 1, 1, 1, 1, 1, 1, 4])];
+    expect({ ...stratify(results, spelt), pathway: null }).toEqual({ ...stratify(results), pathway: null });
+  });
+});

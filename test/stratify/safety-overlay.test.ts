@@ -4,10 +4,14 @@ import { describe, expect, it } from "vitest";
 import {
   defaultPathway,
   gad7,
+  instruments,
   phq9,
   score,
   scoreRows,
   stratify,
+  validateDefinition,
+  type Condition,
+  type InstrumentDefinition,
   type Pathway,
   type ScoreResult,
 } from "../../src/index.js";
@@ -150,5 +154,153 @@ describe("the self-harm overlay, whatever the pathway", () => {
     const { rows: out, summary } = scoreRows(rows, { instruments: ["phq9"], stratify: { pathway: noUrgent } });
     expect(out[0]?.stratification?.urgent).toBe(true);
     expect(summary.stratification?.urgent).toBe(1);
+  });
+});
+
+/** A three-item custom instrument whose item 3 answered 2 or more raises a flag; `urgent` as given. */
+function moodDefinition(urgent: boolean, when: Condition = { item: "3", op: ">=", value: 2 }) {
+  return {
+    id: "mood3",
+    title: "Three-item mood check",
+    shortTitle: "Mood-3",
+    version: "1.0.0",
+    domain: "depression",
+    description: "A local three-item check.",
+    direction: "higher-is-worse",
+    references: { local: { text: "Local protocol." } },
+    licence: { rightsHolder: "The clinic", redistributeWording: true, terms: "Ours.", source: "local" },
+    items: ["1", "2", "3"].map((id) => ({
+      id,
+      label: `Item ${id}`,
+      options: [0, 1, 2, 3].map((v) => ({ value: v, label: String(v) })),
+    })),
+    score: {
+      id: "total",
+      label: "total",
+      items: ["1", "2", "3"],
+      method: "sum",
+      range: [0, 9],
+      missing: { kind: "strict", source: "local" },
+      source: "local",
+    },
+    flags: [
+      {
+        id: "harm",
+        label: "Thoughts of harm (item 3)",
+        message: "Item 3 was answered 2 or more: see the clinic's safety procedure today.",
+        when,
+        source: "local",
+        ...(urgent ? { urgent: true } : {}),
+      },
+    ],
+  } satisfies InstrumentDefinition;
+}
+
+describe("the overlay for any definition that declares an urgent flag", () => {
+  const urgentDef = moodDefinition(true);
+  const plainDef = moodDefinition(false);
+  const options = { definitions: [urgentDef] };
+
+  it("validates the definitions", () => {
+    expect(validateDefinition(urgentDef)).toEqual([]);
+    expect(validateDefinition(plainDef)).toEqual([]);
+  });
+
+  it.each([
+    ["the default pathway", defaultPathway],
+    ["a pathway with urgent: []", noUrgent],
+  ] as const)("makes stratify urgent under %s, worded and cited from the definition", (_, pathway) => {
+    const r = stratify([score(urgentDef, [0, 0, 2])], pathway, options);
+    expect(r.urgent).toBe(true);
+    expect(r.urgentActions).toEqual([
+      {
+        rule: "safety-mood3-harm",
+        label: "Mood-3: Thoughts of harm (item 3)",
+        action: "Item 3 was answered 2 or more: see the clinic's safety procedure today.",
+        evidence: [
+          {
+            instrument: "mood3",
+            kind: "flag",
+            scale: null,
+            item: null,
+            observed: "harm",
+            op: null,
+            threshold: "harm",
+            text: "Mood-3 flag harm",
+            source: { key: "local", text: "Local protocol." },
+            designChoice: false,
+            note: null,
+          },
+        ],
+        source: { key: "local", text: "Local protocol." },
+        designChoice: false,
+        note: "Applied by stratify whatever the pathway: a pathway may add urgent rules, never remove this one.",
+      },
+    ]);
+    expect(r.reasons[0]).toMatchObject({ kind: "urgent", rule: "safety-mood3-harm", step: null });
+    expect(r.notUsed[0]?.reason).toMatch(/read only for the urgent check$/);
+    expect(stratify([score(urgentDef, [3, 3, 1])], pathway, options).urgent).toBe(false);
+  });
+
+  it("is checked by validateDefinition: a boolean, and never on an opt-in flag", () => {
+    const [flag] = urgentDef.flags;
+    const optIn = { ...urgentDef, flags: [{ ...flag, optIn: true }] };
+    expect(validateDefinition(optIn)).toEqual(['flag "harm": an urgent flag cannot be opt-in']);
+    expect(validateDefinition({ ...urgentDef, flags: [{ ...flag, urgent: "yes" }] })).toEqual([
+      expect.stringMatching(/^flags\.0\.urgent: /),
+    ]);
+  });
+
+  it("reads the item from a result that lacks the flag, and says when the item was not answered", () => {
+    const made: ScoreResult = { ...score(urgentDef, [0, 0, 0]), answers: { "1": 0, "2": 0, "3": 3 } };
+    const r = stratify([made], noUrgent, options);
+    expect(r.urgent).toBe(true);
+    expect(r.urgentActions[0]?.evidence[0]?.text).toBe("Mood-3 item 3 = 3 (≥ 2)");
+    const unanswered = score(urgentDef, [0, 0, null]);
+    expect(stratify([unanswered], noUrgent, options).urgentNotChecked).toEqual([
+      {
+        rule: "safety-mood3-harm",
+        label: "Mood-3: Thoughts of harm (item 3)",
+        instrument: "mood3",
+        reason: "Mood-3 item 3 was not answered, so this was not checked",
+      },
+    ]);
+  });
+
+  it("reads a scale condition by the scale's score", () => {
+    const byScale = moodDefinition(true, { scale: "total", op: ">=", value: 8 });
+    const opts = { definitions: [byScale] };
+    const made: ScoreResult = { ...score(byScale, [3, 3, 3]), flags: [] };
+    const r = stratify([made], noUrgent, opts);
+    expect(r.urgentActions[0]?.evidence[0]).toMatchObject({ kind: "score", scale: "total", observed: 9 });
+    expect(r.urgentActions[0]?.evidence[0]?.text).toBe("Mood-3 total 9 ≥ 8");
+    expect(stratify([score(byScale, [3, 3, null])], noUrgent, opts).urgentNotChecked[0]?.reason).toBe(
+      "the Mood-3 result has no score, so this was not checked",
+    );
+    expect(stratify([score(byScale, [3, 3, 1])], noUrgent, opts).urgent).toBe(false);
+  });
+
+  it("is not applied for a flag its definition does not declare urgent", () => {
+    const r = stratify([score(plainDef, [0, 0, 3])], noUrgent, { definitions: [plainDef] });
+    expect(score(plainDef, [0, 0, 3]).flags.map((f) => f.id)).toEqual(["harm"]);
+    expect(r.urgent).toBe(false);
+    expect(r.urgentActions).toEqual([]);
+    expect(stratify([score(plainDef, [0, 0, null])], noUrgent, { definitions: [plainDef] }).urgentNotChecked).toEqual(
+      [],
+    );
+  });
+
+  it("keeps the bundled PHQ-9's overlay when a definition of its own is passed under the id", () => {
+    // The PHQ-9 under its own id without flags, as a scoring-only form that kept none might be.
+    const own = { ...phq9, flags: [] };
+    const r = stratify([harm(1)], noUrgent, { definitions: [own] });
+    expect(r.urgentActions.map((u) => u.rule)).toEqual(["safety-phq9-self-harm"]);
+  });
+
+  it("is declared on the PHQ-9's self-harm flag and on no other bundled flag", () => {
+    const declared = Object.values(instruments).flatMap((d: InstrumentDefinition) =>
+      (d.flags ?? []).filter((f) => f.urgent === true).map((f) => `${d.id}/${f.id}`),
+    );
+    expect(declared).toEqual(["phq9/self-harm"]);
   });
 });
