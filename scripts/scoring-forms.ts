@@ -48,7 +48,7 @@ export const SCORING_SHAPE: Shape = {
   },
   score: SCALE,
   subscales: SCALE,
-  flags: { id: true, label: true, message: true, when: true, optIn: true },
+  flags: { id: true, label: true, message: true, when: true, optIn: true, urgent: true },
   missingOptions: { id: true, rule: RULE },
   settings: { id: true, default: true },
   compute: true,

@@ -154,6 +154,18 @@ describe("stepscore/core's scoring-only definitions", () => {
     },
   );
 
+  it("keep every flag as the full definition declares it but its source, the urgent safety signal included", () => {
+    for (const def of bundled) {
+      const form = forms.get(def.id) as InstrumentDefinition;
+      const unsourced = (def.flags ?? []).map((f) =>
+        Object.fromEntries(Object.entries(f).filter(([k]) => k !== "source")),
+      );
+      expect(form.flags ?? [], def.id).toEqual(unsourced);
+    }
+    const phq9 = forms.get("phq9") as InstrumentDefinition;
+    expect(phq9.flags?.find((f) => f.id === "self-harm")?.urgent).toBe(true);
+  });
+
   it("say what to import when a left-out field is read", () => {
     const form = forms.get("phq9") as InstrumentDefinition;
     expect(() => form.title).toThrow(
