@@ -57,7 +57,7 @@ export const lefs = {
   },
   licence: {
     rightsHolder:
-      "Not established; published by Binkley et al. in Physical Therapy (American Physical Therapy Association), whose permission reprints of the form cite",
+      "Not established; published by Binkley et al. in Physical Therapy (American Physical Therapy Association); reprints of the form cite the APTA's permission",
     redistributeWording: false,
     terms:
       "No licence statement from the authors or the APTA was found; reprints of the form carry 'with permission of the " +

@@ -93,7 +93,9 @@ export const psfs = {
       "the item ids '1'…'5' (for example a record { '1': 'Climbing stairs', … } kept with the answers). Change over time " +
       "is meaningful only for the same activities: keep each activity on the same id at every visit; renumbering or " +
       "replacing an activity breaks the comparison of single activities and changes what the mean covers.",
-    "Array input may stop after the last rated activity: [3, 5, 7] rates activities 1–3.",
+    "Array input may stop after the last rated activity: [3, 5, 7] rates activities 1–3. The result's method is " +
+      "'partial' whenever fewer than five activities are rated: for the PSFS that is the usual case, not a sign of " +
+      "incomplete data.",
     "No bands: none are published.",
     "Not PSFS 2.0 (Thoomes et al. 2024), which runs the numeric scale the other way: scores from that version must not be entered here.",
     "No LOINC code: the '89210-7 Patient-Specific Functional Scale' seen in public code belongs to a set of fabricated codes.",

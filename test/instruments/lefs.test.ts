@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareScores, lefs, score } from "../../src/index.js";
+import { compareScores, lefs, score, validateDefinition } from "../../src/index.js";
 import { answersWithTotal } from "../helpers/build.js";
 import { expectOneInvalid } from "../helpers/errors.js";
 
@@ -90,5 +90,12 @@ describe("LEFS", () => {
     expect("bands" in lefs.score).toBe(false);
     expect("loinc" in lefs).toBe(false);
     expect(lefs.items.every((it) => !("loinc" in it))).toBe(true);
+  });
+
+  it("is accepted by validateDefinition, and a broken copy is not", () => {
+    expect(validateDefinition(lefs)).toEqual([]);
+    expect(validateDefinition({ ...lefs, score: { ...lefs.score, range: [0, 79] } })).toEqual([
+      'scale "total": range [0, 79] does not match its items, which give [0, 80]',
+    ]);
   });
 });

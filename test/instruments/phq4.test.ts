@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { gad2, gad7, phq2, phq4, phq9, score, toObservations, toQuestionnaire } from "../../src/index.js";
+import {
+  gad2,
+  gad7,
+  phq2,
+  phq4,
+  phq9,
+  score,
+  toObservations,
+  toQuestionnaire,
+  validateDefinition,
+} from "../../src/index.js";
 import { expectOneInvalid } from "../helpers/errors.js";
 import { answersWithTotal } from "../helpers/build.js";
 
@@ -147,5 +157,17 @@ describe("PHQ-4", () => {
   it("ships the wording (Pfizer: no permission required)", () => {
     expect(phq4.licence.redistributeWording).toBe(true);
     expect(phq4.items.every((it) => typeof it.text === "string")).toBe(true);
+  });
+
+  it("is accepted by validateDefinition, and a broken copy is not", () => {
+    expect(validateDefinition(phq4)).toEqual([]);
+    const gap = phq4.score.bands.map((b) => (b.id === "mild" ? { ...b, max: 4 } : b));
+    expect(validateDefinition({ ...phq4, score: { ...phq4.score, bands: gap } })).toEqual([
+      'scale "total" bands: band "moderate" starts at 6; after "mild" (to 4) it must start at 5',
+    ]);
+    const typo = [{ ...phq4.flags[0], when: { scale: "anxeity", op: ">=", value: 3 } }];
+    expect(validateDefinition({ ...phq4, flags: typo })).toEqual([
+      'flag "anxiety-positive": condition names unknown scale "anxeity"',
+    ]);
   });
 });

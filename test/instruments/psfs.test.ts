@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareScores, psfs, safeScore, score, toQuestionnaire } from "../../src/index.js";
+import { compareScores, psfs, safeScore, score, toQuestionnaire, validateDefinition } from "../../src/index.js";
 import { expectOneInvalid } from "../helpers/errors.js";
 
 describe("PSFS", () => {
@@ -105,5 +105,16 @@ describe("PSFS", () => {
       psfs.items.map((it) => it.label),
     );
     expect("loinc" in psfs).toBe(false);
+  });
+
+  it("is accepted by validateDefinition, and a broken copy is not", () => {
+    expect(validateDefinition(psfs)).toEqual([]);
+    const six = { kind: "min-answered", minAnswered: 6, source: "psfsForm" } as const;
+    expect(validateDefinition({ ...psfs, score: { ...psfs.score, missing: six } })).toEqual([
+      'scale "mean" missing rule: minAnswered 6 exceeds the 5 items',
+    ]);
+    expect(validateDefinition({ ...psfs, change: { total: psfs.change.mean } })).toEqual([
+      "change.total: names a scale the definition does not have",
+    ]);
   });
 });
