@@ -37,13 +37,14 @@ export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K
 // Written out rather than built from `import * as` the index: a bundler keeps a module namespace object,
 // and with it every definition, in any bundle that imports a single one. The order is the catalogue's.
 /**
- * Every bundled instrument definition, by id, grouped by domain: depression, anxiety, catastrophizing,
- * fear of movement, disability, sleep, risk screening, pain. Importing this (or scoring by id) pulls in
- * all of them; import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
+ * Every bundled instrument definition, by id, grouped by domain: depression, anxiety (the PHQ-4, which
+ * screens both, after the GAD-2), catastrophizing, fear of movement, disability, sleep, risk screening,
+ * pain. Importing this (or scoring by id) pulls in all of them; import a single definition
+ * (`import { phq9 } from "stepscore"`) to keep a bundle small.
  *
  * @example
  * ```ts
- * Object.keys(instruments); // ["phq9", "phq8", "phq2", "gad7", "gad2", "pcs", …]
+ * Object.keys(instruments); // ["phq9", "phq8", "phq2", "gad7", "gad2", "phq4", …]
  * instruments.phq9.score.range; // [0, 27]
  * ```
  * @category Registry
