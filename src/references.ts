@@ -191,3 +191,10 @@ export const DWORKIN_2008 = {
   doi: "10.1016/j.jpain.2007.09.005",
   note: "Summary table (as reproduced by Bandolier): pain intensity decreases of 10–20 % minimally, 30 % or more moderately and 50 % or more substantially important; a 1-point decrease in BPI interference minimally important. Ostelo 2008 likewise takes 30 % as a useful threshold for back-pain disability.",
 } as const;
+
+/** Abbott & Schmitt 2014: minimum important differences of the PSFS and four region-specific measures. */
+export const ABBOTT_2014 = {
+  text: "Abbott JH, Schmitt JS. Minimum important differences for the Patient-Specific Functional Scale, 4 region-specific outcome measures, and the Numeric Pain Rating Scale. J Orthop Sports Phys Ther 2014;44(8):560–564.",
+  doi: "10.2519/jospt.2014.5248",
+  note: "Abstract: 1,708 patients of 5 physical therapy clinics, anchored to a global rating of change (small, medium, large): 'The MID for the PSFS (on a scale from 0 to 10) ranged from 1.3 (small change) to 2.3 (medium change) to 2.7 (large change), and was relatively stable across body regions'; Lower Extremity Functional Scale '9 to 16'.",
+} as const;

@@ -12,13 +12,14 @@ import type { InstrumentDefinition } from "./types.js";
 export type Instruments = { readonly [K in keyof typeof Index]: (typeof Index)[K] };
 
 /**
- * Every bundled instrument definition, by id, grouped by domain: depression, anxiety, catastrophizing,
- * fear of movement, disability, sleep, risk screening, pain. Importing this (or scoring by id) pulls in
- * all of them; import a single definition (`import { phq9 } from "stepscore"`) to keep a bundle small.
+ * Every bundled instrument definition, by id, grouped by domain: depression, anxiety (the PHQ-4, which
+ * screens both, after the GAD-2), catastrophizing, fear of movement, disability, sleep, risk screening,
+ * pain. Importing this (or scoring by id) pulls in all of them; import a single definition
+ * (`import { phq9 } from "stepscore"`) to keep a bundle small.
  *
  * @example
  * ```ts
- * Object.keys(instruments); // ["phq9", "phq8", "phq2", "gad7", "gad2", "pcs", …]
+ * Object.keys(instruments); // ["phq9", "phq8", "phq2", "gad7", "gad2", "phq4", …]
  * instruments.phq9.score.range; // [0, 27]
  * ```
  * @category Registry

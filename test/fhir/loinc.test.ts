@@ -180,6 +180,24 @@ describe("LOINC codes in the resources written", () => {
     expect(shared).toEqual(expect.arrayContaining(["44250-9", "44255-8", "69725-0", "68509-9"]));
   });
 
+  it("has every bundled owner emit its own codes, so the ownership check is not vacuous", () => {
+    const ids = new Set(all.map((d) => d.id));
+    const owned = Object.entries(OWNER).filter(([, owner]) => ids.has(owner));
+    expect(owned.map(([, owner]) => owner)).toEqual(expect.arrayContaining(["phq4", "phq9", "gad7", "peg"]));
+    for (const [code, owner] of owned) {
+      const roles = bundled.filter((e) => e.instrument === owner && e.code === code).map((e) => e.role);
+      expect(roles.length, `${owner} ${code}`).toBeGreaterThan(0);
+      expect(
+        roles.every((r) => r === "panel" || r === "score"),
+        `${owner} ${code}`,
+      ).toBe(true);
+    }
+    const of = (id: string, role: Role) =>
+      bundled.filter((e) => e.instrument === id && e.role === role).map((e) => e.code);
+    expect(of("phq4", "panel")).toEqual(["69724-3"]);
+    expect(of("phq4", "score")).toContain("70272-0");
+  });
+
   it("never emits a code that belongs to another instrument, or a fabricated one", () => {
     expect(ownerConflicts(bundled)).toEqual([]);
     const codesOf = (id: string) => new Set(bundled.filter((e) => e.instrument === id).map((e) => e.code));
@@ -214,7 +232,7 @@ describe("LOINC codes in the resources written", () => {
       };
       const bad = emitted(reused);
       expect(questionConflicts([...bundled, ...bad])).toContain(
-        "44250-9 is asked by phq9, phq8, phq2, other with different answers",
+        "44250-9 is asked by phq9, phq8, phq2, phq4, other with different answers",
       );
       expect(identityConflicts([...bundled, ...bad])).toContain(
         "44249-1 is phq9's panel code but other emits it as a panel code",
@@ -225,7 +243,7 @@ describe("LOINC codes in the resources written", () => {
   it("tells every instrument with a panel code from a response to LOINC's form (http://loinc.org/q/<panel>)", () => {
     const panels = all.filter((d) => d.loinc?.panel !== undefined);
     expect(panels.map((d) => d.id).sort()).toEqual(
-      expect.arrayContaining(["gad7", "ndi", "odi", "peg", "phq2", "phq9", "startback"]),
+      expect.arrayContaining(["gad7", "ndi", "odi", "peg", "phq2", "phq4", "phq9", "startback"]),
     );
     for (const def of panels) {
       const qr = {

@@ -29,6 +29,7 @@ const LOINC_SCORE: Readonly<Record<string, string>> = {
   phq9: "44261-6",
   phq2: "55758-7",
   gad7: "70274-6",
+  phq4: "70272-0",
   odi: "97909-6",
   ndi: "82237-9",
   startback: "91351-7",
