@@ -208,7 +208,8 @@ export type CompareErrorCode =
   | "unknown-scale"
   | "no-score"
   | "unknown-option"
-  | "invalid-reliability";
+  | "invalid-reliability"
+  | "invalid-input";
 
 /**
  * Thrown by {@link compareScores} when the two results cannot be compared: different instruments, an
@@ -338,6 +339,59 @@ export function compareScores(before: ScoreResult, after: ScoreResult, options: 
     remission: outcomeOf(ctx, "remission", pick(def, scale, "remission", facts.remission, options.remission)),
     notes,
   };
+}
+
+/** The outcome of {@link safeCompareScores}: the comparison, or why there is none. @category Change */
+export type SafeCompareResult<I extends string = string> =
+  | { readonly success: true; readonly data: ChangeComparison<I> }
+  | { readonly success: false; readonly error: CompareInputError };
+
+/**
+ * {@link compareScores} for cohorts: never throws. A pair that cannot be compared (a follow-up without a
+ * score, results of different instruments, an unknown scale or option) gives `{ success: false, error }`
+ * with the error `compareScores` would throw; anything that is not a pair of results at all gives a
+ * `CompareInputError` with the code `"invalid-input"`.
+ *
+ * @param before - the earlier result
+ * @param after - the later result, of the same instrument
+ * @param options - as for {@link compareScores}
+ * @returns `{ success: true, data }` or `{ success: false, error }`
+ * @example
+ * ```ts
+ * const before = score(phq9, [2, 2, 2, 2, 2, 2, 2, 2, 0]); // 16
+ * const after = score(phq9, [1, 1, 1, null, 1, 1, 1, 1, 0]); // no total: item 4 not answered
+ * const c = safeCompareScores(before, after);
+ * c.success; // false
+ * !c.success && c.error.code; // "no-score"
+ * ```
+ * @category Change
+ */
+export function safeCompareScores<R extends ScoreResult>(
+  before: R,
+  after: NoInfer<R>,
+  options?: CompareOptions<DefinitionOf<R>>,
+): SafeCompareResult<R["instrument"]>;
+export function safeCompareScores(before: unknown, after: unknown, options?: unknown): SafeCompareResult;
+export function safeCompareScores(before: unknown, after: unknown, options?: unknown): SafeCompareResult {
+  try {
+    const shape = notResult(before, "before") ?? notResult(after, "after");
+    if (shape !== null) return { success: false, error: new CompareInputError("invalid-input", shape) };
+    const data = compareScores(before as ScoreResult, after as ScoreResult, (options ?? {}) as CompareOptions);
+    return { success: true, data };
+  } catch (error) {
+    if (error instanceof CompareInputError) return { success: false, error };
+    const said = error instanceof Error ? error.message : "an unreadable value was thrown";
+    return { success: false, error: new CompareInputError("invalid-input", `cannot compare: ${said}`) };
+  }
+}
+
+/** Why a value is not a result to compare, or null when it may be one. */
+function notResult(v: unknown, which: string): string | null {
+  if (typeof v !== "object" || v === null) return `${which} is ${v === null ? "null" : typeof v}, not a score result`;
+  const r = v as { instrument?: unknown; scales?: unknown };
+  if (typeof r.instrument !== "string") return `${which} has no instrument id: it is not a score result`;
+  if (typeof r.scales !== "object" || r.scales === null) return `${which} has no scales: it is not a score result`;
+  return null;
 }
 
 interface Context {

@@ -10,6 +10,7 @@ export { score, safeScore, type SafeScoreResult } from "./score.js";
 export { DefinitionError, ScoreInputError, type ScoreInputIssue } from "./errors.js";
 export {
   compareScores,
+  safeCompareScores,
   CompareInputError,
   type ChangeComparison,
   type ChangeDirection,
@@ -22,6 +23,7 @@ export {
   type NotAvailable,
   type OutcomeResult,
   type ReliableChangeResult,
+  type SafeCompareResult,
 } from "./change.js";
 export type {
   ChangeFacts,

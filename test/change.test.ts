@@ -7,6 +7,7 @@ import {
   CompareInputError,
   safeScore,
   compareScores,
+  safeCompareScores,
   fabq,
   gad7,
   instruments,
@@ -692,5 +693,59 @@ describe("the change facts in the definitions", () => {
 
   it("gives every scale with facts a default of each kind it offers, and every source a reference", () => {
     for (const def of Object.values(instruments) as InstrumentDefinition[]) expect(validateDefinition(def)).toEqual([]);
+  });
+});
+
+describe("safeCompareScores (cohorts: never throws)", () => {
+  const before = score(phq9, [2, 2, 2, 2, 2, 2, 2, 2, 0]);
+  const after = score(phq9, [1, 1, 1, 0, 1, 1, 1, 1, 0]);
+
+  it("gives exactly what compareScores gives for a pair it can compare", () => {
+    expect(safeCompareScores(before, after)).toEqual({ success: true, data: compareScores(before, after) });
+  });
+
+  it("gives the error compareScores would throw for a follow-up without a score", () => {
+    const unscored = score(phq9, [1, 1, 1, null, 1, 1, 1, 1, 0]);
+    expect(() => compareScores(before, unscored)).toThrow(CompareInputError);
+    const r = safeCompareScores(before, unscored);
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      expect(r.error).toBeInstanceOf(CompareInputError);
+      expect(r.error.code).toBe("no-score");
+    }
+  });
+
+  it("gives the error for results of different instruments and for an unknown scale", () => {
+    const gad = score(gad7, [1, 1, 1, 1, 1, 1, 1]);
+    const r = safeCompareScores(before, gad as never);
+    expect(!r.success && r.error.code).toBe("different-instruments");
+    const s = safeCompareScores(before, after, { scale: "nope" } as never);
+    expect(!s.success && s.error.code).toBe("unknown-scale");
+  });
+
+  it("never throws, whatever it is given; what is not a pair of results is invalid-input", () => {
+    const throwing = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error("no reading");
+        },
+      },
+    );
+    for (const bad of [null, undefined, 3, "phq9", {}, { instrument: "phq9" }, throwing]) {
+      const r = safeCompareScores(bad as never, after);
+      expect(r.success).toBe(false);
+      if (!r.success) {
+        expect(r.error).toBeInstanceOf(CompareInputError);
+        expect(r.error.code).toBe("invalid-input");
+      }
+    }
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), (a, b, o) => {
+        const r = safeCompareScores(a as never, b as never, o as never);
+        expect(r.success).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
