@@ -1,6 +1,7 @@
 import { compare } from "./conditions.js";
 import { getInstrument, type InstrumentId, type Instruments } from "./registry.js";
 import { unreachable } from "./rules/kinds.js";
+import { scalesOf } from "./rules/items.js";
 import type {
   BandResult,
   ChangeFacts,
@@ -292,9 +293,7 @@ export function compareScores(before: ScoreResult, after: ScoreResult, options: 
     );
   }
   const scale = options.scale ?? def.score?.id;
-  const scaleIds = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter(
-    (s): s is string => s !== undefined,
-  );
+  const scaleIds = scalesOf(def).map((s) => s.id);
   if (scale === undefined || !scaleIds.includes(scale)) {
     const known = scaleIds.map((s) => `"${s}"`).join(", ");
     throw new CompareInputError(

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { instruments } from "../registry.js";
 import { bounded, clip, listed, quote } from "../errors.js";
 import { unreachable } from "../rules/kinds.js";
+import { scalesOf } from "../rules/items.js";
 import type { Citation, Comparison, FlagDefinition, InstrumentDefinition, Item, Scale } from "../types.js";
 import { checkProgression, type ProgressionRule } from "./progression.js";
 
@@ -459,8 +460,7 @@ export function urgentFlags(
 
 /** The scale a condition reads: the one named, else the primary score. */
 export function scaleOf(def: InstrumentDefinition, name: string | undefined): Scale | undefined {
-  const all = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
-  return name === undefined ? (def.score ?? undefined) : all.find((s) => s.id === name);
+  return name === undefined ? (def.score ?? undefined) : scalesOf(def).find((s) => s.id === name);
 }
 
 /** The kind of a condition, from the fields it has; null when they do not make exactly one kind. */
@@ -731,9 +731,7 @@ class Checker {
       case "score": {
         const scale = scaleOf(def, c.scale);
         if (scale === undefined) {
-          const scales = [def.score?.id, ...(def.subscales ?? []).map((s) => s.id)].filter(
-            (s): s is string => s !== undefined,
-          );
+          const scales = scalesOf(def).map((s) => s.id);
           this.say(
             `${at}.scale`,
             rule,

@@ -2,6 +2,7 @@
 // one condition node, and the checks against the definitions. `progress` (src/progress.ts) evaluates them.
 import * as z from "zod/mini";
 import { unreachable } from "../rules/kinds.js";
+import { scalesOf } from "../rules/items.js";
 import type { Comparison, InstrumentDefinition } from "../types.js";
 import type { Sourced } from "./pathway.js";
 
@@ -520,7 +521,7 @@ function measureOk(
     ctx.say(`${at}.instrument`, rule, `unknown instrument "${instrument}"`);
     return null;
   }
-  const scales = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
+  const scales = scalesOf(def);
   const id = scaleId ?? trackedScale(def);
   const scale = scales.find((x) => x.id === id);
   if (scale === undefined) {
