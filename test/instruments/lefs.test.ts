@@ -54,6 +54,20 @@ describe("LEFS", () => {
       expect(c.mcid.available && c.mcid.reached).toBe(false);
     });
 
+    it("reaches each MCID at its threshold, not a point below (9 by default, 16 for a large change)", () => {
+      const base = score(lefs, answersWithTotal(lefs, 40));
+      const reached = (gain: number, mcid?: "abbott2014-large"): boolean => {
+        const c = compareScores(
+          base,
+          score(lefs, answersWithTotal(lefs, 40 + gain)),
+          mcid === undefined ? {} : { mcid },
+        );
+        return c.mcid.available && c.mcid.reached === true;
+      };
+      expect([8, 9, 10].map((g) => reached(g))).toEqual([false, true, true]);
+      expect([15, 16, 17].map((g) => reached(g, "abbott2014-large"))).toEqual([false, true, true]);
+    });
+
     it("derives the reliable change from ±5.3 points at 90 % confidence (SEM 3.22): about 8.9 points at 95 %", () => {
       const c = compareScores(score(lefs, answersWithTotal(lefs, 40)), score(lefs, answersWithTotal(lefs, 49)));
       expect(c.reliableChange.available).toBe(true);

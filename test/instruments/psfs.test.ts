@@ -87,6 +87,22 @@ describe("PSFS", () => {
       });
     });
 
+    it("reaches each MCID just above it and not just below (means of whole ratings never land on 2.3, 1.3 or 2.7)", () => {
+      const reached = (before: number[], after: number[], mcid?: "abbott2014-small" | "abbott2014-large"): boolean => {
+        const c = compareScores(score(psfs, before), score(psfs, after), mcid === undefined ? {} : { mcid });
+        return c.mcid.available && c.mcid.reached === true;
+      };
+      // 2.3 (default): a mean change of 2.25 (9 over four rows) is short, 2.33 (7 over three) reaches it.
+      expect(reached([3, 3, 3, 3], [5, 5, 6, 5])).toBe(false);
+      expect(reached([3, 3, 3], [5, 6, 5])).toBe(true);
+      // 1.3 (small): 1.25 (5 over four) short, 1.33 (4 over three) reached.
+      expect(reached([3, 3, 3, 3], [4, 4, 4, 5], "abbott2014-small")).toBe(false);
+      expect(reached([3, 3, 3], [4, 4, 5], "abbott2014-small")).toBe(true);
+      // 2.7 (large): 2.67 (8 over three) short, 2.75 (11 over four) reached.
+      expect(reached([3, 3, 3], [6, 6, 5], "abbott2014-large")).toBe(false);
+      expect(reached([3, 3, 3, 3], [6, 6, 6, 5], "abbott2014-large")).toBe(true);
+    });
+
     it("treats the form's 2 points as a 90 % detectable change, not a 95 % one", () => {
       const c = compareScores(score(psfs, [3, 3, 3]), score(psfs, [5, 5, 5]));
       expect(c.reliableChange.available).toBe(true);
