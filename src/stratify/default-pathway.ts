@@ -61,6 +61,15 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       note: "Rec 1.1.2: consider a risk stratification tool such as STarT Back at first contact. Rec 1.1.3: simpler, less intensive support (reassurance, advice to keep active, self-management) for people likely to improve quickly; more complex, intensive support (exercise, with or without manual therapy, or a psychological approach) for people at higher risk.",
     },
     linton2011: LINTON_2011,
+    nicholas2020: {
+      text: "Nicholas MK, Costa DSJ, Linton SJ, et al. Implementation of early intervention protocol in Australia for 'high risk' injured workers is associated with fewer lost work days over 2 years than usual (stepped) care. J Occup Rehabil 2020;30(1):93–104.",
+      doi: "10.1007/s10926-019-09849-y",
+      note:
+        "Controlled, non-randomised (WISE study): workers with soft-tissue injuries screened high risk on the ÖMPSQ-10 within " +
+        "1–3 weeks were offered psychological assessment and a protocol addressing psychological and workplace obstacles to " +
+        "return to work; at 2 years their lost work days were less than half those under usual stepped care. The cut-off, " +
+        "50/100, is from the research institute's study page (PMRI, WISE study); the abstract was read, the full text not.",
+    },
     kroenke2001: KROENKE_2001,
     kroenke2009: KROENKE_2009,
     kroenkeSpitzer2002: {
@@ -326,9 +335,13 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       step: 3,
       label: "ÖMPSQ-10 of 50 or more",
       when: { instrument: "ompsq10", scale: "total", op: ">=", value: 50, source: "linton2011" },
-      source: "stepscore",
+      source: "nicholas2020",
       designChoice: true,
-      note: "Linton 2011 validated the cut-off for predicting work disability and prescribes no treatment; it is matched to the STarT Back high-risk package.",
+      note:
+        "Linton 2011 validated the cut-off for predicting work disability and prescribes no treatment. Those above it were " +
+        "offered psychological assessment and care for their obstacles to return to work, with the workplace, in the one " +
+        "study found that treats by it (nicholas2020, non-randomised, recent work injuries): step 3's psychologically " +
+        "informed care, with the work obstacles addressed.",
     },
     {
       id: "phq9-severe",
