@@ -194,6 +194,9 @@ describe("compareScores: default thresholds, below, at and above", () => {
     const d = cmp(ndi, 30, 25);
     expect(d.mcid).toMatchObject({ id: "young2009", threshold: 10 });
     expect(reached(d)).toBe(false);
+    // The default says, in every result, that the author's own figure is smaller and where to find it.
+    expect(d.mcid.available && d.mcid.note).toMatch(/author's note gives 5 points \(the `vernon` option\)/);
+    expect(cmp(ndi, 30, 18).mcid).toMatchObject({ reached: true, note: expect.stringMatching(/measurement error/) });
   });
 
   it("PSQI: 3 points (the value insomnia trials use)", () => {
