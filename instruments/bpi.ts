@@ -126,9 +126,8 @@ export const bpi = {
       "which the BPI lacks; they are neither a default nor an option.",
     "Means are not rounded.",
     "Change: IMMPACT (dworkin2008) calls a 1-point fall in interference minimally important, and 30 % and 50 % falls in pain intensity moderately and substantially important; these are applied to the interference and severity subscales. No test-retest data were verified, so there is no reliable change index.",
-    "Change: IMMPACT's percentages are for a single 0–10 pain intensity rating, usually average pain. The severity " +
-      "subscale also averages worst, least and current pain, so applying them to it is an extension, and each response " +
-      "result says so; where average pain (item 5) is the outcome, compare that item.",
+    "Change: the severity responses apply IMMPACT's single-rating percentages to a four-item mean, an extension; each " +
+      "result says so.",
   ],
   change: {
     interference: {

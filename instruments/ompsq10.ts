@@ -66,11 +66,8 @@ export const ompsq10 = {
       text: "Return to Work Matters. Orebro: the questionnaire you need to know about.",
       url: "https://test-wcq.rtwmatters.org/article/article.php?id=1935&t=orebro-the-questionnaire-you-need-to-know-about",
       note:
-        "An Australian return-to-work practitioners' page, independent of awell-score: lists the ten questions in this " +
-        "order (duration, pain in the past week, light work for an hour, sleep, tension or anxiety, feeling depressed, risk " +
-        "that the pain becomes persistent, chance of normal duties in three months, pain as a signal to stop, normal work " +
-        "with the present pain), a total out of 100 and 'a score over 50' as high risk. It paraphrases the items and does " +
-        "not say which are reverse-scored.",
+        "A return-to-work practitioners' page, independent of awell-score: the ten questions in this order, a total out of " +
+        "100, 'a score over 50' high risk. Items paraphrased; reverse scoring not stated.",
     },
     termsUnverified: {
       text: "No published terms of use for the ÖMPSQ-10 were found.",
@@ -136,12 +133,10 @@ export const ompsq10 = {
     "Cut-off: Linton 2011 reports 'a cutoff of 50'. This definition counts 50 as high risk (≥ 50), as awell-score does " +
       "(> 49). Some users read it as > 50 (e.g. a 2019 New South Wales road-traffic cohort stratified low ≤ 50, high > 50); " +
       "a total of exactly 50 is the only score on which the two readings differ.",
-    "Checked against Linton 2011 itself: only its abstract could be read (PubMed 21192286: two items from each of five " +
-      "factors; 'a cutoff of 50'); the full text and its printed form are behind the publisher's paywall and were not " +
-      "found elsewhere. The item order rests on awellScore and agrees with a second, independent list (rtwMatters); the " +
-      "duration categories and their scores match the printed long form (linton2003Form). The reverse-scored items " +
-      "(3, 4, 8) rest on awellScore alone; they are the three asked so that a higher answer is better (able to do light " +
-      "work, able to sleep, likely to be at normal duties), which is why they are reversed in a risk total.",
+    "Checked against Linton 2011: only its abstract could be read (PubMed 21192286: two items from each of five " +
+      "factors; 'a cutoff of 50'); the full text is paywalled. Item order: awellScore, confirmed by rtwMatters; duration " +
+      "categories: the printed long form (linton2003Form); reverse-scored items 3, 4, 8 (where a higher answer is " +
+      "better): awellScore alone.",
     "Item 1 is passed as its category number 1–10, never as weeks or months; the shortest duration scores 1, so the " +
       "lowest possible total is 1.",
     "No rule for unanswered items is published; every item is required. Summing only the answered items (as some " +

@@ -71,8 +71,7 @@ export const startback = {
       url: "https://loinc.org/91349-1",
       note:
         "91351-7 in AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
-        "(f9f63c6c). loinc.org's panel page for 91349-1 (version 2.77) lists the nine questions in the form's order, " +
-        "91340-0 (leg) to 91348-3 (bothersomeness), then 91350-9 (distress subscore), 91351-7 (total) and 91352-5 (risk level).",
+        "(f9f63c6c); loinc.org's page for panel 91349-1 (2.77) lists questions 91340-0 … 91348-3 in the form's order.",
     },
   },
   licence: {
@@ -164,9 +163,7 @@ export const startback = {
     "The 6-item variant (items 2, 5 and 6 removed; total ≤ 2 low) is a different instrument and is not scored here.",
     "Licence: Keele's current statement (2021) allows non-commercial use without a licence and asks commercial users to " +
       "contact Keele; an older page said 'free and open to all'. The stricter current terms are followed.",
-    "LOINC (loincStartback): items 1–9 carry the panel's question codes 91340-0 … 91348-3, in the same order. LOINC's " +
-      "displays for them are Keele's wording, so they are sent without a display; no LOINC answer codes were seen, so answers " +
-      "use stepscore's answer codes. The distress subscore 91350-9 and risk level 91352-5 are not emitted (definitions code " +
-      "the primary score only).",
+    "LOINC (loincStartback): question codes 91340-0 … 91348-3, sent without a display (LOINC's is Keele's wording); no " +
+      "LOINC answer codes were seen. The distress subscore 91350-9 and risk level 91352-5 are not emitted.",
   ],
 } as const satisfies InstrumentDefinition;

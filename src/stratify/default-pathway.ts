@@ -65,10 +65,9 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       text: "Nicholas MK, Costa DSJ, Linton SJ, et al. Implementation of early intervention protocol in Australia for 'high risk' injured workers is associated with fewer lost work days over 2 years than usual (stepped) care. J Occup Rehabil 2020;30(1):93–104.",
       doi: "10.1007/s10926-019-09849-y",
       note:
-        "Controlled, non-randomised (WISE study): workers with soft-tissue injuries screened high risk on the ÖMPSQ-10 within " +
-        "1–3 weeks were offered psychological assessment and a protocol addressing psychological and workplace obstacles to " +
-        "return to work; at 2 years their lost work days were less than half those under usual stepped care. The cut-off, " +
-        "50/100, is from the research institute's study page (PMRI, WISE study); the abstract was read, the full text not.",
+        "Non-randomised (WISE study): injured workers screened high risk on the ÖMPSQ-10 (50/100, per the PMRI study page) " +
+        "were offered psychological assessment and a protocol for psychological and workplace obstacles to return to " +
+        "work; lost work days at 2 years were under half those of usual stepped care. Abstract read, not the full text.",
     },
     kroenke2001: KROENKE_2001,
     kroenke2009: KROENKE_2009,
@@ -338,10 +337,8 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       source: "nicholas2020",
       designChoice: true,
       note:
-        "Linton 2011 validated the cut-off for predicting work disability and prescribes no treatment. Those above it were " +
-        "offered psychological assessment and care for their obstacles to return to work, with the workplace, in the one " +
-        "study found that treats by it (nicholas2020, non-randomised, recent work injuries): step 3's psychologically " +
-        "informed care, with the work obstacles addressed.",
+        "Linton 2011 prescribes no treatment. The one study treating by the cut-off (nicholas2020: non-randomised, recent " +
+        "work injuries) offered psychological care for the obstacles to return to work: step 3's care, work included.",
     },
     {
       id: "phq9-severe",
