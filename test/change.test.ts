@@ -348,7 +348,7 @@ describe("compareScores: default thresholds, below, at and above", () => {
       [7, true],
       [8, false],
     ] as const) {
-      for (const id of ["reduced-30-percent", "reduced-50-percent"]) {
+      for (const id of ["reduced-30-percent", "reduced-50-percent"] as const) {
         const r = compareScores(b(10), b(after), { scale: "severity", response: id }).response;
         expect(r.available && r.note).toMatch(
           /single 0–10 pain intensity rating .* an extension\. For average pain alone, compare item 5/,
