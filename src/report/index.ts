@@ -15,22 +15,14 @@ export type { ReportOptions, ReportPerson } from "./cohort.js";
  * Vega-Lite in this process; the page loads nothing when it is opened.
  *
  * Time points are each person's assessment days (UTC) in order: baseline, follow-up 1, … Numbers come from
- * `progress`, `compareScores` and `cohortJacobsonTruax`, so they agree with the API.
+ * `progress`, `compareScores` and `cohortJacobsonTruax`, so they agree with the API. docs/report.md says what
+ * each chart shows; `examples/report.ts` is a whole run.
  *
  * @param people - one entry per person: id, optional group, dated results
  * @param options - title, Jacobson–Truax cut-offs, who gets a per-person view, custom definitions
  * @returns the HTML document
  * @throws Error saying `npm install vega vega-lite` when those optional packages are missing
- * @throws TypeError for people or options it cannot read; {@link ProgressInputError} for an unreadable history
- * @example
- * ```ts
- * const html = await renderReport([
- *   { id: "P1", group: "north", history: [
- *     { at: "2026-01-05", result: score(phq9, [2, 2, 2, 2, 2, 2, 2, 1, 0]) },
- *     { at: "2026-03-16", result: score(phq9, [1, 1, 1, 0, 1, 0, 1, 0, 0]) },
- *   ] },
- * ]);
- * ```
+ * @throws TypeError for people or options it cannot read; ProgressInputError for an unreadable history
  * @category Report
  */
 export async function renderReport(people: readonly ReportPerson[], options: ReportOptions = {}): Promise<string> {

@@ -12,14 +12,15 @@ export interface Charting {
 export const MISSING_CHARTING =
   "the report draws its charts with Vega and Vega-Lite, which are optional: npm install vega vega-lite";
 
-/** True for the error Node (or a bundler) gives for a package that is not installed. */
-export function isMissingModule(e: unknown): boolean {
-  if (typeof e !== "object" || e === null) return false;
-  const { code, message } = e as { code?: unknown; message?: unknown };
+/** True for the error Node (or a bundler) gives for a package that is not installed, also when wrapped as a cause. */
+export function isMissingModule(e: unknown, depth = 0): boolean {
+  if (typeof e !== "object" || e === null || depth > 5) return false;
+  const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
   return (
     code === "ERR_MODULE_NOT_FOUND" ||
     code === "MODULE_NOT_FOUND" ||
-    (typeof message === "string" && /cannot find (module|package)|failed to (load|resolve)/i.test(message))
+    (typeof message === "string" && /cannot find (module|package)|failed to (load|resolve)/i.test(message)) ||
+    isMissingModule(cause, depth + 1)
   );
 }
 
