@@ -47,6 +47,7 @@ export function bandDistributionSpec(m: InstrumentModel): Spec {
       index,
       count: c.count,
       share: bc.n === 0 ? 0 : c.count / bc.n,
+      desc: `${c.label}, ${visitLabel(bc.visit)}: ${String(c.count)} of ${String(bc.n)}`,
     })),
   );
   return {
@@ -73,7 +74,7 @@ export function bandDistributionSpec(m: InstrumentModel): Spec {
         scale: { domain: m.bands.map((b) => b.label), range: colors },
       },
       order: { field: "index" },
-      description: { signal: "datum.band + ', ' + datum.time + ': ' + datum.count" },
+      description: { field: "desc" },
     },
   };
 }
@@ -161,7 +162,9 @@ export function jtSpec(m: InstrumentModel, jt: Extract<JtModel, { available: tru
     data: {
       values: g.points.map((p) => ({
         ...p,
-        label: JT_CATEGORIES.find((c) => c.id === p.category)?.label ?? p.category,
+        label: categoryLabel(p.category),
+        // Read out by screen readers, and how the page's test knows whose point it is.
+        desc: `${p.id}: ${String(p.x)} → ${String(p.y)}, ${categoryLabel(p.category)}`,
       })),
     },
     mark: { type: "point", filled: true, size: 45, opacity: 0.8 },
@@ -174,7 +177,7 @@ export function jtSpec(m: InstrumentModel, jt: Extract<JtModel, { available: tru
         title: "Category",
         scale: { domain: JT_CATEGORIES.map((c) => c.label), range: JT_CATEGORIES.map((c) => c.color) },
       },
-      description: { signal: "datum.id + ': ' + datum.x + ' → ' + datum.y + ', ' + datum.label" },
+      description: { field: "desc" },
     },
   });
   return { $schema: SCHEMA, title: `${m.title}: baseline against latest`, width: 300, height: 300, layer };
@@ -191,6 +194,7 @@ export function trajectorySpec(m: InstrumentModel, groups: readonly string[]): S
     mean: t.mean,
     lo: t.lo,
     hi: t.hi,
+    desc: `${t.group ?? "Everyone"}, ${visitLabel(t.visit)}: mean ${String(round(t.mean))}, n = ${String(t.n)}`,
   }));
   const x = { field: "time", type: "ordinal", sort: { field: "visit" }, title: null, axis: { labelAngle: 0 } };
   const y = {
@@ -221,9 +225,7 @@ export function trajectorySpec(m: InstrumentModel, groups: readonly string[]): S
           x,
           y,
           color,
-          description: {
-            signal: "datum.group + ', ' + datum.time + ': mean ' + format(datum.mean, '.1f') + ', n = ' + datum.n",
-          },
+          description: { field: "desc" },
         },
       },
     ],
@@ -274,19 +276,20 @@ export function personSpec(p: PersonModel, instruments: readonly InstrumentModel
       at: pt.at,
       band: pt.band?.label ?? "",
       flags: pt.flags.join("; "),
+      desc: `${pt.at}: ${String(round(pt.score))}${pt.band === null ? "" : ` (${pt.band.label})`}`,
     }));
     const layer: Spec[] = [];
     if (regions.length > 0) {
       layer.push(
         {
           name: named("person-bands"),
-          data: { values: regions },
+          data: { values: regions.map((r) => ({ ...r, desc: `Band ${r.label}: ${String(r.from)}–${String(r.to)}` })) },
           mark: { type: "rect", opacity: 0.22, clip: true },
           encoding: {
             y: { field: "from", type: "quantitative", scale: y.scale, title: m.title },
             y2: { field: "to" },
             color: { field: "color", type: "nominal", scale: null, legend: null },
-            description: { signal: "'Band ' + datum.label + ': ' + datum.from + '–' + datum.to" },
+            description: { field: "desc" },
           },
         },
         {
@@ -311,21 +314,27 @@ export function personSpec(p: PersonModel, instruments: readonly InstrumentModel
         encoding: {
           x,
           y,
-          description: { signal: "datum.at + ': ' + datum.score + (datum.band ? ' (' + datum.band + ')' : '')" },
+          description: { field: "desc" },
         },
       },
     );
     if (values.some((v) => v.flags !== "")) {
       layer.push({
         name: named("person-flags"),
-        data: { values: values.filter((v) => v.flags !== "") },
+        data: {
+          values: values.filter((v) => v.flags !== "").map((v) => ({ ...v, desc: `Flag at ${v.at}: ${v.flags}` })),
+        },
         mark: { type: "point", shape: "triangle-up", filled: true, color: "#d7301f", size: 160, yOffset: -12 },
-        encoding: { x, y, description: { signal: "'Flag at ' + datum.at + ': ' + datum.flags" } },
+        encoding: { x, y, description: { field: "desc" } },
       });
     }
     return [{ title: `${m.title} ${m.scaleLabel.toLowerCase()}`, width: 420, height: 150, layer }];
   });
   return { $schema: SCHEMA, vconcat: charts, spacing: 24 };
+}
+
+function categoryLabel(c: JacobsonTruaxCategory): string {
+  return JT_CATEGORIES.find((x) => x.id === c)?.label ?? c;
 }
 
 function round(n: number): number {
