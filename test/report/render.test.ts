@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { renderReport, type ReportPerson } from "../../src/report/index.js";
 import { escapeHtml } from "../../src/report/html.js";
 import { isMissingModule, MISSING_CHARTING } from "../../src/report/render.js";
-import { at, gad, odiSum, phq } from "../progress/helpers.js";
+import { phq9, score, type InstrumentDefinition } from "../../src/index.js";
+import { at, gad, odiSum, pegOf, phq } from "../progress/helpers.js";
 
 const people: ReportPerson[] = [
   { id: "A", group: "north", history: [at(0, phq(20)), at(0, odiSum(20)), at(42, phq(3)), at(42, odiSum(10))] },
@@ -46,6 +47,27 @@ describe("renderReport", () => {
     expect(html).toContain(`data-person="${escapeHtml('C <b>&"x</b>')}"`);
     expect(html).toContain("C &lt;b&gt;&amp;&quot;x&lt;/b&gt; · &lt;i&gt;south&lt;/i&gt;");
     expect(html.match(/<details class="person"/g)).toHaveLength(1);
+  });
+
+  it("reports instruments of one's own, instruments without change facts, and the caller's cut-offs", async () => {
+    // A definition of one's own, without change facts.
+    const mood: InstrumentDefinition = { ...phq9, id: "mood9", shortTitle: "Mood-9" };
+    delete (mood as { change?: unknown }).change;
+    const m = (n: number) => score(mood, [n, n, n, n, n, n, n, n, 0]);
+    const html = await renderReport(
+      [
+        { id: "A", history: [at(0, m(2)), at(42, m(1)), at(0, pegOf(6)), at(42, pegOf(4)), at(0, phq(20))] },
+        { id: "B", history: [at(0, pegOf(8)), at(0, phq(18)), at(42, phq(8))] },
+      ],
+      { definitions: [mood], cutoffs: { phq9: 9 } },
+    );
+    expect(html).toContain("No Jacobson–Truax plot: Mood-9 is not a bundled instrument.");
+    expect(html).toContain("The definition gives no MCID, response or remission for this scale.");
+    expect(html).toContain("No Jacobson–Truax plot: the PEG definition gives no reliable-change inputs for total.");
+    expect(html).toContain("cut-off 9 (given in the options)");
+    // B: 18 → 8, a reliable improvement to 9 or less.
+    expect(html).toContain("Recovered 1, Improved 0, Unchanged 0, Deteriorated 0");
+    expect(html).toContain("2 people, no groups");
   });
 
   it("renders an empty cohort", async () => {
