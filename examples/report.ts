@@ -33,6 +33,13 @@ function answers(def: InstrumentDefinition, level: number, random: () => number)
   });
 }
 
+/** PHQ-9 answers around a level; item 9 (thoughts of self-harm) answered above 0 by about one in ten. */
+function phq9Answers(level: number, random: () => number): number[] {
+  const a = answers(phq9, level, random);
+  a[8] = random() < 0.1 ? 1 : 0;
+  return a;
+}
+
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -57,7 +64,7 @@ export function exampleCohort(seed = 20261203, size = 60): ReportPerson[] {
       const a = clamp(distress * 0.9 - gain * k * 0.8 + (random() - 0.5) * 0.2);
       const f = clamp(disability - gain * k * 0.7);
       history.push(
-        { at, result: score(phq9, answers(phq9, d, random)) },
+        { at, result: score(phq9, phq9Answers(d, random)) },
         { at, result: score(gad7, answers(gad7, a, random)) },
         { at, result: score(odi, answers(odi, f, random)) },
       );
