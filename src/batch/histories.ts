@@ -299,7 +299,8 @@ export function historiesFromRows(rows: readonly BatchRow[], options: HistoryOpt
     options.wide !== undefined
       ? (points ?? []).map((p) => ({ label: p.label, batch: wideOptions(options, p.label, pattern) }))
       : [{ label: null, batch: batchPart(options) }];
-  if (issues.length === 0) {
+  if (issues.every((i) => i.column !== null)) {
+    // Only absent columns so far: every absent column is named at once.
     for (const b of batches) {
       checkColumns(b.batch, header, issues, b.label === null ? "" : `time point ${quote(b.label)}: `);
       if (b.label !== null && options.at !== undefined)
