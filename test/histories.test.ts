@@ -302,3 +302,100 @@ describe("progressRows", () => {
     expect(new Set(latest.rows.map((r) => r.id)).size).toBe(90);
   });
 });
+
+describe("historiesFromRows: options and rows it refuses", () => {
+  const row = { pid: "A", date: "2026-01-05", site: "x", ...items("phq9_", P16) };
+  const messages = (rows: readonly unknown[], options: Parameters<typeof historiesFromRows>[1]): string[] =>
+    issues(() => historiesFromRows(rows as Parameters<typeof historiesFromRows>[0], options)).map((i) => i.message);
+
+  it("names rows that are not records", () => {
+    expect(messages([row, ["A", "2026-01-05"]], { instruments: ["phq9"], id: "pid", at: "date" })).toEqual([
+      "row 2 is not a record of column → cell",
+    ]);
+  });
+
+  it("names layouts it cannot read", () => {
+    expect(messages([row], { instruments: ["phq9"], id: "pid" })).toEqual([
+      "name the date or visit column (at), or the time points of a wide dataset (wide)",
+    ]);
+    expect(
+      messages([row], { instruments: ["phq9"], id: "pid", at: "date", order: ["a"], wide: { timePoints: ["a"] } })[0],
+    ).toBe("give the time points either as order (long rows) or as wide.timePoints, not both");
+    expect(messages([row], { instruments: ["phq9"], id: "pid", wide: { timePoints: [] } })).toEqual([
+      "wide.timePoints: give at least one time point",
+    ]);
+    expect(
+      messages([row], { instruments: ["phq9"], id: "pid", wide: { timePoints: ["t0"], pattern: "{column}" } }),
+    ).toEqual(['wide.pattern "{column}" must hold {time}']);
+    expect(messages([row], { instruments: ["phq9"], id: "pid", at: "date", wide: { timePoints: ["t0"] } })[0]).toBe(
+      'at "date": in a wide dataset the date column pattern must hold {time}, e.g. "date_{time}"',
+    );
+  });
+
+  it("names time points given twice, weeks given for some only, and weeks that do not increase", () => {
+    const base = { instruments: ["phq9"] as const, id: "pid", at: "date" };
+    expect(messages([row], { ...base, instruments: ["phq9"], order: ["a", "a"] })).toEqual([
+      'order: time point "a" is empty or given twice',
+    ]);
+    expect(messages([row], { ...base, instruments: ["phq9"], order: [{ label: "a", weeks: 0 }, "b"] })).toEqual([
+      "order: give weeks for every time point or for none",
+    ]);
+    expect(
+      messages([row], {
+        ...base,
+        instruments: ["phq9"],
+        order: [
+          { label: "a", weeks: 6 },
+          { label: "b", weeks: 6 },
+        ],
+      }),
+    ).toEqual(["order: the weeks of the time points must increase (6 then 6)"]);
+  });
+
+  it("names a person put in two groups", () => {
+    expect(
+      messages([row, { ...row, date: "2026-03-02", site: "y" }], {
+        instruments: ["phq9"],
+        id: "pid",
+        at: "date",
+        group: "site",
+      }),
+    ).toEqual(['row 2: person "A" is in group "x" in row 1 but "y" here']);
+  });
+
+  it("reads numeric ids, and a wide time point with answers but no date is named", () => {
+    const numeric = historiesFromRows([{ ...row, pid: 17 }], { instruments: ["phq9"], id: "pid", at: "date" });
+    expect(numeric.persons[0]?.id).toBe("17");
+    const wideRow = {
+      pid: "A",
+      date_t0: "",
+      date_t1: "",
+      ...Object.fromEntries(Object.entries(items("", P16)).map(([k, v]) => [`phq9_${k}_t0`, v])),
+      ...Object.fromEntries(
+        Object.entries(items("", Array(9).fill(null) as null[])).map(([k, v]) => [`phq9_${k}_t1`, v]),
+      ),
+    };
+    expect(
+      messages([wideRow], { instruments: ["phq9"], id: "pid", wide: { timePoints: ["t0", "t1"] }, at: "date_{time}" }),
+    ).toEqual(['row 1, column "date_t0": "" is not an ISO 8601 date (YYYY-MM-DD) or date-time naming a real day']);
+  });
+
+  it("keeps a person with nothing answered, written with every instrument missing", () => {
+    const r = progressRows(
+      [
+        { pid: "A", date: "2026-01-05", ...items("phq9_", P16) },
+        { pid: "B", date: "2026-01-05", ...items("phq9_", Array(9).fill(null) as null[]) },
+      ],
+      { instruments: ["phq9"], id: "pid", at: "date" },
+    );
+    expect(r.persons.map((p) => [p.id, p.history.length])).toEqual([
+      ["A", 1],
+      ["B", 0],
+    ]);
+    expect(r.rows.map((x) => [x.id, x.phq9_status])).toEqual([
+      ["A", "baseline-only"],
+      ["B", "missing"],
+    ]);
+    expect(r.summary.withoutFollowUp.ids).toEqual(["A", "B"]);
+  });
+});

@@ -207,3 +207,24 @@ describe("followUps", () => {
     expect(list.map((f) => [f.timePoint, f.instruments.phq9?.status])).toEqual([["t0", "baseline-only"]]);
   });
 });
+
+describe("summarizeOutcomes: instruments without the facts", () => {
+  it("says what a definition does not give instead of a number", () => {
+    const s = summarizeOutcomes([{ id: "a", history: [t0(phq(16)), t1(phq(7))] }], {
+      instruments: ["phq9", "odi"],
+      timePoints: ["t0", "t1"],
+    });
+    const odi = s.instruments.find((x) => x.instrument === "odi");
+    expect(odi).toMatchObject({ withBaseline: 0, paired: 0, change: null });
+    expect(odi?.reliableChange).toEqual({
+      available: false,
+      reason: "the ODI definition gives no reliable-change inputs for percent",
+    });
+    expect(odi?.jacobsonTruax).toMatchObject({ available: false });
+    expect(odi?.remission).toMatchObject({ available: false });
+  });
+
+  it("refuses an instrument it does not know", () => {
+    expect(() => summarizeOutcomes([], { instruments: ["nope"] })).toThrow(/"nope" is not a bundled instrument/);
+  });
+});

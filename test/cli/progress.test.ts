@@ -178,3 +178,88 @@ describe("stepscore score --prefix / --suffix", () => {
     expect(csv(again.stdout)[0]).toContain("phq9_score_t0");
   });
 });
+
+describe("stepscore progress: input and output forms", () => {
+  const jsonl = [
+    {
+      pid: "A",
+      d: "2026-01-05",
+      ...Object.fromEntries([2, 2, 2, 2, 2, 2, 2, 2, 0].map((v, i) => [`phq9_${String(i + 1)}`, v])),
+    },
+    {
+      pid: "A",
+      d: "2026-03-16",
+      ...Object.fromEntries([1, 1, 1, 1, 1, 1, 1, 0, 0].map((v, i) => [`phq9_${String(i + 1)}`, v])),
+    },
+  ]
+    .map((r) => JSON.stringify(r))
+    .join("\n");
+
+  it("reads and writes JSON Lines, typed", async () => {
+    const dir = workdir({ "v.jsonl": `${jsonl}\n` });
+    const r = await cli(["progress", "phq9", "v.jsonl", "--id", "pid", "--at", "d", "-q"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const [row] = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(row).toMatchObject({
+      id: "A",
+      phq9_baseline: 16,
+      phq9_score: 7,
+      phq9_change: -9,
+      phq9_response: true,
+      weeks: 10,
+    });
+  });
+
+  it("names a line that is not a JSON object, a repeated header column and an empty file", async () => {
+    const dir = workdir({ "b.jsonl": `${jsonl}\n[1]\n`, "c.jsonl": "{nope\n", "h.csv": "pid,d,d\n", "e.csv": "" });
+    const b = await cli(["progress", "phq9", "b.jsonl", "--id", "pid", "--at", "d"], { cwd: dir });
+    expect(b.stderr).toContain("malformed JSON Lines in b.jsonl at line 3: each line must be a JSON object");
+    const c = await cli(["progress", "phq9", "c.jsonl", "--id", "pid", "--at", "d"], { cwd: dir });
+    expect(c.stderr).toContain("malformed JSON Lines in c.jsonl at line 1");
+    const h = await cli(["progress", "phq9", "h.csv", "--id", "pid", "--at", "d"], { cwd: dir });
+    expect(h.stderr).toContain("the column d appears twice in the header");
+    const e = await cli(["progress", "phq9", "e.csv", "--id", "pid", "--at", "d"], { cwd: dir });
+    expect(e.stderr).toContain("e.csv is empty");
+    for (const x of [b, c, h, e]) expect(x.code).toBe(2);
+  });
+
+  it("escapes formula-like ids on request, and refuses options that do not go together", async () => {
+    const text = `pid,d,${Array.from({ length: 9 }, (_, i) => `phq9_${String(i + 1)}`).join(",")}\n=cmd,2026-01-05,1,1,1,1,1,1,1,1,0\n`;
+    const dir = workdir({ "f.csv": text, "v.jsonl": jsonl });
+    const r = await cli(["progress", "phq9", "f.csv", "--id", "pid", "--at", "d", "--escape-formulas", "-q"], {
+      cwd: dir,
+    });
+    expect(records(r.stdout)[0]?.id).toBe("'=cmd");
+    const cases: [string[], string][] = [
+      [["--wide", "t0", "--order", "a"], "--order is for long files"],
+      [["--at", "d", "--wide-pattern", "{time}_{column}"], "--wide-pattern needs --wide"],
+      [["--at", "d", "--replace-columns"], "--replace-columns does not apply"],
+      [["--at", "d", "--cutoff", "phq9=10"], "--cutoff expects <instrument>=<op><score>"],
+    ];
+    for (const [args, message] of cases) {
+      const x = await cli(["progress", "phq9", "f.csv", "--id", "pid", ...args], { cwd: dir });
+      expect(x.code, message).toBe(2);
+      expect(x.stderr).toContain(message);
+    }
+    const noId = await cli(["progress", "phq9", "f.csv", "--at", "d"], { cwd: dir });
+    expect(noId.stderr).toContain("--id <column>");
+    const esc = await cli(["progress", "phq9", "v.jsonl", "--id", "pid", "--at", "d", "--escape-formulas"], {
+      cwd: dir,
+    });
+    expect(esc.stderr).toContain("--escape-formulas applies to CSV output only");
+    const absent = await cli(["progress", "phq9", "f.csv", "--id", "person", "--at", "d"], { cwd: dir });
+    expect(absent.stderr).toContain('the id column "person" is not in the data');
+  });
+
+  it("takes a pathway of its own", async () => {
+    const dir = workdir({ "v.jsonl": jsonl, "p.json": "{}" });
+    const r = await cli(["progress", "phq9", "v.jsonl", "--id", "pid", "--at", "d", "--pathway", "p.json"], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the pathway p.json is not valid");
+  });
+});
