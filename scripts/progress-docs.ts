@@ -72,5 +72,5 @@ export function renderProgressPage(defs: readonly InstrumentDefinition[]): strin
     "- `jacobsonTruax`: recovered (a reliable improvement ending past the cut-off), improved, unchanged (with those past the cut-off counted as non-reliably recovered) and deteriorated. The cut-off is the follow-up criterion of the definition's default remission (PHQ-9 and GAD-7 below 5, ISI below 8) unless `--cutoff phq9=<10` gives another; without reliability inputs or a cut-off the categories are not given, and the summary says why.",
     "",
   );
-  return `${lines.join("\n")}`;
+  return lines.join("\n");
 }

@@ -10,6 +10,9 @@ import { cli, COHORT, csv, records, workdir } from "./helpers.js";
 const root = join(import.meta.dirname, "..", "..");
 const ORDER = "baseline=0,6w=6,3m=13";
 
+const longRows = (): Record<string, string>[] =>
+  parse<Record<string, string>>(readFileSync(join(root, "examples", "cohort-long.csv"), "utf8"), { columns: true });
+
 function cohortDir(): string {
   const dir = workdir();
   for (const f of ["cohort-long.csv", "cohort-wide.csv"]) copyFileSync(join(root, "examples", f), join(dir, f));
@@ -54,23 +57,17 @@ describe("stepscore progress", () => {
     expect(rows).toHaveLength(180);
     expect(csv(long.stdout)[0]?.slice(0, 6)).toEqual(["id", "group", "time_point", "at", "weeks", "phq9_baseline"]);
 
-    const api = progressRows(
-      parse(readFileSync(join(root, "examples", "cohort-long.csv"), "utf8"), { columns: true }) as Record<
-        string,
-        string
-      >[],
-      {
-        instruments: ["phq9", "gad7", "odi"],
-        id: "id",
-        at: "visit",
-        order: [
-          { label: "baseline", weeks: 0 },
-          { label: "6w", weeks: 6 },
-          { label: "3m", weeks: 13 },
-        ],
-        group: "site",
-      },
-    );
+    const api = progressRows(longRows(), {
+      instruments: ["phq9", "gad7", "odi"],
+      id: "id",
+      at: "visit",
+      order: [
+        { label: "baseline", weeks: 0 },
+        { label: "6w", weeks: 6 },
+        { label: "3m", weeks: 13 },
+      ],
+      group: "site",
+    });
     expect(JSON.parse(readFileSync(join(dir, "long.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify(api.summary)));
     expect(rows.map((r) => r.phq9_status)).toEqual(api.rows.map((r) => r.phq9_status));
     expect(rows.map((r) => r.action)).toEqual(api.rows.map((r) => r.action ?? ""));
@@ -80,13 +77,12 @@ describe("stepscore progress", () => {
     const r = await cli(["progress", "phq9", "cohort-long.csv", "--id", "id", "--at", "visit", "--order", ORDER], {
       cwd: dir,
     });
-    const s = progressRows(
-      parse(readFileSync(join(root, "examples", "cohort-long.csv"), "utf8"), { columns: true }) as Record<
-        string,
-        string
-      >[],
-      { instruments: ["phq9"], id: "id", at: "visit", order: ["baseline", "6w", "3m"] },
-    ).summary;
+    const s = progressRows(longRows(), {
+      instruments: ["phq9"],
+      id: "id",
+      at: "visit",
+      order: ["baseline", "6w", "3m"],
+    }).summary;
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
       `${String(s.withoutFollowUp.count)} without one (counted, not dropped): ${s.withoutFollowUp.ids.slice(0, 3).join(", ")}`,
