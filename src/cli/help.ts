@@ -61,6 +61,7 @@ const MAIN = `stepscore: score validated screening questionnaires in datasets of
 Usage:
   stepscore score <ids> [file|-] [options]      append scores to every row (CSV or JSON Lines)
   stepscore stratify [file|-] [options]         scores, plus a recommended step of care per row
+  stepscore progress <ids> [file|-] --id COL …  change from baseline per person, and the cohort outcomes
   stepscore list                                the instruments
   stepscore describe <id>                       items, columns, scoring, bands, licence, sources
   stepscore template <ids>                      an empty CSV with the right headers
@@ -94,12 +95,16 @@ Items are read from the columns
 <id>_<item> (phq9_1 … phq9_10, psqi_5a); stepscore describe <id> lists them.
 
 Options:
+      --prefix TEXT           put TEXT before every appended column name (--prefix t0_ gives t0_phq9_score)
+      --suffix TEXT           put TEXT after every appended column name (--suffix _t1 gives phq9_score_t1),
+                              so the scores of two time points can stand in one file
 ${SCORING_OPTIONS}
 
 ${READING}
 
 Examples:
   stepscore score phq9,gad7 cohort.csv -o cohort-scored.csv
+  stepscore score phq9 followup.csv --suffix _t1 -o followup-scored.csv
   stepscore score phq9 - < cohort.csv > scored.csv
   stepscore score phq9,gad7 cohort.csv --map columns.json --coerce phq9,gad7=offset:-1
   stepscore score odi,isi export.csv --delimiter ";" --na NA --na=-99
@@ -137,6 +142,83 @@ Examples:
 ${EXIT_CODES}
 `;
 
+/** An option list without the named options (each option's lines run until the next option's). */
+function withoutOptions(text: string, names: readonly string[]): string {
+  const kept: string[] = [];
+  let dropping = false;
+  for (const line of text.split("\n")) {
+    const option = /^ {2}(?:-\w, | {4})--([a-z-]+)/.exec(line);
+    if (option !== null) dropping = names.includes(option[1] ?? "");
+    if (!dropping) kept.push(line);
+  }
+  return kept.join("\n");
+}
+
+const PROGRESS = `Usage: stepscore progress <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,…) [options]
+
+Follows every person of a dataset of repeated assessments across its time points with the instruments
+<ids>, judged as the library's progress() judges one person: per instrument the change from its baseline
+(first scored result) to each later time point, with the definition's MCID, reliable change, response
+and remission, a status, and the pathway's action. Writes a new table, one row per person per time point
+after their first (a person never reassessed gets one row, baseline-only; a declared time point without
+an assessment is a row with status missing), and prints the cohort outcome summary on stderr.
+
+Layouts:
+  long  one row per person per time point: --id pid --at visit_date (ISO 8601 dates, YYYY-MM-DD), or
+        --at visit --order baseline,6w,3m for visit labels (every label in the file must be listed).
+        Labels ordered without weeks give no action columns (the rules need time); give the weeks as
+        --order baseline=0,6w=6,3m=13
+  wide  one row per person: --wide t0,t1,t2 (weeks as above: t0=0,t1=6,t2=12); each item's column is
+        --wide-pattern (default "{column}_{time}": phq9_1_t0 … phq9_1_t2), {column} being the item's
+        usual column (or what --map maps it to). A --map pattern holding {time} itself, such as
+        {"phq9": "PHQ_{time}_Q{item}"}, is used as it is. --at date_{time} names a date column per time
+        point (then the action columns use the real dates)
+
+Columns written (stepscore's docs/progress.md lists them per instrument, from the definitions):
+  id, group (with --group), time_point, at, weeks
+  per instrument: <id>_baseline, <id>_score, <id>_change, <id>_percent_change, then where the definition
+  gives the facts <id>_mcid_met, <id>_reliable_change, <id>_response, <id>_remission; and <id>_status
+  (remission, response, reliable-improvement, no-reliable-change, reliable-deterioration,
+  baseline-only, not-scored, missing, invalid)
+  action, step, urgent, reasons    when a pathway instrument is followed and the dates give the timing
+
+The summary (stderr; --summary FILE writes it as JSON): per instrument and follow-up time point, how
+many had a baseline and how many a scored follow-up (the pairs), how many were not scored or not
+assessed there; the mean change with its SD and 95 % CI; the shares reliably improved, with no reliable
+change and reliably deteriorated; response and remission with their denominators (only the baselines
+the definitions judge them for, e.g. PHQ-9 of 10 or more); the Jacobson–Truax categories (recovered:
+a reliable improvement ending past the cut-off, by default the definition's remission score). Persons
+without a follow-up are counted and named. With --group, the same per group.
+
+Options:
+      --id COLUMN             the person's id
+      --at COLUMN             long: the date (or, with --order, visit label) column; wide: a date column
+                              pattern with {time}, e.g. --at date_{time}
+      --order L1,L2,…         long: the visit labels in time order (label=weeks to give their timing)
+      --wide T0,T1,…          wide: the time points in order (label=weeks to give their timing)
+      --wide-pattern PATTERN  wide: the column of an item at a time point (default "{column}_{time}")
+      --group COLUMN          summarise per group too (site, arm), and write a group column
+      --latest                one row per person, at their latest time point, instead of one per follow-up
+      --summary FILE          also write the cohort summary as JSON
+      --pathway FILE          a pathway of your own (JSON) for the action (default: stepscore's)
+      --cutoff ID=OPSCORE     the Jacobson–Truax cut-off for "recovered": --cutoff phq9=<10 (repeatable)
+      --escape-formulas       as for score: CSV cells beginning with = + - @ get a leading '
+${withoutOptions(SCORING_OPTIONS, ["replace-columns", "escape-formulas"])}
+
+Examples:
+  stepscore progress phq9,gad7,odi examples/cohort-long.csv --id id --at visit --order baseline=0,6w=6,3m=13 --group site
+  stepscore progress phq9,gad7,odi examples/cohort-wide.csv --id id --wide t0=0,t1=6,t2=13 --group site --summary outcomes.json
+  stepscore progress phq9 visits.csv --id pid --at date --latest -o latest.csv
+
+Exit codes:
+  0  every row was read and the table written
+  1  the table was written, but some cells were invalid (named on stderr; that instrument is not
+     scored at that time point)
+  2  nothing was written: a usage error, a file that cannot be read or written, an absent column, a
+     date that is not ISO 8601, a label not among --order or --wide, an empty id, or the same
+     instrument twice for a person at one time point
+`;
+
 const LIST = `Usage: stepscore list
 
 Lists the instruments: id, name, domain, number of items, score range, and whether the item wording is
@@ -172,6 +254,7 @@ export const HELP: Readonly<Record<string, string>> = {
   "": MAIN,
   score: SCORE,
   stratify: STRATIFY,
+  progress: PROGRESS,
   list: LIST,
   describe: DESCRIBE,
   template: TEMPLATE,

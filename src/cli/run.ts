@@ -17,11 +17,14 @@ import { STEP_COLUMNS, stepValues } from "./columns.js";
 import { HELP } from "./help.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { batchOptions, instrumentList, readMap, type ColumnMap } from "./options.js";
-import { checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
+import { runProgress } from "./progress.js";
+import { affixed, checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 const HELP_OPTION: Options = { help: { type: "boolean", short: "h" } };
+
+const SCORE: Options = { prefix: { type: "string" }, suffix: { type: "string" } };
 
 const SCORING: Options = {
   ...HELP_OPTION,
@@ -89,7 +92,7 @@ function positionals(command: string, list: readonly string[], min: number, max:
 }
 
 async function score(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals: pos } = parse("score", args, SCORING);
+  const { values, positionals: pos } = parse("score", args, { ...SCORING, ...SCORE });
   if (values.help === true) return help("score", io);
   positionals("score", pos, 1, 2, "stepscore score <ids> [file|-] [options]");
   const ids = instrumentList(pos[0] ?? "");
@@ -105,7 +108,61 @@ async function score(args: readonly string[], io: Io): Promise<number> {
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
-      appended: scoreColumns,
+      appended: (defs) =>
+        affixed(scoreColumns(defs), values.prefix as string | undefined, values.suffix as string | undefined),
+    },
+    io,
+  );
+}
+
+const PROGRESS: Options = {
+  ...SCORING,
+  id: { type: "string" },
+  at: { type: "string" },
+  order: { type: "string" },
+  wide: { type: "string" },
+  "wide-pattern": { type: "string" },
+  group: { type: "string" },
+  latest: { type: "boolean" },
+  summary: { type: "string" },
+  pathway: { type: "string" },
+  cutoff: { type: "string", multiple: true },
+};
+
+async function progressCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals: pos } = parse("progress", args, PROGRESS);
+  if (values.help === true) return help("progress", io);
+  positionals(
+    "progress",
+    pos,
+    1,
+    2,
+    "stepscore progress <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,…) [options]",
+  );
+  if (values["replace-columns"] === true)
+    throw new CliError("progress writes a new table, not the input's rows: --replace-columns does not apply", true);
+  const ids = instrumentList(pos[0] ?? "");
+  definitions(ids, "progress");
+  const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
+  return runProgress(
+    {
+      batch: batchOptions(ids, values, await mapOf(values.map, io)),
+      file: pos[1],
+      out: str("out"),
+      summary: str("summary"),
+      format: formatOf(values.from),
+      delimiter: delimiterOf(values.delimiter),
+      id: str("id"),
+      at: str("at"),
+      order: str("order"),
+      wide: str("wide"),
+      widePattern: str("wide-pattern"),
+      group: str("group"),
+      latest: values.latest === true,
+      pathway: typeof values.pathway === "string" ? await readPathway(values.pathway, io) : undefined,
+      cutoffs: (values.cutoff as string[] | undefined) ?? [],
+      quiet: values.quiet === true,
+      escapeFormulas: values["escape-formulas"] === true,
     },
     io,
   );
@@ -273,6 +330,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await score(rest, io);
       case "stratify":
         return await stratifyCommand(rest, io);
+      case "progress":
+        return await progressCommand(rest, io);
       case "list":
         return list(rest, io);
       case "describe":

@@ -89,6 +89,18 @@ export function scoreColumns(defs: readonly InstrumentDefinition[]): Appended {
   return { names: fields.map((f) => f.name), values: (out) => fieldValues(fields, out) };
 }
 
+/**
+ * The same columns under other names: `prefix` before and `suffix` after each (`--suffix _t0` gives
+ * `phq9_score_t0`), so the scores of two time points can stand in one file.
+ */
+export function affixed(appended: Appended, prefix: string | undefined, suffix: string | undefined): Appended {
+  if (prefix === undefined && suffix === undefined) return appended;
+  return {
+    names: appended.names.map((n) => `${prefix ?? ""}${n}${suffix ?? ""}`),
+    values: (out) => appended.values(out),
+  };
+}
+
 /** Checks the instruments and options before any file is opened, so mistakes cost nothing. */
 export function checkOptions(options: BatchOptions): BatchScorer {
   try {
