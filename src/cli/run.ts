@@ -16,7 +16,7 @@ import { describeText, listText, templateColumns } from "./catalogue.js";
 import { STEP_COLUMNS, stepValues } from "./columns.js";
 import { HELP } from "./help.js";
 import { CliError, EXIT, type Io } from "./io.js";
-import { batchOptions, instrumentList, readMap, type ColumnMap } from "./options.js";
+import { batchOptions, instrumentList, outputFlags, readMap, type ColumnMap } from "./options.js";
 import { checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -37,6 +37,11 @@ const SCORING: Options = {
   delimiter: { type: "string" },
   "replace-columns": { type: "boolean" },
   "escape-formulas": { type: "boolean" },
+  "decimal-comma": { type: "boolean" },
+  labels: { type: "boolean" },
+  "skip-rows": { type: "string" },
+  digits: { type: "string" },
+  "band-labels": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
 };
 
@@ -105,6 +110,7 @@ async function score(args: readonly string[], io: Io): Promise<number> {
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
+      output: outputFlags(values),
       appended: scoreColumns,
     },
     io,
@@ -185,8 +191,9 @@ async function stratifyCommand(args: readonly string[], io: Io): Promise<number>
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
-      appended: (defs) => {
-        const scores = scoreColumns(defs);
+      output: outputFlags(values),
+      appended: (defs, output) => {
+        const scores = scoreColumns(defs, output);
         return {
           names: [...scores.names, ...STEP_COLUMNS],
           values: (out) => [...scores.values(out), ...stepValues(out.stratification)],
