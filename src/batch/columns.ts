@@ -190,7 +190,12 @@ export function prepare(
         : place(columnOf(def, it.id, columns), header, loose);
     const column = found.column;
     const labels = byLabel && it.kind === "choice" ? labelsOf(def, it.id) : null;
-    const expected = expectedText(it, offset);
+    const plain = expectedText(it, offset);
+    // A dot is then no decimal mark: said, so "7.5" refused is understood.
+    const expected =
+      reading?.decimalComma === true && it.kind !== "time" && !it.integer
+        ? `${plain}, written with a decimal comma ("1,5")`
+        : plain;
     return {
       instrument: def.id,
       item: it.id,

@@ -102,7 +102,8 @@ export function isZip(head: Buffer): boolean {
  */
 export function refuseBinary(head: Buffer, name: string): void {
   for (const b of BINARY) {
-    if (starts(head, b.magic, b.at)) throw new CliError(`${name} ${b.what.replaceAll("FILE", name)}`);
+    if (starts(head, b.magic, b.at))
+      throw new CliError(`${name} ${b.what.replaceAll("FILE", name === "stdin" ? "the file" : name)}`);
   }
   // Text files have no NUL bytes; any other binary file is named as such.
   if (head.subarray(0, 4096).includes(0)) {

@@ -23,6 +23,8 @@ export function cellText(v: Cell): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") return String(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  // A time is a fraction of a day in the file: to the nearest second, so 23:00 is not 22:59:59.999.
+  v = new Date(Math.round(v.getTime() / 1000) * 1000);
   const day = v.toISOString().slice(0, 10);
   const time = `${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}`;
   const seconds = v.getUTCSeconds() === 0 ? "" : `:${pad(v.getUTCSeconds())}`;
