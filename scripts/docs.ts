@@ -11,6 +11,7 @@ import { METHOD_DESCRIPTIONS } from "../src/rules/methods.js";
 import { ruleText } from "../src/rules/missing.js";
 import { noTotalText, rangeText } from "../src/rules/words.js";
 import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
+import { renderCliPage } from "./cli-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -255,6 +256,7 @@ export function pages(): [string, string][] {
     ["docs/instruments.md", renderIndex(defs)],
     ["docs/change.md", renderChangePage(defs)],
     ["docs/stratification.md", renderStratificationPage(defaultPathway)],
+    ["docs/cli.md", renderCliPage()],
     ...defs.map((d): [string, string] => [`docs/instruments/${d.id}.md`, renderInstrumentPage(d)]),
   ];
 }

@@ -119,6 +119,9 @@ async function score(args: readonly string[], io: Io): Promise<number> {
 
 const STRATIFY: Options = { ...SCORING, instruments: { type: "string" }, pathway: { type: "string" } };
 
+/** The scoring commands' options as parseArgs reads them: docs/cli.md is generated from them and the help. */
+export const OPTION_TABLES: Readonly<Record<string, Options>> = { score: SCORING, stratify: STRATIFY };
+
 /** Reads a pathway file and checks it, naming every problem. */
 async function readPathway(path: string, io: Io): Promise<Pathway> {
   let data: unknown;

@@ -1,13 +1,12 @@
 // Real exports read as they are: each fixture is made as the exporting program writes it (European
 // Excel, REDCap labels, Qualtrics, SPSS, Excel workbooks), and each quirk has its own test.
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { cli, csv, records, workdir } from "./helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "exports");
-const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name));
 /** A fresh directory holding the named fixtures. */
 const withFixtures = (...names: string[]): string => {
   const dir = workdir();
