@@ -1,8 +1,8 @@
 // The command line reference page (docs/cli.md), generated from the commands' own option tables (what
 // parseArgs accepts) and their --help texts, so the page cannot drift from the command: an option in a
 // table that its help does not describe, or one the help describes that the table lacks, stops the build.
-import { HELP } from "../src/cli/help.js";
-import { OPTION_TABLES } from "../src/cli/run.js";
+import { HELP as COMMAND_HELP } from "../src/cli/help.js";
+import { OPTION_TABLES as COMMAND_OPTIONS } from "../src/cli/run.js";
 
 /** One option as its help describes it. */
 interface Described {
@@ -36,11 +36,14 @@ function described(help: string): Map<string, Described> {
 const cell = (text: string): string => text.replaceAll("|", "\\|").replaceAll("<", "&lt;");
 
 /** The page, or an error naming every option the table and the help disagree on. */
-export function renderCliPage(): string {
+export function renderCliPage(
+  texts: Readonly<Record<string, string>> = COMMAND_HELP,
+  tables: typeof COMMAND_OPTIONS = COMMAND_OPTIONS,
+): string {
   const problems: string[] = [];
   const sections: string[] = [];
-  for (const [command, table] of Object.entries(OPTION_TABLES)) {
-    const help = HELP[command] ?? "";
+  for (const [command, table] of Object.entries(tables)) {
+    const help = texts[command] ?? "";
     const said = described(help);
     const rows: string[] = [];
     for (const [name, option] of Object.entries(table)) {
@@ -66,14 +69,14 @@ export function renderCliPage(): string {
     );
   }
   if (problems.length > 0) throw new Error(`the CLI's option tables and help disagree:\n  ${problems.join("\n  ")}`);
-  const others = Object.keys(HELP)
-    .filter((k) => k !== "" && !(k in OPTION_TABLES))
-    .map((k) => `## stepscore ${k}\n\n\`\`\`text\n${(HELP[k] ?? "").trimEnd()}\n\`\`\`\n`);
+  const others = Object.keys(texts)
+    .filter((k) => k !== "" && !(k in tables))
+    .map((k) => `## stepscore ${k}\n\n\`\`\`text\n${(texts[k] ?? "").trimEnd()}\n\`\`\`\n`);
   return [
     "---\ntitle: Command line\n---\n",
     "# Command line reference\n",
     "Generated from the `stepscore` command's own option tables and `--help` texts (src/cli/run.ts, src/cli/help.ts) by `npm run docs:instruments`, and checked by `npm run docs:check`: an option the command accepts that its help does not describe stops the build. Do not edit by hand.\n",
-    `\`\`\`text\n${(HELP[""] ?? "").trimEnd()}\n\`\`\`\n`,
+    `\`\`\`text\n${(texts[""] ?? "").trimEnd()}\n\`\`\`\n`,
     ...sections,
     ...others,
   ].join("\n");
