@@ -4,6 +4,8 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { roundTo } from "../../src/cli/columns.js";
+import { cellText } from "../../src/cli/xlsx.js";
 import { cli, csv, records, workdir } from "./helpers.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "exports");
@@ -230,5 +232,35 @@ describe("output researchers expect", () => {
     // A scored item that is missing is still listed.
     const gap = await cli(["score", "phq9", "-", "-q"], { stdin: `${phq.join(",")}\n1,,1,1,1,1,1,1,1\n` });
     expect(records(gap.stdout)[0]?.phq9_missing).toBe("2");
+  });
+});
+
+describe("workbook cells and rounding", () => {
+  it("writes workbook cells as Excel's own CSV would: times of day, dates, booleans, blanks", () => {
+    expect(cellText(null)).toBe("");
+    expect(cellText(true)).toBe("TRUE");
+    expect(cellText(false)).toBe("FALSE");
+    expect(cellText(7.5)).toBe("7.5");
+    expect(cellText("Several days")).toBe("Several days");
+    // Excel's day 0 holds a time alone; a fraction of a day a millisecond short is still 23:00.
+    expect(cellText(new Date(Date.UTC(1899, 11, 30, 22, 59, 59, 999)))).toBe("23:00");
+    expect(cellText(new Date(Date.UTC(1899, 11, 30, 7, 30, 15)))).toBe("07:30:15");
+    expect(cellText(new Date(Date.UTC(2026, 2, 2)))).toBe("2026-03-02");
+    expect(cellText(new Date(Date.UTC(2026, 2, 2, 9, 14)))).toBe("2026-03-02T09:14");
+  });
+
+  it("rounds half away from zero by the decimal text", () => {
+    expect(roundTo(1.005, 2)).toBe(1.01);
+    expect(roundTo(-2.5, 0)).toBe(-3);
+    expect(roundTo(15.555555555555555, 1)).toBe(15.6);
+    expect(roundTo(1.5e-7, 6)).toBe(0);
+    expect(roundTo(4.4e-7, 7)).toBe(4e-7);
+    expect(roundTo(Number.NaN, 1)).toBeNaN();
+  });
+
+  it("refuses --escape-formulas for JSON Lines told from the content of stdin", async () => {
+    const r = await cli(["score", "phq2", "-", "--escape-formulas"], { stdin: '{"phq2_1":1}\n' });
+    expect(r).toMatchObject({ code: 2, stdout: "" });
+    expect(r.stderr).toMatch(/--escape-formulas applies to CSV output only/);
   });
 });
