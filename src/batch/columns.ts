@@ -146,6 +146,9 @@ function labelsOf(def: InstrumentDefinition, item: string): ReadonlyMap<string, 
   return out;
 }
 
+/** What a choice item read by label allows besides its values (added to `expected`). */
+export const LABELS_ALLOWED = ", or an option's label or LOINC answer code";
+
 /** Resolves and checks one instrument entry and binds its items; null (with the problems said) when it cannot be used. */
 export function prepare(
   entry: InstrumentId | InstrumentDefinition | BatchInstrument,
@@ -201,7 +204,7 @@ export function prepare(
       item: it.id,
       column,
       optional: it.optional,
-      expected: labels === null ? expected : `${expected}, or an option's label or LOINC answer code`,
+      expected: labels === null ? expected : `${expected}${LABELS_ALLOWED}`,
       place: found.place,
       time: it.kind === "time",
       choice: it.kind === "choice",

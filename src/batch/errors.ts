@@ -4,7 +4,7 @@ import { isValid } from "../answers.js";
 import { planFor } from "../compile.js";
 import { describeValue, type ScoreInputError } from "../errors.js";
 import { cellAt } from "./cells.js";
-import type { Prepared } from "./columns.js";
+import { LABELS_ALLOWED, type Prepared } from "./columns.js";
 import type { BatchRow, CellError, ColumnBinding, InstrumentOutcome } from "./types.js";
 
 /**
@@ -77,7 +77,7 @@ export function rejected(
         : "";
     // Read by label, text that is no label is named as such, with the labels it could have been.
     if (b.labels !== null && typeof issue.value === "string") {
-      const reason = `${describeValue(issue.value)} is not an option label or LOINC answer code (allowed: ${labelList(p, b.item)}, or the values ${b.expected.replace(/, or an option's label.*$/, "")})`;
+      const reason = `${describeValue(issue.value)} is not an option label or LOINC answer code (allowed: ${labelList(p, b.item)}, or the values ${b.expected.slice(0, -LABELS_ALLOWED.length)})`;
       return {
         row: rowNo,
         line,

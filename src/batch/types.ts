@@ -80,7 +80,9 @@ export interface BatchOptions {
   /**
    * Column names, when rows are arrays of cells (a CSV read without turning rows into objects). Columns
    * are then checked once, up front: a required item whose column is absent is an error (see
-   * `allowMissingColumns`).
+   * `allowMissingColumns`), naming a header column it may have been meant to be. When the exact name is
+   * absent, the one header column that differs from it only in case or separators (`PHQ9_1`, `phq9-1` for
+   * `phq9_1`) is read; two such columns are an error.
    */
   readonly header?: readonly string[];
   /**

@@ -12,6 +12,7 @@ import {
   type InstrumentId,
   type Pathway,
 } from "../index.js";
+import { looseName } from "../batch/columns.js";
 import { describeText, listText, templateColumns } from "./catalogue.js";
 import { STEP_COLUMNS, stepValues } from "./columns.js";
 import { HELP } from "./help.js";
@@ -160,8 +161,9 @@ function pathwayColumns(
 
 /** The pathway's instruments that have at least one column in the file, in the pathway's order. */
 function detect(candidates: ReturnType<typeof pathwayColumns>, columns: readonly string[]): string[] {
-  const present = new Set(columns);
-  const found = candidates.filter((c) => c.columns.some((column) => present.has(column))).map((c) => c.id);
+  // As the columns are bound: case and separators do not matter (PHQ9_1 is phq9_1).
+  const present = new Set(columns.map(looseName));
+  const found = candidates.filter((c) => c.columns.some((column) => present.has(looseName(column)))).map((c) => c.id);
   if (found.length === 0) {
     throw new CliError(
       `found no columns of the pathway's instruments (${candidates.map((c) => c.id).join(", ")}): expected names such as phq9_1 or gad7_1; name the instruments with --instruments, or map other column names with --map`,

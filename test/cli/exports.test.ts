@@ -122,6 +122,19 @@ describe("answers exported as labels (REDCap, Qualtrics)", () => {
     expect(rows[3]?.[header.indexOf("phq9_missing")]).toBe("");
   });
 
+  it("stratify finds the instruments of a Qualtrics export by its column names, whatever their case", async () => {
+    const dir = withFixtures("qualtrics-phq9.csv");
+    const r = await cli(["stratify", "qualtrics-phq9.csv", "--labels", "-q"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const rows = csv(r.stdout);
+    const header = rows[0] ?? [];
+    // The second respondent answered item 9 "Several days": the self-harm flag makes the row urgent.
+    expect(rows.slice(3).map((row) => [row[header.indexOf("phq9_score")], row[header.indexOf("urgent")]])).toEqual([
+      ["5", "false"],
+      ["19", "true"],
+    ]);
+  });
+
   it("--skip-rows passes a given number of rows after the header through", async () => {
     const input = "phq2_1,phq2_2\nQuestion 1,Question 2\n1,2\n";
     const none = await cli(["score", "phq2", "-", "-q"], { stdin: input });
