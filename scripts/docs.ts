@@ -12,6 +12,7 @@ import { ruleText } from "../src/rules/missing.js";
 import { noTotalText, rangeText } from "../src/rules/words.js";
 import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
 import { renderProgressPage } from "./progress-docs.js";
+import { renderCliPage } from "./cli-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -257,6 +258,7 @@ export function pages(): [string, string][] {
     ["docs/change.md", renderChangePage(defs)],
     ["docs/progress.md", renderProgressPage(defs)],
     ["docs/stratification.md", renderStratificationPage(defaultPathway)],
+    ["docs/cli.md", renderCliPage()],
     ...defs.map((d): [string, string] => [`docs/instruments/${d.id}.md`, renderInstrumentPage(d)]),
   ];
 }

@@ -1,6 +1,7 @@
 // The batch API, one concern per module under batch/: public types, cell reading, column binding, the
 // scorer and its errors. This file keeps the old import path.
 export type {
+  BatchCellReading,
   BatchInstrument,
   BatchOptions,
   BatchResult,

@@ -150,6 +150,7 @@ export {
   scoreRows,
   scoreStream,
   BatchOptionsError,
+  type BatchCellReading,
   type BatchInstrument,
   type BatchOptions,
   type BatchResult,

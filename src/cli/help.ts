@@ -11,9 +11,14 @@ const EXIT_CODES = `Exit codes:
 const READING = `How cells are read:
   - an empty or blank cell is a missing answer, never 0; the instrument's published missing-data rule
     decides whether a score can still be given (the <id>_method and <id>_missing columns say how)
-  - "2", " 2 ", "1.5" are numbers; clock-time items (PSQI 1 and 3) must be "HH:MM"
-  - anything else ("x", "1,5", "7:30", "NA" unless declared with --na) is invalid: the row is still
-    written, with the column, value and what is allowed in <id>_error
+  - "2", " 2 ", "1.5" are numbers ("1,5" with --decimal-comma, and "1.5" is then invalid); clock-time
+    items (PSQI 1 and 3) take "HH:MM" or "H:MM" ("7:30" is 07:30)
+  - with --labels, a choice item's option label ("Several days", any case or spacing) or LOINC answer
+    code ("LA6569-3") is read as its value; a label the item does not have is invalid, never guessed
+  - anything else ("x", "1,5", "NA" unless declared with --na) is invalid: the row is still written,
+    with the column, value and what is allowed in <id>_error
+  - a column named as stepscore reads it but for case or separators (PHQ9_1, phq9-1 for phq9_1) is
+    read when the exact name is absent; a missing column is named, with the header column it may be
   - JSON Lines: numbers pass through; null or an absent key is a missing answer (each line is read by
     its own keys); strings are read as CSV cells are; other values (true, arrays, objects) are invalid
 
@@ -21,8 +26,15 @@ How files are read and written:
   - rows are written back as their own bytes, whatever the file's encoding (UTF-8, Latin-1,
     Windows-1252): nothing passed through is re-encoded. Column names and answers are read as UTF-8,
     or as Latin-1 where a cell is not valid UTF-8; the new cells are UTF-8
+  - the delimiter is the one of "," ";" and tab the header has (a tab for .tsv files), unless
+    --delimiter gives it; a header with more than one of them is refused
   - CRLF, LF and a lone CR each end a row, even mixed in one file (inside a quoted cell they are text);
-    output lines end with LF
+    output lines end as the input's first line does (CRLF or LF)
+  - stdin (or a file not named .csv, .tsv, .jsonl) starting with "{" is read as JSON Lines
+  - Qualtrics exports (a StartDate and a ResponseId column) have two extra header rows: they are
+    recognised and passed through unscored (--skip-rows N says how many for other files)
+  - an .xlsx workbook's first sheet is read (with the read-excel-file package installed) and written
+    out as CSV; gzip, SPSS .sav, .xls and other binary files are refused, saying what to do
   - a UTF-8 byte-order mark (CSV or JSON Lines) is read past and written back
   - JSON Lines: each line keeps its exact text (big ids, long decimals, repeated keys) and gains the new
     fields before its closing brace
@@ -45,14 +57,21 @@ const SCORING_OPTIONS = `  -o, --out FILE              write to FILE instead of 
       --setting ID.NAME=BOOL  a setting of a custom scorer: --setting psqi.require5j=true
       --allow-missing-columns read items whose column is absent as unanswered instead of stopping
       --from csv|jsonl        input format (default: jsonl for .jsonl/.ndjson files, else csv)
-      --delimiter C           CSV delimiter, one ASCII character (default "," or a tab for .tsv files),
-                              e.g. --delimiter ";"
+      --delimiter C           CSV delimiter, one ASCII character (default: the one of "," ";" and tab
+                              the header has, a tab for .tsv files), e.g. --delimiter ";"
       --replace-columns       overwrite input columns named as columns stepscore writes (phq9_score,
                               step, …), e.g. to score a scored file again; without it such a file is
                               refused (exit 2). CSV rows are then rewritten; JSON lines lose the old keys
       --escape-formulas       CSV only: prefix cells a spreadsheet would run as formulas (beginning with
                               = + - @, a tab or a carriage return), kept and new, with ' (OWASP). Plain
                               numbers such as -99 or +1.5 are left as they are
+      --decimal-comma         read "1,5" as 1.5 (European spreadsheets); a cell with a dot is then invalid
+      --labels                read answers given as option labels or LOINC answer codes (REDCap "label"
+                              exports, Qualtrics choice text); an unknown label is an invalid cell
+      --skip-rows N           pass the N rows after the header through unscored (question-text rows);
+                              Qualtrics' own are recognised without it
+      --digits N              round the score columns to N decimal places (half away from zero)
+      --band-labels           add <id>_band_label, the band's label, after <id>_band
   -q, --quiet                 no summary or progress on stderr
   -h, --help                  this help`;
 
@@ -84,10 +103,12 @@ const SCORE = `Usage: stepscore score <ids> [file|-] [options]
 Scores every row of a CSV or JSON Lines file (or stdin, when the file is - or absent) with the
 instruments <ids> (comma-separated: phq9,gad7,pcs) and writes the same rows, in the same order, with
 columns appended for each instrument:
-  <id>_score, <id>_band       primary score and its band id (when the instrument has them)
+  <id>_score, <id>_band       primary score and its band id (when the instrument has them;
+                              <id>_band_label, the band's label, with --band-labels)
   <id>_<subscale>             each subscale's score
   <id>_method                 complete, prorated, partial or insufficient (no score)
-  <id>_missing                item ids not answered, separated by ";"
+  <id>_missing                item ids not answered, separated by ";" (not the optional unscored
+                              items, such as PHQ-9 item 10)
   <id>_flags                  flag ids raised, e.g. self-harm
   <id>_error                  the invalid cells, when any (the row's other <id>_ columns are then empty)
 An input column with one of these names stops the run (exit 2) unless --replace-columns is given.
@@ -194,9 +215,10 @@ Options:
       --id COLUMN             the person's id
       --at COLUMN             long: the date (or, with --order, visit label) column; wide: a date column
                               pattern with {time}, e.g. --at date_{time}
-      --order L1,L2,…         long: the visit labels in time order (label=weeks to give their timing)
-      --wide T0,T1,…          wide: the time points in order (label=weeks to give their timing)
+      --order LABELS          long: the visit labels in time order (label=weeks to give their timing)
+      --wide POINTS           wide: the time points in order (label=weeks to give their timing)
       --wide-pattern PATTERN  wide: the column of an item at a time point (default "{column}_{time}")
+      --replace-columns       not for progress: it writes a new table, not the input's rows
       --group COLUMN          summarise per group too (site, arm), and write a group column
       --latest                one row per person, at their latest time point, instead of one per follow-up
       --summary FILE          also write the cohort summary as JSON

@@ -12,11 +12,12 @@ import {
   type InstrumentId,
   type Pathway,
 } from "../index.js";
+import { looseName } from "../batch/columns.js";
 import { describeText, listText, templateColumns } from "./catalogue.js";
 import { STEP_COLUMNS, stepValues } from "./columns.js";
 import { HELP } from "./help.js";
 import { CliError, EXIT, type Io } from "./io.js";
-import { batchOptions, instrumentList, readMap, type ColumnMap } from "./options.js";
+import { batchOptions, instrumentList, outputFlags, readMap, type ColumnMap } from "./options.js";
 import { runProgress } from "./progress.js";
 import { affixed, checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
 
@@ -40,6 +41,11 @@ const SCORING: Options = {
   delimiter: { type: "string" },
   "replace-columns": { type: "boolean" },
   "escape-formulas": { type: "boolean" },
+  "decimal-comma": { type: "boolean" },
+  labels: { type: "boolean" },
+  "skip-rows": { type: "string" },
+  digits: { type: "string" },
+  "band-labels": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
 };
 
@@ -108,8 +114,9 @@ async function score(args: readonly string[], io: Io): Promise<number> {
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
-      appended: (defs) =>
-        affixed(scoreColumns(defs), values.prefix as string | undefined, values.suffix as string | undefined),
+      output: outputFlags(values),
+      appended: (defs, output) =>
+        affixed(scoreColumns(defs, output), values.prefix as string | undefined, values.suffix as string | undefined),
     },
     io,
   );
@@ -170,6 +177,13 @@ async function progressCommand(args: readonly string[], io: Io): Promise<number>
 
 const STRATIFY: Options = { ...SCORING, instruments: { type: "string" }, pathway: { type: "string" } };
 
+/** The scoring commands' options as parseArgs reads them: docs/cli.md is generated from them and the help. */
+export const OPTION_TABLES: Readonly<Record<string, Options>> = {
+  score: { ...SCORING, ...SCORE },
+  stratify: STRATIFY,
+  progress: PROGRESS,
+};
+
 /** Reads a pathway file and checks it, naming every problem. */
 async function readPathway(path: string, io: Io): Promise<Pathway> {
   let data: unknown;
@@ -208,8 +222,9 @@ function pathwayColumns(
 
 /** The pathway's instruments that have at least one column in the file, in the pathway's order. */
 function detect(candidates: ReturnType<typeof pathwayColumns>, columns: readonly string[]): string[] {
-  const present = new Set(columns);
-  const found = candidates.filter((c) => c.columns.some((column) => present.has(column))).map((c) => c.id);
+  // As the columns are bound: case and separators do not matter (PHQ9_1 is phq9_1).
+  const present = new Set(columns.map(looseName));
+  const found = candidates.filter((c) => c.columns.some((column) => present.has(looseName(column)))).map((c) => c.id);
   if (found.length === 0) {
     throw new CliError(
       `found no columns of the pathway's instruments (${candidates.map((c) => c.id).join(", ")}): expected names such as phq9_1 or gad7_1; name the instruments with --instruments, or map other column names with --map`,
@@ -242,8 +257,9 @@ async function stratifyCommand(args: readonly string[], io: Io): Promise<number>
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
-      appended: (defs) => {
-        const scores = scoreColumns(defs);
+      output: outputFlags(values),
+      appended: (defs, output) => {
+        const scores = scoreColumns(defs, output);
         return {
           names: [...scores.names, ...STEP_COLUMNS],
           values: (out) => [...scores.values(out), ...stepValues(out.stratification)],
