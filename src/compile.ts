@@ -167,6 +167,9 @@ function compile(def: InstrumentDefinition): Plan {
       return it.scored === null || [...it.scored].every(([value, scored]) => value === scored);
     });
     const maxTotal = idx.reduce((sum, i) => sum + (items[i] as ItemPlan).maxScore, 0);
+    // A rules scale without its rules would score nothing, always: refused, as validateDefinition does.
+    if (scale.method === "rules" && !(Array.isArray(scale.rules) && scale.rules.length > 0))
+      throw new DefinitionError(def.id, [`scale "${scale.id}" has method "rules" but no rules`]);
     const rules = scale.method === "rules" ? bindRules(scale.rules ?? [], index, scaleIndex) : null;
     return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band, rules };
   });

@@ -2,7 +2,7 @@
 // on small synthetic definitions, one feature at a time.
 import { describe, expect, it } from "vitest";
 import { conditionText } from "../src/rules/conditions.js";
-import { score, validateDefinition, type Condition, type InstrumentDefinition } from "../src/index.js";
+import { DefinitionError, score, validateDefinition, type Condition, type InstrumentDefinition } from "../src/index.js";
 
 const opts = [
   { value: 0, label: "none" },
@@ -261,6 +261,18 @@ describe("scales given by ordered rules", () => {
       expect(score(graded, a, { jitless: true })).toEqual(score(graded, a));
       expect(score(truths, a, { jitless: true })).toEqual(score(truths, a));
     }
+  });
+});
+
+describe("a rules scale without its rules", () => {
+  it("is refused when the definition is compiled, never scored as null on every answer set", () => {
+    const broken = {
+      ...graded,
+      id: "norules",
+      score: { ...graded.score, rules: undefined },
+    } as unknown as InstrumentDefinition;
+    expect(() => score(broken, [0, 0, 0, 0])).toThrow(DefinitionError);
+    expect(() => score(broken, [0, 0, 0, 0])).toThrow(/scale "grade" has method "rules" but no rules/);
   });
 });
 
