@@ -16,9 +16,6 @@ const FOOD = [
   { value: 0, label: "Never true", loinc: "LA28398-8" },
 ] as const;
 
-/** The flags' shared advice for the four needs other than safety. */
-const REFER = "possible unmet need — offer navigation or referral to community resources.";
-
 /**
  * Accountable Health Communities Health-Related Social Needs Screening Tool (AHC HRSN), core questions,
  * 2021 version: ten items in five domains. There is no total score: each domain is a 0/1 scale (1 = a
@@ -250,28 +247,29 @@ export const ahchrsn = {
     {
       id: "living-situation",
       label: "Living situation need",
-      message: `Living situation (housing instability or problems with the place): ${REFER}`,
+      message:
+        "Living situation (housing instability or problems with the place): possible unmet need — offer navigation or referral to community resources.",
       when: { scale: "livingSituation", op: ">=", value: 1 },
       source: "phenx",
     },
     {
       id: "food-insecurity",
       label: "Food insecurity",
-      message: `Food insecurity: ${REFER}`,
+      message: "Food insecurity: possible unmet need — offer navigation or referral to community resources.",
       when: { scale: "food", op: ">=", value: 1 },
       source: "nysig",
     },
     {
       id: "transportation",
       label: "Transportation need",
-      message: `Transportation: ${REFER}`,
+      message: "Transportation: possible unmet need — offer navigation or referral to community resources.",
       when: { scale: "transportation", op: ">=", value: 1 },
       source: "nysig",
     },
     {
       id: "utilities",
       label: "Utilities need",
-      message: `Utilities: ${REFER}`,
+      message: "Utilities: possible unmet need — offer navigation or referral to community resources.",
       when: { scale: "utilities", op: ">=", value: 1 },
       source: "nysig",
     },

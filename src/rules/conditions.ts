@@ -73,6 +73,26 @@ function compared(
 const parts = (cs: readonly Condition[], items: ReadonlyMap<string, number>, scales: ReadonlyMap<string, number>) =>
   cs.map((c) => bindCondition(c, items, scales).holds);
 
+/**
+ * The number of parts that hold, compared with `value`: it lies between the parts that are true and those
+ * plus the unknown ones, so it is decided only when the comparison agrees over that whole span.
+ */
+function counted(each: readonly Holds[], op: Comparison, value: number): Holds {
+  const test = COMPARISONS[op];
+  return (vals, scores) => {
+    let yes = 0;
+    let unknown = 0;
+    for (const h of each) {
+      const r = h(vals, scores);
+      if (r === null) unknown++;
+      else if (r) yes++;
+    }
+    const first = test(yes, value);
+    for (let k = yes + 1; k <= yes + unknown; k++) if (test(k, value) !== first) return null;
+    return first;
+  };
+}
+
 const CONDITIONS: { readonly [K in ConditionKind]: ConditionRule<ConditionKinds[K]> } = {
   item: {
     bind: (c, items) => {
@@ -96,63 +116,10 @@ const CONDITIONS: { readonly [K in ConditionKind]: ConditionRule<ConditionKinds[
       return { index, holds: compared((_, scores) => scores[index]?.score ?? null, c.op, c.value) };
     },
   },
-  count: {
-    bind: (c, items, scales) => {
-      const each = parts(c.count, items, scales);
-      const test = COMPARISONS[c.op];
-      const value = c.value;
-      return {
-        index: -1,
-        holds: (vals, scores) => {
-          let yes = 0;
-          let unknown = 0;
-          for (const h of each) {
-            const r = h(vals, scores);
-            if (r === null) unknown++;
-            else if (r) yes++;
-          }
-          // The count lies between `yes` and `yes + unknown`: decided only when the comparison agrees over all of them.
-          const first = test(yes, value);
-          for (let k = yes + 1; k <= yes + unknown; k++) if (test(k, value) !== first) return null;
-          return first;
-        },
-      };
-    },
-  },
-  all: {
-    bind: (c, items, scales) => {
-      const each = parts(c.all, items, scales);
-      return {
-        index: -1,
-        holds: (vals, scores) => {
-          let out: boolean | null = true;
-          for (const h of each) {
-            const r = h(vals, scores);
-            if (r === false) return false;
-            if (r === null) out = null;
-          }
-          return out;
-        },
-      };
-    },
-  },
-  any: {
-    bind: (c, items, scales) => {
-      const each = parts(c.any, items, scales);
-      return {
-        index: -1,
-        holds: (vals, scores) => {
-          let out: boolean | null = false;
-          for (const h of each) {
-            const r = h(vals, scores);
-            if (r === true) return true;
-            if (r === null) out = null;
-          }
-          return out;
-        },
-      };
-    },
-  },
+  count: { bind: (c, items, scales) => ({ index: -1, holds: counted(parts(c.count, items, scales), c.op, c.value) }) },
+  // All of n parts is a count of n, any is a count of at least 1: the count's three values are theirs.
+  all: { bind: (c, items, scales) => ({ index: -1, holds: counted(parts(c.all, items, scales), ">=", c.all.length) }) },
+  any: { bind: (c, items, scales) => ({ index: -1, holds: counted(parts(c.any, items, scales), ">=", 1) }) },
 };
 
 /** What each condition kind provides to validateDefinition, the docs and `describe`. */

@@ -77,6 +77,15 @@ const noItems =
   (size: number): string | null =>
     size === 0 ? `is a ${method} of no items` : null;
 
+/** A method the engine does not combine items for: `compute` scores a custom scale, its rules a rules scale. */
+const UNDECLARED: MethodRule = {
+  complete: null,
+  overAnswered: null,
+  prorates: false,
+  declarative: false,
+  unscorable: () => null,
+};
+
 /** Each scale method, for scoring. */
 export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
   sum: {
@@ -107,20 +116,8 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
           : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
     },
   },
-  custom: {
-    complete: null,
-    overAnswered: null,
-    prorates: false,
-    declarative: false,
-    unscorable: () => null,
-  },
-  rules: {
-    complete: null,
-    overAnswered: null,
-    prorates: false,
-    declarative: false,
-    unscorable: () => null,
-  },
+  custom: UNDECLARED,
+  rules: UNDECLARED,
 };
 
 /** Each scale method, for validateDefinition, the docs, `describe` and FHIR. */
