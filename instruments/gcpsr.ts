@@ -130,7 +130,7 @@ export const gcpsr = {
     },
   ],
   notes: [
-    "The grading rule is the Millisecond manual's, which says it follows Von Korff 2020; the paper's methods were not read. Unverified: that the bothersome threshold is 'sum ≥ 12' (a PEG mean of 4 or more), not '> 12'. One research script grades bothersome on the activity-interference item alone (≥ 4); that local variant is not followed.",
+    "The grading rule is the Millisecond manual's, which says it follows Von Korff 2020 and states '(q3+q4+q5) >= 12 => grade 2 else grade 1' (read directly); the paper's methods were not read, so the threshold of 12 or more (a PEG mean of 4 or more) is confirmed against the manual only. One research script grades bothersome on the activity-interference item alone (≥ 4); that local variant is not followed.",
     "Grade 0 includes pain on some days: it is 'no chronic pain', not 'pain-free'.",
     "The 0–3 coding of items 1–2 (never, some days, most days, every day) is the library's; unverified against the published form. Items 3–5 are the PEG items with a 7-day recall.",
     "No published rule for unanswered items was found. The grade is null exactly when a rule that may apply cannot be decided: item 1 missing; item 1 of 2 or more with item 2 missing; items 1–2 giving neither 0 nor 3 with any of items 3–5 missing. Answers the rules do not reach are validated but ignored. No proration: the grade is a threshold on the sum.",

@@ -63,6 +63,11 @@ export const pcl5 = {
       url: "https://onlinemedicaltools.com/tools/pcl5",
       note: "'A 5–10 point change represents reliable change … 10–20 points clinically meaningful change', derived for the DSM-IV PCL and carried over; the National Center for PTSD page itself was not read.",
     },
+    marx2022: {
+      text: "Marx BP, Lee DJ, Norman SB, Bovin MJ, Sloan DM, Weathers FW, Keane TM, Schnurr PP. Reliable and clinically significant change in the Clinician-Administered PTSD Scale for DSM-5 and PTSD Checklist for DSM-5 among male veterans. Psychol Assess 2022;34(2):197–203.",
+      url: "https://www.hsrd.research.va.gov/research/citations/abstract.cfm?Identifier=157955",
+      note: "Abstract (VA HSR&D): in two randomized trials of male veterans (N = 198 and N = 102), a within-person PCL-5 change of 15 and 18 points respectively was indicative of reliable change; a score of 28 or less made membership of the non-PTSD population more likely (clinically significant change).",
+    },
     design: {
       text: "stepscore design choice: no National Center for PTSD rule for unanswered items was found; every item is required.",
     },
@@ -245,7 +250,7 @@ export const pcl5 = {
     "`dsm5-rule` tests the answers directly: it is raised when the answered items already meet the rule, whatever else is missing, and not otherwise (an undecided rule raises nothing). The cluster subscales and the total need every one of their items.",
     "No National Center for PTSD rule for unanswered items was found; every item is required and no proration is offered.",
     "Item labels are short paraphrases. Unverified: the exact wording of items 7–20 (the form is public domain, but only items 1–6 were read in a reproduction), so no item wording is shipped.",
-    "Change: 10 points as the clinically meaningful change, and 5–10 points as reliable change, are quoted from the National Center for PTSD but were derived for the DSM-IV PCL (unverified for the PCL-5); the 10-point MCID is given with that caveat.",
+    "Change: 10 points as the clinically meaningful change, and 5–10 points as reliable change, are quoted from the National Center for PTSD but were derived for the DSM-IV PCL (unverified for the PCL-5); the 10-point MCID is given with that caveat. The reliable-change thresholds are the PCL-5's own, from Marx 2022 (15 points, the larger of its two trial samples, by default; 18 as the option), derived in male veterans: the DSM-IV PCL's 5–10 is not used for them.",
     "No LOINC code for the PCL-5 was verified (a claimed '97006-2' was not corroborated), so none is emitted.",
   ],
   change: {
@@ -258,6 +263,23 @@ export const pcl5 = {
           default: true,
           source: "onlinemedicaltools",
           note: "Quoted from the National Center for PTSD, which derived it for the DSM-IV PCL; not re-derived for the PCL-5.",
+        },
+      ],
+      reliability: [
+        {
+          id: "marx2022-15",
+          label: "15 points (reliable change; male veterans, trial sample 1)",
+          threshold: 15,
+          population: "male US veterans in a randomized trial for PTSD (N = 198)",
+          default: true,
+          source: "marx2022",
+        },
+        {
+          id: "marx2022-18",
+          label: "18 points (reliable change; male veterans, trial sample 2)",
+          threshold: 18,
+          population: "male US veterans in a randomized trial for PTSD (N = 102)",
+          source: "marx2022",
         },
       ],
     },

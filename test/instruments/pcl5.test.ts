@@ -125,6 +125,14 @@ describe("PCL-5", () => {
     expect(pcl5.change.total.mcid[0].note).toMatch(/DSM-IV/);
   });
 
+  // Marx 2022 (Psychol Assess 34:197–203, abstract): reliable change 15 (sample 1) and 18 (sample 2).
+  it("reports reliable change by Marx 2022's PCL-5 thresholds: 15 points by default, 18 as the option", () => {
+    expect(pcl5.change.total.reliability.map((r) => [r.id, r.threshold, "default" in r])).toEqual([
+      ["marx2022-15", 15, true],
+      ["marx2022-18", 18, false],
+    ]);
+  });
+
   it("rejects a broken copy (the rule naming an item that does not exist)", () => {
     const [rule, cutoff] = pcl5.flags;
     const broken = {
