@@ -23,3 +23,6 @@ export { ompsq10 } from "./ompsq10.js";
 export { bpi } from "./bpi.js";
 export { peg } from "./peg.js";
 export { pseq } from "./pseq.js";
+export { gcpsr } from "./gcpsr.js";
+export { pcl5 } from "./pcl5.js";
+export { ahchrsn } from "./ahchrsn.js";

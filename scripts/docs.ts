@@ -107,7 +107,7 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   for (const s of scales) {
     const primary = s === def.score ? " (primary)" : "";
     push(
-      `| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`,
+      `| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items", s)} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`,
     );
   }
   push("");

@@ -29,6 +29,7 @@ const SCALE: Shape = {
   range: true,
   missing: RULE,
   bands: { id: true, label: true, min: true, max: true, when: true },
+  rules: true,
 };
 
 /** The keys of a definition that scoring reads, and of its parts. */

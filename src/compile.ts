@@ -4,7 +4,7 @@ import { bindBands } from "./rules/bands.js";
 import type { Scores } from "./rules/conditions.js";
 import { bindFlag, type FlagPlan } from "./rules/flags.js";
 import { scoredValue, scalesOf } from "./rules/items.js";
-import { METHODS, type Combine } from "./rules/methods.js";
+import { bindRules, METHODS, type Combine } from "./rules/methods.js";
 import { noTotalText } from "./rules/words.js";
 import type { AnswerValue, BandResult, InstrumentDefinition, Item, Scale } from "./types.js";
 
@@ -48,6 +48,11 @@ export interface ScalePlan {
   readonly complete: Combine | null;
   /** The band of a score (rules/bands.ts), or null when the scale has no bands. */
   readonly band: ((score: number | null, vals: readonly AnswerValue[], scores: Scores) => BandResult | null) | null;
+  /**
+   * A `rules` scale's score from its rules (rules/methods.ts `bindRules`: null when undecided, `undefined`
+   * when no rule applies), scored after every other scale; null for other methods.
+   */
+  readonly rules: ((vals: readonly AnswerValue[], scores: Scores) => number | null | undefined) | null;
 }
 
 /** A definition compiled for scoring: everything the engine needs, looked up and told apart once. */
@@ -62,6 +67,8 @@ export interface Plan {
   readonly scales: readonly ScalePlan[];
   readonly flags: readonly FlagPlan[];
   readonly hasCustom: boolean;
+  /** Whether a scale has method `rules` (scored after the others). */
+  readonly hasRules: boolean;
   /** Every item id set to null: copied to build a result's answer record with one hidden class. */
   readonly answerTemplate: Readonly<Record<string, null>>;
   /**
@@ -160,10 +167,14 @@ function compile(def: InstrumentDefinition): Plan {
       return it.scored === null || [...it.scored].every(([value, scored]) => value === scored);
     });
     const maxTotal = idx.reduce((sum, i) => sum + (items[i] as ItemPlan).maxScore, 0);
-    return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band };
+    // A rules scale without its rules would score nothing, always: refused, as validateDefinition does.
+    if (scale.method === "rules" && !(Array.isArray(scale.rules) && scale.rules.length > 0))
+      throw new DefinitionError(def.id, [`scale "${scale.id}" has method "rules" but no rules`]);
+    const rules = scale.method === "rules" ? bindRules(scale.rules ?? [], index, scaleIndex) : null;
+    return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band, rules };
   });
   const primary = def.score === null ? null : (scales[0] as ScalePlan);
-  const hasCustom = scales.some((s) => s.complete === null);
+  const hasCustom = scales.some((s) => s.complete === null && s.rules === null);
   if (hasCustom && def.compute === undefined) {
     throw new DefinitionError(def.id, ['a scale has method "custom" but the definition has no compute function']);
   }
@@ -172,7 +183,8 @@ function compile(def: InstrumentDefinition): Plan {
   for (const it of items) answerTemplate[it.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
   const noPrimary = noTotalText(def.shortTitle);
-  return { def, items, index, minLength, primary, scales, flags, hasCustom, answerTemplate, keys, noPrimary };
+  const hasRules = scales.some((s) => s.rules !== null);
+  return { def, items, index, minLength, primary, scales, flags, hasCustom, hasRules, answerTemplate, keys, noPrimary };
 }
 
 function compileItem(item: Item): ItemPlan {

@@ -236,4 +236,5 @@ export type {
   SettingDefinition,
   SubscaleId,
   TimeItem,
+  ScaleRule,
 } from "./types.js";

@@ -116,7 +116,8 @@ export type Item = ChoiceItem | NumberItem | TimeItem;
  *   (items in the scale) / (items answered), then rounded as `rounding` says. Only for `sum` scales.
  * - `min-answered`: at least `minAnswered` items must be answered; `mean` and `percent` scales are then
  *   computed over the answered items (their denominator shrinks). Not for `sum` scales.
- * - `computed`: the definition's `compute` applies the rule in `description` (custom scales only).
+ * - `computed`: the definition's `compute`, or a `rules` scale's rules, apply the rule in `description`
+ *   (custom and rules scales only).
  */
 export type MissingRule =
   | { readonly kind: "strict"; readonly source: string }
@@ -132,10 +133,26 @@ export type MissingRule =
 /** A comparison used by flags and rule-based bands. */
 export type Comparison = ">=" | ">" | "<=" | "<" | "==";
 
-/** A test on one item's answer or one scale's score. Exactly one of `item` or `scale` is given. */
+/**
+ * A test on one item's answer or one scale's score, or a combination of tests. Exactly one of `item`,
+ * `scale`, `count`, `all` or `any` is given.
+ *
+ * A test is true, false, or unknown: unknown when an answer or score it needs is missing and the others do
+ * not already decide it (`all` with one part false is false whatever is missing; `any` with one part true
+ * is true). A flag is raised, and a rule band or scale rule applies, only when its test is true.
+ *
+ * - `item` / `scale`: the item's answer as given (before reverse keying) or the scale's score, compared with `value`.
+ * - `count`: the number of the listed tests that hold, compared with `value` ("at least 2 of items 8–14
+ *   rated 2 or more": `{ count: [{ item: "8", op: ">=", value: 2 }, …], op: ">=", value: 2 }`).
+ * - `all`: every listed test holds (true when none is listed).
+ * - `any`: at least one listed test holds (false when none is listed).
+ */
 export type Condition =
   | { readonly item: string; readonly op: Comparison; readonly value: number }
-  | { readonly scale: string; readonly op: Comparison; readonly value: number };
+  | { readonly scale: string; readonly op: Comparison; readonly value: number }
+  | { readonly count: readonly Condition[]; readonly op: Comparison; readonly value: number }
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] };
 
 /**
  * A band given by inclusive bounds on the scale's score. A score that is not a whole number (a percentage,
@@ -169,7 +186,18 @@ export interface RuleBand {
 export type Band = RangeBand | RuleBand;
 
 /** How a scale combines its items. */
-export type ScaleMethod = "sum" | "mean" | "percent" | "custom";
+export type ScaleMethod = "sum" | "mean" | "percent" | "custom" | "rules";
+
+/**
+ * One of the ordered rules of a `rules` scale: when its condition holds, the scale's score is `value`. A
+ * rule without `when` always applies (the last rule, "otherwise").
+ */
+export interface ScaleRule {
+  /** The condition; left out for the rule that applies whenever no earlier one does. */
+  readonly when?: Condition;
+  /** The score the rule gives. */
+  readonly value: number;
+}
 
 /** A score computed from items: the primary score or a subscale. */
 export interface Scale {
@@ -181,7 +209,8 @@ export interface Scale {
   readonly items: readonly string[];
   /**
    * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
-   * `custom` = computed by the definition's `compute`.
+   * `custom` = computed by the definition's `compute`; `rules` = the value of the first of `rules` that
+   * applies.
    */
   readonly method: ScaleMethod;
   /** The lowest and highest possible score. */
@@ -194,6 +223,13 @@ export interface Scale {
   readonly bandsSource?: string;
   /** Key into `references` for the scale's membership and method. */
   readonly source: string;
+  /**
+   * For a `rules` scale (and only there): its rules, tried in order; the first whose condition holds gives
+   * the score. When a rule's condition is unknown (an answer it needs is missing), the score is null: a
+   * later rule is never taken in its place. `items` lists every item the rules read, directly or through
+   * the scales they test; the missing rule is `computed`, its description saying in words what the rules do.
+   */
+  readonly rules?: readonly ScaleRule[];
 }
 
 /** A flag raised when a condition holds: a safety signal or a named alternative cut-off. */
@@ -204,7 +240,10 @@ export interface FlagDefinition {
   readonly label: string;
   /** What a clinician should know or do when it is raised. */
   readonly message: string;
-  /** The condition; an item condition is tested whenever that item is answered, whatever else is missing. */
+  /**
+   * The condition; it is tested whenever what it reads is known, whatever else is missing (an item
+   * condition whenever that item is answered), and the flag is raised only when it is true.
+   */
   readonly when: Condition;
   /** Key into `references`. */
   readonly source: string;

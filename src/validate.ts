@@ -2,9 +2,9 @@
 // are checked by the compiled plan.
 import * as z from "zod/mini";
 import { bandProblems } from "./rules/bands.js";
-import { conditionProblem } from "./rules/conditions.js";
+import { conditionKind, conditionProblem } from "./rules/conditions.js";
 import { isChoice, scalesOf, scoredValue } from "./rules/items.js";
-import { METHOD_DESCRIPTIONS, METHODS } from "./rules/methods.js";
+import { METHOD_DESCRIPTIONS, METHODS, rulesProblems } from "./rules/methods.js";
 import { missingRuleProblems } from "./rules/missing.js";
 import type { ChangeFacts, Condition, InstrumentDefinition, Item, MissingRule, Scale, ScaleMethod } from "./types.js";
 
@@ -17,9 +17,27 @@ function buildDefinitionSchema() {
   const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
   const comparison = z.enum([">=", ">", "<=", "<", "=="]);
 
-  const condition = z.union([
+  // Conditions nest (count, all, any of conditions): the getters let the schema name itself.
+  const condition: z.ZodMiniType<Condition> = z.union([
     z.strictObject({ item: text, op: comparison, value: finite }),
     z.strictObject({ scale: text, op: comparison, value: finite }),
+    z.strictObject({
+      get count() {
+        return z.array(condition);
+      },
+      op: comparison,
+      value: finite,
+    }),
+    z.strictObject({
+      get all() {
+        return z.array(condition);
+      },
+    }),
+    z.strictObject({
+      get any() {
+        return z.array(condition);
+      },
+    }),
   ]);
 
   // One schema per missing-data rule kind, in a table the compiler holds to MissingRule's kinds: a new kind
@@ -62,6 +80,7 @@ function buildDefinitionSchema() {
     bands: z.optional(z.array(band).check(z.minLength(1))),
     bandsSource: z.optional(text),
     source: text,
+    rules: z.optional(z.array(z.strictObject({ when: z.optional(condition), value: finite }))),
   });
 
   const itemBase = {
@@ -318,6 +337,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
     checkScale(s, items, def.compute !== undefined, (what) => {
       say(where, what);
     });
+    for (const what of rulesProblems(s, itemIds, scales)) say(where, what);
     for (const what of missingRuleProblems(s.missing, s.method, s.items.length)) say(`${where} missing rule`, what);
     // An alternative rule replaces the default of the declarative scales; custom scales apply their own.
     for (const m of def.missingOptions ?? []) {
@@ -338,6 +358,10 @@ function checkLaws(def: InstrumentDefinition): string[] {
     conditionProblems(`flag "${f.id}"`, f.when);
     // A safety signal raised only on request would leave the urgent overlay to the caller's memory.
     if (f.urgent === true && f.optIn === true) say(`flag "${f.id}"`, "an urgent flag cannot be opt-in");
+    // The urgent overlay reads a result made without the flag by the one answer or score its condition tests.
+    const kind = conditionKind(f.when);
+    if (f.urgent === true && kind !== "item" && kind !== "scale")
+      say(`flag "${f.id}"`, `an urgent flag tests one item or one scale, not a "${kind}" condition`);
   }
   for (const [scaleId, facts] of Object.entries(def.change ?? {})) {
     checkChange(`change.${scaleId}`, facts, scaleIds.has(scaleId), say, cite);
@@ -404,7 +428,7 @@ function checkScale(
   for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
   const method = METHODS[s.method];
   if (!method.declarative) {
-    if (!hasCompute) say('method "custom" needs the definition\'s compute function');
+    if (s.method === "custom" && !hasCompute) say('method "custom" needs the definition\'s compute function');
     for (const ref of s.items) if (!items.has(ref)) say(`names unknown item "${ref}"`);
     return;
   }

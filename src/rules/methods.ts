@@ -1,10 +1,12 @@
 /**
- * Scale methods (sum, mean, percent, custom): how each combines its items' scored values, what
- * validateDefinition checks about it, how it reads, and its FHIRPath form.
+ * Scale methods (sum, mean, percent, custom, rules): how each combines its items' scored values (or, for
+ * `rules`, which of its ordered rules applies), what validateDefinition checks about it, how it reads, and
+ * its FHIRPath form.
  *
  * @module
  */
-import type { ScaleMethod } from "../types.js";
+import type { AnswerValue, Scale, ScaleMethod, ScaleRule } from "../types.js";
+import { bindCondition, conditionProblem, conditionReads, conditionText, type Scores } from "./conditions.js";
 
 /**
  * A scale method's score from the answered items: `sum` of their scored values, `maxSum` of their highest
@@ -62,8 +64,8 @@ export interface MethodDescription {
     items: ScaleItems,
     size: number,
   ) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
-  /** The method in words, over the items named as given: "sum of items 1, 2, 3". */
-  readonly words: (items: string) => string;
+  /** The method in words, over the items named as given: "sum of items 1, 2, 3" (a rules scale lists its rules). */
+  readonly words: (items: string, scale: Scale) => string;
   /** The FHIRPath computing it and what it says, or why FHIRPath cannot. */
   readonly fhir: (p: FhirParts) => { readonly value: string; readonly what: string } | string;
 }
@@ -74,6 +76,15 @@ const noItems =
   (method: string) =>
   (size: number): string | null =>
     size === 0 ? `is a ${method} of no items` : null;
+
+/** A method the engine does not combine items for: `compute` scores a custom scale, its rules a rules scale. */
+const UNDECLARED: MethodRule = {
+  complete: null,
+  overAnswered: null,
+  prorates: false,
+  declarative: false,
+  unscorable: () => null,
+};
 
 /** Each scale method, for scoring. */
 export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
@@ -105,13 +116,8 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
           : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
     },
   },
-  custom: {
-    complete: null,
-    overAnswered: null,
-    prorates: false,
-    declarative: false,
-    unscorable: () => null,
-  },
+  custom: UNDECLARED,
+  rules: UNDECLARED,
 };
 
 /** Each scale method, for validateDefinition, the docs, `describe` and FHIR. */
@@ -170,4 +176,90 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
     words: (items) => `computed from ${items} (see the notes)`,
     fhir: () => "custom scoring rules, see the instrument's notes, that FHIRPath cannot reproduce exactly",
   },
+  rules: {
+    check: () => ({ range: [0, 0], problems: [] }),
+    words: (_, scale) => rulesText(scale.rules ?? []),
+    fhir: () => "ordered rules over several answers, which the FHIRPath form does not express",
+  },
 };
+
+/**
+ * A `rules` scale's score from its rules bound to positions: the value of the first rule whose condition
+ * holds; null when a rule before it cannot be decided (an answer it needs is missing: a later rule is never
+ * taken in its place); `undefined` when no rule applies.
+ *
+ * @internal
+ */
+export function bindRules(
+  rules: readonly ScaleRule[],
+  items: ReadonlyMap<string, number>,
+  scales: ReadonlyMap<string, number>,
+): (vals: readonly AnswerValue[], scores: Scores) => number | null | undefined {
+  const bound = rules.map((r) => ({
+    holds: r.when === undefined ? null : bindCondition(r.when, items, scales).holds,
+    value: r.value,
+  }));
+  return (vals, scores) => {
+    for (const r of bound) {
+      const h = r.holds === null ? true : r.holds(vals, scores);
+      if (h === null) return null;
+      if (h) return r.value;
+    }
+    return undefined;
+  };
+}
+
+/** A rules scale's rules in words: "item 1 <= 1 → 0; item 2 >= 2 → 3; otherwise 1 (the first that holds)". */
+export function rulesText(rules: readonly ScaleRule[]): string {
+  const each = rules.map((r) =>
+    r.when === undefined ? `otherwise ${String(r.value)}` : `${conditionText(r.when)} → ${String(r.value)}`,
+  );
+  return `the first rule that holds: ${each.join("; ")}`;
+}
+
+/**
+ * What validateDefinition finds wrong with a scale's `rules`: present exactly on a `rules` scale, values in
+ * the range, no rule after one that always applies, conditions on known items and scales, every item the
+ * rules read (directly or through a scale) among the scale's items, and no scale read that is the scale
+ * itself or a rules scale after it (rules scales are scored in order, after the others).
+ *
+ * @internal
+ */
+export function rulesProblems(scale: Scale, items: ReadonlySet<string>, scales: readonly Scale[]): readonly string[] {
+  const rules = scale.rules;
+  if (scale.method !== "rules") return rules === undefined ? [] : ['has rules but its method is not "rules"'];
+  if (rules === undefined || rules.length === 0) return ['method "rules" needs at least one rule'];
+  const out: string[] = [];
+  // The rules themselves decide what a missing answer does; the description says it in words.
+  if (scale.missing.kind !== "computed")
+    out.push(`a rules scale's missing rule is "computed" (its rules decide), not "${scale.missing.kind}"`);
+  const ids = new Set(scales.map((s) => s.id));
+  const position = scales.findIndex((s) => s.id === scale.id);
+  const own = new Set(scale.items);
+  rules.forEach((r, k) => {
+    const where = `rule ${String(k + 1)}`;
+    if (r.value < scale.range[0] || r.value > scale.range[1])
+      out.push(`${where} gives ${String(r.value)}, outside the range [${scale.range.join(", ")}]`);
+    if (k > 0 && rules[k - 1]?.when === undefined)
+      out.push(`${where} is never reached: the rule before it always applies`);
+    if (r.when === undefined) return;
+    const problem = conditionProblem(r.when, items, ids);
+    if (problem !== null) {
+      out.push(`${where}: ${problem}`);
+      return;
+    }
+    const reads = conditionReads(r.when);
+    const read = [...reads.items];
+    for (const id of reads.scales) {
+      const j = scales.findIndex((s) => s.id === id);
+      const other = scales[j] as Scale;
+      if (j === position) out.push(`${where} reads the scale's own score`);
+      else if (other.method === "rules" && j > position)
+        out.push(`${where} reads rules scale "${id}", which comes after it (rules scales are scored in order)`);
+      read.push(...other.items);
+    }
+    for (const id of new Set(read))
+      if (!own.has(id)) out.push(`${where} reads item "${id}", which is not among the scale's items`);
+  });
+  return out;
+}

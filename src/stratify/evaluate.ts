@@ -710,6 +710,11 @@ class Evaluation {
             return { kind: "item", item: conditionSubject(when) };
           case "scale":
             return { kind: "scale", scale: conditionSubject(when) };
+          // A condition on several answers or scores names no one item or scale.
+          case "count":
+          case "all":
+          case "any":
+            return { kind: "nothing" };
           default:
             return unreachable(kind);
         }
@@ -781,13 +786,11 @@ class Evaluation {
     const when = flag.when;
     // The flag, and its condition, read as pathway conditions on the instrument (cited to the definition below).
     const onFlag: TaggedCondition = { kind: "flag", instrument: ins, flag: flag.id, source: flag.source };
-    const onWhen = {
-      ...when,
-      instrument: ins,
-      source: flag.source,
-      kind: AS_PATHWAY[conditionKind(when)],
-    } as TaggedCondition;
-    const subject = conditionSubject(when);
+    const as = AS_PATHWAY[conditionKind(when)];
+    // A condition on several answers or scores has no pathway form: the flag itself stands for it.
+    const onWhen =
+      as === "flag" ? onFlag : ({ ...when, instrument: ins, source: flag.source, kind: as } as TaggedCondition);
+    const subject = as === "flag" ? null : conditionSubject(when);
     const speaks = (e: Evidence): boolean =>
       e.instrument === ins &&
       (e.kind === "flag" ? e.observed === flag.id : e.kind === onWhen.kind && (e.item ?? e.scale) === subject);
@@ -831,7 +834,7 @@ class Evaluation {
 type Domain = CheckedPathway["domains"][number];
 
 /** The pathway condition kind that reads what each definition condition kind reads. */
-const AS_PATHWAY = { item: "item", scale: "score" } as const satisfies {
+const AS_PATHWAY = { item: "item", scale: "score", count: "flag", all: "flag", any: "flag" } as const satisfies {
   readonly [K in ConditionKind]: TaggedCondition["kind"];
 };
 
