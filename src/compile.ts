@@ -160,7 +160,15 @@ function compile(def: InstrumentDefinition): Plan {
       return it.scored === null || [...it.scored].every(([value, scored]) => value === scored);
     });
     const maxTotal = idx.reduce((sum, i) => sum + (items[i] as ItemPlan).maxScore, 0);
-    return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band };
+    return {
+      def: scale,
+      id: scale.id,
+      idx,
+      asGiven,
+      maxTotal,
+      complete: method.bind?.(scale, def.id) ?? method.complete,
+      band,
+    };
   });
   const primary = def.score === null ? null : (scales[0] as ScalePlan);
   const hasCustom = scales.some((s) => s.complete === null);

@@ -203,4 +203,5 @@ export type {
   SettingDefinition,
   SubscaleId,
   TimeItem,
+  LookupTable,
 } from "./types.js";

@@ -169,7 +169,13 @@ export interface RuleBand {
 export type Band = RangeBand | RuleBand;
 
 /** How a scale combines its items. */
-export type ScaleMethod = "sum" | "mean" | "percent" | "custom";
+export type ScaleMethod = "sum" | "mean" | "percent" | "custom" | "table";
+
+/**
+ * A published conversion table of a `table` scale: one `[raw, value]` row for each whole-number sum of the
+ * scale's scored items, lowest raw sum first (e.g. the KOOS JR's raw 0–28 to interval scores 100–0).
+ */
+export type LookupTable = readonly (readonly [raw: number, value: number])[];
 
 /** A score computed from items: the primary score or a subscale. */
 export interface Scale {
@@ -181,7 +187,8 @@ export interface Scale {
   readonly items: readonly string[];
   /**
    * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
-   * `custom` = computed by the definition's `compute`.
+   * `custom` = computed by the definition's `compute`; `table` = the sum of the scored values looked up in
+   * `table` (a complete sum only: no missing-data rule but `strict` fits a table).
    */
   readonly method: ScaleMethod;
   /** The lowest and highest possible score. */
@@ -194,6 +201,11 @@ export interface Scale {
   readonly bandsSource?: string;
   /** Key into `references` for the scale's membership and method. */
   readonly source: string;
+  /**
+   * For a `table` scale (and only there): the published value of each raw sum, covering every sum its items
+   * can give exactly once. The scale's `range` is that of the values.
+   */
+  readonly table?: LookupTable;
 }
 
 /** A flag raised when a condition holds: a safety signal or a named alternative cut-off. */

@@ -1,10 +1,11 @@
 /**
- * Scale methods (sum, mean, percent, custom): how each combines its items' scored values, what
+ * Scale methods (sum, mean, percent, custom, table): how each combines its items' scored values, what
  * validateDefinition checks about it, how it reads, and its FHIRPath form.
  *
  * @module
  */
-import type { ScaleMethod } from "../types.js";
+import { DefinitionError } from "../errors.js";
+import type { Scale, ScaleMethod } from "../types.js";
 
 /**
  * A scale method's score from the answered items: `sum` of their scored values, `maxSum` of their highest
@@ -23,6 +24,8 @@ export interface ScaleItems {
   readonly maxHi: number;
   /** Each item's id and highest scored value. */
   readonly maxima: readonly (readonly [string, number])[];
+  /** Whether every value each item can score is a whole number (so every sum is). */
+  readonly whole: boolean;
 }
 
 /** What the FHIRPath of a scale is built from (fhir/questionnaire.ts). */
@@ -53,6 +56,11 @@ export interface MethodRule {
   readonly declarative: boolean;
   /** Why a definition with this scale cannot score, whatever the answers (a division by zero); null when it can. */
   readonly unscorable: (size: number, maxima: readonly (readonly [string, number])[]) => string | null;
+  /**
+   * The score with every item answered, for a method that reads more of its scale than the sums (a table's
+   * rows), bound once when the plan is compiled; in place of `complete`.
+   */
+  readonly bind?: (scale: Scale, instrument: string) => Combine;
 }
 
 /** What each scale method provides to validateDefinition, the docs, `describe` and FHIR. */
@@ -61,6 +69,7 @@ export interface MethodDescription {
   readonly check: (
     items: ScaleItems,
     size: number,
+    scale: Scale,
   ) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
   /** The method in words, over the items named as given: "sum of items 1, 2, 3". */
   readonly words: (items: string) => string;
@@ -111,6 +120,27 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
     prorates: false,
     declarative: false,
     unscorable: () => null,
+  },
+  table: {
+    // Never called: `bind` gives the scale its lookup. Not null, which would mark the scale as custom.
+    complete: (sum) => sum,
+    // A table maps a complete sum only: a sum over fewer items is not a raw score the table knows.
+    overAnswered: null,
+    prorates: false,
+    declarative: true,
+    unscorable: () => null,
+    bind: (scale, instrument) => {
+      const rows = new Map(scale.table ?? []);
+      if (rows.size === 0)
+        throw new DefinitionError(instrument, [`scale "${scale.id}" has method "table" but no table`]);
+      return (sum) => {
+        const value = rows.get(sum);
+        // validateDefinition proves every sum is a row; a definition not checked with it never gets a made-up score.
+        if (value === undefined)
+          throw new DefinitionError(instrument, [`scale "${scale.id}": raw sum ${String(sum)} is not in its table`]);
+        return value;
+      };
+    },
   },
 };
 
@@ -170,4 +200,42 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
     words: (items) => `computed from ${items} (see the notes)`,
     fhir: () => "custom scoring rules, see the instrument's notes, that FHIRPath cannot reproduce exactly",
   },
+  table: {
+    check: (it, _, scale) => tableCheck(it, scale.table ?? []),
+    words: (items) => `sum of ${items}, converted by the table below`,
+    fhir: () => "its score is looked up in a conversion table, which this Questionnaire does not carry",
+  },
 };
+
+/**
+ * A table's range (that of its values) and its faults: it must give each whole sum from the items' lowest
+ * to their highest exactly once, and nothing else, so that every answer set has one published value.
+ */
+function tableCheck(
+  it: ScaleItems,
+  rows: readonly (readonly [number, number])[],
+): { readonly range: readonly [number, number]; readonly problems: readonly string[] } {
+  const problems: string[] = [];
+  if (!it.whole) problems.push("a table needs items that score whole numbers, so that every sum is a row");
+  const seen = new Map<number, number>();
+  for (const [raw] of rows) seen.set(raw, (seen.get(raw) ?? 0) + 1);
+  const gaps: number[] = [];
+  // A table is printed, so it is short; a span beyond that is a fault of its own, not a loop to run.
+  if (it.hi - it.lo > 10000) problems.push("a table scale's items give more than 10000 raw sums");
+  else for (let raw = it.lo; raw <= it.hi; raw++) if (!seen.has(raw)) gaps.push(raw);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([raw]) => raw);
+  const outside = [...seen.keys()].filter((raw) => !Number.isInteger(raw) || raw < it.lo || raw > it.hi);
+  const span = `${String(it.lo)}–${String(it.hi)}`;
+  if (rows.length === 0) problems.push(`method "table" needs a table of its raw sums ${span}`);
+  else if (gaps.length > 0) problems.push(`table has no row for raw sum ${listed(gaps)} (its items give ${span})`);
+  if (twice.length > 0) problems.push(`table has more than one row for raw sum ${listed(twice)}`);
+  if (outside.length > 0)
+    problems.push(`table has rows for raw sum ${listed(outside)}, which its items cannot give (${span})`);
+  const values = rows.map(([, value]) => value);
+  return { range: values.length === 0 ? [0, 0] : [Math.min(...values), Math.max(...values)], problems };
+}
+
+/** Numbers for a message, the first ten and a count of the rest. */
+function listed(xs: readonly number[]): string {
+  return xs.length > 10 ? `${xs.slice(0, 10).join(", ")} and ${String(xs.length - 10)} more` : xs.join(", ");
+}
