@@ -23,3 +23,6 @@ export { ompsq10 } from "./ompsq10.js";
 export { bpi } from "./bpi.js";
 export { peg } from "./peg.js";
 export { pseq } from "./pseq.js";
+export { koosjr } from "./koosjr.js";
+export { hoosjr } from "./hoosjr.js";
+export { rand36 } from "./rand36.js";

@@ -115,7 +115,7 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
     push(
       `### Table of ${s.id}`,
       "",
-      `Raw sum of ${s.items.join(", ")} → ${esc(s.label)}. Source: ${cite(def, s.source)}.`,
+      `Raw sum of items ${s.items.join(", ")} → ${esc(s.label)}. Source: ${cite(def, s.source)}.`,
       "",
     );
     push("| raw | value |", "|---|---|");

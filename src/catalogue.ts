@@ -25,6 +25,9 @@ import {
   bpi,
   peg,
   pseq,
+  koosjr,
+  hoosjr,
+  rand36,
 } from "../instruments/index.js";
 
 /** The bundled definitions by id, in the instrument index's order (src/registry.ts types and exports it). */
@@ -52,4 +55,7 @@ export const catalogue = {
   bpi,
   peg,
   pseq,
+  koosjr,
+  hoosjr,
+  rand36,
 } as const;

@@ -5,7 +5,7 @@
  * @module
  */
 import { DefinitionError } from "../errors.js";
-import type { Scale, ScaleMethod } from "../types.js";
+import type { LookupTable, Scale, ScaleMethod } from "../types.js";
 
 /**
  * A scale method's score from the answered items: `sum` of their scored values, `maxSum` of their highest
@@ -42,6 +42,8 @@ export interface FhirParts {
   readonly list: string;
   /** Each item's highest weight. */
   readonly maxima: readonly number[];
+  /** A table scale's rows. */
+  readonly table?: LookupTable | undefined;
 }
 
 /** What each scale method provides for scoring (kept apart from its words, so a bundle that only scores leaves those out). */
@@ -203,7 +205,18 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
   table: {
     check: (it, _, scale) => tableCheck(it, scale.table ?? []),
     words: (items) => `sum of ${items}, converted by the table below`,
-    fhir: () => "its score is looked up in a conversion table, which this Questionnaire does not carry",
+    fhir: (p) => {
+      // Each row an iif on the raw sum, the last falling through to empty: a sum the table lacks gives no value.
+      const rows = p.table ?? [];
+      const chain = rows.reduceRight(
+        (rest, [raw, value]) => `iif($this = ${String(raw)}, ${String(value)}, ${rest})`,
+        "{}",
+      );
+      return {
+        value: `(${p.sum}).select(${chain})`,
+        what: `Sum of the itemWeights of ${p.list}, converted by the table`,
+      };
+    },
   },
 };
 
