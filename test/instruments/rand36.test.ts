@@ -60,7 +60,10 @@ describe("RAND-36", () => {
         // Alone in its scale, the item's recode is the scale's mean.
         const alone = blank();
         alone[item - 1] = k + 1;
-        expect(score(rand36, alone).subscales[id], `item ${String(item)} answer ${String(k + 1)}`).toBe(value);
+        expect(
+          (score(rand36, alone).subscales as Readonly<Record<string, number | null>>)[id],
+          `item ${String(item)} answer ${String(k + 1)}`,
+        ).toBe(value);
       });
       expect(rand36.items[item - 1]?.options.length, `item ${String(item)} options`).toBe(recode.length);
     }
