@@ -26,3 +26,4 @@ export { pseq } from "./pseq.js";
 export { koosjr } from "./koosjr.js";
 export { hoosjr } from "./hoosjr.js";
 export { rand36 } from "./rand36.js";
+export { wpai } from "./wpai.js";

@@ -28,6 +28,7 @@ import {
   koosjr,
   hoosjr,
   rand36,
+  wpai,
 } from "../instruments/index.js";
 
 /** The bundled definitions by id, in the instrument index's order (src/registry.ts types and exports it). */
@@ -58,4 +59,5 @@ export const catalogue = {
   koosjr,
   hoosjr,
   rand36,
+  wpai,
 } as const;
