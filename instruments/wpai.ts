@@ -165,6 +165,7 @@ export const wpai = {
     "Licence unverified for clinical software: the developer's free-use statement addresses researchers; wording is withheld.",
     "No LOINC code was found. No bands or change facts are published here.",
   ],
+  /** Computes the three work scales from items 1, 2, 4 and 5, after the skip logic. */
   compute: scoreWpai,
 } as const satisfies InstrumentDefinition;
 
