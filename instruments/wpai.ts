@@ -15,12 +15,6 @@ const EFFECT = [
   { value: 10, label: "Completely prevented" },
 ] as const;
 
-/** Hours in the seven-day recall period: no more can be missed or worked. */
-const HOURS = { kind: "number", min: 0, max: 168, integer: false, unit: "hours" } as const;
-
-const SKIP =
-  "skip logic: item 1 = 0 (not employed) leaves the work scales unasked; item 4 = 0 (no hours worked) leaves item 5 unasked";
-
 /**
  * Work Productivity and Activity Impairment questionnaire: General Health (WPAI:GH 2.0; the Specific
  * Health Problem version scores the same): time missed from work, impairment while working, overall work
@@ -80,6 +74,7 @@ export const wpai = {
       "are changed; wording is withheld here and items carry short labels.",
     source: "reillyGeneral",
   },
+  // Hours (items 2–4) run 0–168, the hours in the seven-day recall period: no more can be missed or worked.
   items: [
     {
       id: "1",
@@ -89,9 +84,25 @@ export const wpai = {
         { value: 1, label: "Yes" },
       ],
     },
-    { id: "2", label: "Hours missed from work because of health problems", ...HOURS },
-    { id: "3", label: "Hours missed from work for any other reason", ...HOURS },
-    { id: "4", label: "Hours actually worked", ...HOURS },
+    {
+      id: "2",
+      label: "Hours missed from work because of health problems",
+      kind: "number",
+      min: 0,
+      max: 168,
+      integer: false,
+      unit: "hours",
+    },
+    {
+      id: "3",
+      label: "Hours missed from work for any other reason",
+      kind: "number",
+      min: 0,
+      max: 168,
+      integer: false,
+      unit: "hours",
+    },
+    { id: "4", label: "Hours actually worked", kind: "number", min: 0, max: 168, integer: false, unit: "hours" },
     { id: "5", label: "Degree health affected productivity while working", options: EFFECT },
     { id: "6", label: "Degree health affected regular daily activities", options: EFFECT },
   ],
@@ -105,7 +116,8 @@ export const wpai = {
       range: [0, 100],
       missing: {
         kind: "computed",
-        description: `items 1, 2 and 4 are required when employed; ${SKIP}`,
+        description:
+          "items 1, 2 and 4 are required when employed; skip logic: item 1 = 0 (not employed) leaves the work scales unasked; item 4 = 0 (no hours worked) leaves item 5 unasked",
         source: "reillyScoring",
       },
       source: "reillyScoring",
@@ -118,7 +130,8 @@ export const wpai = {
       range: [0, 100],
       missing: {
         kind: "computed",
-        description: `items 1, 4 and 5 are required when employed and working; ${SKIP}`,
+        description:
+          "items 1, 4 and 5 are required when employed and working; skip logic: item 1 = 0 (not employed) leaves the work scales unasked; item 4 = 0 (no hours worked) leaves item 5 unasked",
         source: "reillyScoring",
       },
       source: "reillyScoring",
@@ -131,7 +144,8 @@ export const wpai = {
       range: [0, 100],
       missing: {
         kind: "computed",
-        description: `items 1, 2 and 4 are required when employed, and item 5 when hours were worked; ${SKIP}`,
+        description:
+          "items 1, 2 and 4 are required when employed, and item 5 when hours were worked; skip logic: item 1 = 0 (not employed) leaves the work scales unasked; item 4 = 0 (no hours worked) leaves item 5 unasked",
         source: "reillyScoring",
       },
       source: "reillyScoring",
