@@ -213,7 +213,7 @@ function scoreWpai(input: ComputeInput): ComputeOutput {
     needs("absenteeism", ["2", "4"]) ??
     ((q2 as number) + (q4 as number) === 0
       ? noHours
-      : { score: ((q2 as number) * 100) / ((q2 as number) + (q4 as number)) });
+      : { score: share((q2 as number) * 100, (q2 as number) + (q4 as number)) });
   const presenteeism: ComputedScale =
     needs("presenteeism", ["4"]) ??
     (q4 === 0
@@ -225,12 +225,20 @@ function scoreWpai(input: ComputeInput): ComputeOutput {
   else {
     const [h2, h4] = [q2 as number, q4 as number];
     if (h2 + h4 === 0) workProductivityLoss = noHours;
-    // No hours worked: the presenteeism term is multiplied by 1 − Q2/(Q2 + Q4) = 0, and item 5 is not asked.
-    else if (h4 === 0) workProductivityLoss = { score: (h2 * 100) / (h2 + h4) };
+    // No hours worked (hours missed for health, so Q2 > 0): Q2/(Q2 + Q4) = 1, the presenteeism term is multiplied by 0, and item 5 is not asked.
+    else if (h4 === 0) workProductivityLoss = { score: 100 };
     else
       workProductivityLoss = needs("work productivity loss", ["5"]) ?? {
-        score: ((10 * h2 + h4 * (q5 as number)) * 10) / (h2 + h4),
+        score: share((10 * h2 + h4 * (q5 as number)) * 10, h2 + h4),
       };
   }
   return { scales: { absenteeism, presenteeism, workProductivityLoss } };
+}
+
+/**
+ * A percentage that is at most 100 by its algebra: rounding of hours far apart in size (1e-100 against 40)
+ * can put the quotient a hair above 100, which is not a score the scale has.
+ */
+function share(numerator: number, denominator: number): number {
+  return Math.min(100, numerator / denominator);
 }

@@ -60,6 +60,17 @@ describe("WPAI", () => {
         }
   });
 
+  it("never goes above 100 when hours far apart in size round the share a hair over 1", () => {
+    for (const answers of [
+      [1, 1.03757000801334e-104, 0, 0, 0, 0],
+      [1, 40, 0, 1e-300, 5, 0],
+    ]) {
+      const r = score(wpai, answers);
+      expect(r.subscales.absenteeism).toBe(100);
+      expect(r.subscales.workProductivityLoss).toBe(100);
+    }
+  });
+
   it("takes fractional hours and ignores hours missed for other reasons (item 3)", () => {
     expect(score(wpai, [1, 1.5, 0, 13.5, 0, 0]).subscales.absenteeism).toBe(10);
     expect(score(wpai, [1, 4, 100, 36, 3, 5]).subscales.workProductivityLoss).toBe(37);
