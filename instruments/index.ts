@@ -26,3 +26,7 @@ export { pseq } from "./pseq.js";
 export { gcpsr } from "./gcpsr.js";
 export { pcl5 } from "./pcl5.js";
 export { ahchrsn } from "./ahchrsn.js";
+export { koosjr } from "./koosjr.js";
+export { hoosjr } from "./hoosjr.js";
+export { rand36 } from "./rand36.js";
+export { wpai } from "./wpai.js";

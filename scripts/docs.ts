@@ -112,6 +112,19 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   }
   push("");
 
+  for (const s of scales) {
+    if (s.table === undefined) continue;
+    push(
+      `### Table of ${s.id}`,
+      "",
+      `Raw sum of items ${s.items.join(", ")} → ${esc(s.label)}. Source: ${cite(def, s.source)}.`,
+      "",
+    );
+    push("| raw | value |", "|---|---|");
+    for (const [raw, value] of s.table) push(`| ${String(raw)} | ${String(value)} |`);
+    push("");
+  }
+
   for (const s of scales.filter((x) => x.bands !== undefined)) {
     push(`### Bands of ${s.id}`, "", `Source: ${cite(def, s.bandsSource ?? s.source)}.`, "");
     push("| band | label | scores |", "|---|---|---|");

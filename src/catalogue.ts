@@ -28,6 +28,10 @@ import {
   gcpsr,
   pcl5,
   ahchrsn,
+  koosjr,
+  hoosjr,
+  rand36,
+  wpai,
 } from "../instruments/index.js";
 
 /** The bundled definitions by id, in the instrument index's order (src/registry.ts types and exports it). */
@@ -58,4 +62,8 @@ export const catalogue = {
   gcpsr,
   pcl5,
   ahchrsn,
+  koosjr,
+  hoosjr,
+  rand36,
+  wpai,
 } as const;

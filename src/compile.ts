@@ -171,7 +171,16 @@ function compile(def: InstrumentDefinition): Plan {
     if (scale.method === "rules" && !(Array.isArray(scale.rules) && scale.rules.length > 0))
       throw new DefinitionError(def.id, [`scale "${scale.id}" has method "rules" but no rules`]);
     const rules = scale.method === "rules" ? bindRules(scale.rules ?? [], index, scaleIndex) : null;
-    return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band, rules };
+    return {
+      def: scale,
+      id: scale.id,
+      idx,
+      asGiven,
+      maxTotal,
+      complete: method.bind?.(scale, def.id) ?? method.complete,
+      band,
+      rules,
+    };
   });
   const primary = def.score === null ? null : (scales[0] as ScalePlan);
   const hasCustom = scales.some((s) => s.complete === null && s.rules === null);

@@ -237,4 +237,5 @@ export type {
   SubscaleId,
   TimeItem,
   ScaleRule,
+  LookupTable,
 } from "./types.js";

@@ -186,7 +186,7 @@ export interface RuleBand {
 export type Band = RangeBand | RuleBand;
 
 /** How a scale combines its items. */
-export type ScaleMethod = "sum" | "mean" | "percent" | "custom" | "rules";
+export type ScaleMethod = "sum" | "mean" | "percent" | "custom" | "rules" | "table";
 
 /**
  * One of the ordered rules of a `rules` scale: when its condition holds, the scale's score is `value`. A
@@ -199,6 +199,12 @@ export interface ScaleRule {
   readonly value: number;
 }
 
+/**
+ * A published conversion table of a `table` scale: one `[raw, value]` row for each whole-number sum of the
+ * scale's scored items, lowest raw sum first (e.g. the KOOS JR's raw 0–28 to interval scores 100–0).
+ */
+export type LookupTable = readonly (readonly [raw: number, value: number])[];
+
 /** A score computed from items: the primary score or a subscale. */
 export interface Scale {
   /** Stable id, e.g. "total", "rumination". */
@@ -210,7 +216,8 @@ export interface Scale {
   /**
    * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
    * `custom` = computed by the definition's `compute`; `rules` = the value of the first of `rules` that
-   * applies.
+   * applies; `table` = the sum of the scored values looked up in `table` (a complete sum only: no
+   * missing-data rule but `strict` fits a table).
    */
   readonly method: ScaleMethod;
   /** The lowest and highest possible score. */
@@ -230,6 +237,11 @@ export interface Scale {
    * the scales they test; the missing rule is `computed`, its description saying in words what the rules do.
    */
   readonly rules?: readonly ScaleRule[];
+  /**
+   * For a `table` scale (and only there): the published value of each raw sum, covering every sum its items
+   * can give exactly once. The scale's `range` is that of the values.
+   */
+  readonly table?: LookupTable;
 }
 
 /** A flag raised when a condition holds: a safety signal or a named alternative cut-off. */

@@ -81,6 +81,7 @@ function buildDefinitionSchema() {
     bandsSource: z.optional(text),
     source: text,
     rules: z.optional(z.array(z.strictObject({ when: z.optional(condition), value: finite }))),
+    table: z.optional(z.array(z.tuple([finite, finite])).check(z.minLength(1))),
   });
 
   const itemBase = {
@@ -418,6 +419,13 @@ function scoredRange(it: Item): readonly [number, number] | null {
   return [Math.min(...scores), Math.max(...scores)];
 }
 
+/** Whether every value an item can score is a whole number. */
+function scoresWhole(it: Item): boolean {
+  if (it.kind === "time") return false;
+  if (it.kind === "number") return it.integer && Number.isInteger(it.min) && Number.isInteger(it.max);
+  return it.options.every((o) => Number.isInteger(scoredValue(it, o.value)));
+}
+
 function checkScale(
   s: Scale,
   items: ReadonlyMap<string, Item>,
@@ -426,6 +434,7 @@ function checkScale(
 ): void {
   if (s.range[0] > s.range[1]) say("range is reversed");
   for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
+  if (s.table !== undefined && s.method !== "table") say(`has a table, but its method is "${s.method}", not "table"`);
   const method = METHODS[s.method];
   if (!method.declarative) {
     if (s.method === "custom" && !hasCompute) say('method "custom" needs the definition\'s compute function');
@@ -438,6 +447,7 @@ function checkScale(
   let minLo = Infinity;
   let maxHi = -Infinity;
   const maxima: [string, number][] = [];
+  let whole = true;
   for (const ref of s.items) {
     const it = items.get(ref);
     if (it === undefined) {
@@ -454,10 +464,12 @@ function checkScale(
     minLo = Math.min(minLo, r[0]);
     maxHi = Math.max(maxHi, r[1]);
     maxima.push([ref, r[1]]);
+    if (!scoresWhole(it)) whole = false;
   }
   const { range: expected, problems } = METHOD_DESCRIPTIONS[s.method].check(
-    { lo, hi, minLo, maxHi, maxima },
+    { lo, hi, minLo, maxHi, maxima, whole },
     s.items.length,
+    s,
   );
   for (const p of problems) say(p);
   if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {

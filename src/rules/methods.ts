@@ -1,11 +1,12 @@
 /**
- * Scale methods (sum, mean, percent, custom, rules): how each combines its items' scored values (or, for
- * `rules`, which of its ordered rules applies), what validateDefinition checks about it, how it reads, and
- * its FHIRPath form.
+ * Scale methods (sum, mean, percent, custom, rules, table): how each combines its items' scored values
+ * (or, for `rules`, which of its ordered rules applies), what validateDefinition checks about it, how it
+ * reads, and its FHIRPath form.
  *
  * @module
  */
-import type { AnswerValue, Scale, ScaleMethod, ScaleRule } from "../types.js";
+import { DefinitionError } from "../errors.js";
+import type { AnswerValue, LookupTable, Scale, ScaleMethod, ScaleRule } from "../types.js";
 import { bindCondition, conditionProblem, conditionReads, conditionText, type Scores } from "./conditions.js";
 
 /**
@@ -25,6 +26,8 @@ export interface ScaleItems {
   readonly maxHi: number;
   /** Each item's id and highest scored value. */
   readonly maxima: readonly (readonly [string, number])[];
+  /** Whether every value each item can score is a whole number (so every sum is). */
+  readonly whole: boolean;
 }
 
 /** What the FHIRPath of a scale is built from (fhir/questionnaire.ts). */
@@ -41,6 +44,8 @@ export interface FhirParts {
   readonly list: string;
   /** Each item's highest weight. */
   readonly maxima: readonly number[];
+  /** A table scale's rows. */
+  readonly table?: LookupTable | undefined;
 }
 
 /** What each scale method provides for scoring (kept apart from its words, so a bundle that only scores leaves those out). */
@@ -55,6 +60,11 @@ export interface MethodRule {
   readonly declarative: boolean;
   /** Why a definition with this scale cannot score, whatever the answers (a division by zero); null when it can. */
   readonly unscorable: (size: number, maxima: readonly (readonly [string, number])[]) => string | null;
+  /**
+   * The score with every item answered, for a method that reads more of its scale than the sums (a table's
+   * rows), bound once when the plan is compiled; in place of `complete`.
+   */
+  readonly bind?: (scale: Scale, instrument: string) => Combine;
 }
 
 /** What each scale method provides to validateDefinition, the docs, `describe` and FHIR. */
@@ -63,6 +73,7 @@ export interface MethodDescription {
   readonly check: (
     items: ScaleItems,
     size: number,
+    scale: Scale,
   ) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
   /** The method in words, over the items named as given: "sum of items 1, 2, 3" (a rules scale lists its rules). */
   readonly words: (items: string, scale: Scale) => string;
@@ -118,6 +129,27 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
   },
   custom: UNDECLARED,
   rules: UNDECLARED,
+  table: {
+    // Never called: `bind` gives the scale its lookup. Not null, which would mark the scale as custom.
+    complete: (sum) => sum,
+    // A table maps a complete sum only: a sum over fewer items is not a raw score the table knows.
+    overAnswered: null,
+    prorates: false,
+    declarative: true,
+    unscorable: () => null,
+    bind: (scale, instrument) => {
+      const rows = new Map(scale.table ?? []);
+      if (rows.size === 0)
+        throw new DefinitionError(instrument, [`scale "${scale.id}" has method "table" but no table`]);
+      return (sum) => {
+        const value = rows.get(sum);
+        // validateDefinition proves every sum is a row; a definition not checked with it never gets a made-up score.
+        if (value === undefined)
+          throw new DefinitionError(instrument, [`scale "${scale.id}": raw sum ${String(sum)} is not in its table`]);
+        return value;
+      };
+    },
+  },
 };
 
 /** Each scale method, for validateDefinition, the docs, `describe` and FHIR. */
@@ -180,6 +212,22 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
     check: () => ({ range: [0, 0], problems: [] }),
     words: (_, scale) => rulesText(scale.rules ?? []),
     fhir: () => "ordered rules over several answers, which the FHIRPath form does not express",
+  },
+  table: {
+    check: (it, _, scale) => tableCheck(it, scale.table ?? []),
+    words: (items) => `sum of ${items}, converted by the table below`,
+    fhir: (p) => {
+      // Each row an iif on the raw sum, the last falling through to empty: a sum the table lacks gives no value.
+      const rows = p.table ?? [];
+      const chain = rows.reduceRight(
+        (rest, [raw, value]) => `iif($this = ${String(raw)}, ${String(value)}, ${rest})`,
+        "{}",
+      );
+      return {
+        value: `(${p.sum}).select(${chain})`,
+        what: `Sum of the itemWeights of ${p.list}, converted by the table`,
+      };
+    },
   },
 };
 
@@ -262,4 +310,37 @@ export function rulesProblems(scale: Scale, items: ReadonlySet<string>, scales: 
       if (!own.has(id)) out.push(`${where} reads item "${id}", which is not among the scale's items`);
   });
   return out;
+}
+
+/**
+ * A table's range (that of its values) and its faults: it must give each whole sum from the items' lowest
+ * to their highest exactly once, and nothing else, so that every answer set has one published value.
+ */
+function tableCheck(
+  it: ScaleItems,
+  rows: readonly (readonly [number, number])[],
+): { readonly range: readonly [number, number]; readonly problems: readonly string[] } {
+  const problems: string[] = [];
+  if (!it.whole) problems.push("a table needs items that score whole numbers, so that every sum is a row");
+  const seen = new Map<number, number>();
+  for (const [raw] of rows) seen.set(raw, (seen.get(raw) ?? 0) + 1);
+  const gaps: number[] = [];
+  // A table is printed, so it is short; a span beyond that is a fault of its own, not a loop to run.
+  if (it.hi - it.lo > 10000) problems.push("a table scale's items give more than 10000 raw sums");
+  else for (let raw = it.lo; raw <= it.hi; raw++) if (!seen.has(raw)) gaps.push(raw);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([raw]) => raw);
+  const outside = [...seen.keys()].filter((raw) => !Number.isInteger(raw) || raw < it.lo || raw > it.hi);
+  const span = `${String(it.lo)}–${String(it.hi)}`;
+  if (rows.length === 0) problems.push(`method "table" needs a table of its raw sums ${span}`);
+  else if (gaps.length > 0) problems.push(`table has no row for raw sum ${listed(gaps)} (its items give ${span})`);
+  if (twice.length > 0) problems.push(`table has more than one row for raw sum ${listed(twice)}`);
+  if (outside.length > 0)
+    problems.push(`table has rows for raw sum ${listed(outside)}, which its items cannot give (${span})`);
+  const values = rows.map(([, value]) => value);
+  return { range: values.length === 0 ? [0, 0] : [Math.min(...values), Math.max(...values)], problems };
+}
+
+/** Numbers for a message, the first ten and a count of the rest. */
+function listed(xs: readonly number[]): string {
+  return xs.length > 10 ? `${xs.slice(0, 10).join(", ")} and ${String(xs.length - 10)} more` : xs.join(", ");
 }

@@ -15,7 +15,7 @@ import type {
 } from "../types.js";
 
 /** The scale methods {@link definition} generates (custom scales need code, so are left out). */
-export type GeneratedMethod = "sum" | "mean" | "percent" | "rules";
+export type GeneratedMethod = "sum" | "mean" | "percent" | "rules" | "table";
 
 /** Options for {@link definition}: each narrows what is generated. */
 export interface DefinitionOptions {
@@ -128,17 +128,38 @@ interface Member {
   readonly range: readonly [number, number];
 }
 
-/** A scale's items, method and range, as validateDefinition requires them to fit together. */
+/** Whether every value an item can score is a whole number (a table needs whole sums). */
+function scoresWhole(item: Item): boolean {
+  if (item.kind === "number") return item.integer && Number.isInteger(item.min);
+  if (item.kind === "time") return false;
+  return item.options.every((o) => Number.isInteger(o.score ?? o.value));
+}
+
+/** A table's rows: one value for each whole raw sum from lo to hi, in quarters, in no particular order of size. */
+function tableRows(g: fc.GeneratorValue, lo: number, hi: number): [number, number][] {
+  const rows: [number, number][] = [];
+  for (let raw = lo; raw <= hi; raw++) rows.push([raw, g(fc.integer, { min: -40, max: 400 }) / 4]);
+  return rows;
+}
+
+/** A scale's items, method and range (and a table's rows), as validateDefinition requires them to fit together. */
 function scaleCore(
   g: fc.GeneratorValue,
   id: string,
   items: readonly Item[],
   methods: readonly GeneratedMethod[],
-): Pick<Scale, "id" | "label" | "items" | "method" | "range"> {
+): Pick<Scale, "id" | "label" | "items" | "method" | "range" | "table"> {
   const all: Member[] = items.map((it, index) => ({ index, range: scoredRange(it) }));
   let method = pick(g, ...methods);
   let candidates: Member[] = all;
-  if (method === "mean") {
+  if (method === "table") {
+    // A table has a row for every raw sum, so its items must score whole numbers.
+    candidates = all.filter((m) => scoresWhole(items[m.index] as Item));
+    if (candidates.length === 0) {
+      method = "sum";
+      candidates = all;
+    }
+  } else if (method === "mean") {
     // A mean needs its items on one scale: the same lowest and highest score.
     const groups = new Map<string, Member[]>();
     for (const m of all) {
@@ -162,14 +183,21 @@ function scaleCore(
   const lo = chosen.reduce((s, m) => s + m.range[0], 0);
   const hi = chosen.reduce((s, m) => s + m.range[1], 0);
   const n = chosen.length;
+  const ids = chosen.map((m) => (items[m.index] as Item).id);
+  if (method === "table") {
+    const table = tableRows(g, lo, hi);
+    const values = table.map(([, value]) => value);
+    return { id, label: `Scale ${id}`, items: ids, method, range: [Math.min(...values), Math.max(...values)], table };
+  }
   const range: readonly [number, number] =
     method === "sum" ? [lo, hi] : method === "mean" ? [lo / n, hi / n] : [0, 100];
-  return { id, label: `Scale ${id}`, items: chosen.map((m) => (items[m.index] as Item).id), method, range };
+  return { id, label: `Scale ${id}`, items: ids, method, range };
 }
 
 function missingRule(g: fc.GeneratorValue, method: GeneratedMethod, size: number): MissingRule {
   const kind = pick(g, "strict", "adjusted");
-  if (kind === "strict") return { kind: "strict", source: SOURCE };
+  // A table converts complete sums only.
+  if (kind === "strict" || method === "table") return { kind: "strict", source: SOURCE };
   if (method === "sum") {
     if (size < 2) return { kind: "strict", source: SOURCE };
     const maxMissing = g(fc.integer, { min: 1, max: size - 1 });
@@ -245,7 +273,7 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
   const methods =
     options.methods !== undefined && options.methods.length > 0
       ? options.methods
-      : (["sum", "mean", "percent", "rules"] as const);
+      : (["sum", "mean", "percent", "rules", "table"] as const);
   const declarative = methods.filter((m) => m !== "rules");
   const numbers = options.numberItems ?? true;
 
@@ -310,7 +338,7 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
   const smallest = Math.min(...fitted.map((s) => s.items.length));
   const kinds: MissingRule["kind"][] = ["strict"];
   if (fitted.length > 0 && fitted.every((s) => s.method === "sum") && smallest >= 2) kinds.push("prorate");
-  if (fitted.length > 0 && fitted.every((s) => s.method !== "sum")) kinds.push("min-answered");
+  if (fitted.length > 0 && fitted.every((s) => s.method !== "sum" && s.method !== "table")) kinds.push("min-answered");
   const missingOptions = Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, (_, k): MissingOption => {
     const kind = pick(g, ...kinds);
     const rule: MissingRule =
@@ -350,10 +378,11 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
  * Random valid instrument definitions, each of which `validateDefinition` accepts: choice items with
  * contiguous, gapped, negative and half-point option values, option scores (not always rising) and
  * reverse keying; number items, whole or not; optional trailing items; a primary score or none (subscales
- * only); sum, mean and percent scales sharing items, and rules scales (ordered rules on items and those
- * scales); strict, prorated (both roundings) and min-answered missing rules and alternative rules
- * (`missingOptions`); range bands that partition the range and rule bands on items and scales; flags on
- * items and scales, some opt-in; conditions that count, or need all or any of, other conditions. Custom `compute` scales and clock-time
+ * only); sum, mean, percent and table scales (a row for every raw sum) sharing items, and rules scales
+ * (ordered rules on items and those scales); strict, prorated (both roundings) and min-answered missing
+ * rules and alternative rules (`missingOptions`); range bands that partition the range and rule bands on
+ * items and scales; flags on items and scales, some opt-in; conditions that count, or need all or any of,
+ * other conditions. Custom `compute` scales and clock-time
  * items need code and are not generated. Each definition is frozen, as definitions are treated as immutable.
  *
  * @param options - narrows what is generated (most items, most subscales, methods, number items)

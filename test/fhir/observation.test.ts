@@ -35,6 +35,8 @@ const LOINC_SCORE: Readonly<Record<string, string>> = {
   ndi: "82237-9",
   startback: "91351-7",
   peg: "91147-9",
+  koosjr: "82332-8",
+  hoosjr: "82323-7",
 };
 
 beforeAll(loadR4);

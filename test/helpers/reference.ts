@@ -226,6 +226,13 @@ function scaleScore(
   // Percentages multiply before dividing, so that a whole percentage comes out whole.
   const over = (count: number): number =>
     scale.method === "sum" ? sum : scale.method === "mean" ? sum / count : (sum * 100) / most;
+  // A table scale: the complete raw sum's row in the table; with any item missing, no score (strict only).
+  if (scale.method === "table") {
+    const row = missing.length === 0 ? scale.table?.find(([raw]) => raw === sum) : undefined;
+    return row === undefined
+      ? { score: null, method: "insufficient", missing }
+      : { score: row[1], method: "complete", missing };
+  }
   if (missing.length === 0) return { score: over(size), method: "complete", missing };
   if (rule.kind === "prorate" && scale.method === "sum" && missing.length <= rule.maxMissing && answered.length > 0) {
     const raw = (sum * size) / answered.length;
