@@ -5,6 +5,7 @@ import { parseInstant, weeksBetween } from "./dates.js";
 import { defaultPathway, type DefaultPathway } from "./stratify/default-pathway.js";
 import {
   checkedPathway,
+  stepChecked,
   stratifyChecked,
   type StepOf,
   type StratifyResult,
@@ -407,7 +408,7 @@ class Judgement {
       const s = this.tracked(id);
       return s.scored[0] === undefined ? [] : [s.scored[0].entry.result];
     });
-    this.current = input.step?.current ?? stratifyChecked(checked, baselines, extra).step;
+    this.current = input.step?.current ?? stepChecked(checked, baselines, extra);
     const latest = this.instrumentIds.map((id) => {
       const s = this.tracked(id);
       return (s.scored.at(-1) ?? lastOf(s)).entry.result;

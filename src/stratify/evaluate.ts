@@ -328,6 +328,20 @@ export function stratifyChecked(
   return new Evaluation(checked, results, definitions).result();
 }
 
+/**
+ * The step `stratify` gives over a pathway already checked, without building the rest of its result (the
+ * domains not assessed, the urgent overlay, the reasons), for `progress`'s current step.
+ * @internal
+ */
+export function stepChecked(
+  checked: CheckedPathway,
+  results: readonly ScoreResult[],
+  definitions: readonly InstrumentDefinition[],
+): number | null {
+  checkResults(results);
+  return new Evaluation(checked, results, definitions).step();
+}
+
 const NO_DEFINITIONS: readonly InstrumentDefinition[] = [];
 
 // Keyed by the pathway object; see checkedPathway.
@@ -408,11 +422,22 @@ class Evaluation {
     this.elevated = new Set(this.domainStatus.filter((d) => d.status === "elevated").map((d) => d.id));
   }
 
-  result(): StratifyResult {
-    const p = this.p;
+  /** The step alone, as `result().step` gives it, without the rest of the result. */
+  step(): number | null {
+    const { actual, assessed } = this.actual();
+    return assessed ? actual.step : null;
+  }
+
+  private actual(): { actual: { step: number; fired: Reason[] }; assessed: boolean } {
     const actual = this.steps(NONE);
     // Nothing the step or domain rules read was scored: the lowest step would be a recommendation made from nothing.
     const assessed = actual.fired.length > 0 || this.domainStatus.some((d) => d.assessedBy.length > 0);
+    return { actual, assessed };
+  }
+
+  result(): StratifyResult {
+    const p = this.p;
+    const { actual, assessed } = this.actual();
     // The step is always one of the pathway's steps: the lowest, or one a rule set (validated).
     const level = assessed ? p.steps.find((s) => s.step === actual.step) : undefined;
 

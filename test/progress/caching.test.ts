@@ -13,7 +13,7 @@ import {
   type InstrumentDefinition,
   type Pathway,
 } from "../../src/index.js";
-import { at, gad, phq } from "./helpers.js";
+import { at, gad, odiSum, pegOf, phq, sb } from "./helpers.js";
 
 // The real check, counted.
 vi.mock("../../src/stratify/pathway.js", async (importOriginal) => {
@@ -59,6 +59,28 @@ describe("progress checks a pathway once per object", () => {
     expect(progress(history, { pathway: p })).toEqual(expected);
     expect(progress(history, { pathway: p })).toEqual(expected);
     expect(progress(history)).toEqual(expected);
+  });
+});
+
+describe("the current step, from the first results alone", () => {
+  it("is the step stratify gives over each instrument's first scored result, null when not assessed", () => {
+    const cases = [
+      history,
+      [at(0, pegOf(8)), at(30, pegOf(4))],
+      [at(0, sb(4, 4)), at(0, phq(22, 2)), at(42, sb(1, 1)), at(42, phq(5))],
+      [at(0, odiSum(30)), at(0, gad(3)), at(56, odiSum(10))],
+      [at(0, phq(4)), at(70, phq(3))],
+    ];
+    const steps = cases.map((h) => {
+      const first = [...new Set(h.map((e) => e.result.instrument))].map(
+        (id) => (h.find((e) => e.result.instrument === id) as (typeof h)[number]).result,
+      );
+      const expected = stratify(first).step;
+      expect(progress(h).current.step).toBe(expected);
+      return expected;
+    });
+    expect(steps).toContain(null);
+    expect(new Set(steps).size).toBeGreaterThan(2);
   });
 });
 
