@@ -359,6 +359,26 @@ function sameDefinitions(a: readonly InstrumentDefinition[], b: readonly Instrum
   return a.length === b.length && a.every((d, i) => d === b[i]);
 }
 
+// Every instrument a checked pathway names, worked out once per checked form: a checked form is never
+// changed (a pathway changed after it was checked is checked again, into a new one).
+const named = new WeakMap<CheckedPathway, ReadonlySet<string>>();
+
+function namedInstruments(p: CheckedPathway): ReadonlySet<string> {
+  let ids = named.get(p);
+  if (ids === undefined) {
+    ids = new Set([
+      ...p.domains.flatMap((d) => [...d.instruments, ...d.elevatedWhen.map((c) => c.instrument)]),
+      ...p.stepRules.flatMap((r) =>
+        r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument],
+      ),
+      ...p.urgent.map((u) => u.when.instrument),
+      ...p.followUps.flatMap((f) => [...f.administer, ...f.when.map((c) => c.instrument)]),
+    ]);
+    named.set(p, ids);
+  }
+  return ids;
+}
+
 function isDeeplyFrozen(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return true;
   return Object.isFrozen(value) && Object.values(value).every(isDeeplyFrozen);
@@ -779,14 +799,7 @@ class Evaluation {
 
   private notUsed(): UnusedResult[] {
     const p = this.p;
-    const named = new Set([
-      ...p.domains.flatMap((d) => [...d.instruments, ...d.elevatedWhen.map((c) => c.instrument)]),
-      ...p.stepRules.flatMap((r) =>
-        r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument],
-      ),
-      ...p.urgent.map((u) => u.when.instrument),
-      ...p.followUps.flatMap((f) => [...f.administer, ...f.when.map((c) => c.instrument)]),
-    ]);
+    const named = namedInstruments(p);
     const out: UnusedResult[] = [];
     this.results.forEach((r, index) => {
       if (!named.has(r.instrument)) {
