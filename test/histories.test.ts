@@ -36,6 +36,22 @@ const example = (name: string): Record<string, string>[] =>
   parse(readFileSync(join(root, "examples", name), "utf8"), { columns: true });
 
 describe("historiesFromRows", () => {
+  it("reads cells as the reading options say (labels, decimal commas), as scoreRows does", () => {
+    const labelled = (label: string): Record<string, string> =>
+      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${String(i + 1)}`, label]));
+    const rows = [
+      { pid: "A", at: "2026-01-05", ...labelled("Several days") },
+      { pid: "A", at: "2026-03-02", ...labelled("not at all") },
+    ];
+    const read = historiesFromRows(rows, { instruments: ["phq9"], id: "pid", at: "at", reading: { labels: true } });
+    expect(read.errors).toEqual([]);
+    expect(read.persons[0]?.history.map((h) => h.result.score)).toEqual([9, 0]);
+    // Without the option a label is an invalid cell, never a guess.
+    const plain = historiesFromRows(rows, { instruments: ["phq9"], id: "pid", at: "at" });
+    expect(plain.errors).toHaveLength(18);
+    expect(plain.persons[0]?.history).toEqual([]);
+  });
+
   it("reads long rows with ISO dates, in any order, one history per person", () => {
     const { persons, timePoints, datesKnown } = historiesFromRows(
       [

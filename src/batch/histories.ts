@@ -192,6 +192,8 @@ function batchPart(options: HistoryOptions): BatchOptions {
     instruments: options.instruments,
     ...(options.missingCodes === undefined ? {} : { missingCodes: options.missingCodes }),
     ...(options.allowMissingColumns === undefined ? {} : { allowMissingColumns: options.allowMissingColumns }),
+    // How cells are read (decimal commas, labels, clock times): dropped, a declared reading would be ignored.
+    ...(options.reading === undefined ? {} : { reading: options.reading }),
   };
 }
 

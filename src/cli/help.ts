@@ -81,6 +81,7 @@ Usage:
   stepscore score <ids> [file|-] [options]      append scores to every row (CSV or JSON Lines)
   stepscore stratify [file|-] [options]         scores, plus a recommended step of care per row
   stepscore progress <ids> [file|-] --id COL …  change from baseline per person, and the cohort outcomes
+  stepscore report <ids> [file|-] --id COL …    the same dataset as one HTML report with charts
   stepscore list                                the instruments
   stepscore describe <id>                       items, columns, scoring, bands, licence, sources
   stepscore template <ids>                      an empty CSV with the right headers
@@ -219,13 +220,16 @@ Options:
       --wide POINTS           wide: the time points in order (label=weeks to give their timing)
       --wide-pattern PATTERN  wide: the column of an item at a time point (default "{column}_{time}")
       --replace-columns       not for progress: it writes a new table, not the input's rows
+      --skip-rows N           leave out the N rows after a CSV header (question-text rows)
+      --digits N              not for progress: change and the summary use the unrounded scores
+      --band-labels           not for progress: it writes no band columns
       --group COLUMN          summarise per group too (site, arm), and write a group column
       --latest                one row per person, at their latest time point, instead of one per follow-up
       --summary FILE          also write the cohort summary as JSON
       --pathway FILE          a pathway of your own (JSON) for the action (default: stepscore's)
       --cutoff ID=OPSCORE     the Jacobson–Truax cut-off for "recovered": --cutoff phq9=<10 (repeatable)
       --escape-formulas       as for score: CSV cells beginning with = + - @ get a leading '
-${withoutOptions(SCORING_OPTIONS, ["replace-columns", "escape-formulas"])}
+${withoutOptions(SCORING_OPTIONS, ["replace-columns", "escape-formulas", "skip-rows", "digits", "band-labels"])}
 
 Examples:
   stepscore progress phq9,gad7,odi examples/cohort-long.csv --id id --at visit --order baseline=0,6w=6,3m=13 --group site
@@ -239,6 +243,48 @@ Exit codes:
   2  nothing was written: a usage error, a file that cannot be read or written, an absent column, a
      date that is not ISO 8601, a label not among --order or --wide, an empty id, or the same
      instrument twice for a person at one time point
+`;
+
+const REPORT = `Usage: stepscore report <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,… --at DATE_{time}) -o report.html
+
+Writes one self-contained HTML report over a dataset of repeated assessments with the instruments <ids>
+(charts as inline SVG; the page loads nothing when opened): per instrument the band distribution at
+each time point, the Jacobson–Truax plot (baseline against latest, one point per person with a
+follow-up), mean trajectories with 95 % confidence intervals by time point and group, responder
+tables; then a view per person. The file is read exactly as stepscore progress reads it (the same
+layouts and reading options). The report places each result on its date, so the dates must be in the
+file: --at DATE_COLUMN for a long file, --at date_{time} with --wide. The charts are drawn with Vega and
+Vega-Lite, loaded by this command only (npm install vega vega-lite if they are missing).
+
+Options:
+      --id COLUMN             the person's id
+      --at COLUMN             long: the date column (ISO 8601); wide: a date column pattern with {time},
+                              e.g. --at date_{time}
+      --order LABELS          as for progress; labels without dates are refused (the report needs dates)
+      --wide POINTS           wide: the time points in order
+      --wide-pattern PATTERN  wide: the column of an item at a time point (default "{column}_{time}")
+      --group COLUMN          trajectories and responder tables per group too (site, arm)
+      --cutoff ID=SCORE       the Jacobson–Truax cut-off for "recovered": --cutoff phq9=4 (at or below it
+                              where higher is worse; default: the edge of the healthiest band; repeatable)
+      --people N|IDS          who gets a per-person view: the first N (default 20) or a list of ids
+      --title TEXT            the report's title (default "stepscore report")
+      --replace-columns       not for report: it writes HTML, not the input's rows
+      --escape-formulas       not for report: it writes HTML, in which every value is escaped
+      --skip-rows N           leave out the N rows after a CSV header (question-text rows)
+      --digits N              not for report: its figures use the unrounded scores
+      --band-labels           not for report: band labels are in the charts already
+${withoutOptions(SCORING_OPTIONS, ["replace-columns", "escape-formulas", "skip-rows", "digits", "band-labels"])}
+
+Examples:
+  stepscore report phq9,gad7,odi examples/cohort-long.csv --id id --at date --group site -o report.html
+  stepscore report phq9,gad7,odi examples/cohort-wide.csv --id id --wide baseline,6w,3m --at date_{time} --group site -o report.html
+
+Exit codes:
+  0  the report was written
+  1  the report was written, but some cells were invalid (named on stderr; that instrument is not
+     scored at that time point)
+  2  nothing was written: a usage error, a file that cannot be read or written, Vega or Vega-Lite not
+     installed, or a dataset stepscore progress would refuse too
 `;
 
 const LIST = `Usage: stepscore list
@@ -277,6 +323,7 @@ export const HELP: Readonly<Record<string, string>> = {
   score: SCORE,
   stratify: STRATIFY,
   progress: PROGRESS,
+  report: REPORT,
   list: LIST,
   describe: DESCRIBE,
   template: TEMPLATE,

@@ -10,6 +10,7 @@ import {
   HistoryInputError,
   progressRows,
   type BatchOptions,
+  type HistoryOptions,
   type Comparison,
   type InstrumentOutcomeSummary,
   type OutcomeSummary,
@@ -20,22 +21,32 @@ import {
   type TimePoint,
 } from "../index.js";
 import { escapeFormula } from "./bytes.js";
+import { headerShape } from "./sniff.js";
 import { CliError, EXIT, openInput, openOutput, reason, say, type Io } from "./io.js";
 
-/** What `stepscore progress` was asked, parsed from the command line. */
-export interface ProgressSpec {
+/**
+ * How a dataset of repeated assessments is read: the options `stepscore progress` and `stepscore report`
+ * share, so the two commands read a file the same way.
+ */
+export interface DatasetSpec {
   readonly batch: BatchOptions;
   readonly file: string | undefined;
-  readonly out: string | undefined;
-  readonly summary: string | undefined;
   readonly format: "csv" | "jsonl" | undefined;
   readonly delimiter: string | undefined;
+  /** Rows after a CSV header to leave out (question-text rows); null: none. */
+  readonly skipRows: number | null;
   readonly id: string | undefined;
   readonly at: string | undefined;
   readonly order: string | undefined;
   readonly wide: string | undefined;
   readonly widePattern: string | undefined;
   readonly group: string | undefined;
+}
+
+/** What `stepscore progress` was asked, parsed from the command line. */
+export interface ProgressSpec extends DatasetSpec {
+  readonly out: string | undefined;
+  readonly summary: string | undefined;
   readonly latest: boolean;
   readonly pathway: Pathway | undefined;
   readonly cutoffs: readonly string[];
@@ -83,8 +94,68 @@ function cutoffsOf(
   return out;
 }
 
-async function readRows(
-  spec: ProgressSpec,
+/** The instrument ids of the batch options, in order. */
+export function instrumentIds(batch: BatchOptions): string[] {
+  return batch.instruments.map((e) =>
+    typeof e === "string"
+      ? e
+      : "instrument" in e
+        ? typeof e.instrument === "string"
+          ? e.instrument
+          : e.instrument.id
+        : e.id,
+  );
+}
+
+/** Checks the layout options and turns them into the library's history options; `command` names the command in errors. */
+export function historyOptions(spec: DatasetSpec, command: string): HistoryOptions {
+  if (spec.id === undefined)
+    throw new CliError(`${command}: name the column with the person's id: --id <column>`, true);
+  if (spec.wide === undefined && spec.at === undefined)
+    throw new CliError(
+      `${command}: say how time is recorded: --at <column> (one row per person per time point, ISO dates or, with --order, visit labels) or --wide <time points> (one row per person)`,
+      true,
+    );
+  if (spec.wide !== undefined && spec.order !== undefined)
+    throw new CliError(
+      `${command}: --order is for long files (--at); for a wide file list the time points in --wide`,
+      true,
+    );
+  if (spec.widePattern !== undefined && spec.wide === undefined)
+    throw new CliError(`${command}: --wide-pattern needs --wide`, true);
+  return {
+    ...spec.batch,
+    id: spec.id,
+    ...(spec.at === undefined ? {} : { at: spec.at }),
+    ...(spec.group === undefined ? {} : { group: spec.group }),
+    ...(spec.order === undefined ? {} : { order: timePointList("order", spec.order) }),
+    ...(spec.wide === undefined
+      ? {}
+      : {
+          wide: {
+            timePoints: timePointList("wide", spec.wide),
+            ...(spec.widePattern === undefined ? {} : { pattern: spec.widePattern }),
+          },
+        }),
+  };
+}
+
+/** The message for a dataset the library cannot read as histories (or bad instrument options). */
+export function datasetError(name: string, error: unknown): unknown {
+  if (error instanceof HistoryInputError)
+    return new CliError(`${name}: ${error.issues.map((i) => i.message).join("\n  ")}`);
+  if (error instanceof BatchOptionsError) return new CliError(`${name}: ${error.problems.join("\n  ")}`);
+  return error;
+}
+
+/** True when the dataset is read (and progress written) as JSON Lines. */
+export function isJsonl(spec: Pick<DatasetSpec, "format" | "file">): boolean {
+  return spec.format === "jsonl" || (spec.format === undefined && /\.(jsonl|ndjson)$/i.test(spec.file ?? ""));
+}
+
+/** Reads the whole dataset (persons must be gathered before anything is judged): CSV or JSON Lines. */
+export async function readRows(
+  spec: DatasetSpec,
   io: Io,
 ): Promise<{ name: string; rows: Record<string, unknown>[]; columns: string[] }> {
   const input = await openInput(spec.file, io);
@@ -95,8 +166,9 @@ async function readRows(
     throw new CliError(`cannot read ${input.name}: ${reason(error)}`);
   }
   if (text.startsWith("\uFEFF")) text = text.slice(1);
-  const jsonl = spec.format === "jsonl" || (spec.format === undefined && /\.(jsonl|ndjson)$/i.test(spec.file ?? ""));
-  if (jsonl) {
+  if (isJsonl(spec)) {
+    if (spec.skipRows !== null)
+      throw new CliError("--skip-rows applies to CSV input only: JSON Lines have no header rows", true);
     const rows: Record<string, unknown>[] = [];
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.trim() === "") return;
@@ -114,7 +186,11 @@ async function readRows(
     });
     return { name: input.name, rows, columns: [...new Set(rows.flatMap((r) => Object.keys(r)))] };
   }
-  const delimiter = spec.delimiter ?? (/\.tsv$/i.test(spec.file ?? "") ? "\t" : ",");
+  // As score reads a CSV: the delimiter the header line has, unless given (or the file is .tsv).
+  const tsv = /\.tsv$/i.test(spec.file ?? "");
+  const shape = headerShape(Buffer.from(text.slice(0, 65_536), "latin1"), input.name);
+  if (spec.delimiter === undefined && !tsv && shape.ambiguous !== null) throw new CliError(shape.ambiguous, true);
+  const delimiter = spec.delimiter ?? (tsv ? "\t" : (shape.delimiter ?? ","));
   let cells: string[][];
   try {
     cells = parse(text, {
@@ -133,7 +209,8 @@ async function readRows(
     throw new CliError(
       `${input.name}: the column${twice.length === 1 ? "" : "s"} ${[...new Set(twice)].join(", ")} appear${twice.length === 1 ? "s" : ""} twice in the header: which is meant cannot be told`,
     );
-  const rows = body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
+  // Question-text rows (Qualtrics) hold no answers: they are not a person's time point.
+  const rows = body.slice(spec.skipRows ?? 0).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
   return { name: input.name, rows, columns: header };
 }
 
@@ -205,47 +282,14 @@ function renderOutcomes(
 
 /** Runs `stepscore progress` and returns its exit code. */
 export async function runProgress(spec: ProgressSpec, io: Io): Promise<number> {
-  if (spec.id === undefined) throw new CliError("progress: name the column with the person's id: --id <column>", true);
-  if (spec.wide === undefined && spec.at === undefined)
-    throw new CliError(
-      "progress: say how time is recorded: --at <column> (one row per person per time point, ISO dates or, with --order, visit labels) or --wide <time points> (one row per person)",
-      true,
-    );
-  if (spec.wide !== undefined && spec.order !== undefined)
-    throw new CliError(
-      "progress: --order is for long files (--at); for a wide file list the time points in --wide",
-      true,
-    );
-  if (spec.widePattern !== undefined && spec.wide === undefined)
-    throw new CliError("progress: --wide-pattern needs --wide", true);
-  const ids = spec.batch.instruments.map((e) =>
-    typeof e === "string"
-      ? e
-      : "instrument" in e
-        ? typeof e.instrument === "string"
-          ? e.instrument
-          : e.instrument.id
-        : e.id,
-  );
+  const ids = instrumentIds(spec.batch);
   const options: ProgressRowsOptions = {
-    ...spec.batch,
-    id: spec.id,
-    ...(spec.at === undefined ? {} : { at: spec.at }),
-    ...(spec.group === undefined ? {} : { group: spec.group }),
-    ...(spec.order === undefined ? {} : { order: timePointList("order", spec.order) }),
-    ...(spec.wide === undefined
-      ? {}
-      : {
-          wide: {
-            timePoints: timePointList("wide", spec.wide),
-            ...(spec.widePattern === undefined ? {} : { pattern: spec.widePattern }),
-          },
-        }),
+    ...historyOptions(spec, "progress"),
     ...(spec.pathway === undefined ? {} : { pathway: spec.pathway }),
     cutoffs: cutoffsOf(spec.cutoffs, ids),
     latest: spec.latest,
   };
-  const jsonl = spec.format === "jsonl" || (spec.format === undefined && /\.(jsonl|ndjson)$/i.test(spec.file ?? ""));
+  const jsonl = isJsonl(spec);
   if (jsonl && spec.escapeFormulas)
     throw new CliError(
       "--escape-formulas applies to CSV output only: JSON Lines values are typed, not spreadsheet cells",
@@ -256,10 +300,7 @@ export async function runProgress(spec: ProgressSpec, io: Io): Promise<number> {
   try {
     result = progressRows(rows, { ...options, columns });
   } catch (error) {
-    if (error instanceof HistoryInputError)
-      throw new CliError(`${name}: ${error.issues.map((i) => i.message).join("\n  ")}`);
-    if (error instanceof BatchOptionsError) throw new CliError(`${name}: ${error.problems.join("\n  ")}`);
-    throw error;
+    throw datasetError(name, error);
   }
   const output = await openOutput(spec.out, io);
   const body = jsonl
@@ -303,7 +344,8 @@ function titleOf(id: string): string {
   return getInstrument(id)?.shortTitle ?? id;
 }
 
-async function writeAll(output: Awaited<ReturnType<typeof openOutput>>, text: string): Promise<void> {
+/** Writes the text and commits the output (a temporary file renamed into place), or removes it on failure. */
+export async function writeAll(output: Awaited<ReturnType<typeof openOutput>>, text: string): Promise<void> {
   try {
     await new Promise<void>((done, fail) => {
       output.stream.write(text, (error) => {

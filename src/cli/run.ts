@@ -18,7 +18,8 @@ import { STEP_COLUMNS, stepValues } from "./columns.js";
 import { HELP } from "./help.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { batchOptions, instrumentList, outputFlags, readMap, type ColumnMap } from "./options.js";
-import { runProgress } from "./progress.js";
+import { runReport } from "./cohort-report.js";
+import { runProgress, type DatasetSpec } from "./progress.js";
 import { affixed, checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -136,6 +137,41 @@ const PROGRESS: Options = {
   cutoff: { type: "string", multiple: true },
 };
 
+/** Refuses the scoring options a dataset command (progress, report) would otherwise accept and ignore. */
+function refuseForDatasets(command: string, values: Record<string, unknown>, refused: readonly string[]): void {
+  const why: Record<string, string> = {
+    "replace-columns": `${command} does not write the input's rows: --replace-columns does not apply`,
+    digits: `--digits rounds the score columns of score and stratify; ${command} does not write them rounded (its change, reliable-change and summary figures are computed from the unrounded scores)`,
+    "band-labels": `--band-labels adds <id>_band_label to score and stratify; ${command} writes no band columns`,
+    "escape-formulas": `--escape-formulas applies to CSV output; ${command} writes HTML, in which every value is escaped`,
+  };
+  for (const name of refused)
+    if (values[name] !== undefined) throw new CliError(why[name] ?? `${command}: --${name} does not apply`, true);
+}
+
+/** The reading options progress and report share, from their parsed command line. */
+async function datasetSpec(
+  values: Record<string, unknown>,
+  ids: readonly string[],
+  file: string | undefined,
+  io: Io,
+): Promise<DatasetSpec> {
+  const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
+  return {
+    batch: batchOptions(ids, values, await mapOf(values.map, io)),
+    file,
+    format: formatOf(values.from),
+    delimiter: delimiterOf(values.delimiter),
+    skipRows: outputFlags(values).skipRows,
+    id: str("id"),
+    at: str("at"),
+    order: str("order"),
+    wide: str("wide"),
+    widePattern: str("wide-pattern"),
+    group: str("group"),
+  };
+}
+
 async function progressCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals: pos } = parse("progress", args, PROGRESS);
   if (values.help === true) return help("progress", io);
@@ -146,30 +182,59 @@ async function progressCommand(args: readonly string[], io: Io): Promise<number>
     2,
     "stepscore progress <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,…) [options]",
   );
-  if (values["replace-columns"] === true)
-    throw new CliError("progress writes a new table, not the input's rows: --replace-columns does not apply", true);
+  refuseForDatasets("progress", values, ["replace-columns", "digits", "band-labels"]);
   const ids = instrumentList(pos[0] ?? "");
   definitions(ids, "progress");
   const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
   return runProgress(
     {
-      batch: batchOptions(ids, values, await mapOf(values.map, io)),
-      file: pos[1],
+      ...(await datasetSpec(values, ids, pos[1], io)),
       out: str("out"),
       summary: str("summary"),
-      format: formatOf(values.from),
-      delimiter: delimiterOf(values.delimiter),
-      id: str("id"),
-      at: str("at"),
-      order: str("order"),
-      wide: str("wide"),
-      widePattern: str("wide-pattern"),
-      group: str("group"),
       latest: values.latest === true,
       pathway: typeof values.pathway === "string" ? await readPathway(values.pathway, io) : undefined,
       cutoffs: (values.cutoff as string[] | undefined) ?? [],
       quiet: values.quiet === true,
       escapeFormulas: values["escape-formulas"] === true,
+    },
+    io,
+  );
+}
+
+const REPORT: Options = {
+  ...SCORING,
+  id: { type: "string" },
+  at: { type: "string" },
+  order: { type: "string" },
+  wide: { type: "string" },
+  "wide-pattern": { type: "string" },
+  group: { type: "string" },
+  cutoff: { type: "string", multiple: true },
+  people: { type: "string" },
+  title: { type: "string" },
+};
+
+async function reportCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals: pos } = parse("report", args, REPORT);
+  if (values.help === true) return help("report", io);
+  positionals(
+    "report",
+    pos,
+    1,
+    2,
+    "stepscore report <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,… --at DATE_{time}) -o report.html",
+  );
+  refuseForDatasets("report", values, ["replace-columns", "digits", "band-labels", "escape-formulas"]);
+  const ids = instrumentList(pos[0] ?? "");
+  definitions(ids, "report");
+  return runReport(
+    {
+      ...(await datasetSpec(values, ids, pos[1], io)),
+      out: typeof values.out === "string" ? values.out : undefined,
+      cutoffs: (values.cutoff as string[] | undefined) ?? [],
+      people: typeof values.people === "string" ? values.people : undefined,
+      title: typeof values.title === "string" ? values.title : undefined,
+      quiet: values.quiet === true,
     },
     io,
   );
@@ -182,6 +247,7 @@ export const OPTION_TABLES: Readonly<Record<string, Options>> = {
   score: { ...SCORING, ...SCORE },
   stratify: STRATIFY,
   progress: PROGRESS,
+  report: REPORT,
 };
 
 /** Reads a pathway file and checks it, naming every problem. */
@@ -348,6 +414,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await stratifyCommand(rest, io);
       case "progress":
         return await progressCommand(rest, io);
+      case "report":
+        return await reportCommand(rest, io);
       case "list":
         return list(rest, io);
       case "describe":

@@ -152,7 +152,7 @@ describe("help and version", () => {
     const unknown = await cli(["scores"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /no such command "scores"; commands: score, stratify, progress, list, describe, template/,
+      /no such command "scores"; commands: score, stratify, progress, report, list, describe, template/,
     );
     expect((await cli(["help", "nope"])).code).toBe(2);
   });
