@@ -163,6 +163,7 @@ export {
   type InstrumentSummary,
   type RowOutcome,
 } from "./batch.js";
+export { toSql, SqlError, type SqlDialect, type ToSqlOptions } from "./sql/index.js";
 // Every bundled definition by name, as the instrument index lists them (one line there per instrument).
 export * from "../instruments/index.js";
 export type {
