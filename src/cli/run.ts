@@ -18,6 +18,7 @@ import { HELP } from "./help.js";
 import { CliError, EXIT, type Io } from "./io.js";
 import { batchOptions, instrumentList, readMap, type ColumnMap } from "./options.js";
 import { checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
+import { sql } from "./sql.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -279,6 +280,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await describe(rest, io);
       case "template":
         return await template(rest, io);
+      case "sql":
+        return await sql(rest, io);
       default:
         throw new CliError(
           `no such command "${command}"; commands: ${Object.keys(HELP)
