@@ -10,6 +10,7 @@ import {
   toSql,
   type InstrumentDefinition,
   type Item,
+  type ScoreOptions,
   type SqlDialect,
 } from "../../src/index.js";
 import { answerSet, itemValue } from "../../src/testing/arbitraries.js";
@@ -143,12 +144,14 @@ export async function compare(
   rows: readonly Cell[][],
   asText: boolean,
   table = "answers",
+  options?: ScoreOptions,
 ): Promise<void> {
   const columns = await load(engine, table, defs, rows, asText);
-  const sql = toSql(defs, { dialect: engine.dialect, table, missingCodes: ["NA"] });
+  const entries = defs.map((d) => (options === undefined ? d : { instrument: d, options }));
+  const sql = toSql(entries, { dialect: engine.dialect, table, missingCodes: ["NA"] });
   const got = await engine.query(`${sql} ORDER BY row_no`);
   const records = rows.map((r) => Object.fromEntries(r.map((v, j) => [columns[j] as string, v])));
-  const batch = scoreRows(records, { instruments: defs, missingCodes: ["NA"] });
+  const batch = scoreRows(records, { instruments: entries, missingCodes: ["NA"] });
   const fields = fieldsFor(defs);
   expect(got).toHaveLength(rows.length);
   // Input columns first, then exactly the CLI's columns in its order.
