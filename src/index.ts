@@ -196,6 +196,7 @@ export {
   type SummaryOptions,
   type TimedEntry,
 } from "./outcome-summary.js";
+export { toSql, SqlError, type SqlDialect, type ToSqlOptions } from "./sql/index.js";
 // Every bundled definition by name, as the instrument index lists them (one line there per instrument).
 export * from "../instruments/index.js";
 export type {

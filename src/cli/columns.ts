@@ -1,6 +1,6 @@
 // The columns `stepscore score` appends, derived from the definitions: never listed twice.
 import type { InstrumentDefinition, InstrumentOutcome, RowOutcome, StratifyResult } from "../index.js";
-import { scalesOf } from "../rules/items.js";
+import { unscoredItems } from "../rules/items.js";
 
 /** A value of an appended column: typed in JSON Lines, flattened to text in CSV. */
 export type FieldValue = number | string | boolean | null | readonly string[];
@@ -25,15 +25,6 @@ export interface FieldOptions {
   readonly digits?: number | null;
   /** Add `<id>_band_label` (the band's label) after `<id>_band`. */
   readonly bandLabels?: boolean;
-}
-
-/**
- * The items of a definition that are optional and in no scale (the PHQ-9 and GAD-7 difficulty items):
- * recorded, never scored, so an unanswered one is nothing missing. Derived from the scales, not listed.
- */
-export function unscoredItems(def: InstrumentDefinition): ReadonlySet<string> {
-  const scored = new Set(scalesOf(def).flatMap((s) => s.items));
-  return new Set(def.items.filter((it) => it.optional === true && !scored.has(it.id)).map((it) => it.id));
 }
 
 /** A number rounded to `digits` places, half away from zero, by its decimal text (so 1.005 gives 1.01). */

@@ -1,4 +1,5 @@
 // The --help texts: every command, its options and examples.
+import { SQL_HELP } from "./sql.js";
 
 const EXIT_CODES = `Exit codes:
   0  every row was read, scored and written (missing answers are not errors)
@@ -85,6 +86,7 @@ Usage:
   stepscore list                                the instruments
   stepscore describe <id>                       items, columns, scoring, bands, licence, sources
   stepscore template <ids>                      an empty CSV with the right headers
+  stepscore sql <ids> [--dialect D] [--table T] SQL that scores a table in DuckDB, PostgreSQL or SQLite
   stepscore help <command>                      help on a command (or: stepscore <command> --help)
   stepscore --version
 
@@ -327,4 +329,5 @@ export const HELP: Readonly<Record<string, string>> = {
   list: LIST,
   describe: DESCRIBE,
   template: TEMPLATE,
+  sql: SQL_HELP,
 };

@@ -21,6 +21,7 @@ import { batchOptions, instrumentList, outputFlags, readMap, type ColumnMap } fr
 import { runReport } from "./cohort-report.js";
 import { runProgress, type DatasetSpec } from "./progress.js";
 import { affixed, checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
+import { sql } from "./sql.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -422,6 +423,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await describe(rest, io);
       case "template":
         return await template(rest, io);
+      case "sql":
+        return await sql(rest, io);
       default:
         throw new CliError(
           `no such command "${command}"; commands: ${Object.keys(HELP)

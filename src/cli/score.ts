@@ -18,7 +18,8 @@ import {
   type InstrumentDefinition,
   type RowOutcome,
 } from "../index.js";
-import { csvText, fieldsFor, fieldValues, unscoredItems, type FieldOptions, type FieldValue } from "./columns.js";
+import { unscoredItems } from "../rules/items.js";
+import { csvText, fieldsFor, fieldValues, type FieldOptions, type FieldValue } from "./columns.js";
 import {
   appendFields,
   blank,

@@ -35,3 +35,12 @@ export function answerRangeText(item: Item): string | null {
     return `${item.integer ? "whole number" : "number"} ${rangeText(item.min, item.max)}${item.unit === undefined ? "" : ` ${item.unit}`}`;
   return null;
 }
+
+/**
+ * The items of a definition that are optional and in no scale (the PHQ-9 and GAD-7 difficulty items):
+ * recorded, never scored, so an unanswered one is nothing missing. Derived from the scales, not listed.
+ */
+export function unscoredItems(def: InstrumentDefinition): ReadonlySet<string> {
+  const scored = new Set(scalesOf(def).flatMap((s) => s.items));
+  return new Set(def.items.filter((it) => it.optional === true && !scored.has(it.id)).map((it) => it.id));
+}
