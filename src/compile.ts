@@ -1,10 +1,11 @@
 import { validator } from "./answers.js";
 import { DefinitionError, describeValue, quote } from "./errors.js";
 import { bindBands } from "./rules/bands.js";
-import type { Scores } from "./rules/conditions.js";
+import { isSettingCondition, type Scores, type SettingValues } from "./rules/conditions.js";
 import { bindFlag, type FlagPlan } from "./rules/flags.js";
 import { scoredValue, scalesOf } from "./rules/items.js";
 import { METHODS, type Combine } from "./rules/methods.js";
+import { bindSkip, type SkipPlan } from "./rules/skips.js";
 import { noTotalText } from "./rules/words.js";
 import type { AnswerValue, BandResult, InstrumentDefinition, Item, Scale } from "./types.js";
 
@@ -47,7 +48,14 @@ export interface ScalePlan {
   /** The method's score with every item answered; null for a custom scale, which `compute` scores. */
   readonly complete: Combine | null;
   /** The band of a score (rules/bands.ts), or null when the scale has no bands. */
-  readonly band: ((score: number | null, vals: readonly AnswerValue[], scores: Scores) => BandResult | null) | null;
+  readonly band:
+    | ((
+        score: number | null,
+        vals: readonly AnswerValue[],
+        scores: Scores,
+        settings?: SettingValues,
+      ) => BandResult | null)
+    | null;
 }
 
 /** A definition compiled for scoring: everything the engine needs, looked up and told apart once. */
@@ -72,6 +80,10 @@ export interface Plan {
   readonly keys: readonly (string | number)[];
   /** The reason given when there is no primary score. */
   readonly noPrimary: string;
+  /** The skip rules, bound. */
+  readonly skips: readonly SkipPlan[];
+  /** Whether a rule band, flag or skip rule tests a setting (scoring then needs the settings, defaults filled in). */
+  readonly readsSettings: boolean;
 }
 
 /**
@@ -172,7 +184,26 @@ function compile(def: InstrumentDefinition): Plan {
   for (const it of items) answerTemplate[it.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
   const noPrimary = noTotalText(def.shortTitle);
-  return { def, items, index, minLength, primary, scales, flags, hasCustom, answerTemplate, keys, noPrimary };
+  const skips = (def.skips ?? []).map((r) => bindSkip(r, index));
+  const readsSettings =
+    (def.flags ?? []).some((f) => (f.settings ?? []).length > 0) ||
+    (def.skips ?? []).some((r) => r.when.some(isSettingCondition)) ||
+    declared.some((s) => (s.bands ?? []).some((b) => "when" in b && b.when.some(isSettingCondition)));
+  return {
+    def,
+    items,
+    index,
+    minLength,
+    primary,
+    scales,
+    flags,
+    hasCustom,
+    answerTemplate,
+    keys,
+    noPrimary,
+    skips,
+    readsSettings,
+  };
 }
 
 function compileItem(item: Item): ItemPlan {

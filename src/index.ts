@@ -203,4 +203,9 @@ export type {
   SettingDefinition,
   SubscaleId,
   TimeItem,
+  BooleanSetting,
+  EnumSetting,
+  SettingCondition,
+  SettingsOf,
+  SkipRule,
 } from "./types.js";

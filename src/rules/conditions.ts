@@ -1,11 +1,11 @@
 /**
- * Conditions (on one item's answer or one scale's score) and their comparisons: how a condition is told
- * apart and bound to a position once, how it is tested, what validateDefinition checks and how it reads.
- * Used by flags and rule bands.
+ * Conditions (on one item's answer, one scale's score or one of the caller's settings) and their
+ * comparisons: how a condition is told apart and bound to a position once, how it is tested, what
+ * validateDefinition checks and how it reads. Used by flags, rule bands and skip rules.
  *
  * @module
  */
-import type { AnswerValue, Comparison, Condition } from "../types.js";
+import type { AnswerValue, Comparison, Condition, SettingCondition, SettingDefinition } from "../types.js";
 import type { Covers } from "./kinds.js";
 
 /** Each condition kind: the members of {@link Condition}, by the key that names their subject. */
@@ -23,15 +23,22 @@ export type ConditionKind = keyof ConditionKinds;
 /** Scale outcomes by position in the plan, as far as they are known. */
 export type Scores = readonly { readonly score: number | null }[];
 
+/** Any condition a rule band or skip rule may hold: on an item, a scale, or a setting. */
+export type AnyCondition = Condition | SettingCondition;
+
+/** The caller's settings with defaults filled in; an enumerated setting not given is absent (unset). */
+export type SettingValues = Readonly<Record<string, boolean | number | string>>;
+
 /**
  * A condition bound to its subject's position (an item's in the answers, a scale's in the plan's scales;
  * −1 when unknown), with its test: true or false, or null when the item is unanswered or the scale has no
  * score (unknown, never a guess).
  */
 export interface ConditionPlan {
-  readonly kind: ConditionKind;
+  readonly kind: ConditionKind | "setting";
   readonly index: number;
-  readonly holds: (vals: readonly AnswerValue[], scores: Scores) => boolean | null;
+  /** A setting condition is null (unknown) only when no settings are passed. */
+  readonly holds: (vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => boolean | null;
 }
 
 /** What each condition kind provides for scoring. */
@@ -84,10 +91,20 @@ export function conditionSubject(c: Condition): string {
  * @internal
  */
 export function bindCondition(
-  c: Condition,
+  c: AnyCondition,
   items: ReadonlyMap<string, number>,
   scales: ReadonlyMap<string, number>,
 ): ConditionPlan {
+  if (isSettingCondition(c)) {
+    const id = c.setting;
+    const is = c.is;
+    return {
+      kind: "setting",
+      index: -1,
+      holds: (_, __, settings) =>
+        settings === undefined ? null : (is as readonly unknown[]).includes(settings[id] ?? null),
+    };
+  }
   const kind = conditionKind(c);
   const { onItem, left } = CONDITIONS[kind] as ConditionRule<Condition>;
   const index = (onItem ? items : scales).get(conditionSubject(c)) ?? -1;
@@ -116,13 +133,45 @@ export function compare(left: number, op: Comparison, right: number): boolean {
   return COMPARISONS[op](left, right);
 }
 
-/** A condition in words, as the docs and `stepscore describe` show it: "item 9 >= 1", "total >= 10". */
-export function conditionText(c: Condition): string {
+/** Whether a condition tests a setting (told apart by its `setting` key). */
+export function isSettingCondition(c: AnyCondition): c is SettingCondition {
+  return "setting" in c;
+}
+
+/** A setting value in words: "male", "not given" for null. */
+function settingValueText(v: string | boolean | null): string {
+  return v === null ? "not given" : String(v);
+}
+
+/**
+ * A condition in words, as the docs and `stepscore describe` show it: "item 9 >= 1", "total >= 10",
+ * "sex is female or not given".
+ */
+export function conditionText(c: AnyCondition): string {
+  if (isSettingCondition(c)) return `${c.setting} is ${c.is.map(settingValueText).join(" or ")}`;
   return `${(WORDS[conditionKind(c)] as (c: Condition) => string)(c)} ${c.op} ${String(c.value)}`;
 }
 
-/** What validateDefinition finds wrong with a condition, given the definition's item and scale ids; null when sound. */
-export function conditionProblem(c: Condition, items: ReadonlySet<string>, scales: ReadonlySet<string>): string | null {
+/**
+ * What validateDefinition finds wrong with a condition, given the definition's item and scale ids (and its
+ * settings, for a setting condition); null when sound.
+ */
+export function conditionProblem(
+  c: AnyCondition,
+  items: ReadonlySet<string>,
+  scales: ReadonlySet<string>,
+  settings: readonly SettingDefinition[] = [],
+): string | null {
+  if (isSettingCondition(c)) {
+    const d = settings.find((st) => st.id === c.setting);
+    if (d === undefined) return `condition names unknown setting "${c.setting}"`;
+    const allowed: readonly (string | boolean | null)[] =
+      d.type === "boolean" ? [true, false] : [...d.values, ...(d.default === null ? [null] : [])];
+    const bad = c.is.filter((v) => !allowed.includes(v));
+    return bad.length === 0
+      ? null
+      : `condition on setting "${c.setting}" tests ${bad.map((v) => JSON.stringify(v)).join(", ")}, not among its values (${allowed.map((v) => JSON.stringify(v)).join(", ")})`;
+  }
   const subject = conditionSubject(c);
   return (rule(c).onItem ? items : scales).has(subject)
     ? null

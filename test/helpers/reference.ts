@@ -11,6 +11,7 @@ import type {
   Scale,
   ScoreOptions,
   ScoringMethod,
+  SettingCondition,
 } from "../../src/index.js";
 
 /** One scale's outcome as the specification determines it. */
@@ -19,7 +20,7 @@ export interface ReferenceScale {
   readonly method: ScoringMethod;
   /** The scale's unanswered items, in the scale's order. */
   readonly missing: readonly string[];
-  /** Whether a reason must be given: exactly when there is no score. */
+  /** Whether a reason must be given: when there is no score, or when skip logic counted items of the scale. */
   readonly hasReason: boolean;
   readonly band: string | null;
 }
@@ -120,14 +121,36 @@ function holds(left: number, op: Condition["op"], right: number): boolean {
   return left === right;
 }
 
-/** A condition on an item's answer as given, or on a scale's score; false when that is unknown (unanswered, no score). */
+/** Settings as the caller gave them over the declared defaults; an enumerated setting not given is null (unset). */
+type Settings = ReadonlyMap<string, string | boolean | null>;
+
+/**
+ * A condition on an item's answer, a scale's score or a setting; false when the answer or score is unknown
+ * (unanswered, no score). A setting condition holds when the setting's value (null for unset) is listed.
+ */
 function conditionHolds(
-  c: Condition,
+  c: Condition | SettingCondition,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
 ): boolean {
+  if ("setting" in c) return c.is.includes(settings.get(c.setting) ?? null);
   const left = "item" in c ? answers.get(c.item) : scores.get(c.scale);
   return typeof left === "number" && holds(left, c.op, c.value);
+}
+
+/** The settings, or null when one given is not declared or not one of its values. */
+function settingsOf(def: InstrumentDefinition, given: Readonly<Record<string, unknown>>): Settings | null {
+  const out = new Map<string, string | boolean | null>();
+  for (const d of def.settings ?? []) out.set(d.id, d.default);
+  for (const [key, value] of Object.entries(given)) {
+    const d = def.settings?.find((x) => x.id === key);
+    if (d === undefined) return null;
+    if (d.type === "boolean" ? typeof value !== "boolean" : value !== null && !d.values.includes(value as string))
+      return null;
+    out.set(key, value as string | boolean | null);
+  }
+  return out;
 }
 
 /**
@@ -192,11 +215,12 @@ function bandOf(
   score: number | null,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
 ): string | null {
   if (score === null || scale.bands === undefined) return null;
   for (const b of scale.bands) {
     if ("when" in b) {
-      if (b.when.every((c) => conditionHolds(c, answers, scores))) return b.id;
+      if (b.when.every((c) => conditionHolds(c, answers, scores, settings))) return b.id;
     } else if (Number.isInteger(score) ? b.min <= score && score <= b.max : score <= b.max) {
       return b.id;
     }
@@ -223,9 +247,29 @@ export function referenceScore(
     (options.missing !== undefined && alternative === undefined) || (options.flags ?? []).some((id) => !optIn.has(id));
   if (optionIssues) return { valid: false, issues: [null] };
 
+  const settings = settingsOf(def, options.settings ?? {});
+  if (settings === null) return { valid: false, issues: [null] };
+
   const read_ = read(def, input);
   if (Array.isArray(read_)) return { valid: false, issues: read_ };
-  const answers = read_;
+  const given = read_;
+  // Skip logic: a rule whose conditions hold on the answers as given leaves its items unasked; one left
+  // unanswered counts as the rule says (unless the chosen missing option counts it as missing); one
+  // answered otherwise is scored as given or rejected, as the rule says.
+  const answers = new Map(given);
+  const counted = new Set<string>();
+  const conflicts: string[] = [];
+  for (const r of def.skips ?? []) {
+    if (!r.when.every((c) => conditionHolds(c, given, new Map(), settings))) continue;
+    for (const id of r.items) {
+      const v = given.get(id);
+      if (v === null) {
+        counted.add(id);
+        if (alternative?.notAsked !== "missing") answers.set(id, r.counts);
+      } else if (r.ifAnswered === "rejected" && v !== r.counts) conflicts.push(id);
+    }
+  }
+  if (conflicts.length > 0) return { valid: false, issues: conflicts };
 
   const all: Scale[] = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
   const unbanded = new Map(
@@ -239,8 +283,8 @@ export function referenceScore(
       score: u.score,
       method: u.method,
       missing: u.missing,
-      hasReason: u.score === null,
-      band: bandOf(s, u.score, answers, scores),
+      hasReason: u.score === null || s.items.some((id) => counted.has(id)),
+      band: bandOf(s, u.score, answers, scores, settings),
     };
   }
   const subscales: Record<string, number | null> = {};
@@ -249,7 +293,8 @@ export function referenceScore(
   const asked = new Set(options.flags ?? []);
   const flags = (def.flags ?? [])
     .filter((f) => f.optIn !== true || asked.has(f.id))
-    .filter((f) => conditionHolds(f.when, answers, scores))
+    .filter((f) => conditionHolds(f.when, answers, scores, settings))
+    .filter((f) => (f.settings ?? []).every((c) => conditionHolds(c, answers, scores, settings)))
     .map((f) => f.id);
 
   const primary = def.score === null ? null : (scales[def.score.id] as ReferenceScale);
@@ -267,7 +312,7 @@ export function referenceScore(
       flags,
       missing: def.items.filter((it) => answers.get(it.id) === null).map((it) => it.id),
       scales,
-      answers: Object.fromEntries(def.items.map((it) => [it.id, answers.get(it.id) ?? null])),
+      answers: Object.fromEntries(def.items.map((it) => [it.id, given.get(it.id) ?? null])),
     },
   };
 }
