@@ -23,3 +23,7 @@ export { ompsq10 } from "./ompsq10.js";
 export { bpi } from "./bpi.js";
 export { peg } from "./peg.js";
 export { pseq } from "./pseq.js";
+export { auditc } from "./auditc.js";
+export { audit } from "./audit.js";
+export { phq15 } from "./phq15.js";
+export { pcptsd5 } from "./pcptsd5.js";

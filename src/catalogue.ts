@@ -25,6 +25,10 @@ import {
   bpi,
   peg,
   pseq,
+  auditc,
+  audit,
+  phq15,
+  pcptsd5,
 } from "../instruments/index.js";
 
 /** The bundled definitions by id, in the instrument index's order (src/registry.ts types and exports it). */
@@ -52,4 +56,8 @@ export const catalogue = {
   bpi,
   peg,
   pseq,
+  auditc,
+  audit,
+  phq15,
+  pcptsd5,
 } as const;
