@@ -391,7 +391,7 @@ function checkedSettings(
       const known = declared.map((x) => `"${x.id}"`).join(", ") || "none";
       issues.push({ item: null, value: key, message: `unknown setting "${key}" (settings: ${known})` });
     } else if (d.type === "enum") {
-      if (value === null || value === undefined) delete out[key];
+      if (value === null || value === undefined) Reflect.deleteProperty(out, key);
       else if (typeof value === "string" && d.values.includes(value)) out[key] = value;
       else
         issues.push({

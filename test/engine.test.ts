@@ -343,10 +343,10 @@ describe("faults in a custom definition", () => {
     expect(() => score(noCompute, ["23:00", "07:00", 6])).toThrow(/has no compute function/);
   });
   it("an unknown id is an input error, also from safeScore", () => {
-    expect(() => score("phq10" as never, [])).toThrow(ScoreInputError);
-    const r = safeScore("phq10" as never, []);
+    expect(() => score("phq99" as never, [])).toThrow(ScoreInputError);
+    const r = safeScore("phq99" as never, []);
     expect(!r.success && r.error.message).toBe(
-      'phq10 (phq10): 1 invalid answer: unknown instrument id "phq10" (did you mean "phq9"?)',
+      'phq99 (phq99): 1 invalid answer: unknown instrument id "phq99" (did you mean "phq9"?)',
     );
   });
 });

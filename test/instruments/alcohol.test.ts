@@ -15,7 +15,7 @@ describe("AUDIT-C", () => {
 
   // Cut-offs: ≥ 4 men, ≥ 3 women (Addict Sci Clin Pract 2014; ementalhealth.ca); 3 with sex unset: indeterminate.
   it("reads every total at each cut-off by sex, and 3 with sex unset as indeterminate with sex-needed", () => {
-    const cases: [number[], string, string, string][] = [
+    const cases: [(number | null)[], string, string, string][] = [
       // answers, female, male, unset
       [[1, 1, 0], "negative", "negative", "negative"], // 2
       [[1, 1, 1], "positive", "negative", "indeterminate"], // 3
@@ -70,7 +70,7 @@ describe("AUDIT-C", () => {
   });
 
   it("emits the AUDIT-C total code 75626-2, never the AUDIT's 75624-7", () => {
-    const text = JSON.stringify(toObservations(score(auditc, [2, 1, 1]), { subject: "Patient/1" }));
+    const text = JSON.stringify(toObservations(score(auditc, [2, 1, 1]), { subject: { reference: "Patient/1" } }));
     expect(text).toContain("75626-2");
     expect(text).not.toContain("75624-7");
   });
@@ -145,7 +145,9 @@ describe("AUDIT", () => {
   });
 
   it("emits the AUDIT total code 75624-7, never the AUDIT-C's 75626-2", () => {
-    const text = JSON.stringify(toObservations(score(audit, [3, 2, 2, 1, 1, 0, 1, 1, 2, 4]), { subject: "Patient/1" }));
+    const text = JSON.stringify(
+      toObservations(score(audit, [3, 2, 2, 1, 1, 0, 1, 1, 2, 4]), { subject: { reference: "Patient/1" } }),
+    );
     expect(text).toContain("75624-7");
     expect(text).not.toContain("75626-2");
   });

@@ -90,7 +90,7 @@ describe("PHQ-15", () => {
 
   it("maps LOINC by item, not by position: item 11 (intercourse) is 69717-7; total 70273-8", () => {
     expect(phq15.items[10].loinc).toBe("69717-7");
-    const text = JSON.stringify(toObservations(score(phq15, ones()), { subject: "Patient/1" }));
+    const text = JSON.stringify(toObservations(score(phq15, ones()), { subject: { reference: "Patient/1" } }));
     expect(text).toContain("70273-8");
   });
 });
@@ -137,7 +137,9 @@ describe("PC-PTSD-5", () => {
   });
 
   it("emits the total code 102017-1", () => {
-    const text = JSON.stringify(toObservations(score(pcptsd5, [1, 1, 0, 1, 0, 1]), { subject: "Patient/1" }));
+    const text = JSON.stringify(
+      toObservations(score(pcptsd5, [1, 1, 0, 1, 0, 1]), { subject: { reference: "Patient/1" } }),
+    );
     expect(text).toContain("102017-1");
   });
 
