@@ -17,7 +17,7 @@ const NO_YES = [
  * ```ts
  * score(pcptsd5, [1, 1, 0, 1, 0, 1]).band?.id;                  // "positive" (3)
  * score(pcptsd5, [0, null, null, null, null, null]).score;     // 0 (items 1–5 not asked)
- * score(pcptsd5, { exposure: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 0 }, { flags: ["cutoff-4"] }).flags; // [cutoff-4]
+ * score(pcptsd5, { exposure: 1, 1: 1, 2: 1, 3: 1, 4: 1, 5: 0 }, { flags: ["cutoff-4"] }).flags.map((f) => f.id); // ["cutoff-4"]
  * ```
  * @see {@link https://pubmed.ncbi.nlm.nih.gov/27170304/ | Prins et al. 2016}
  * @category Trauma
