@@ -24,6 +24,9 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     tsconfig: "src/cli/tsconfig.json",
+    // One file: the report's modules stay in cli.js, evaluated only when `stepscore report` imports them (Vega
+    // itself is imported only then), and no chunk is left for the other build's clean to remove.
+    splitting: false,
     clean: false,
     sourcemap: true,
   },

@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// The browser page test: needs the built bundle (npm run build) and Chromium (Debian's chromium package).
+// The browser tests: the page test needs the built bundle (npm run build); both need Chromium (Debian's
+// chromium package). The report's test renders from the source and opens the file it writes.
 export default defineConfig({
-  test: { include: ["test/browser/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
+  test: {
+    include: ["test/browser/**/*.test.ts", "test/report/**/*.browser.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
 });

@@ -11,9 +11,9 @@
 //    (bench/score-row.ts), with CPU profiles of where the time goes.
 // 4. The FHIR way: LHC-Forms' PHQ-9 calculatedExpression and stepscore's own in fhirpath.js (bench/fhir.ts).
 // 5. Every instrument's throughput (bench/instruments.ts). 6. `stratify` per person (bench/stratify.ts).
-// 7. Bundle size against the targets, and what dominates it (bench/size.ts).
+// 7. `progress` and `progressRows` per person (bench/progress.ts). 8. Bundle size against the targets, and what dominates it (bench/size.ts).
 //
-// `tsx bench/run.ts <section>…` (streaming, batch, row, fhir, instruments, stratify, size) runs only those and prints
+// `tsx bench/run.ts <section>…` (streaming, batch, row, fhir, instruments, stratify, progress, size) runs only those and prints
 // them without writing docs/benchmarks.md; `npm run bench` runs everything, each section in a process of its own.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -27,6 +27,7 @@ import { fhirSection } from "./fhir.js";
 import { handScore, type HandResult } from "./hand.js";
 import { instrumentsSection } from "./instruments.js";
 import { anchor, type SectionResult, type Target } from "./measure.js";
+import { progressSection } from "./progress.js";
 import { scoreRowSection } from "./score-row.js";
 import { sizeSection } from "./size.js";
 import { stratifySection } from "./stratify.js";
@@ -37,7 +38,7 @@ const ROUNDS = 5;
 const BIG = 1_000_000;
 const SMALL = 100_000;
 
-const SECTIONS = ["streaming", "batch", "row", "fhir", "instruments", "stratify", "size"] as const;
+const SECTIONS = ["streaming", "batch", "row", "fhir", "instruments", "stratify", "progress", "size"] as const;
 type Section = (typeof SECTIONS)[number];
 const args = process.argv.slice(2);
 // `--json`: print the sections' results as JSON, for the run of every section, which runs each in a process
@@ -408,6 +409,7 @@ if (all) {
   if (runs("fhir")) sections.push(await fhirSection(loop));
   if (runs("instruments")) sections.push(await instrumentsSection());
   if (runs("stratify")) sections.push(await stratifySection());
+  if (runs("progress")) sections.push(await progressSection());
   if (runs("size")) sections.push(await sizeSection());
 }
 if (json) {

@@ -85,4 +85,5 @@ for (const l of table
   print(l);
 console.log(`(${String(rows.length)} rows in all; every column is in ${output})\n`);
 console.log("A blank cell is a missing answer, never 0: a score the instrument's missing-data rule cannot give is");
-console.log("left empty with the items that were missing. Try: npx tsx src/cli/main.ts describe phq9");
+console.log("left empty with the items that were missing. To score the cohort (or a file of your own), type:\n");
+console.log("  npx tsx src/cli/main.ts score phq9,gad7 examples/cohort.csv --na NA -o .tmp/cohort-scored.csv");

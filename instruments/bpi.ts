@@ -16,6 +16,11 @@ const RATING_0_TO_10 = [
   { value: 10, label: "10" },
 ] as const;
 
+/** Said with every severity response result: IMMPACT's percentages are set for one pain rating. */
+const SEVERITY_EXTENSION =
+  "IMMPACT's 30 % and 50 % are for a single 0–10 pain intensity rating (usually average pain); applied here to the " +
+  "mean of worst, least, average and current pain, an extension. For average pain alone, compare item 5.";
+
 /**
  * Brief Pain Inventory, short form (BPI-SF): pain severity and pain interference, each 0–10.
  *
@@ -42,7 +47,7 @@ export const bpi = {
   id: "bpi",
   title: "Brief Pain Inventory (short form)",
   shortTitle: "BPI-SF",
-  version: "1.0.0",
+  version: "1.0.1",
   domain: "pain",
   description: "Pain severity (four 0–10 ratings) and how much pain interferes with seven areas of daily life (0–10).",
   direction: "higher-is-worse",
@@ -121,6 +126,8 @@ export const bpi = {
       "which the BPI lacks; they are neither a default nor an option.",
     "Means are not rounded.",
     "Change: IMMPACT (dworkin2008) calls a 1-point fall in interference minimally important, and 30 % and 50 % falls in pain intensity moderately and substantially important; these are applied to the interference and severity subscales. No test-retest data were verified, so there is no reliable change index.",
+    "Change: the severity responses apply IMMPACT's single-rating percentages to a four-item mean, an extension; each " +
+      "result says so.",
   ],
   change: {
     interference: {
@@ -134,12 +141,14 @@ export const bpi = {
           anyOf: [{ kind: "improvement", unit: "percent", min: 30 }],
           default: true,
           source: "dworkin2008",
+          note: SEVERITY_EXTENSION,
         },
         {
           id: "reduced-50-percent",
           label: "50 % or greater reduction (IMMPACT: substantial)",
           anyOf: [{ kind: "improvement", unit: "percent", min: 50 }],
           source: "dworkin2008",
+          note: SEVERITY_EXTENSION,
         },
       ],
     },

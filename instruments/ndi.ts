@@ -27,7 +27,7 @@ export const ndi = {
   id: "ndi",
   title: "Neck Disability Index",
   shortTitle: "NDI",
-  version: "1.1.0",
+  version: "1.1.1",
   domain: "disability",
   description: "Disability in everyday activities from neck pain: raw score 0–50 and percentage.",
   direction: "higher-is-worse",
@@ -265,6 +265,7 @@ export const ndi = {
           points: 10,
           default: true,
           source: "young2009",
+          note: "The author's note gives 5 points (the `vernon` option); 10 is kept because smaller changes may be measurement error.",
         },
         {
           id: "young2009-anchor",

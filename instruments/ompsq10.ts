@@ -62,6 +62,13 @@ export const ompsq10 = {
         "The long form the short form's items come from, read in a public reproduction: the duration item's ten boxes are " +
         "scored 1 (0–1 week) to 10 (over 1 year), as here.",
     },
+    rtwMatters: {
+      text: "Return to Work Matters. Orebro: the questionnaire you need to know about.",
+      url: "https://test-wcq.rtwmatters.org/article/article.php?id=1935&t=orebro-the-questionnaire-you-need-to-know-about",
+      note:
+        "A return-to-work practitioners' page, independent of awell-score: the ten questions in this order, a total out of " +
+        "100, 'a score over 50' high risk. Items paraphrased; reverse scoring not stated.",
+    },
     termsUnverified: {
       text: "No published terms of use for the ÖMPSQ-10 were found.",
       note: "The questionnaire was developed by Steven J. Linton (Örebro University) and colleagues; rights not established.",
@@ -126,9 +133,10 @@ export const ompsq10 = {
     "Cut-off: Linton 2011 reports 'a cutoff of 50'. This definition counts 50 as high risk (≥ 50), as awell-score does " +
       "(> 49). Some users read it as > 50 (e.g. a 2019 New South Wales road-traffic cohort stratified low ≤ 50, high > 50); " +
       "a total of exactly 50 is the only score on which the two readings differ.",
-    "Linton 2011 itself: only the abstract was found (two items from each of five factors; cut-off 50). Item order, " +
-      "factor names and the reverse-scored items (3, 4, 8) rest on awellScore; the duration categories match the printed " +
-      "long form (linton2003Form).",
+    "Checked against Linton 2011: only its abstract could be read (PubMed 21192286: two items from each of five " +
+      "factors; 'a cutoff of 50'); the full text is paywalled. Item order: awellScore, confirmed by rtwMatters; duration " +
+      "categories: the printed long form (linton2003Form); reverse-scored items 3, 4, 8 (where a higher answer is " +
+      "better): awellScore alone.",
     "Item 1 is passed as its category number 1–10, never as weeks or months; the shortest duration scores 1, so the " +
       "lowest possible total is 1.",
     "No rule for unanswered items is published; every item is required. Summing only the answered items (as some " +

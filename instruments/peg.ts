@@ -98,7 +98,8 @@ export const peg = {
       "found, so they are neither a default nor an option.",
     "No rule for unanswered items is published; all three are required. The mean is not rounded.",
     "LOINC (loincPeg): cosri notes that loinc.org's panel page once gave item 1 another code; 75893-8 is the one LOINC's " +
-      "Questionnaire and both CDS artefacts use. The Observation carries the unrounded mean.",
+      "Questionnaire and both CDS artefacts use. LOINC's 91147-9 says to round for clinical use; the mean (and the " +
+      "Observation) stays unrounded, rounding left to the display, so changes against the 1 and 1.75-point MIDs are exact.",
     "Change: Reed 2024 gives anchor-based MIDs mostly between 1.0 and 1.75 points; the lower end is the default (the smallest change that matters), the upper an option. No test-retest coefficient was found, so there is no reliable change index.",
   ],
   change: {

@@ -34,7 +34,7 @@ export const startback = {
   id: "startback",
   title: "Keele STarT Back Screening Tool",
   shortTitle: "STarT Back",
-  version: "1.1.0",
+  version: "1.2.0",
   domain: "risk",
   description:
     "Screens people with low back pain for physical and psychosocial indicators of a poor prognosis and " +
@@ -67,11 +67,11 @@ export const startback = {
         "free and open to all.",
     },
     loincStartback: {
-      text: "LOINC 91349-1 'STarT Back Screening Tool panel'; 91351-7 'Total score [STarT Back]'.",
-      url: "https://loinc.org/91352-5",
+      text: "LOINC 91349-1 'STarT Back Screening Tool panel'; 91351-7 'Total score [STarT Back]'; items 91340-0 to 91348-3.",
+      url: "https://loinc.org/91349-1",
       note:
         "91351-7 in AHRQ-CDS/AHRQ-CDS-Connect-PAIN-MANAGEMENT-SUMMARY src/cql/r4/FactorsToConsiderInManagingChronicPainFHIRv401.cql " +
-        "(f9f63c6c); panel 91349-1 on loinc.org's pages for its members 91350-9 (distress subscore) and 91352-5 (risk level).",
+        "(f9f63c6c); loinc.org's page for panel 91349-1 (2.77) lists questions 91340-0 … 91348-3 in the form's order.",
     },
   },
   licence: {
@@ -87,17 +87,18 @@ export const startback = {
   },
   loinc: { panel: "91349-1", score: "91351-7" },
   items: [
-    { id: "1", label: "Back pain spread down the leg(s)", options: AGREE },
-    { id: "2", label: "Shoulder or neck pain", options: AGREE },
-    { id: "3", label: "Walked only short distances", options: AGREE },
-    { id: "4", label: "Dressed more slowly", options: AGREE },
-    { id: "5", label: "Not safe to be physically active (fear)", options: AGREE },
-    { id: "6", label: "Worrying thoughts (anxiety)", options: AGREE },
-    { id: "7", label: "Pain terrible, never getting better (catastrophising)", options: AGREE },
-    { id: "8", label: "Not enjoyed things (low mood)", options: AGREE },
+    { id: "1", label: "Back pain spread down the leg(s)", loinc: "91340-0", options: AGREE },
+    { id: "2", label: "Shoulder or neck pain", loinc: "91341-8", options: AGREE },
+    { id: "3", label: "Walked only short distances", loinc: "91342-6", options: AGREE },
+    { id: "4", label: "Dressed more slowly", loinc: "91343-4", options: AGREE },
+    { id: "5", label: "Not safe to be physically active (fear)", loinc: "91344-2", options: AGREE },
+    { id: "6", label: "Worrying thoughts (anxiety)", loinc: "91345-9", options: AGREE },
+    { id: "7", label: "Pain terrible, never getting better (catastrophising)", loinc: "91346-7", options: AGREE },
+    { id: "8", label: "Not enjoyed things (low mood)", loinc: "91347-5", options: AGREE },
     {
       id: "9",
       label: "Bothersomeness of back pain",
+      loinc: "91348-3",
       // Only the top two of five answers count (Keele scoring handout).
       options: [
         { value: 0, label: "Not at all", score: 0 },
@@ -162,7 +163,7 @@ export const startback = {
     "The 6-item variant (items 2, 5 and 6 removed; total ≤ 2 low) is a different instrument and is not scored here.",
     "Licence: Keele's current statement (2021) allows non-commercial use without a licence and asks commercial users to " +
       "contact Keele; an older page said 'free and open to all'. The stricter current terms are followed.",
-    "LOINC (loincStartback): the distress subscore 91350-9 and risk level 91352-5 are not emitted (definitions code the " +
-      "primary score only); no question codes were seen.",
+    "LOINC (loincStartback): question codes 91340-0 … 91348-3, sent without a display (LOINC's is Keele's wording); no " +
+      "LOINC answer codes were seen. The distress subscore 91350-9 and risk level 91352-5 are not emitted.",
   ],
 } as const satisfies InstrumentDefinition;

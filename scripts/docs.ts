@@ -12,6 +12,8 @@ import { ruleText } from "../src/rules/missing.js";
 import { skipText } from "../src/rules/skips.js";
 import { noTotalText, rangeText } from "../src/rules/words.js";
 import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
+import { renderProgressPage } from "./progress-docs.js";
+import { renderCliPage } from "./cli-docs.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -106,10 +108,23 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   for (const s of scales) {
     const primary = s === def.score ? " (primary)" : "";
     push(
-      `| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items")} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`,
+      `| \`${s.id}\`${primary} ${esc(s.label)} | ${s.items.join(", ")} | ${METHOD_DESCRIPTIONS[s.method].words("the items", s)} | ${rangeText(...s.range)} | ${esc(ruleText(s.missing, s.items.length))} (${cite(def, s.missing.source)}) | ${cite(def, s.source)} |`,
     );
   }
   push("");
+
+  for (const s of scales) {
+    if (s.table === undefined) continue;
+    push(
+      `### Table of ${s.id}`,
+      "",
+      `Raw sum of items ${s.items.join(", ")} → ${esc(s.label)}. Source: ${cite(def, s.source)}.`,
+      "",
+    );
+    push("| raw | value |", "|---|---|");
+    for (const [raw, value] of s.table) push(`| ${String(raw)} | ${String(value)} |`);
+    push("");
+  }
 
   for (const s of scales.filter((x) => x.bands !== undefined)) {
     push(`### Bands of ${s.id}`, "", `Source: ${cite(def, s.bandsSource ?? s.source)}.`, "");
@@ -272,7 +287,9 @@ export function pages(): [string, string][] {
     ["README.md", readmeWithTable(defs)],
     ["docs/instruments.md", renderIndex(defs)],
     ["docs/change.md", renderChangePage(defs)],
+    ["docs/progress.md", renderProgressPage(defs)],
     ["docs/stratification.md", renderStratificationPage(defaultPathway)],
+    ["docs/cli.md", renderCliPage()],
     ...defs.map((d): [string, string] => [`docs/instruments/${d.id}.md`, renderInstrumentPage(d)]),
   ];
 }

@@ -20,7 +20,7 @@ export type Shape = true | { readonly [key: string]: Shape };
 /** A missing-data rule: its kind and numbers, and the `computed` kind's description (reasons quote it). */
 const RULE: Shape = { kind: true, maxMissing: true, rounding: true, minAnswered: true, description: true };
 
-/** A scale: its label is in reasons; bands report id and label. */
+/** A scale: its label is in reasons; bands report id and label; a table scale scores by its rows. */
 const SCALE: Shape = {
   id: true,
   label: true,
@@ -29,6 +29,8 @@ const SCALE: Shape = {
   range: true,
   missing: RULE,
   bands: { id: true, label: true, min: true, max: true, when: true },
+  rules: true,
+  table: true,
 };
 
 /** The keys of a definition that scoring reads, and of its parts. */

@@ -29,6 +29,13 @@ import {
   audit,
   phq15,
   pcptsd5,
+  gcpsr,
+  pcl5,
+  ahchrsn,
+  koosjr,
+  hoosjr,
+  rand36,
+  wpai,
 } from "../instruments/index.js";
 
 /** The bundled definitions by id, in the instrument index's order (src/registry.ts types and exports it). */
@@ -60,4 +67,11 @@ export const catalogue = {
   audit,
   phq15,
   pcptsd5,
+  gcpsr,
+  pcl5,
+  ahchrsn,
+  koosjr,
+  hoosjr,
+  rand36,
+  wpai,
 } as const;

@@ -1,10 +1,10 @@
 import { validator } from "./answers.js";
 import { DefinitionError, describeValue, quote } from "./errors.js";
 import { bindBands } from "./rules/bands.js";
-import { isSettingCondition, type Scores, type SettingValues } from "./rules/conditions.js";
+import { readsSetting, type Scores, type SettingValues } from "./rules/conditions.js";
 import { bindFlag, type FlagPlan } from "./rules/flags.js";
 import { scoredValue, scalesOf } from "./rules/items.js";
-import { METHODS, type Combine } from "./rules/methods.js";
+import { bindRules, METHODS, type Combine } from "./rules/methods.js";
 import { bindSkip, type SkipPlan } from "./rules/skips.js";
 import { noTotalText } from "./rules/words.js";
 import type { AnswerValue, BandResult, InstrumentDefinition, Item, Scale } from "./types.js";
@@ -56,6 +56,13 @@ export interface ScalePlan {
         settings?: SettingValues,
       ) => BandResult | null)
     | null;
+  /**
+   * A `rules` scale's score from its rules (rules/methods.ts `bindRules`: null when undecided, `undefined`
+   * when no rule applies), scored after every other scale; null for other methods.
+   */
+  readonly rules:
+    | ((vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => number | null | undefined)
+    | null;
 }
 
 /** A definition compiled for scoring: everything the engine needs, looked up and told apart once. */
@@ -70,6 +77,8 @@ export interface Plan {
   readonly scales: readonly ScalePlan[];
   readonly flags: readonly FlagPlan[];
   readonly hasCustom: boolean;
+  /** Whether a scale has method `rules` (scored after the others). */
+  readonly hasRules: boolean;
   /** Every item id set to null: copied to build a result's answer record with one hidden class. */
   readonly answerTemplate: Readonly<Record<string, null>>;
   /**
@@ -172,10 +181,23 @@ function compile(def: InstrumentDefinition): Plan {
       return it.scored === null || [...it.scored].every(([value, scored]) => value === scored);
     });
     const maxTotal = idx.reduce((sum, i) => sum + (items[i] as ItemPlan).maxScore, 0);
-    return { def: scale, id: scale.id, idx, asGiven, maxTotal, complete: method.complete, band };
+    // A rules scale without its rules would score nothing, always: refused, as validateDefinition does.
+    if (scale.method === "rules" && !(Array.isArray(scale.rules) && scale.rules.length > 0))
+      throw new DefinitionError(def.id, [`scale "${scale.id}" has method "rules" but no rules`]);
+    const rules = scale.method === "rules" ? bindRules(scale.rules ?? [], index, scaleIndex) : null;
+    return {
+      def: scale,
+      id: scale.id,
+      idx,
+      asGiven,
+      maxTotal,
+      complete: method.bind?.(scale, def.id) ?? method.complete,
+      band,
+      rules,
+    };
   });
   const primary = def.score === null ? null : (scales[0] as ScalePlan);
-  const hasCustom = scales.some((s) => s.complete === null);
+  const hasCustom = scales.some((s) => s.complete === null && s.rules === null);
   if (hasCustom && def.compute === undefined) {
     throw new DefinitionError(def.id, ['a scale has method "custom" but the definition has no compute function']);
   }
@@ -185,10 +207,17 @@ function compile(def: InstrumentDefinition): Plan {
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
   const noPrimary = noTotalText(def.shortTitle);
   const skips = (def.skips ?? []).map((r) => bindSkip(r, index));
+  const hasRules = scales.some((s) => s.rules !== null);
+  // A setting condition may sit anywhere: in a flag's condition or its guards, a rule band, a skip rule, a
+  // scale's rules, or nested in their count, all or any.
   const readsSettings =
-    (def.flags ?? []).some((f) => (f.settings ?? []).length > 0) ||
-    (def.skips ?? []).some((r) => r.when.some(isSettingCondition)) ||
-    declared.some((s) => (s.bands ?? []).some((b) => "when" in b && b.when.some(isSettingCondition)));
+    (def.flags ?? []).some((f) => (f.settings ?? []).length > 0 || readsSetting(f.when)) ||
+    (def.skips ?? []).some((r) => r.when.some(readsSetting)) ||
+    declared.some(
+      (s) =>
+        (s.bands ?? []).some((b) => "when" in b && b.when.some(readsSetting)) ||
+        (s.rules ?? []).some((r) => r.when !== undefined && readsSetting(r.when)),
+    );
   return {
     def,
     items,
@@ -198,6 +227,7 @@ function compile(def: InstrumentDefinition): Plan {
     scales,
     flags,
     hasCustom,
+    hasRules,
     answerTemplate,
     keys,
     noPrimary,

@@ -3,6 +3,7 @@ import { planFor, scoredOf, type ItemPlan, type Plan, type ScalePlan } from "./c
 import { DefinitionError, describeValue, returnedInputError, ScoreInputError, withStack } from "./errors.js";
 import { demandText, partialScore } from "./rules/missing.js";
 import { applySkips, skipReason, type Skipped } from "./rules/skips.js";
+import type { SettingValues } from "./rules/conditions.js";
 import type {
   AnswerValue,
   ComputedScale,
@@ -129,9 +130,17 @@ export function evaluate(
   for (let j = 0; j < ps.length; j++) {
     const s = ps[j] as ScalePlan;
     outs.push(
-      s.complete === null ? fromCompute(plan, s, computed) : scoreScale(plan, s, vals, override ?? s.def.missing),
+      s.rules !== null
+        ? UNDECIDED
+        : s.complete === null
+          ? fromCompute(plan, s, computed)
+          : scoreScale(plan, s, vals, override ?? s.def.missing),
     );
   }
+  // Rules scales last, in order: their rules may test the other scales' scores.
+  if (plan.hasRules)
+    for (let j = 0; j < ps.length; j++)
+      if ((ps[j] as ScalePlan).rules !== null) outs[j] = byRules(plan, ps[j] as ScalePlan, vals, outs, settings);
   const scales: Record<string, ScaleOutcome> = {};
   const subscales: Record<string, number | null> = {};
   for (let j = 0; j < ps.length; j++) {
@@ -238,6 +247,41 @@ function scoreScale(
   const reason =
     `${plan.def.shortTitle} ${scale.def.label}: ${String(missing.length)} of ${String(size)} items not answered ` +
     `(${missing.join(", ")}); ${demandText(rule, size)}`;
+  return { score: null, method: "insufficient", missing, reason, band: null };
+}
+
+/** Stands in for a rules scale until it is scored (never in a result). */
+const UNDECIDED: Mutable<ScaleOutcome> = {
+  score: null,
+  method: "insufficient",
+  missing: NONE_MISSING,
+  reason: null,
+  band: null,
+};
+
+/**
+ * A rules scale's outcome: the value of the first rule that holds; null, with the unanswered items its rules
+ * read, when a rule cannot be decided or none applies.
+ */
+function byRules(
+  plan: Plan,
+  s: ScalePlan,
+  vals: readonly AnswerValue[],
+  outs: readonly Mutable<ScaleOutcome>[],
+  settings: SettingValues | undefined,
+): Mutable<ScaleOutcome> {
+  const score = (s.rules as NonNullable<ScalePlan["rules"]>)(vals, outs, settings);
+  const missing: string[] = [];
+  for (const i of s.idx) if (vals[i] === null) missing.push((plan.items[i] as ItemPlan).id);
+  if (typeof score === "number")
+    return { score, method: missing.length > 0 ? "partial" : "complete", missing, reason: null, band: null };
+  const name = `${plan.def.shortTitle} ${s.def.label}`;
+  const reason =
+    score !== null
+      ? `${name}: none of its rules applies`
+      : missing.length > 0
+        ? `${name}: cannot be decided, as ${missing.length === 1 ? "item" : "items"} ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not answered; ${demandText(s.def.missing, s.idx.length)}`
+        : `${name}: cannot be decided, as a score its rules test has none`;
   return { score: null, method: "insufficient", missing, reason, band: null };
 }
 

@@ -1,5 +1,8 @@
 const BRAND = Symbol.for("stepscore.ScoreInputError");
 
+/** The type with its readonly fields writable, to fill in an object made without its constructor. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * One problem with an answer set.
  */
@@ -40,6 +43,37 @@ export class ScoreInputError extends Error {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 
+  /**
+   * The mark {@link ScoreInputError}'s `instanceof` reads, on the prototype: every instance has it without
+   * an own property to define (defining one costs more than the rest of a returned error).
+   *
+   * @internal
+   */
+  get [BRAND](): true {
+    return true;
+  }
+
+  static {
+    // A returned error (built without the constructor, below) reads its stack from here: its first line, as a
+    // stack with no frames reads. In V8 and JavaScriptCore a constructed error has its own stack, which
+    // shadows this; SpiderMonkey keeps it behind an accessor on Error.prototype, which is asked first.
+    Object.defineProperty(this.prototype, "stack", {
+      get(this: ScoreInputError) {
+        try {
+          const own: unknown = Reflect.get(Error.prototype, "stack", this);
+          if (typeof own === "string" && own !== "") return own;
+        } catch {
+          // not an error object of the runtime's own: the first line stands in
+        }
+        return `ScoreInputError: ${this.message}`;
+      },
+      set(this: ScoreInputError, value: unknown) {
+        Object.defineProperty(this, "stack", { value, writable: true, configurable: true });
+      },
+      configurable: true,
+    });
+  }
+
   /** The id of the instrument the answers were for (or the unknown id that was asked for). */
   readonly instrument: string;
   /** One entry per bad item. */
@@ -57,7 +91,6 @@ export class ScoreInputError extends Error {
     const kept = keptIssues(issues);
     super(inputMessage(instrument, title, issues, kept, hint));
     this.name = "ScoreInputError";
-    Object.defineProperty(this, BRAND, { value: true });
     this.instrument = instrument;
     this.issues = kept;
     this.hint = hint;
@@ -84,7 +117,7 @@ function inputMessage(
  * A {@link ScoreInputError} built without running the Error constructor, so no stack is captured: for
  * errors that are returned rather than thrown (`safeScore`, rejected rows), where capturing the stack
  * would be most of the cost and would only show library internals. It has the same prototype (so
- * `instanceof` holds), `name`, `message`, `instrument`, `issues` and `hint`; its `stack` is the first line
+ * `instanceof` holds), `name`, `message`, `instrument`, `issues` and `hint`; its `stack` (read from the prototype) is the first line
  * alone, "ScoreInputError: <message>", as a stack with no frames reads. Nothing global is touched.
  *
  * @internal
@@ -97,12 +130,15 @@ export function returnedInputError(
 ): ScoreInputError {
   const kept = keptIssues(issues);
   const message = inputMessage(instrument, title, issues, kept, hint);
-  const e = Object.create(ScoreInputError.prototype) as ScoreInputError;
-  // The same own properties, with the same enumerability and order, as the constructor gives (class fields first).
+  const e = Object.create(ScoreInputError.prototype) as Mutable<ScoreInputError>;
+  // The same enumerable properties, in the same order, as the constructor gives (class fields first); `message`
+  // not enumerable, as Error's own. Plain assignments where they can be: each defineProperty costs more.
   Object.defineProperty(e, "message", { value: message, writable: true, configurable: true });
-  Object.defineProperty(e, "stack", { value: `ScoreInputError: ${message}`, writable: true, configurable: true });
-  Object.defineProperty(e, BRAND, { value: true });
-  return Object.assign(e, { instrument, issues: kept, hint, name: "ScoreInputError" });
+  e.instrument = instrument;
+  e.issues = kept;
+  e.hint = hint;
+  e.name = "ScoreInputError";
+  return e;
 }
 
 /**

@@ -116,7 +116,8 @@ export type Item = ChoiceItem | NumberItem | TimeItem;
  *   (items in the scale) / (items answered), then rounded as `rounding` says. Only for `sum` scales.
  * - `min-answered`: at least `minAnswered` items must be answered; `mean` and `percent` scales are then
  *   computed over the answered items (their denominator shrinks). Not for `sum` scales.
- * - `computed`: the definition's `compute` applies the rule in `description` (custom scales only).
+ * - `computed`: the definition's `compute`, or a `rules` scale's rules, apply the rule in `description`
+ *   (custom and rules scales only).
  */
 export type MissingRule =
   | { readonly kind: "strict"; readonly source: string }
@@ -132,10 +133,28 @@ export type MissingRule =
 /** A comparison used by flags and rule-based bands. */
 export type Comparison = ">=" | ">" | "<=" | "<" | "==";
 
-/** A test on one item's answer or one scale's score. Exactly one of `item` or `scale` is given. */
+/**
+ * A test on one item's answer, one scale's score or one of the caller's settings, or a combination of
+ * tests. Exactly one of `item`, `scale`, `setting`, `count`, `all` or `any` is given.
+ *
+ * A test is true, false, or unknown: unknown when an answer or score it needs is missing and the others do
+ * not already decide it (`all` with one part false is false whatever is missing; `any` with one part true
+ * is true). A flag is raised, and a rule band or scale rule applies, only when its test is true.
+ *
+ * - `item` / `scale`: the item's answer as given (before reverse keying) or the scale's score, compared with `value`.
+ * - `setting`: a {@link SettingCondition} on the caller's `options.settings`.
+ * - `count`: the number of the listed tests that hold, compared with `value` ("at least 2 of items 8–14
+ *   rated 2 or more": `{ count: [{ item: "8", op: ">=", value: 2 }, …], op: ">=", value: 2 }`).
+ * - `all`: every listed test holds (true when none is listed).
+ * - `any`: at least one listed test holds (false when none is listed).
+ */
 export type Condition =
   | { readonly item: string; readonly op: Comparison; readonly value: number }
-  | { readonly scale: string; readonly op: Comparison; readonly value: number };
+  | { readonly scale: string; readonly op: Comparison; readonly value: number }
+  | { readonly count: readonly Condition[]; readonly op: Comparison; readonly value: number }
+  | { readonly all: readonly Condition[] }
+  | { readonly any: readonly Condition[] }
+  | SettingCondition;
 
 /**
  * A band given by inclusive bounds on the scale's score. A score that is not a whole number (a percentage,
@@ -154,7 +173,7 @@ export interface RangeBand {
 
 /**
  * A test on a caller's setting (`options.settings`): holds when the setting's value is one of `is`, where
- * `null` stands for an enumerated setting the caller did not give ("unset"). Usable in rule bands, in a
+ * `null` stands for an enumerated setting the caller did not give ("unset"). Usable wherever a {@link Condition} is (rule bands, flags, scale rules, inside `count`, `all` and `any`), in a
  * flag's `settings` and in skip rules; never unknown, since a setting always has a value or is unset.
  *
  * @example
@@ -182,14 +201,31 @@ export interface RuleBand {
   /** Label for display. */
   readonly label: string;
   /** All must hold. */
-  readonly when: readonly (Condition | SettingCondition)[];
+  readonly when: readonly Condition[];
 }
 
 /** A band of a scale. */
 export type Band = RangeBand | RuleBand;
 
 /** How a scale combines its items. */
-export type ScaleMethod = "sum" | "mean" | "percent" | "custom";
+export type ScaleMethod = "sum" | "mean" | "percent" | "custom" | "rules" | "table";
+
+/**
+ * One of the ordered rules of a `rules` scale: when its condition holds, the scale's score is `value`. A
+ * rule without `when` always applies (the last rule, "otherwise").
+ */
+export interface ScaleRule {
+  /** The condition; left out for the rule that applies whenever no earlier one does. */
+  readonly when?: Condition;
+  /** The score the rule gives. */
+  readonly value: number;
+}
+
+/**
+ * A published conversion table of a `table` scale: one `[raw, value]` row for each whole-number sum of the
+ * scale's scored items, lowest raw sum first (e.g. the KOOS JR's raw 0–28 to interval scores 100–0).
+ */
+export type LookupTable = readonly (readonly [raw: number, value: number])[];
 
 /** A score computed from items: the primary score or a subscale. */
 export interface Scale {
@@ -201,7 +237,9 @@ export interface Scale {
   readonly items: readonly string[];
   /**
    * `sum` of scored values; `mean` of answered; `percent` = sum / (sum of the answered items' maxima) × 100;
-   * `custom` = computed by the definition's `compute`.
+   * `custom` = computed by the definition's `compute`; `rules` = the value of the first of `rules` that
+   * applies; `table` = the sum of the scored values looked up in `table` (a complete sum only: no
+   * missing-data rule but `strict` fits a table).
    */
   readonly method: ScaleMethod;
   /** The lowest and highest possible score. */
@@ -214,6 +252,18 @@ export interface Scale {
   readonly bandsSource?: string;
   /** Key into `references` for the scale's membership and method. */
   readonly source: string;
+  /**
+   * For a `rules` scale (and only there): its rules, tried in order; the first whose condition holds gives
+   * the score. When a rule's condition is unknown (an answer it needs is missing), the score is null: a
+   * later rule is never taken in its place. `items` lists every item the rules read, directly or through
+   * the scales they test; the missing rule is `computed`, its description saying in words what the rules do.
+   */
+  readonly rules?: readonly ScaleRule[];
+  /**
+   * For a `table` scale (and only there): the published value of each raw sum, covering every sum its items
+   * can give exactly once. The scale's `range` is that of the values.
+   */
+  readonly table?: LookupTable;
 }
 
 /** A flag raised when a condition holds: a safety signal or a named alternative cut-off. */
@@ -224,7 +274,10 @@ export interface FlagDefinition {
   readonly label: string;
   /** What a clinician should know or do when it is raised. */
   readonly message: string;
-  /** The condition; an item condition is tested whenever that item is answered, whatever else is missing. */
+  /**
+   * The condition; it is tested whenever what it reads is known, whatever else is missing (an item
+   * condition whenever that item is answered), and the flag is raised only when it is true.
+   */
   readonly when: Condition;
   /** Settings that must also hold for the flag to be raised (AUDIT-C `sex-needed`: sex not given). */
   readonly settings?: readonly SettingCondition[];

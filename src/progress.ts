@@ -4,14 +4,16 @@ import { compare } from "./conditions.js";
 import { parseInstant, weeksBetween } from "./dates.js";
 import { defaultPathway, type DefaultPathway } from "./stratify/default-pathway.js";
 import {
-  stratify,
+  checkedPathway,
+  stepChecked,
+  stratifyChecked,
   type StepOf,
   type StratifyResult,
   type UncheckedUrgent,
   type UrgentAction,
 } from "./stratify/evaluate.js";
 import { citer } from "./stratify/cite.js";
-import { definitionFor, tagCondition, urgentFlags, type Pathway } from "./stratify/pathway.js";
+import { definitionFor, tagCondition, urgentFlags, type CheckedPathway, type Pathway } from "./stratify/pathway.js";
 import { conditionKind, conditionSubject } from "./rules/conditions.js";
 import { unreachable } from "./rules/kinds.js";
 import {
@@ -288,9 +290,9 @@ export function progress(history: readonly HistoryEntry[], options: ProgressOpti
   const pathway = options.pathway ?? defaultPathway;
   const extra = options.definitions ?? [];
   const input = readInput(history, options, pathway);
-  // Validates the pathway (throws PathwayError) before anything is judged against it.
-  stratify([], pathway, { definitions: extra });
-  return new Judgement(pathway, extra, input).result();
+  // Validates the pathway (throws PathwayError) before anything is judged against it; once per pathway object.
+  const checked = checkedPathway(pathway, { definitions: extra });
+  return new Judgement(pathway, checked, extra, input).result();
 }
 
 interface Entry {
@@ -395,25 +397,27 @@ class Judgement {
 
   constructor(
     private readonly p: Pathway,
+    checked: CheckedPathway,
     private readonly extra: readonly InstrumentDefinition[],
     private readonly input: Input,
   ) {
     this.cite = citer(p.references);
     this.instrumentIds = [...new Set(input.entries.map((e) => e.result.instrument))];
     this.t0 = input.step?.t ?? input.entries[0]?.t ?? null;
-    const opts = { definitions: extra };
     const baselines = this.instrumentIds.flatMap((id) => {
       const s = this.tracked(id);
       return s.scored[0] === undefined ? [] : [s.scored[0].entry.result];
     });
-    this.current = input.step?.current ?? stratify(baselines, p, opts).step;
+    this.current = input.step?.current ?? stepChecked(checked, baselines, extra);
     const latest = this.instrumentIds.map((id) => {
       const s = this.tracked(id);
       return (s.scored.at(-1) ?? lastOf(s)).entry.result;
     });
-    this.stratified = stratify(latest, p, opts);
+    this.stratified = stratifyChecked(checked, latest, extra);
     const deciding = this.instrumentIds.map((id) => this.decidingForUrgent(id));
-    this.urgentFrom = deciding.every((r, i) => r === latest[i]) ? this.stratified : stratify(deciding, p, opts);
+    this.urgentFrom = deciding.every((r, i) => r === latest[i])
+      ? this.stratified
+      : stratifyChecked(checked, deciding, extra);
   }
 
   result(): ProgressResult {

@@ -2,21 +2,12 @@
 // are checked by the compiled plan.
 import * as z from "zod/mini";
 import { bandProblems } from "./rules/bands.js";
-import { conditionProblem } from "./rules/conditions.js";
+import { conditionKind, conditionProblem, conditionReads } from "./rules/conditions.js";
 import { isChoice, scalesOf, scoredValue } from "./rules/items.js";
-import { METHOD_DESCRIPTIONS, METHODS } from "./rules/methods.js";
+import { METHOD_DESCRIPTIONS, METHODS, rulesProblems } from "./rules/methods.js";
 import { missingRuleProblems } from "./rules/missing.js";
 import { skipProblems } from "./rules/skips.js";
-import type {
-  ChangeFacts,
-  Condition,
-  InstrumentDefinition,
-  Item,
-  MissingRule,
-  Scale,
-  ScaleMethod,
-  SettingCondition,
-} from "./types.js";
+import type { ChangeFacts, Condition, InstrumentDefinition, Item, MissingRule, Scale, ScaleMethod } from "./types.js";
 
 // Built on first use: zod schemas made at module load would stay in every bundle that imports the library.
 let definitionSchema: ReturnType<typeof buildDefinitionSchema> | undefined;
@@ -28,14 +19,33 @@ function buildDefinitionSchema() {
   const comparison = z.enum([">=", ">", "<=", "<", "=="]);
   const settingId = z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/));
 
-  const condition = z.union([
-    z.strictObject({ item: text, op: comparison, value: finite }),
-    z.strictObject({ scale: text, op: comparison, value: finite }),
-  ]);
   const settingCondition = z.strictObject({
     setting: text,
     is: z.array(z.union([z.string(), z.boolean(), z.null()])).check(z.minLength(1)),
   });
+  // Conditions nest (count, all, any of conditions): the getters let the schema name itself.
+  const condition: z.ZodMiniType<Condition> = z.union([
+    z.strictObject({ item: text, op: comparison, value: finite }),
+    z.strictObject({ scale: text, op: comparison, value: finite }),
+    settingCondition,
+    z.strictObject({
+      get count() {
+        return z.array(condition);
+      },
+      op: comparison,
+      value: finite,
+    }),
+    z.strictObject({
+      get all() {
+        return z.array(condition);
+      },
+    }),
+    z.strictObject({
+      get any() {
+        return z.array(condition);
+      },
+    }),
+  ]);
 
   // One schema per missing-data rule kind, in a table the compiler holds to MissingRule's kinds: a new kind
   // without a schema (or a schema for no kind) does not compile.
@@ -63,7 +73,7 @@ function buildDefinitionSchema() {
 
   const band = z.union([
     z.strictObject({ id, label: text, min: finite, max: finite }),
-    z.strictObject({ id, label: text, when: z.array(z.union([condition, settingCondition])).check(z.minLength(1)) }),
+    z.strictObject({ id, label: text, when: z.array(condition).check(z.minLength(1)) }),
   ]);
 
   const scale = z.strictObject({
@@ -77,6 +87,8 @@ function buildDefinitionSchema() {
     bands: z.optional(z.array(band).check(z.minLength(1))),
     bandsSource: z.optional(text),
     source: text,
+    rules: z.optional(z.array(z.strictObject({ when: z.optional(condition), value: finite }))),
+    table: z.optional(z.array(z.tuple([finite, finite])).check(z.minLength(1))),
   });
 
   const itemBase = {
@@ -347,7 +359,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
 
   const itemIds: ReadonlySet<string> = new Set(items.keys());
   const settings = def.settings ?? [];
-  const conditionProblems = (where: string, c: Condition | SettingCondition): void => {
+  const conditionProblems = (where: string, c: Condition): void => {
     const problem = conditionProblem(c, itemIds, scaleIds, settings);
     if (problem !== null) say(where, problem);
   };
@@ -361,6 +373,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
     checkScale(s, items, def.compute !== undefined, (what) => {
       say(where, what);
     });
+    for (const what of rulesProblems(s, itemIds, scales, settings)) say(where, what);
     for (const what of missingRuleProblems(s.missing, s.method, s.items.length)) say(`${where} missing rule`, what);
     // An alternative rule replaces the default of the declarative scales; custom scales apply their own.
     for (const m of def.missingOptions ?? []) {
@@ -384,9 +397,10 @@ function checkLaws(def: InstrumentDefinition): string[] {
   const tested = new Set(
     [
       ...scales.flatMap((s) => (s.bands ?? []).flatMap((b) => ("when" in b ? b.when : []))),
-      ...(def.flags ?? []).flatMap((f) => f.settings ?? []),
+      ...scales.flatMap((s) => (s.rules ?? []).flatMap((r) => (r.when === undefined ? [] : [r.when]))),
+      ...(def.flags ?? []).flatMap((f) => [f.when, ...(f.settings ?? [])]),
       ...(def.skips ?? []).flatMap((r) => r.when),
-    ].flatMap((c) => ("setting" in c ? [c.setting] : [])),
+    ].flatMap((c) => conditionReads(c).settings),
   );
   for (const st of settings) {
     cite(`setting "${st.id}"`, st.source);
@@ -408,6 +422,10 @@ function checkLaws(def: InstrumentDefinition): string[] {
     for (const c of f.settings ?? []) conditionProblems(`flag "${f.id}"`, c);
     // A safety signal raised only on request would leave the urgent overlay to the caller's memory.
     if (f.urgent === true && f.optIn === true) say(`flag "${f.id}"`, "an urgent flag cannot be opt-in");
+    // The urgent overlay reads a result made without the flag by the one answer or score its condition tests.
+    const kind = conditionKind(f.when);
+    if (f.urgent === true && kind !== "item" && kind !== "scale")
+      say(`flag "${f.id}"`, `an urgent flag tests one item or one scale, not a "${kind}" condition`);
   }
   for (const [scaleId, facts] of Object.entries(def.change ?? {})) {
     checkChange(`change.${scaleId}`, facts, scaleIds.has(scaleId), say, cite);
@@ -464,6 +482,13 @@ function scoredRange(it: Item): readonly [number, number] | null {
   return [Math.min(...scores), Math.max(...scores)];
 }
 
+/** Whether every value an item can score is a whole number. */
+function scoresWhole(it: Item): boolean {
+  if (it.kind === "time") return false;
+  if (it.kind === "number") return it.integer && Number.isInteger(it.min) && Number.isInteger(it.max);
+  return it.options.every((o) => Number.isInteger(scoredValue(it, o.value)));
+}
+
 function checkScale(
   s: Scale,
   items: ReadonlyMap<string, Item>,
@@ -472,9 +497,10 @@ function checkScale(
 ): void {
   if (s.range[0] > s.range[1]) say("range is reversed");
   for (const d of duplicates(s.items)) say(`lists item "${d}" twice`);
+  if (s.table !== undefined && s.method !== "table") say(`has a table, but its method is "${s.method}", not "table"`);
   const method = METHODS[s.method];
   if (!method.declarative) {
-    if (!hasCompute) say('method "custom" needs the definition\'s compute function');
+    if (s.method === "custom" && !hasCompute) say('method "custom" needs the definition\'s compute function');
     for (const ref of s.items) if (!items.has(ref)) say(`names unknown item "${ref}"`);
     return;
   }
@@ -484,6 +510,7 @@ function checkScale(
   let minLo = Infinity;
   let maxHi = -Infinity;
   const maxima: [string, number][] = [];
+  let whole = true;
   for (const ref of s.items) {
     const it = items.get(ref);
     if (it === undefined) {
@@ -500,10 +527,12 @@ function checkScale(
     minLo = Math.min(minLo, r[0]);
     maxHi = Math.max(maxHi, r[1]);
     maxima.push([ref, r[1]]);
+    if (!scoresWhole(it)) whole = false;
   }
   const { range: expected, problems } = METHOD_DESCRIPTIONS[s.method].check(
-    { lo, hi, minLo, maxHi, maxima },
+    { lo, hi, minLo, maxHi, maxima, whole },
     s.items.length,
+    s,
   );
   for (const p of problems) say(p);
   if (Math.abs(expected[0] - s.range[0]) > 1e-9 || Math.abs(expected[1] - s.range[1]) > 1e-9) {

@@ -194,6 +194,9 @@ describe("compareScores: default thresholds, below, at and above", () => {
     const d = cmp(ndi, 30, 25);
     expect(d.mcid).toMatchObject({ id: "young2009", threshold: 10 });
     expect(reached(d)).toBe(false);
+    // The default says, in every result, that the author's own figure is smaller and where to find it.
+    expect(d.mcid.available && d.mcid.note).toMatch(/author's note gives 5 points \(the `vernon` option\)/);
+    expect(cmp(ndi, 30, 18).mcid).toMatchObject({ reached: true, note: expect.stringMatching(/measurement error/) });
   });
 
   it("PSQI: 3 points (the value insomnia trials use)", () => {
@@ -335,6 +338,24 @@ describe("compareScores: default thresholds, below, at and above", () => {
       available: false,
       reason: "the BPI-SF definition gives no minimal clinically important difference for severity",
     });
+  });
+
+  // Dworkin 2008 sets IMMPACT's 30 % and 50 % for one 0–10 pain intensity rating (usually average pain); the severity
+  // subscale is the mean of four, so each severity response result carries that caveat, met or not.
+  it("BPI: every severity response says IMMPACT's percentages are extended to the four-item mean", () => {
+    const b = (sev: number) => score(bpi, [sev, sev, sev, sev, 5, 5, 5, 5, 5, 5, 5]);
+    for (const [after, met] of [
+      [7, true],
+      [8, false],
+    ] as const) {
+      for (const id of ["reduced-30-percent", "reduced-50-percent"] as const) {
+        const r = compareScores(b(10), b(after), { scale: "severity", response: id }).response;
+        expect(r.available && r.note).toMatch(
+          /single 0–10 pain intensity rating .* an extension\. For average pain alone, compare item 5/,
+        );
+        if (id === "reduced-30-percent") expect(r.available && r.met).toBe(met);
+      }
+    }
   });
 
   it("PEG: MCID 1 point (lower end of Reed 2024's range)", () => {

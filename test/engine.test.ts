@@ -603,6 +603,11 @@ describe("one engine", () => {
     expect(returned?.message).toMatch(/^PHQ-9 \(phq9\): 1 invalid answer: item 9: 9 is out of range/);
     expect(returned?.stack).toBe(`ScoreInputError: ${returned?.message ?? ""}`);
     expect(Object.keys(returned as object)).toEqual(Object.keys(new ScoreInputError("x", "x", [])));
+    expect(Object.getOwnPropertyDescriptor(returned, "message")?.enumerable).toBe(false);
+    // A stack can be written, as on any error (a logger adding context does).
+    (returned as Error).stack = "ScoreInputError: rewritten";
+    expect(returned?.stack).toBe("ScoreInputError: rewritten");
+    expect(new ScoreInputError("x", "x", []).stack).toMatch(/\n\s+at /);
     try {
       score(phq9, [1, 2, 1, 2, 0, 1, 3, 2, 9]);
       expect.unreachable();

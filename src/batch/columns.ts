@@ -3,9 +3,11 @@ import { planFor, type ItemPlan } from "../compile.js";
 import { scoreWith } from "../engine.js";
 import { describeValue, ScoreInputError } from "../errors.js";
 import { getInstrument, instruments as bundled, type InstrumentId } from "../registry.js";
+import { isChoice } from "../rules/items.js";
 import { closest } from "../suggest.js";
 import type { InstrumentDefinition, ScoreOptions } from "../types.js";
-import type { BatchInstrument, ColumnBinding } from "./types.js";
+import { labelKey } from "./cells.js";
+import type { BatchCellReading, BatchInstrument, ColumnBinding } from "./types.js";
 
 /** Where one item is read from, with what the cell loop needs to read it. */
 /**
@@ -28,6 +30,8 @@ export interface Binding extends ColumnBinding {
   readonly choice: boolean;
   /** The column name is also a property of Object.prototype, so records must be read with hasOwn. */
   readonly guard: boolean;
+  /** With label reading: each option's label and LOINC answer code (as {@link labelKey}) to its value. */
+  readonly labels: ReadonlyMap<string, number> | null;
 }
 
 /** One instrument of a batch, resolved, checked and bound once. */
@@ -42,6 +46,8 @@ export interface Prepared {
   readonly indexes: Int32Array;
   readonly time: readonly boolean[];
   readonly choice: readonly boolean[];
+  /** Each binding's labels (see Binding.labels); null when no item is read by label. */
+  readonly labels: readonly (ReadonlyMap<string, number> | null)[] | null;
   /** Whether any column must be read with hasOwn (see Binding.guard). */
   readonly guarded: boolean;
   readonly byItem: ReadonlyMap<string, Binding>;
@@ -80,11 +86,75 @@ function expectedText(it: ItemPlan, offset: number): string {
   return `${shifted} (read with offset ${offset > 0 ? "+" : ""}${String(offset)} as ${it.allowedText})`;
 }
 
+/**
+ * A column name as compared when the header lacks the exact name: case does not matter, and a run of
+ * spaces, `_`, `-` or `.` is one separator (`PHQ9_1`, `phq9-1` and `phq9 1` are `phq9_1`; `phq91` is not).
+ */
+export function looseName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\s_.-]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+}
+
+/**
+ * Where a column is in the header: its exact name, else the one header column that differs from it only in
+ * case and separators (see {@link looseName}). Two such columns are refused, as the item could be read
+ * from either.
+ */
+function place(
+  column: string,
+  header: ReadonlyMap<string, Place>,
+  loose: ReadonlyMap<string, readonly string[]>,
+): { readonly column: string; readonly place: Place } {
+  const exact = header.get(column);
+  if (exact !== undefined) return { column, place: exact };
+  const near = loose.get(looseName(column)) ?? [];
+  if (near.length === 1) {
+    const name = near[0] as string;
+    return { column: name, place: header.get(name) ?? ABSENT };
+  }
+  return { column, place: near.length > 1 ? { kind: "repeated" } : ABSENT };
+}
+
+/** The header's names by {@link looseName}. */
+function looseIndex(header: ReadonlyMap<string, Place> | null): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const name of header?.keys() ?? []) {
+    const key = looseName(name);
+    out.set(key, [...(out.get(key) ?? []), name]);
+  }
+  return out;
+}
+
+/** A choice item's labels and LOINC answer codes, each to its option's value; one shared by two options is left out. */
+function labelsOf(def: InstrumentDefinition, item: string): ReadonlyMap<string, number> | null {
+  const it = def.items.find((i) => i.id === item);
+  if (it === undefined || !isChoice(it)) return null;
+  const out = new Map<string, number>();
+  const shared = new Set<string>();
+  for (const o of it.options) {
+    for (const text of [o.label, o.loinc, o.loincDisplay]) {
+      if (text === undefined) continue;
+      const key = labelKey(text);
+      const before = out.get(key);
+      if (before !== undefined && before !== o.value) shared.add(key);
+      out.set(key, o.value);
+    }
+  }
+  for (const key of shared) out.delete(key);
+  return out;
+}
+
+/** What a choice item read by label allows besides its values (added to `expected`). */
+export const LABELS_ALLOWED = ", or an option's label or LOINC answer code";
+
 /** Resolves and checks one instrument entry and binds its items; null (with the problems said) when it cannot be used. */
 export function prepare(
   entry: InstrumentId | InstrumentDefinition | BatchInstrument,
   header: ReadonlyMap<string, Place> | null,
   problems: string[],
+  reading: BatchCellReading | null = null,
 ): Prepared | null {
   const s = spec(entry);
   const def = findDefinition(s.instrument, problems);
@@ -114,18 +184,32 @@ export function prepare(
       }
     }
   }
+  const loose = looseIndex(header);
+  const byLabel = reading?.labels === true;
   const bindings = plan.items.map((it): Binding => {
-    const column = columnOf(def, it.id, columns);
+    const found =
+      header === null
+        ? { column: columnOf(def, it.id, columns), place: BY_NAME }
+        : place(columnOf(def, it.id, columns), header, loose);
+    const column = found.column;
+    const labels = byLabel && it.kind === "choice" ? labelsOf(def, it.id) : null;
+    const plain = expectedText(it, offset);
+    // A dot is then no decimal mark: said, so "7.5" refused is understood.
+    const expected =
+      reading?.decimalComma === true && it.kind !== "time" && !it.integer
+        ? `${plain}, written with a decimal comma ("1,5")`
+        : plain;
     return {
       instrument: def.id,
       item: it.id,
       column,
       optional: it.optional,
-      expected: expectedText(it, offset),
-      place: header === null ? BY_NAME : (header.get(column) ?? ABSENT),
+      expected: labels === null ? expected : `${expected}${LABELS_ALLOWED}`,
+      place: found.place,
       time: it.kind === "time",
       choice: it.kind === "choice",
       guard: column in Object.prototype,
+      labels,
     };
   });
   // Scoring an empty answer set once checks the options (missing rule, flags, settings) before any row.
@@ -148,6 +232,7 @@ export function prepare(
     indexes: Int32Array.from(bindings.map((b) => (b.place.kind === "cell" ? b.place.index : -1))),
     time: bindings.map((b) => b.time),
     choice: bindings.map((b) => b.choice),
+    labels: bindings.some((b) => b.labels !== null) ? bindings.map((b) => b.labels) : null,
     guarded: bindings.some((b) => b.guard),
     byItem: new Map(bindings.map((b) => [b.item, b])),
     bandIds: (def.score?.bands ?? []).map((b) => b.id),
@@ -175,12 +260,15 @@ export interface BoundColumns {
 
 /**
  * Checks the columns of all instruments together: a column bound to two items, a column the header repeats,
- * and required columns absent from the header (one problem per instrument).
+ * and required columns absent from the header (one problem per instrument, with the header column each was
+ * probably meant to be, if one is close). Allowed to be absent, they may not all be: with no column of an
+ * instrument in the header, no row could ever be scored.
  */
 export function bindColumns(
   prepared: readonly Prepared[],
   allowMissingColumns: boolean,
   problems: string[],
+  header: readonly string[] | null = null,
 ): BoundColumns {
   const bindings = prepared.flatMap((p) => p.bindings);
   const taken = new Map<string, Binding>();
@@ -193,10 +281,30 @@ export function bindColumns(
     }
     taken.set(b.column, b);
     if (b.place.kind === "repeated")
-      problems.push(`column "${b.column}" (${b.instrument} item ${b.item}) appears more than once in the header`);
+      problems.push(
+        `column "${b.column}" (${b.instrument} item ${b.item}) appears more than once in the header, or differs from more than one header column only in case or separators`,
+      );
   }
   const absent = bindings.filter((b) => b.place.kind === "absent");
   const missingRequired = allowMissingColumns ? [] : absent.filter((b) => !b.optional);
+  // Suggested only from header columns no item is read from.
+  const free = header === null ? [] : header.filter((name) => !taken.has(name));
+  const meant = (lacking: readonly Binding[]): string => {
+    const near = lacking.flatMap((b) => {
+      const c = closest(b.column, free);
+      return c === null ? [] : [`"${c}" for ${b.column}`];
+    });
+    return near.length === 0 ? "" : `; did you mean ${near.join(", ")}?`;
+  };
+  if (allowMissingColumns) {
+    for (const p of prepared) {
+      const none = p.bindings.length > 0 && p.bindings.every((b) => b.place.kind === "absent");
+      if (!none) continue;
+      problems.push(
+        `no columns for ${p.def.shortTitle} (${p.bindings.map((b) => b.column).join(", ")}): with none of them no row could have a score, even with absent columns read as unanswered${meant(p.bindings)}`,
+      );
+    }
+  }
   if (missingRequired.length > 0) {
     for (const p of prepared) {
       const lacking = missingRequired.filter((b) => b.instrument === p.def.id);
@@ -204,7 +312,8 @@ export function bindColumns(
       const all = lacking.length === p.bindings.filter((b) => !b.optional).length;
       problems.push(
         `${all ? "no columns" : "missing columns"} for ${p.def.shortTitle}: ${lacking.map((b) => b.column).join(", ")}` +
-          (all ? "" : ` (items ${lacking.map((b) => b.item).join(", ")})`),
+          (all ? "" : ` (items ${lacking.map((b) => b.item).join(", ")})`) +
+          meant(lacking),
       );
     }
   }

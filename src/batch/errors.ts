@@ -4,7 +4,7 @@ import { isValid } from "../answers.js";
 import { planFor } from "../compile.js";
 import { describeValue, type ScoreInputError } from "../errors.js";
 import { cellAt } from "./cells.js";
-import type { Prepared } from "./columns.js";
+import { LABELS_ALLOWED, type Prepared } from "./columns.js";
 import type { BatchRow, CellError, ColumnBinding, InstrumentOutcome } from "./types.js";
 
 /**
@@ -75,6 +75,21 @@ export function rejected(
       p.offset !== 0 && b.choice && typeof issue.value === "number"
         ? `${describeValue(raw)} with offset ${String(p.offset)} gives ${String(issue.value)}: `
         : "";
+    // Read by label, text that is no label is named as such, with the labels it could have been.
+    if (b.labels !== null && typeof issue.value === "string") {
+      const reason = `${describeValue(issue.value)} is not an option label or LOINC answer code (allowed: ${labelList(p, b.item)}, or the values ${b.expected.slice(0, -LABELS_ALLOWED.length)})`;
+      return {
+        row: rowNo,
+        line,
+        instrument: p.def.id,
+        item: b.item,
+        column: b.column,
+        value: raw,
+        expected: b.expected,
+        reason,
+        message: `${at}, column ${b.column} (${p.def.shortTitle} item ${b.item}): ${reason}`,
+      };
+    }
     return {
       row: rowNo,
       line,
@@ -88,6 +103,15 @@ export function rejected(
     };
   });
   return { instrument: p.def.id, status: "invalid", result: null, errors, hint: e.hint };
+}
+
+/** An item's option labels with their values and LOINC answer codes: `"Not at all" (0, LA6568-5), …`. */
+function labelList(p: Prepared, item: string): string {
+  const it = p.def.items.find((i) => i.id === item);
+  if (it === undefined || !("options" in it)) return "";
+  return it.options
+    .map((o) => `${JSON.stringify(o.label)} (${String(o.value)}${o.loinc === undefined ? "" : `, ${o.loinc}`})`)
+    .join(", ");
 }
 
 /**

@@ -5,7 +5,7 @@ import { defaultPathway } from "../stratify/default-pathway.js";
 import { stratify, type StratifyResult } from "../stratify/evaluate.js";
 import { validatePathway, type Pathway } from "../stratify/pathway.js";
 import type { InstrumentDefinition, ScoreResult } from "../types.js";
-import { cellAt, readCell } from "./cells.js";
+import { cellAt, labelKey, readCell } from "./cells.js";
 import { bindColumns, headerPlaces, prepare, type Binding, type Prepared } from "./columns.js";
 import { BatchOptionsError, notARow, rejected, shapeError } from "./errors.js";
 import type {
@@ -15,6 +15,7 @@ import type {
   BatchScorer,
   BatchStatus,
   BatchSummary,
+  BatchCellReading,
   CellError,
   ColumnBinding,
   InstrumentOutcome,
@@ -65,14 +66,19 @@ export function createBatchScorer<R extends BatchRow = BatchRow>(options: BatchO
   const seen = new Set<string>();
   const prepared: Prepared[] = [];
   for (const entry of options.instruments) {
-    const p = prepare(entry, header, problems);
+    const p = prepare(entry, header, problems, options.reading ?? null);
     if (p === null) continue;
     if (seen.has(p.def.id)) problems.push(`${p.def.id} is listed twice`);
     seen.add(p.def.id);
     prepared.push(p);
   }
   if (options.instruments.length === 0) problems.push("no instruments given");
-  const { bindings, absent, missingRequired } = bindColumns(prepared, options.allowMissingColumns === true, problems);
+  const { bindings, absent, missingRequired } = bindColumns(
+    prepared,
+    options.allowMissingColumns === true,
+    problems,
+    options.header ?? null,
+  );
   const pathway =
     options.stratify === undefined || options.stratify === false
       ? null
@@ -90,7 +96,14 @@ export function createBatchScorer<R extends BatchRow = BatchRow>(options: BatchO
     options.missingCodes === undefined || options.missingCodes.length === 0
       ? null
       : new Set(options.missingCodes.map((c) => c.trim()));
-  return new Scorer<R>(prepared, options.header?.length ?? null, codes, header === null ? bindings : absent, pathway);
+  return new Scorer<R>(
+    prepared,
+    options.header?.length ?? null,
+    codes,
+    header === null ? bindings : absent,
+    pathway,
+    options.reading ?? null,
+  );
 }
 
 class Scorer<R extends BatchRow> implements BatchScorer<R> {
@@ -112,6 +125,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     private readonly codes: ReadonlySet<string> | null,
     unseen: readonly Binding[],
     private readonly pathway: Pathway | null,
+    private readonly reading: BatchCellReading | null,
   ) {
     this.definitions = prepared.map((p) => p.def);
     this.columns = prepared.flatMap((p) =>
@@ -198,6 +212,7 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
     const n = p.names.length;
     const vals = new Array<unknown>(n);
     const codes = this.codes;
+    const reading = this.reading;
     const time = p.time;
     // Two tight loops, one per kind of row: this is where a large batch spends much of its time.
     if (isArray) {
@@ -205,21 +220,32 @@ class Scorer<R extends BatchRow> implements BatchScorer<R> {
       const indexes = p.indexes;
       for (let i = 0; i < n; i++) {
         const j = indexes[i] as number;
-        vals[i] = readCell(j < 0 ? undefined : cells[j], time[i] === true, codes);
+        vals[i] = readCell(j < 0 ? undefined : cells[j], time[i] === true, codes, reading);
       }
     } else if (!p.guarded) {
       const rec = row as Readonly<Record<string, unknown>>;
       const names = p.names;
-      for (let i = 0; i < n; i++) vals[i] = readCell(rec[names[i] as string], time[i] === true, codes);
+      for (let i = 0; i < n; i++) vals[i] = readCell(rec[names[i] as string], time[i] === true, codes, reading);
     } else {
       for (let i = 0; i < n; i++)
-        vals[i] = readCell(cellAt(row, false, p.bindings[i] as Binding), time[i] === true, codes);
+        vals[i] = readCell(cellAt(row, false, p.bindings[i] as Binding), time[i] === true, codes, reading);
     }
     const offset = p.offset;
     if (offset !== 0) {
       for (let i = 0; i < n; i++) {
         const v = vals[i];
         if (p.choice[i] === true && typeof v === "number") vals[i] = v + offset;
+      }
+    }
+    // Labels after the offset: a label names the form's own value, which is never shifted.
+    const labels = p.labels;
+    if (labels !== null) {
+      for (let i = 0; i < n; i++) {
+        const v = vals[i];
+        const map = labels[i];
+        if (typeof v !== "string" || map === null || map === undefined) continue;
+        const value = map.get(labelKey(v));
+        if (value !== undefined) vals[i] = value;
       }
     }
     // The non-throwing entry: a rejected row costs no exception and no stack trace, and its error is built once.

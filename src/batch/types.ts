@@ -43,6 +43,33 @@ export interface BatchInstrument {
 }
 
 /**
+ * Ways of writing answers that some exports use, each read only when declared: nothing about a file's coding
+ * is guessed.
+ *
+ * @example
+ * ```ts
+ * // A REDCap "labels" export from a European Excel: "Several days", "1,5", "7:30".
+ * const reading: BatchCellReading = { labels: true, decimalComma: true, shortTimes: true };
+ * ```
+ * @category Batch
+ */
+export interface BatchCellReading {
+  /**
+   * A comma is the decimal mark: `"1,5"` is 1.5. A cell with a dot (`"1.5"`, `"1.500"`) is then invalid, as
+   * it could be a thousands separator.
+   */
+  readonly decimalComma?: boolean;
+  /** A clock time may have a one-digit hour: `"7:30"` is read as `"07:30"`. */
+  readonly shortTimes?: boolean;
+  /**
+   * A choice item's cell may be its option's label (`"Several days"`, compared without regard to case or
+   * spacing) or its LOINC answer code (`"LA6569-3"`), read as the option's value (no offset is added to it).
+   * Text that is neither, nor a numeral, is an invalid cell: a label is never guessed.
+   */
+  readonly labels?: boolean;
+}
+
+/**
  * Options for {@link createBatchScorer}, {@link scoreRows} and {@link scoreStream}.
  *
  * @category Batch
@@ -53,7 +80,9 @@ export interface BatchOptions {
   /**
    * Column names, when rows are arrays of cells (a CSV read without turning rows into objects). Columns
    * are then checked once, up front: a required item whose column is absent is an error (see
-   * `allowMissingColumns`).
+   * `allowMissingColumns`), naming a header column it may have been meant to be. When the exact name is
+   * absent, the one header column that differs from it only in case or separators (`PHQ9_1`, `phq9-1` for
+   * `phq9_1`) is read; two such columns are an error.
    */
   readonly header?: readonly string[];
   /**
@@ -61,6 +90,8 @@ export interface BatchOptions {
    * after trimming; a number cell matches its decimal text. None by default: only blanks are missing.
    */
   readonly missingCodes?: readonly string[];
+  /** How cells of an export are read where they differ from plain numerals (none of it by default). */
+  readonly reading?: BatchCellReading;
   /**
    * With `header`: treat a required item whose column is absent as unanswered in every row instead of
    * refusing to start. Absent columns of optional items (the PHQ-9 difficulty item) are always allowed.

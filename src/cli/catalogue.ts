@@ -48,7 +48,7 @@ function answers(item: Item): string {
 
 function scaleLine(s: Scale, primary: boolean): string {
   const items = `item${s.items.length === 1 ? "" : "s"} ${s.items.join(", ")}`;
-  return `  ${s.id}${primary ? " (primary)" : ""}: ${METHOD_DESCRIPTIONS[s.method].words(items)}; range ${rangeText(...s.range)}; missing answers: ${ruleText(s.missing, s.items.length)}`;
+  return `  ${s.id}${primary ? " (primary)" : ""}: ${METHOD_DESCRIPTIONS[s.method].words(items, s)}; range ${rangeText(...s.range)}; missing answers: ${ruleText(s.missing, s.items.length)}`;
 }
 
 /** `stepscore describe <id>`: everything needed to prepare a file for the instrument. */

@@ -14,6 +14,37 @@ export interface ScoringFlags {
   readonly flag?: readonly string[] | undefined;
   readonly setting?: readonly string[] | undefined;
   readonly "allow-missing-columns"?: boolean | undefined;
+  readonly "decimal-comma"?: boolean | undefined;
+  readonly labels?: boolean | undefined;
+}
+
+/** How an export is read and the output written, beyond the batch options (see {@link outputFlags}). */
+export interface OutputFlags {
+  /** Rows after the header passed through unscored (Qualtrics' question-text rows); null: recognised. */
+  readonly skipRows: number | null;
+  /** Decimal places of the score columns; null: as computed. */
+  readonly digits: number | null;
+  /** Whether a `<id>_band_label` column follows `<id>_band`. */
+  readonly bandLabels: boolean;
+}
+
+/** Reads --skip-rows, --digits and --band-labels. */
+export function outputFlags(values: {
+  readonly "skip-rows"?: unknown;
+  readonly digits?: unknown;
+  readonly "band-labels"?: unknown;
+}): OutputFlags {
+  const count = (option: string, value: unknown, max: number): number | null => {
+    if (typeof value !== "string") return null;
+    if (!/^\d+$/.test(value) || Number(value) > max)
+      throw new CliError(`--${option} expects a whole number from 0 to ${String(max)}, not "${value}"`, true);
+    return Number(value);
+  };
+  return {
+    skipRows: count("skip-rows", values["skip-rows"], 1000),
+    digits: count("digits", values.digits, 10),
+    bandLabels: values["band-labels"] === true,
+  };
 }
 
 /** Column mapping by instrument id, as read from a --map file. */
@@ -147,6 +178,8 @@ export function batchOptions(ids: readonly string[], flags: ScoringFlags, map: C
   return {
     instruments,
     ...(flags.na === undefined ? {} : { missingCodes: flags.na }),
+    // A clock time "7:30" is what spreadsheets write for 07:30; the other readings only when declared.
+    reading: { shortTimes: true, decimalComma: flags["decimal-comma"] === true, labels: flags.labels === true },
     ...(flags["allow-missing-columns"] === true ? { allowMissingColumns: true } : {}),
   };
 }

@@ -12,16 +12,21 @@ import {
   type InstrumentId,
   type Pathway,
 } from "../index.js";
+import { looseName } from "../batch/columns.js";
 import { describeText, listText, templateColumns } from "./catalogue.js";
 import { STEP_COLUMNS, stepValues } from "./columns.js";
 import { HELP } from "./help.js";
 import { CliError, EXIT, type Io } from "./io.js";
-import { batchOptions, instrumentList, readMap, type ColumnMap } from "./options.js";
-import { checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
+import { batchOptions, instrumentList, outputFlags, readMap, type ColumnMap } from "./options.js";
+import { runReport } from "./cohort-report.js";
+import { runProgress, type DatasetSpec } from "./progress.js";
+import { affixed, checkOptions, runScoring, scoreColumns, type Format } from "./score.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
 const HELP_OPTION: Options = { help: { type: "boolean", short: "h" } };
+
+const SCORE: Options = { prefix: { type: "string" }, suffix: { type: "string" } };
 
 const SCORING: Options = {
   ...HELP_OPTION,
@@ -37,6 +42,11 @@ const SCORING: Options = {
   delimiter: { type: "string" },
   "replace-columns": { type: "boolean" },
   "escape-formulas": { type: "boolean" },
+  "decimal-comma": { type: "boolean" },
+  labels: { type: "boolean" },
+  "skip-rows": { type: "string" },
+  digits: { type: "string" },
+  "band-labels": { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
 };
 
@@ -89,7 +99,7 @@ function positionals(command: string, list: readonly string[], min: number, max:
 }
 
 async function score(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals: pos } = parse("score", args, SCORING);
+  const { values, positionals: pos } = parse("score", args, { ...SCORING, ...SCORE });
   if (values.help === true) return help("score", io);
   positionals("score", pos, 1, 2, "stepscore score <ids> [file|-] [options]");
   const ids = instrumentList(pos[0] ?? "");
@@ -105,13 +115,140 @@ async function score(args: readonly string[], io: Io): Promise<number> {
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
-      appended: scoreColumns,
+      output: outputFlags(values),
+      appended: (defs, output) =>
+        affixed(scoreColumns(defs, output), values.prefix as string | undefined, values.suffix as string | undefined),
+    },
+    io,
+  );
+}
+
+const PROGRESS: Options = {
+  ...SCORING,
+  id: { type: "string" },
+  at: { type: "string" },
+  order: { type: "string" },
+  wide: { type: "string" },
+  "wide-pattern": { type: "string" },
+  group: { type: "string" },
+  latest: { type: "boolean" },
+  summary: { type: "string" },
+  pathway: { type: "string" },
+  cutoff: { type: "string", multiple: true },
+};
+
+/** Refuses the scoring options a dataset command (progress, report) would otherwise accept and ignore. */
+function refuseForDatasets(command: string, values: Record<string, unknown>, refused: readonly string[]): void {
+  const why: Record<string, string> = {
+    "replace-columns": `${command} does not write the input's rows: --replace-columns does not apply`,
+    digits: `--digits rounds the score columns of score and stratify; ${command} does not write them rounded (its change, reliable-change and summary figures are computed from the unrounded scores)`,
+    "band-labels": `--band-labels adds <id>_band_label to score and stratify; ${command} writes no band columns`,
+    "escape-formulas": `--escape-formulas applies to CSV output; ${command} writes HTML, in which every value is escaped`,
+  };
+  for (const name of refused)
+    if (values[name] !== undefined) throw new CliError(why[name] ?? `${command}: --${name} does not apply`, true);
+}
+
+/** The reading options progress and report share, from their parsed command line. */
+async function datasetSpec(
+  values: Record<string, unknown>,
+  ids: readonly string[],
+  file: string | undefined,
+  io: Io,
+): Promise<DatasetSpec> {
+  const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
+  return {
+    batch: batchOptions(ids, values, await mapOf(values.map, io)),
+    file,
+    format: formatOf(values.from),
+    delimiter: delimiterOf(values.delimiter),
+    skipRows: outputFlags(values).skipRows,
+    id: str("id"),
+    at: str("at"),
+    order: str("order"),
+    wide: str("wide"),
+    widePattern: str("wide-pattern"),
+    group: str("group"),
+  };
+}
+
+async function progressCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals: pos } = parse("progress", args, PROGRESS);
+  if (values.help === true) return help("progress", io);
+  positionals(
+    "progress",
+    pos,
+    1,
+    2,
+    "stepscore progress <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,…) [options]",
+  );
+  refuseForDatasets("progress", values, ["replace-columns", "digits", "band-labels"]);
+  const ids = instrumentList(pos[0] ?? "");
+  definitions(ids, "progress");
+  const str = (k: string): string | undefined => (typeof values[k] === "string" ? values[k] : undefined);
+  return runProgress(
+    {
+      ...(await datasetSpec(values, ids, pos[1], io)),
+      out: str("out"),
+      summary: str("summary"),
+      latest: values.latest === true,
+      pathway: typeof values.pathway === "string" ? await readPathway(values.pathway, io) : undefined,
+      cutoffs: (values.cutoff as string[] | undefined) ?? [],
+      quiet: values.quiet === true,
+      escapeFormulas: values["escape-formulas"] === true,
+    },
+    io,
+  );
+}
+
+const REPORT: Options = {
+  ...SCORING,
+  id: { type: "string" },
+  at: { type: "string" },
+  order: { type: "string" },
+  wide: { type: "string" },
+  "wide-pattern": { type: "string" },
+  group: { type: "string" },
+  cutoff: { type: "string", multiple: true },
+  people: { type: "string" },
+  title: { type: "string" },
+};
+
+async function reportCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals: pos } = parse("report", args, REPORT);
+  if (values.help === true) return help("report", io);
+  positionals(
+    "report",
+    pos,
+    1,
+    2,
+    "stepscore report <ids> [file|-] --id COLUMN (--at COLUMN | --wide T0,T1,… --at DATE_{time}) -o report.html",
+  );
+  refuseForDatasets("report", values, ["replace-columns", "digits", "band-labels", "escape-formulas"]);
+  const ids = instrumentList(pos[0] ?? "");
+  definitions(ids, "report");
+  return runReport(
+    {
+      ...(await datasetSpec(values, ids, pos[1], io)),
+      out: typeof values.out === "string" ? values.out : undefined,
+      cutoffs: (values.cutoff as string[] | undefined) ?? [],
+      people: typeof values.people === "string" ? values.people : undefined,
+      title: typeof values.title === "string" ? values.title : undefined,
+      quiet: values.quiet === true,
     },
     io,
   );
 }
 
 const STRATIFY: Options = { ...SCORING, instruments: { type: "string" }, pathway: { type: "string" } };
+
+/** The scoring commands' options as parseArgs reads them: docs/cli.md is generated from them and the help. */
+export const OPTION_TABLES: Readonly<Record<string, Options>> = {
+  score: { ...SCORING, ...SCORE },
+  stratify: STRATIFY,
+  progress: PROGRESS,
+  report: REPORT,
+};
 
 /** Reads a pathway file and checks it, naming every problem. */
 async function readPathway(path: string, io: Io): Promise<Pathway> {
@@ -151,8 +288,9 @@ function pathwayColumns(
 
 /** The pathway's instruments that have at least one column in the file, in the pathway's order. */
 function detect(candidates: ReturnType<typeof pathwayColumns>, columns: readonly string[]): string[] {
-  const present = new Set(columns);
-  const found = candidates.filter((c) => c.columns.some((column) => present.has(column))).map((c) => c.id);
+  // As the columns are bound: case and separators do not matter (PHQ9_1 is phq9_1).
+  const present = new Set(columns.map(looseName));
+  const found = candidates.filter((c) => c.columns.some((column) => present.has(looseName(column)))).map((c) => c.id);
   if (found.length === 0) {
     throw new CliError(
       `found no columns of the pathway's instruments (${candidates.map((c) => c.id).join(", ")}): expected names such as phq9_1 or gad7_1; name the instruments with --instruments, or map other column names with --map`,
@@ -185,8 +323,9 @@ async function stratifyCommand(args: readonly string[], io: Io): Promise<number>
       quiet: values.quiet === true,
       replaceColumns: values["replace-columns"] === true,
       escapeFormulas: values["escape-formulas"] === true,
-      appended: (defs) => {
-        const scores = scoreColumns(defs);
+      output: outputFlags(values),
+      appended: (defs, output) => {
+        const scores = scoreColumns(defs, output);
         return {
           names: [...scores.names, ...STEP_COLUMNS],
           values: (out) => [...scores.values(out), ...stepValues(out.stratification)],
@@ -273,6 +412,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await score(rest, io);
       case "stratify":
         return await stratifyCommand(rest, io);
+      case "progress":
+        return await progressCommand(rest, io);
+      case "report":
+        return await reportCommand(rest, io);
       case "list":
         return list(rest, io);
       case "describe":

@@ -18,7 +18,7 @@ import {
   type InstrumentDefinition,
   type RowOutcome,
 } from "../index.js";
-import { csvText, fieldsFor, fieldValues, type FieldValue } from "./columns.js";
+import { csvText, fieldsFor, fieldValues, unscoredItems, type FieldOptions, type FieldValue } from "./columns.js";
 import {
   appendFields,
   blank,
@@ -48,7 +48,10 @@ import {
   type Io,
   type Output,
 } from "./io.js";
+import type { OutputFlags } from "./options.js";
 import { ERRORS_SHOWN, renderSummary } from "./report.js";
+import { crlfFirst, headerShape, isZip, looksLikeJsonLines, peek, refuseBinary } from "./sniff.js";
+import { xlsxAsCsv } from "./xlsx.js";
 
 /** Input formats. */
 export type Format = "csv" | "jsonl";
@@ -77,16 +80,30 @@ export interface RunSpec {
   readonly replaceColumns?: boolean;
   /** Prefix cells a spreadsheet would run as formulas with a single quote (CSV only). */
   readonly escapeFormulas?: boolean;
+  /** Rows to pass through unscored, digits, band labels (see {@link OutputFlags}). */
+  readonly output?: OutputFlags;
   /** Builds the appended columns once the instruments are known (score columns, then any extras). */
-  readonly appended: (defs: readonly InstrumentDefinition[]) => Appended;
+  readonly appended: (defs: readonly InstrumentDefinition[], output: FieldOptions) => Appended;
   /** Step labels by step number, for the summary of a stratifying run. */
   readonly steps?: Readonly<Record<string, string>>;
 }
 
 /** The score columns of {@link fieldsFor}, as an {@link Appended}. */
-export function scoreColumns(defs: readonly InstrumentDefinition[]): Appended {
-  const fields = fieldsFor(defs);
+export function scoreColumns(defs: readonly InstrumentDefinition[], output: FieldOptions = {}): Appended {
+  const fields = fieldsFor(defs, output);
   return { names: fields.map((f) => f.name), values: (out) => fieldValues(fields, out) };
+}
+
+/**
+ * The same columns under other names: `prefix` before and `suffix` after each (`--suffix _t0` gives
+ * `phq9_score_t0`), so the scores of two time points can stand in one file.
+ */
+export function affixed(appended: Appended, prefix: string | undefined, suffix: string | undefined): Appended {
+  if (prefix === undefined && suffix === undefined) return appended;
+  return {
+    names: appended.names.map((n) => `${prefix ?? ""}${n}${suffix ?? ""}`),
+    values: (out) => appended.values(out),
+  };
 }
 
 /** Checks the instruments and options before any file is opened, so mistakes cost nothing. */
@@ -99,9 +116,11 @@ export function checkOptions(options: BatchOptions): BatchScorer {
   }
 }
 
-function formatOf(file: string | undefined, given: Format | undefined): Format {
+/** The format a file's name says, if it says one. */
+function formatOf(file: string | undefined, given: Format | undefined): Format | null {
   if (given !== undefined) return given;
-  return file !== undefined && /\.(jsonl|ndjson)$/i.test(file) ? "jsonl" : "csv";
+  if (file !== undefined && /\.(jsonl|ndjson)$/i.test(file)) return "jsonl";
+  return file !== undefined && /\.(csv|tsv)$/i.test(file) ? "csv" : null;
 }
 
 /** Collects what the summary reports besides the scorer's counts. */
@@ -134,6 +153,36 @@ interface Context {
   readonly max: number;
   /** Marks a stream's errors as the input's, so they are reported as such. */
   readonly reading: (stream: Readable) => void;
+  /** The input's bytes, from the start (its first bytes were read ahead to tell what it is). */
+  readonly source: AsyncIterable<unknown>;
+  /** The input's first bytes. */
+  readonly head: Buffer;
+}
+
+/** What the first bytes of an input say it is. */
+interface Sniffed {
+  readonly head: Buffer;
+  readonly source: AsyncIterable<unknown>;
+  readonly format: Format;
+}
+
+/**
+ * Reads the first bytes of the input to tell what it is: a binary file is refused with advice, a workbook
+ * read as CSV, and an input whose name does not say its format (stdin) is JSON Lines when it starts with "{".
+ */
+async function sniff(input: Input, spec: RunSpec, named: Format | null): Promise<Sniffed> {
+  let peeked;
+  try {
+    peeked = await peek(input.stream);
+  } catch (error) {
+    throw new CliError(`cannot read ${input.name}: ${reason(error)}`);
+  }
+  if (isZip(peeked.head) && spec.format === undefined)
+    return { ...(await xlsxAsCsv(peeked.source, input.name)), format: "csv" };
+  refuseBinary(peeked.head, input.name);
+  const format = named ?? (looksLikeJsonLines(peeked.head) ? "jsonl" : "csv");
+  if (format === "jsonl" && spec.escapeFormulas === true) throw formulasInJsonl();
+  return { ...peeked, format };
 }
 
 function optionsFor(spec: RunSpec, columns: readonly string[]): BatchOptions {
@@ -158,15 +207,19 @@ function tooLongForString(error: unknown): boolean {
 /** Runs a scoring command and returns its exit code. */
 export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
   if (typeof spec.options !== "function") checkOptions(spec.options);
-  const format = formatOf(spec.file, spec.format);
-  if (format === "jsonl" && spec.escapeFormulas === true) {
-    throw new CliError(
-      "--escape-formulas applies to CSV output only: JSON Lines values are typed, not spreadsheet cells",
-      true,
-    );
-  }
+  const named = formatOf(spec.file, spec.format);
+  if (named === "jsonl" && spec.escapeFormulas === true) throw formulasInJsonl();
   const input = await openInput(spec.file, io);
   const output = await openOutput(spec.out, io);
+  let sniffed: Sniffed;
+  try {
+    sniffed = await sniff(input, spec, named);
+  } catch (error) {
+    await output.abort();
+    if (input.stream !== io.stdin) input.stream.destroy();
+    throw error;
+  }
+  const { head, source, format } = sniffed;
   // Which side an I/O error came from, so it is reported as "cannot read" or "cannot write".
   const origin = new WeakMap<object, "input" | "output">();
   const mark =
@@ -196,6 +249,8 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
     tick: meter.tick,
     max: io.maxRecordBytes ?? MAX_RECORD_BYTES,
     reading,
+    source,
+    head,
   };
   let setup: Setup<BatchRow>;
   try {
@@ -205,6 +260,7 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
   } catch (error) {
     meter.stop();
     await output.abort();
+    if (input.stream !== io.stdin) input.stream.destroy();
     if (error instanceof CliError) throw error;
     if ((error as { code?: unknown }).code === "EPIPE") return EXIT.ok; // the reader stopped early (| head)
     const side = typeof error === "object" && error !== null ? origin.get(error) : undefined;
@@ -217,10 +273,17 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
     for (const [s, f] of streams) s.off("error", f);
   }
   const summary = setup.scorer.summary();
+  // The unscored optional items (PHQ-9 item 10) are often left out of a form: nothing to report.
+  const unscored = new Set(
+    setup.scorer.columns
+      .filter((c) => c.optional && unscoredItems(defOf(setup.scorer, c.instrument)).has(c.item))
+      .map((c) => c.column),
+  );
+  const shown = { ...summary, absentColumns: summary.absentColumns.filter((c) => !unscored.has(c)) };
   if (!spec.quiet) {
     io.stderr.write(
       renderSummary(
-        summary,
+        shown,
         setup.scorer.definitions,
         input.name,
         output.name,
@@ -230,12 +293,63 @@ export async function runScoring(spec: RunSpec, io: Io): Promise<number> {
       ),
     );
   }
+  // Absent columns read as unanswered can leave an instrument with no score in any row: said even with
+  // --quiet, as the output then has none of the scores asked for.
+  const absent = new Set(summary.absentColumns);
+  for (const def of setup.scorer.definitions) {
+    const lacking = setup.scorer.columns.filter((c) => c.instrument === def.id && !c.optional && absent.has(c.column));
+    if (lacking.length === 0 || summary.rows === 0 || (summary.instruments[def.id]?.scored ?? 0) > 0) continue;
+    say(
+      io,
+      `stepscore: warning: no row has a ${def.shortTitle} score: its column${lacking.length === 1 ? "" : "s"} ${lacking.map((c) => c.column).join(", ")} ${lacking.length === 1 ? "is" : "are"} in no row (read as unanswered, as --allow-missing-columns asks)`,
+    );
+  }
   return summary.invalid > 0 ? EXIT.rowErrors : EXIT.ok;
+}
+
+function formulasInJsonl(): CliError {
+  return new CliError(
+    "--escape-formulas applies to CSV output only: JSON Lines values are typed, not spreadsheet cells",
+    true,
+  );
+}
+
+function defOf(scorer: BatchScorer, id: string): InstrumentDefinition {
+  return scorer.definitions.find((d) => d.id === id) as InstrumentDefinition;
+}
+
+/**
+ * A Qualtrics export's extra header rows (question texts, then import ids), recognised by its StartDate
+ * column: in them that cell is "Start Date" or an `{"ImportId":…}` object, never a date.
+ */
+function qualtricsColumn(header: readonly string[]): number {
+  return header.includes("ResponseId") || header.includes("ResponseID") ? header.indexOf("StartDate") : -1;
+}
+
+function qualtricsRow(record: readonly string[], at: number): boolean {
+  const cell = (record[at] ?? "").trim();
+  return cell === "Start Date" || cell.startsWith('{"ImportId"');
 }
 
 async function csvRun(context: Context): Promise<Setup<BatchRow>> {
   const { io, input, output, spec, tally, tick } = context;
-  const delimiter = spec.delimiter ?? (spec.file !== undefined && /\.tsv$/i.test(spec.file) ? "\t" : ",");
+  const shape = headerShape(context.head, input.name);
+  const tsv = spec.file !== undefined && /\.tsv$/i.test(spec.file);
+  if (spec.delimiter === undefined && !tsv && shape.ambiguous !== null) throw new CliError(shape.ambiguous, true);
+  const delimiter = spec.delimiter ?? (tsv ? "\t" : (shape.delimiter ?? ","));
+  if (spec.delimiter === undefined && !tsv && delimiter !== "," && !spec.quiet)
+    say(
+      io,
+      `stepscore: ${input.name}: columns separated by ${delimiter === "\t" ? "tabs" : `"${delimiter}"`} (as its header is)`,
+    );
+  // Lines end as the input's first line does, so a CRLF file stays one.
+  const eol = shape.crlf ? "\r\n" : "\n";
+  /** Rows after the header passed through unscored: given, or Qualtrics' own (recognised). */
+  const skip = spec.output?.skipRows ?? null;
+  let qualtrics = -1;
+  let skipped = 0;
+  let leading = true;
+  let empty: string[] = [];
   const escape = spec.escapeFormulas === true;
   const bom = { seen: false };
   // Set by the record hook when the header arrives; a holder, since the hook runs inside the pipeline.
@@ -248,6 +362,7 @@ async function csvRun(context: Context): Promise<Setup<BatchRow>> {
   let prevEmpty = 0;
   let nextStart = 1;
   const parser = new ScoringParser(
+    eol,
     {
       // Bytes in, bytes out (see bytes.ts); the byte-order mark is taken off before and put back after.
       encoding: "latin1",
@@ -267,15 +382,30 @@ async function csvRun(context: Context): Promise<Setup<BatchRow>> {
       prevEmpty = emptyLines;
       nextStart = prevEnd + 1;
       const setup = state.setup;
+      if (setup !== null && leading) {
+        if (skip === null ? qualtrics >= 0 && qualtricsRow(record, qualtrics) : skipped < skip) {
+          skipped++;
+          // Passed through as it came, with the new cells empty: every row is written, in order.
+          return emit(record, raw, empty);
+        }
+        leading = false;
+        if (skip === null && skipped > 0 && !spec.quiet)
+          say(
+            io,
+            `stepscore: ${input.name}: a Qualtrics export; its ${String(skipped)} extra header row${skipped === 1 ? "" : "s"} (question texts, import ids) passed through unscored`,
+          );
+      }
       if (setup === null) {
         const header = record.map(decode);
+        qualtrics = qualtricsColumn(header);
         const scorer = headerScorer(optionsFor(spec, header), header, input.name);
-        const appended = spec.appended(scorer.definitions);
+        const appended = spec.appended(scorer.definitions, spec.output ?? {});
         width = record.length;
         at = appended.names.map((name) => header.indexOf(name));
         const taken = appended.names.filter((_, j) => (at[j] ?? -1) >= 0);
         if (taken.length > 0 && spec.replaceColumns !== true) throw collision(input.name, taken, "");
         state.setup = { scorer, appended };
+        empty = appended.names.map(() => "");
         replacing = taken.length > 0;
         if (replacing && !spec.quiet) {
           say(
@@ -294,18 +424,20 @@ async function csvRun(context: Context): Promise<Setup<BatchRow>> {
       const out = setup.scorer.score(hasHighBytes(raw) ? record.map(decode) : record, start);
       tick();
       tally.add(out);
-      const values = setup.appended.values(out);
-      // The row as it came, byte for byte, with the new cells after it. A row with the wrong number of
-      // cells is fitted to the header instead, so the new cells stay under their names (any extra cells
-      // are quoted in the error column); so is every row when existing columns are being replaced, and a
-      // row with a formula-like cell when formulas are escaped.
-      if (!replacing && record.length === width && !(escape && record.some(formulaLike)))
-        return verbatim(raw, values, delimiter, escape);
-      return rewrite(record.length === width ? record : fit(record, width), values, at, delimiter, escape);
+      return emit(record, raw, setup.appended.values(out));
     },
   );
+  // The row as it came, byte for byte, with the new cells after it. A row with the wrong number of
+  // cells is fitted to the header instead, so the new cells stay under their names (any extra cells
+  // are quoted in the error column); so is every row when existing columns are being replaced, and a
+  // row with a formula-like cell when formulas are escaped.
+  function emit(record: string[], raw: string, values: readonly (FieldValue | string)[]): string {
+    if (!replacing && record.length === width && !(escape && record.some(formulaLike)))
+      return verbatim(raw, values, delimiter, escape);
+    return rewrite(record.length === width ? record : fit(record, width), values, at, delimiter, escape);
+  }
   try {
-    await pipeline(input.stream, (source: AsyncIterable<unknown>) => withoutBom(source, bom), parser, output.stream, {
+    await pipeline(context.source, (source: AsyncIterable<unknown>) => withoutBom(source, bom), parser, output.stream, {
       end: output.end,
     });
   } catch (error) {
@@ -374,6 +506,7 @@ class ScoringParser extends Parser {
   private size = 0;
 
   constructor(
+    private readonly eol: string,
     options: Options,
     private readonly onRecord: (record: string[], raw: string, lines: number, emptyLines: number) => string,
   ) {
@@ -403,7 +536,7 @@ class ScoringParser extends Parser {
 
   /** The lines so far as bytes: they are byte strings (see bytes.ts). */
   private flushLines(): Buffer {
-    const text = `${this.lines.join("\n")}\n`;
+    const text = `${this.lines.join(this.eol)}${this.eol}`;
     this.lines = [];
     this.size = 0;
     return Buffer.from(text, "latin1");
@@ -529,7 +662,7 @@ async function jsonlColumns(
   const wanted = new Set(watch);
   const found = new Set<string>();
   let spool: { readonly path: string; readonly stream: Writable } | null = null;
-  let source: AsyncIterable<unknown> = input.stream;
+  let source: AsyncIterable<unknown> = context.source;
   if (input.path === null) {
     let file;
     try {
@@ -543,7 +676,7 @@ async function jsonlColumns(
     copy.on("error", () => undefined); // reported through each write's callback
     spool = { path: file.path, stream: copy };
     source = (async function* copied(): AsyncGenerator<Buffer> {
-      for await (const chunk of input.stream) {
+      for await (const chunk of context.source) {
         const b = bytesOf(chunk);
         await write(copy, b);
         yield b;
@@ -575,7 +708,8 @@ async function jsonlColumns(
 
 async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
   const { input, output, spec, tally, tick, max } = context;
-  let source: Readable = input.stream;
+  let source: AsyncIterable<unknown> = context.source;
+  const eol = crlfFirst(context.head) ? "\r\n" : "\n";
   let done = (): Promise<void> => Promise.resolve();
   let options: BatchOptions;
   if (typeof spec.options === "function") {
@@ -587,13 +721,13 @@ async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
       // As for a CSV header: a required column that no line has stops the run before any row is written.
       headerScorer(options, found.columns, input.name, " (in no line)");
     } catch (error) {
-      source.destroy();
+      found.source.destroy();
       await done();
       throw error;
     }
   } else options = spec.options;
   const scorer = checkOptions(options) as BatchScorer<Rec>;
-  const appended = spec.appended(scorer.definitions);
+  const appended = spec.appended(scorer.definitions, spec.output ?? {});
   const names = appended.names;
   const drop = new Set(names);
   const keys = names.map((n) => `${encode(JSON.stringify(n))}:`);
@@ -635,32 +769,30 @@ async function jsonlRun(context: Context): Promise<Setup<BatchRow>> {
       first = false;
       size += written.length;
       if (size >= 65536) {
-        yield Buffer.from(`${chunk.join("\n")}\n`, "latin1");
+        yield Buffer.from(`${chunk.join(eol)}${eol}`, "latin1");
         chunk = [];
         size = 0;
       }
     }
-    if (chunk.length > 0) yield Buffer.from(`${chunk.join("\n")}\n`, "latin1");
+    if (chunk.length > 0) yield Buffer.from(`${chunk.join(eol)}${eol}`, "latin1");
   }
   try {
     await pipeline(Readable.from(rows()), output.stream, { end: output.end });
   } finally {
     await done();
   }
-  if (options.allowMissingColumns !== true) {
-    // Named instruments: a required column that no line had is reported (their items were read as
-    // unanswered in every row), and the run does not pass as complete.
-    const absent = new Set(scorer.summary().absentColumns);
-    const required = scorer.columns.filter((c) => !c.optional && absent.has(c.column));
-    if (required.length > 0) {
-      const kept = output.name === "stdout" ? "" : `; ${output.name} is not written`;
-      headerScorer(
-        options,
-        scorer.columns.map((c) => c.column).filter((c) => !absent.has(c)),
-        input.name,
-        ` (in no line${kept})`,
-      );
-    }
+  // Named instruments: a required column that no line had is reported (their items were read as
+  // unanswered in every row), and the run does not pass as complete; allowed to be absent, the columns of
+  // an instrument may still not all be (then no row could have a score).
+  const absent = new Set(scorer.summary().absentColumns);
+  if (scorer.columns.some((c) => !c.optional && absent.has(c.column))) {
+    const kept = output.name === "stdout" ? "" : `; ${output.name} is not written`;
+    headerScorer(
+      options,
+      scorer.columns.map((c) => c.column).filter((c) => !absent.has(c)),
+      input.name,
+      ` (in no line${kept})`,
+    );
   }
   return { scorer, appended };
 }

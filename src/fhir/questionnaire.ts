@@ -200,7 +200,16 @@ function scaleExpression(
     need === n ? `empty unless all ${String(n)} are answered` : `empty unless at least ${String(need)} are answered`;
   const halfUp = roundsHalfUp(rule);
   const maxima = choices.map((it) => Math.max(...it.options.map((o) => weightOf(it, o.value))));
-  const formed = METHOD_DESCRIPTIONS[scale.method].fhir({ sum, count, n, need, halfUp, list, maxima });
+  const formed = METHOD_DESCRIPTIONS[scale.method].fhir({
+    sum,
+    count,
+    n,
+    need,
+    halfUp,
+    list,
+    maxima,
+    table: scale.table,
+  });
   if (typeof formed === "string") return formed;
   const { value, what } = formed;
   const integer =

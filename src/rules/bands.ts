@@ -5,12 +5,11 @@
  *
  * @module
  */
-import type { AnswerValue, Band, BandResult, RangeBand, RuleBand, SettingDefinition } from "../types.js";
+import type { AnswerValue, Band, BandResult, Condition, RangeBand, RuleBand, SettingDefinition } from "../types.js";
 import {
   bindCondition,
   conditionProblem,
   conditionText,
-  type AnyCondition,
   type ConditionPlan,
   type Scores,
   type SettingValues,
@@ -45,7 +44,7 @@ interface BandDescription<B> {
   /** Which scores or answers put a result in it, in words: "10–14", "when item 5 >= 1 and total >= 4". */
   readonly words: (b: B) => string;
   /** The conditions it tests (none for a range band). */
-  readonly conditions: (b: B) => readonly AnyCondition[];
+  readonly conditions: (b: B) => readonly Condition[];
 }
 
 const BANDS: { readonly [K in BandKind]: BandRule<BandKinds[K]> } = {

@@ -64,7 +64,7 @@ export function bindFlag(
     result,
     raised: (asked, vals, scores, settings) =>
       (kind === "always" || asked.has(id)) &&
-      when.holds(vals, scores) === true &&
+      when.holds(vals, scores, settings) === true &&
       guards.every((g) => g.holds(vals, scores, settings) === true),
   };
 }

@@ -1,10 +1,20 @@
 /**
- * Scale methods (sum, mean, percent, custom): how each combines its items' scored values, what
- * validateDefinition checks about it, how it reads, and its FHIRPath form.
+ * Scale methods (sum, mean, percent, custom, rules, table): how each combines its items' scored values
+ * (or, for `rules`, which of its ordered rules applies), what validateDefinition checks about it, how it
+ * reads, and its FHIRPath form.
  *
  * @module
  */
-import type { ScaleMethod } from "../types.js";
+import { DefinitionError } from "../errors.js";
+import type { AnswerValue, LookupTable, Scale, ScaleMethod, ScaleRule, SettingDefinition } from "../types.js";
+import {
+  bindCondition,
+  conditionProblem,
+  conditionReads,
+  conditionText,
+  type Scores,
+  type SettingValues,
+} from "./conditions.js";
 
 /**
  * A scale method's score from the answered items: `sum` of their scored values, `maxSum` of their highest
@@ -23,6 +33,8 @@ export interface ScaleItems {
   readonly maxHi: number;
   /** Each item's id and highest scored value. */
   readonly maxima: readonly (readonly [string, number])[];
+  /** Whether every value each item can score is a whole number (so every sum is). */
+  readonly whole: boolean;
 }
 
 /** What the FHIRPath of a scale is built from (fhir/questionnaire.ts). */
@@ -39,6 +51,8 @@ export interface FhirParts {
   readonly list: string;
   /** Each item's highest weight. */
   readonly maxima: readonly number[];
+  /** A table scale's rows. */
+  readonly table?: LookupTable | undefined;
 }
 
 /** What each scale method provides for scoring (kept apart from its words, so a bundle that only scores leaves those out). */
@@ -53,6 +67,11 @@ export interface MethodRule {
   readonly declarative: boolean;
   /** Why a definition with this scale cannot score, whatever the answers (a division by zero); null when it can. */
   readonly unscorable: (size: number, maxima: readonly (readonly [string, number])[]) => string | null;
+  /**
+   * The score with every item answered, for a method that reads more of its scale than the sums (a table's
+   * rows), bound once when the plan is compiled; in place of `complete`.
+   */
+  readonly bind?: (scale: Scale, instrument: string) => Combine;
 }
 
 /** What each scale method provides to validateDefinition, the docs, `describe` and FHIR. */
@@ -61,9 +80,10 @@ export interface MethodDescription {
   readonly check: (
     items: ScaleItems,
     size: number,
+    scale: Scale,
   ) => { readonly range: readonly [number, number]; readonly problems: readonly string[] };
-  /** The method in words, over the items named as given: "sum of items 1, 2, 3". */
-  readonly words: (items: string) => string;
+  /** The method in words, over the items named as given: "sum of items 1, 2, 3" (a rules scale lists its rules). */
+  readonly words: (items: string, scale: Scale) => string;
   /** The FHIRPath computing it and what it says, or why FHIRPath cannot. */
   readonly fhir: (p: FhirParts) => { readonly value: string; readonly what: string } | string;
 }
@@ -74,6 +94,15 @@ const noItems =
   (method: string) =>
   (size: number): string | null =>
     size === 0 ? `is a ${method} of no items` : null;
+
+/** A method the engine does not combine items for: `compute` scores a custom scale, its rules a rules scale. */
+const UNDECLARED: MethodRule = {
+  complete: null,
+  overAnswered: null,
+  prorates: false,
+  declarative: false,
+  unscorable: () => null,
+};
 
 /** Each scale method, for scoring. */
 export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
@@ -105,12 +134,28 @@ export const METHODS: { readonly [K in ScaleMethod]: MethodRule } = {
           : `is a percentage, but item "${zero[0]}" scores at most ${String(zero[1])}, so it would divide by zero`;
     },
   },
-  custom: {
-    complete: null,
+  custom: UNDECLARED,
+  rules: UNDECLARED,
+  table: {
+    // Never called: `bind` gives the scale its lookup. Not null, which would mark the scale as custom.
+    complete: (sum) => sum,
+    // A table maps a complete sum only: a sum over fewer items is not a raw score the table knows.
     overAnswered: null,
     prorates: false,
-    declarative: false,
+    declarative: true,
     unscorable: () => null,
+    bind: (scale, instrument) => {
+      const rows = new Map(scale.table ?? []);
+      if (rows.size === 0)
+        throw new DefinitionError(instrument, [`scale "${scale.id}" has method "table" but no table`]);
+      return (sum) => {
+        const value = rows.get(sum);
+        // validateDefinition proves every sum is a row; a definition not checked with it never gets a made-up score.
+        if (value === undefined)
+          throw new DefinitionError(instrument, [`scale "${scale.id}": raw sum ${String(sum)} is not in its table`]);
+        return value;
+      };
+    },
   },
 };
 
@@ -170,4 +215,144 @@ export const METHOD_DESCRIPTIONS: { readonly [K in ScaleMethod]: MethodDescripti
     words: (items) => `computed from ${items} (see the notes)`,
     fhir: () => "custom scoring rules, see the instrument's notes, that FHIRPath cannot reproduce exactly",
   },
+  rules: {
+    check: () => ({ range: [0, 0], problems: [] }),
+    words: (_, scale) => rulesText(scale.rules ?? []),
+    fhir: () => "ordered rules over several answers, which the FHIRPath form does not express",
+  },
+  table: {
+    check: (it, _, scale) => tableCheck(it, scale.table ?? []),
+    words: (items) => `sum of ${items}, converted by the table below`,
+    fhir: (p) => {
+      // Each row an iif on the raw sum, the last falling through to empty: a sum the table lacks gives no value.
+      const rows = p.table ?? [];
+      const chain = rows.reduceRight(
+        (rest, [raw, value]) => `iif($this = ${String(raw)}, ${String(value)}, ${rest})`,
+        "{}",
+      );
+      return {
+        value: `(${p.sum}).select(${chain})`,
+        what: `Sum of the itemWeights of ${p.list}, converted by the table`,
+      };
+    },
+  },
 };
+
+/**
+ * A `rules` scale's score from its rules bound to positions: the value of the first rule whose condition
+ * holds; null when a rule before it cannot be decided (an answer it needs is missing: a later rule is never
+ * taken in its place); `undefined` when no rule applies.
+ *
+ * @internal
+ */
+export function bindRules(
+  rules: readonly ScaleRule[],
+  items: ReadonlyMap<string, number>,
+  scales: ReadonlyMap<string, number>,
+): (vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => number | null | undefined {
+  const bound = rules.map((r) => ({
+    holds: r.when === undefined ? null : bindCondition(r.when, items, scales).holds,
+    value: r.value,
+  }));
+  return (vals, scores, settings) => {
+    for (const r of bound) {
+      const h = r.holds === null ? true : r.holds(vals, scores, settings);
+      if (h === null) return null;
+      if (h) return r.value;
+    }
+    return undefined;
+  };
+}
+
+/** A rules scale's rules in words: "item 1 <= 1 → 0; item 2 >= 2 → 3; otherwise 1 (the first that holds)". */
+export function rulesText(rules: readonly ScaleRule[]): string {
+  const each = rules.map((r) =>
+    r.when === undefined ? `otherwise ${String(r.value)}` : `${conditionText(r.when)} → ${String(r.value)}`,
+  );
+  return `the first rule that holds: ${each.join("; ")}`;
+}
+
+/**
+ * What validateDefinition finds wrong with a scale's `rules`: present exactly on a `rules` scale, values in
+ * the range, no rule after one that always applies, conditions on known items, scales and settings, every item the
+ * rules read (directly or through a scale) among the scale's items, and no scale read that is the scale
+ * itself or a rules scale after it (rules scales are scored in order, after the others).
+ *
+ * @internal
+ */
+export function rulesProblems(
+  scale: Scale,
+  items: ReadonlySet<string>,
+  scales: readonly Scale[],
+  settings: readonly SettingDefinition[] = [],
+): readonly string[] {
+  const rules = scale.rules;
+  if (scale.method !== "rules") return rules === undefined ? [] : ['has rules but its method is not "rules"'];
+  if (rules === undefined || rules.length === 0) return ['method "rules" needs at least one rule'];
+  const out: string[] = [];
+  // The rules themselves decide what a missing answer does; the description says it in words.
+  if (scale.missing.kind !== "computed")
+    out.push(`a rules scale's missing rule is "computed" (its rules decide), not "${scale.missing.kind}"`);
+  const ids = new Set(scales.map((s) => s.id));
+  const position = scales.findIndex((s) => s.id === scale.id);
+  const own = new Set(scale.items);
+  rules.forEach((r, k) => {
+    const where = `rule ${String(k + 1)}`;
+    if (r.value < scale.range[0] || r.value > scale.range[1])
+      out.push(`${where} gives ${String(r.value)}, outside the range [${scale.range.join(", ")}]`);
+    if (k > 0 && rules[k - 1]?.when === undefined)
+      out.push(`${where} is never reached: the rule before it always applies`);
+    if (r.when === undefined) return;
+    const problem = conditionProblem(r.when, items, ids, settings);
+    if (problem !== null) {
+      out.push(`${where}: ${problem}`);
+      return;
+    }
+    const reads = conditionReads(r.when);
+    const read = [...reads.items];
+    for (const id of reads.scales) {
+      const j = scales.findIndex((s) => s.id === id);
+      const other = scales[j] as Scale;
+      if (j === position) out.push(`${where} reads the scale's own score`);
+      else if (other.method === "rules" && j > position)
+        out.push(`${where} reads rules scale "${id}", which comes after it (rules scales are scored in order)`);
+      read.push(...other.items);
+    }
+    for (const id of new Set(read))
+      if (!own.has(id)) out.push(`${where} reads item "${id}", which is not among the scale's items`);
+  });
+  return out;
+}
+
+/**
+ * A table's range (that of its values) and its faults: it must give each whole sum from the items' lowest
+ * to their highest exactly once, and nothing else, so that every answer set has one published value.
+ */
+function tableCheck(
+  it: ScaleItems,
+  rows: readonly (readonly [number, number])[],
+): { readonly range: readonly [number, number]; readonly problems: readonly string[] } {
+  const problems: string[] = [];
+  if (!it.whole) problems.push("a table needs items that score whole numbers, so that every sum is a row");
+  const seen = new Map<number, number>();
+  for (const [raw] of rows) seen.set(raw, (seen.get(raw) ?? 0) + 1);
+  const gaps: number[] = [];
+  // A table is printed, so it is short; a span beyond that is a fault of its own, not a loop to run.
+  if (it.hi - it.lo > 10000) problems.push("a table scale's items give more than 10000 raw sums");
+  else for (let raw = it.lo; raw <= it.hi; raw++) if (!seen.has(raw)) gaps.push(raw);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([raw]) => raw);
+  const outside = [...seen.keys()].filter((raw) => !Number.isInteger(raw) || raw < it.lo || raw > it.hi);
+  const span = `${String(it.lo)}–${String(it.hi)}`;
+  if (rows.length === 0) problems.push(`method "table" needs a table of its raw sums ${span}`);
+  else if (gaps.length > 0) problems.push(`table has no row for raw sum ${listed(gaps)} (its items give ${span})`);
+  if (twice.length > 0) problems.push(`table has more than one row for raw sum ${listed(twice)}`);
+  if (outside.length > 0)
+    problems.push(`table has rows for raw sum ${listed(outside)}, which its items cannot give (${span})`);
+  const values = rows.map(([, value]) => value);
+  return { range: values.length === 0 ? [0, 0] : [Math.min(...values), Math.max(...values)], problems };
+}
+
+/** Numbers for a message, the first ten and a count of the rest. */
+function listed(xs: readonly number[]): string {
+  return xs.length > 10 ? `${xs.slice(0, 10).join(", ")} and ${String(xs.length - 10)} more` : xs.join(", ");
+}

@@ -61,6 +61,14 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       note: "Rec 1.1.2: consider a risk stratification tool such as STarT Back at first contact. Rec 1.1.3: simpler, less intensive support (reassurance, advice to keep active, self-management) for people likely to improve quickly; more complex, intensive support (exercise, with or without manual therapy, or a psychological approach) for people at higher risk.",
     },
     linton2011: LINTON_2011,
+    nicholas2020: {
+      text: "Nicholas MK, Costa DSJ, Linton SJ, et al. Implementation of early intervention protocol in Australia for 'high risk' injured workers is associated with fewer lost work days over 2 years than usual (stepped) care. J Occup Rehabil 2020;30(1):93–104.",
+      doi: "10.1007/s10926-019-09849-y",
+      note:
+        "Non-randomised (WISE study): injured workers screened high risk on the ÖMPSQ-10 (50/100, per the PMRI study page) " +
+        "were offered psychological assessment and a protocol for psychological and workplace obstacles to return to " +
+        "work; lost work days at 2 years were under half those of usual stepped care. Abstract read, not the full text.",
+    },
     kroenke2001: KROENKE_2001,
     kroenke2009: KROENKE_2009,
     kroenkeSpitzer2002: {
@@ -326,9 +334,11 @@ export const defaultPathway = /* @__PURE__ */ deepFreeze({
       step: 3,
       label: "ÖMPSQ-10 of 50 or more",
       when: { instrument: "ompsq10", scale: "total", op: ">=", value: 50, source: "linton2011" },
-      source: "stepscore",
+      source: "nicholas2020",
       designChoice: true,
-      note: "Linton 2011 validated the cut-off for predicting work disability and prescribes no treatment; it is matched to the STarT Back high-risk package.",
+      note:
+        "Linton 2011 prescribes no treatment. The one study treating by the cut-off (nicholas2020: non-randomised, recent " +
+        "work injuries) offered psychological care for the obstacles to return to work: step 3's care, work included.",
     },
     {
       id: "phq9-severe",

@@ -276,39 +276,108 @@ export function stratify(
   pathway: Pathway = defaultPathway,
   options: PathwayOptions = {},
 ): StratifyResult {
-  const seen = validated.get(pathway);
-  const same = seen !== undefined && seen.definitions === options.definitions;
-  // A deeply frozen pathway cannot have changed since it validated; any other is compared by content.
-  const fingerprint = same && seen.fingerprint === null ? null : JSON.stringify(pathway);
-  let checked = same && seen.fingerprint === fingerprint ? seen.checked : null;
-  if (checked === null) {
-    const outcome = checkPathway(pathway, options);
-    if (outcome.checked === null) {
-      const raw = pathway as unknown;
-      const pid =
-        typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
-          ? (raw as { id: string }).id
-          : null;
-      throw new PathwayError(pid, outcome.issues);
-    }
-    checked = outcome.checked;
-    validated.set(pathway, {
-      fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint,
-      definitions: options.definitions,
-      checked,
-    });
-  }
+  const checked = checkedPathway(pathway, options);
   checkResults(results);
   return new Evaluation(checked, results, options.definitions ?? []).result();
 }
 
-// A pathway that validated is remembered with its checked form and a fingerprint of its content (null when
-// it is deeply frozen and so cannot change), so scoring many rows against one pathway validates it once; a
-// pathway changed since then is validated again.
+/**
+ * The checked form of a pathway, validated once per pathway object: a pathway that validated is remembered
+ * with its checked form, the definitions it was checked against and a fingerprint of its content (null when
+ * it is deeply frozen and so cannot change), so scoring many rows against one pathway validates it once; a
+ * pathway changed since then, or passed other definitions, is validated again.
+ * @throws {@link PathwayError} when the pathway is invalid
+ * @internal
+ */
+export function checkedPathway(pathway: Pathway, options: PathwayOptions = {}): CheckedPathway {
+  const definitions = options.definitions ?? NO_DEFINITIONS;
+  const seen = validated.get(pathway);
+  const same = seen !== undefined && sameDefinitions(seen.definitions, definitions);
+  // A deeply frozen pathway cannot have changed since it validated; any other is compared by content.
+  const fingerprint = same && seen.fingerprint === null ? null : JSON.stringify(pathway);
+  if (same && seen.fingerprint === fingerprint) return seen.checked;
+  const outcome = checkPathway(pathway, options);
+  if (outcome.checked === null) {
+    const raw = pathway as unknown;
+    const pid =
+      typeof raw === "object" && raw !== null && typeof (raw as { id?: unknown }).id === "string"
+        ? (raw as { id: string }).id
+        : null;
+    throw new PathwayError(pid, outcome.issues);
+  }
+  validated.set(pathway, {
+    fingerprint: isDeeplyFrozen(pathway) ? null : fingerprint,
+    // A copy: definitions are immutable by contract, the caller's array is not.
+    definitions: [...definitions],
+    checked: outcome.checked,
+  });
+  return outcome.checked;
+}
+
+/**
+ * `stratify` over a pathway already checked ({@link checkedPathway}), for a caller that evaluates one
+ * pathway several times in a row (`progress`) and so need not look it up again each time.
+ * @internal
+ */
+export function stratifyChecked(
+  checked: CheckedPathway,
+  results: readonly ScoreResult[],
+  definitions: readonly InstrumentDefinition[],
+): StratifyResult {
+  checkResults(results);
+  return new Evaluation(checked, results, definitions).result();
+}
+
+/**
+ * The step `stratify` gives over a pathway already checked, without building the rest of its result (the
+ * domains not assessed, the urgent overlay, the reasons), for `progress`'s current step.
+ * @internal
+ */
+export function stepChecked(
+  checked: CheckedPathway,
+  results: readonly ScoreResult[],
+  definitions: readonly InstrumentDefinition[],
+): number | null {
+  checkResults(results);
+  return new Evaluation(checked, results, definitions).step();
+}
+
+const NO_DEFINITIONS: readonly InstrumentDefinition[] = [];
+
+// Keyed by the pathway object; see checkedPathway.
 const validated = new WeakMap<
   object,
-  { fingerprint: string | null; definitions: readonly InstrumentDefinition[] | undefined; checked: CheckedPathway }
+  { fingerprint: string | null; definitions: readonly InstrumentDefinition[]; checked: CheckedPathway }
 >();
+
+/**
+ * The same definitions, object for object, in the same order. Compared by element rather than by array, so
+ * that a new array of the same definitions (`progress` and `followUps` make one per call) finds the pathway
+ * already checked, and an array changed since does not.
+ */
+function sameDefinitions(a: readonly InstrumentDefinition[], b: readonly InstrumentDefinition[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+// Every instrument a checked pathway names, worked out once per checked form: a checked form is never
+// changed (a pathway changed after it was checked is checked again, into a new one).
+const named = new WeakMap<CheckedPathway, ReadonlySet<string>>();
+
+function namedInstruments(p: CheckedPathway): ReadonlySet<string> {
+  let ids = named.get(p);
+  if (ids === undefined) {
+    ids = new Set([
+      ...p.domains.flatMap((d) => [...d.instruments, ...d.elevatedWhen.map((c) => c.instrument)]),
+      ...p.stepRules.flatMap((r) =>
+        r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument],
+      ),
+      ...p.urgent.map((u) => u.when.instrument),
+      ...p.followUps.flatMap((f) => [...f.administer, ...f.when.map((c) => c.instrument)]),
+    ]);
+    named.set(p, ids);
+  }
+  return ids;
+}
 
 function isDeeplyFrozen(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return true;
@@ -373,11 +442,22 @@ class Evaluation {
     this.elevated = new Set(this.domainStatus.filter((d) => d.status === "elevated").map((d) => d.id));
   }
 
-  result(): StratifyResult {
-    const p = this.p;
+  /** The step alone, as `result().step` gives it, without the rest of the result. */
+  step(): number | null {
+    const { actual, assessed } = this.actual();
+    return assessed ? actual.step : null;
+  }
+
+  private actual(): { actual: { step: number; fired: Reason[] }; assessed: boolean } {
     const actual = this.steps(NONE);
     // Nothing the step or domain rules read was scored: the lowest step would be a recommendation made from nothing.
     const assessed = actual.fired.length > 0 || this.domainStatus.some((d) => d.assessedBy.length > 0);
+    return { actual, assessed };
+  }
+
+  result(): StratifyResult {
+    const p = this.p;
+    const { actual, assessed } = this.actual();
     // The step is always one of the pathway's steps: the lowest, or one a rule set (validated).
     const level = assessed ? p.steps.find((s) => s.step === actual.step) : undefined;
 
@@ -710,6 +790,12 @@ class Evaluation {
             return { kind: "item", item: conditionSubject(when) };
           case "scale":
             return { kind: "scale", scale: conditionSubject(when) };
+          // A condition on a setting, or on several answers or scores, names no one item or scale.
+          case "setting":
+          case "count":
+          case "all":
+          case "any":
+            return { kind: "nothing" };
           default:
             return unreachable(kind);
         }
@@ -719,14 +805,7 @@ class Evaluation {
 
   private notUsed(): UnusedResult[] {
     const p = this.p;
-    const named = new Set([
-      ...p.domains.flatMap((d) => [...d.instruments, ...d.elevatedWhen.map((c) => c.instrument)]),
-      ...p.stepRules.flatMap((r) =>
-        r.when.kind === "domain" || r.when.kind === "domain-count" ? [] : [r.when.instrument],
-      ),
-      ...p.urgent.map((u) => u.when.instrument),
-      ...p.followUps.flatMap((f) => [...f.administer, ...f.when.map((c) => c.instrument)]),
-    ]);
+    const named = namedInstruments(p);
     const out: UnusedResult[] = [];
     this.results.forEach((r, index) => {
       if (!named.has(r.instrument)) {
@@ -781,13 +860,11 @@ class Evaluation {
     const when = flag.when;
     // The flag, and its condition, read as pathway conditions on the instrument (cited to the definition below).
     const onFlag: TaggedCondition = { kind: "flag", instrument: ins, flag: flag.id, source: flag.source };
-    const onWhen = {
-      ...when,
-      instrument: ins,
-      source: flag.source,
-      kind: AS_PATHWAY[conditionKind(when)],
-    } as TaggedCondition;
-    const subject = conditionSubject(when);
+    const as = AS_PATHWAY[conditionKind(when)];
+    // A condition on a setting, or on several answers or scores, has no pathway form: the flag itself stands for it.
+    const onWhen =
+      as === "flag" ? onFlag : ({ ...when, instrument: ins, source: flag.source, kind: as } as TaggedCondition);
+    const subject = as === "flag" ? null : conditionSubject(when);
     const speaks = (e: Evidence): boolean =>
       e.instrument === ins &&
       (e.kind === "flag" ? e.observed === flag.id : e.kind === onWhen.kind && (e.item ?? e.scale) === subject);
@@ -831,7 +908,14 @@ class Evaluation {
 type Domain = CheckedPathway["domains"][number];
 
 /** The pathway condition kind that reads what each definition condition kind reads. */
-const AS_PATHWAY = { item: "item", scale: "score" } as const satisfies {
+const AS_PATHWAY = {
+  item: "item",
+  scale: "score",
+  setting: "flag",
+  count: "flag",
+  all: "flag",
+  any: "flag",
+} as const satisfies {
   readonly [K in ConditionKind]: TaggedCondition["kind"];
 };
 

@@ -14,8 +14,8 @@ import type {
   Scale,
 } from "../types.js";
 
-/** The declarative scale methods {@link definition} generates (custom scales need code, so are left out). */
-export type GeneratedMethod = "sum" | "mean" | "percent";
+/** The scale methods {@link definition} generates (custom scales need code, so are left out). */
+export type GeneratedMethod = "sum" | "mean" | "percent" | "rules" | "table";
 
 /** Options for {@link definition}: each narrows what is generated. */
 export interface DefinitionOptions {
@@ -23,7 +23,7 @@ export interface DefinitionOptions {
   readonly maxItems?: number;
   /** Most subscales beside the primary score; default 3. */
   readonly maxSubscales?: number;
-  /** The scale methods to use; default all three. */
+  /** The scale methods to use; default all four. */
   readonly methods?: readonly GeneratedMethod[];
   /** Whether number items (whole or not) may appear beside choice items; default true. */
   readonly numberItems?: boolean;
@@ -93,10 +93,21 @@ function numberItem(g: fc.GeneratorValue, id: string): Item {
   return { id, label: `Item ${id}`, kind: "number", min, max, integer };
 }
 
-/** A condition on one item's answer (as given) or on one scale's score, with values near what can occur. */
-function condition(g: fc.GeneratorValue, items: readonly Item[], scales: readonly Scale[]): Condition {
+/**
+ * A condition on one item's answer (as given) or on one scale's score, with values near what can occur;
+ * now and then a count, all or any of up to three such conditions (nested at most `depth` deep).
+ */
+function condition(g: fc.GeneratorValue, items: readonly Item[], scales: readonly Scale[], depth = 2): Condition {
   const op = pick(g, ...OPS);
-  if (g(fc.boolean)) {
+  if (depth > 0 && g(fc.integer, { min: 0, max: 3 }) === 0) {
+    const parts = Array.from({ length: g(fc.integer, { min: 0, max: 3 }) }, () =>
+      condition(g, items, scales, depth - 1),
+    );
+    const kind = pick(g, "count", "all", "any");
+    if (kind === "count") return { count: parts, op, value: g(fc.integer, { min: -1, max: parts.length + 1 }) };
+    return kind === "all" ? { all: parts } : { any: parts };
+  }
+  if (scales.length === 0 || g(fc.boolean)) {
     const item = items[g(fc.integer, { min: 0, max: items.length - 1 })] as Item;
     // Item conditions test the answer as given, so the values worth testing are the allowed ones and their edges.
     const near =
@@ -117,17 +128,38 @@ interface Member {
   readonly range: readonly [number, number];
 }
 
-/** A scale's items, method and range, as validateDefinition requires them to fit together. */
+/** Whether every value an item can score is a whole number (a table needs whole sums). */
+function scoresWhole(item: Item): boolean {
+  if (item.kind === "number") return item.integer && Number.isInteger(item.min);
+  if (item.kind === "time") return false;
+  return item.options.every((o) => Number.isInteger(o.score ?? o.value));
+}
+
+/** A table's rows: one value for each whole raw sum from lo to hi, in quarters, in no particular order of size. */
+function tableRows(g: fc.GeneratorValue, lo: number, hi: number): [number, number][] {
+  const rows: [number, number][] = [];
+  for (let raw = lo; raw <= hi; raw++) rows.push([raw, g(fc.integer, { min: -40, max: 400 }) / 4]);
+  return rows;
+}
+
+/** A scale's items, method and range (and a table's rows), as validateDefinition requires them to fit together. */
 function scaleCore(
   g: fc.GeneratorValue,
   id: string,
   items: readonly Item[],
   methods: readonly GeneratedMethod[],
-): Pick<Scale, "id" | "label" | "items" | "method" | "range"> {
+): Pick<Scale, "id" | "label" | "items" | "method" | "range" | "table"> {
   const all: Member[] = items.map((it, index) => ({ index, range: scoredRange(it) }));
   let method = pick(g, ...methods);
   let candidates: Member[] = all;
-  if (method === "mean") {
+  if (method === "table") {
+    // A table has a row for every raw sum, so its items must score whole numbers.
+    candidates = all.filter((m) => scoresWhole(items[m.index] as Item));
+    if (candidates.length === 0) {
+      method = "sum";
+      candidates = all;
+    }
+  } else if (method === "mean") {
     // A mean needs its items on one scale: the same lowest and highest score.
     const groups = new Map<string, Member[]>();
     for (const m of all) {
@@ -151,14 +183,21 @@ function scaleCore(
   const lo = chosen.reduce((s, m) => s + m.range[0], 0);
   const hi = chosen.reduce((s, m) => s + m.range[1], 0);
   const n = chosen.length;
+  const ids = chosen.map((m) => (items[m.index] as Item).id);
+  if (method === "table") {
+    const table = tableRows(g, lo, hi);
+    const values = table.map(([, value]) => value);
+    return { id, label: `Scale ${id}`, items: ids, method, range: [Math.min(...values), Math.max(...values)], table };
+  }
   const range: readonly [number, number] =
     method === "sum" ? [lo, hi] : method === "mean" ? [lo / n, hi / n] : [0, 100];
-  return { id, label: `Scale ${id}`, items: chosen.map((m) => (items[m.index] as Item).id), method, range };
+  return { id, label: `Scale ${id}`, items: ids, method, range };
 }
 
 function missingRule(g: fc.GeneratorValue, method: GeneratedMethod, size: number): MissingRule {
   const kind = pick(g, "strict", "adjusted");
-  if (kind === "strict") return { kind: "strict", source: SOURCE };
+  // A table converts complete sums only.
+  if (kind === "strict" || method === "table") return { kind: "strict", source: SOURCE };
   if (method === "sum") {
     if (size < 2) return { kind: "strict", source: SOURCE };
     const maxMissing = g(fc.integer, { min: 1, max: size - 1 });
@@ -196,13 +235,47 @@ function ruleBands(g: fc.GeneratorValue, self: Scale, items: readonly Item[], sc
   return bands;
 }
 
+/** Every item a condition reads, directly or through the scales it tests. */
+function readsOf(c: Condition, scales: readonly Scale[]): string[] {
+  if ("item" in c) return [c.item];
+  if ("scale" in c) return [...(scales.find((s) => s.id === c.scale)?.items ?? [])];
+  if ("setting" in c) return [];
+  const parts = "count" in c ? c.count : "all" in c ? c.all : c.any;
+  return parts.flatMap((p) => readsOf(p, scales));
+}
+
+/**
+ * A `rules` scale: up to three conditioned rules on the items and the declarative scales, often a last
+ * rule that always applies; its items are those its rules read, its range that of its values.
+ */
+function rulesScale(g: fc.GeneratorValue, id: string, items: readonly Item[], scales: readonly Scale[]): Scale {
+  const rules: { when?: Condition; value: number }[] = Array.from(
+    { length: g(fc.integer, { min: 1, max: 3 }) },
+    () => ({ when: condition(g, items, scales), value: g(fc.integer, { min: 0, max: 3 }) }),
+  );
+  if (g(fc.boolean)) rules.push({ value: g(fc.integer, { min: 0, max: 3 }) });
+  const read = new Set(rules.flatMap((r) => (r.when === undefined ? [] : readsOf(r.when, scales))));
+  const values = rules.map((r) => r.value);
+  return {
+    id,
+    label: `Scale ${id}`,
+    items: items.map((it) => it.id).filter((x) => read.has(x)),
+    method: "rules",
+    range: [Math.min(...values), Math.max(...values)],
+    rules,
+    missing: { kind: "computed", description: "as its rules decide", source: SOURCE },
+    source: SOURCE,
+  };
+}
+
 function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentDefinition {
   const maxItems = Math.max(1, options.maxItems ?? 8);
   const maxSubscales = Math.max(0, options.maxSubscales ?? 3);
   const methods =
     options.methods !== undefined && options.methods.length > 0
       ? options.methods
-      : (["sum", "mean", "percent"] as const);
+      : (["sum", "mean", "percent", "rules", "table"] as const);
+  const declarative = methods.filter((m) => m !== "rules");
   const numbers = options.numberItems ?? true;
 
   // A few option sets shared by several items, as on real forms: that is what lets mean scales have many items.
@@ -223,12 +296,21 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
   const hasPrimary = maxSubscales === 0 || g(fc.integer, { min: 0, max: 4 }) > 0;
   const subCount = g(fc.integer, { min: hasPrimary ? 0 : 1, max: maxSubscales });
   const ids = [...(hasPrimary ? ["total"] : []), ...Array.from({ length: subCount }, (_, k) => `sub${String(k + 1)}`)];
-  const cores = ids.map((id) => scaleCore(g, id, items, methods));
-  const bare: Scale[] = cores.map((c) => ({
-    ...c,
-    missing: missingRule(g, c.method as GeneratedMethod, c.items.length),
-    source: SOURCE,
-  }));
+  // Which scales are rules scales: those read the declarative ones, so those are made first.
+  const ruled = ids.map(
+    () => declarative.length === 0 || (methods.includes("rules") && g(fc.integer, { min: 0, max: 3 }) === 0),
+  );
+  const made = new Map<string, Scale>();
+  ids.forEach((id, k) => {
+    if (ruled[k]) return;
+    const c = scaleCore(g, id, items, declarative);
+    made.set(id, { ...c, missing: missingRule(g, c.method as GeneratedMethod, c.items.length), source: SOURCE });
+  });
+  const declared = [...made.values()];
+  ids.forEach((id, k) => {
+    if (ruled[k]) made.set(id, rulesScale(g, id, items, declared));
+  });
+  const bare: Scale[] = ids.map((id) => made.get(id) as Scale);
   // Bands last: a rule band may test any scale.
   const scales = bare.map((s): Scale => {
     const kind = pick(g, "none", "range", "range", "rule");
@@ -252,11 +334,12 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
     }),
   );
 
-  // An alternative rule applies to every scale, so it must fit them all.
-  const smallest = Math.min(...scales.map((s) => s.items.length));
+  // An alternative rule applies to every declarative scale, so it must fit them all (rules scales keep their rules).
+  const fitted = scales.filter((s) => s.method !== "rules");
+  const smallest = Math.min(...fitted.map((s) => s.items.length));
   const kinds: MissingRule["kind"][] = ["strict"];
-  if (scales.every((s) => s.method === "sum") && smallest >= 2) kinds.push("prorate");
-  if (scales.every((s) => s.method !== "sum")) kinds.push("min-answered");
+  if (fitted.length > 0 && fitted.every((s) => s.method === "sum") && smallest >= 2) kinds.push("prorate");
+  if (fitted.length > 0 && fitted.every((s) => s.method !== "sum" && s.method !== "table")) kinds.push("min-answered");
   const missingOptions = Array.from({ length: g(fc.integer, { min: 0, max: 2 }) }, (_, k): MissingOption => {
     const kind = pick(g, ...kinds);
     const rule: MissingRule =
@@ -296,9 +379,11 @@ function generate(g: fc.GeneratorValue, options: DefinitionOptions): InstrumentD
  * Random valid instrument definitions, each of which `validateDefinition` accepts: choice items with
  * contiguous, gapped, negative and half-point option values, option scores (not always rising) and
  * reverse keying; number items, whole or not; optional trailing items; a primary score or none (subscales
- * only); sum, mean and percent scales sharing items; strict, prorated (both roundings) and min-answered
- * missing rules and alternative rules (`missingOptions`); range bands that partition the range and rule
- * bands on items and scales; flags on items and scales, some opt-in. Custom `compute` scales and clock-time
+ * only); sum, mean, percent and table scales (a row for every raw sum) sharing items, and rules scales
+ * (ordered rules on items and those scales); strict, prorated (both roundings) and min-answered missing
+ * rules and alternative rules (`missingOptions`); range bands that partition the range and rule bands on
+ * items and scales; flags on items and scales, some opt-in; conditions that count, or need all or any of,
+ * other conditions. Custom `compute` scales and clock-time
  * items need code and are not generated. Each definition is frozen, as definitions are treated as immutable.
  *
  * @param options - narrows what is generated (most items, most subscales, methods, number items)

@@ -151,7 +151,9 @@ describe("help and version", () => {
     }
     const unknown = await cli(["scores"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/no such command "scores"; commands: score, stratify, list, describe, template/);
+    expect(unknown.stderr).toMatch(
+      /no such command "scores"; commands: score, stratify, progress, report, list, describe, template/,
+    );
     expect((await cli(["help", "nope"])).code).toBe(2);
   });
 

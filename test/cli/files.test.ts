@@ -95,7 +95,8 @@ describe("JSON Lines: each line written back as it came", () => {
       "{ }",
     ].join("\r\n");
     const r = await cli(["score", "phq2", "--from", "jsonl", "-q"], { stdin: input });
-    const out = r.stdout.split("\n");
+    // Lines end as the input's do: CRLF here.
+    const out = r.stdout.split("\r\n");
     const fields = (score: number | null, missing: string): string =>
       `"phq2_score":${String(score)},"phq2_band":${score === null ? "null" : `"${score >= 3 ? "positive" : "negative"}"`},"phq2_method":"${score === null ? "insufficient" : "complete"}","phq2_missing":${missing},"phq2_flags":[],"phq2_error":null}`;
     expect(out[0]).toBe(

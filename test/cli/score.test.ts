@@ -36,12 +36,12 @@ describe("stepscore score", () => {
     expect(rows[0]).toMatchObject({
       phq9_band: "moderate",
       phq9_method: "complete",
-      phq9_missing: "10",
+      phq9_missing: "",
       gad7_score: "7",
       gad7_band: "mild",
     });
     expect(rows[1]!.phq9_flags).toBe("self-harm");
-    expect(rows[2]).toMatchObject({ phq9_method: "insufficient", phq9_missing: "2;10", phq9_error: "" });
+    expect(rows[2]).toMatchObject({ phq9_method: "insufficient", phq9_missing: "2", phq9_error: "" });
     expect(rows[3]!.phq9_error).toBe(
       'phq9_2: "x" is a string, not a number (allowed: 0, 1, 2, 3); phq9_3: 4 is out of range (allowed: 0, 1, 2, 3)',
     );
@@ -386,17 +386,17 @@ describe("progress", () => {
 });
 
 describe("rows are written as they came", () => {
-  it("keeps each row's text byte for byte (quotes, spaces), drops blank lines, ends lines with \\n", async () => {
+  it("keeps each row's text byte for byte (quotes, spaces), drops blank lines, ends lines as the header does", async () => {
     const input =
       'id,phq2_1,phq2_2,comment\r\n"P1",1,1,"said ""hi"", left"\r\n\r\nP2, 2 ,2,"two\r\nlines"\r\nP3,0,0,last';
     const r = await cli(["score", "phq2", "-", "-q"], { stdin: input });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+    expect(r.stdout.split("\r\n").slice(0, 2)).toEqual([
       "id,phq2_1,phq2_2,comment,phq2_score,phq2_band,phq2_method,phq2_missing,phq2_flags,phq2_error",
       '"P1",1,1,"said ""hi"", left",2,negative,complete,,,',
     ]);
-    expect(r.stdout).toContain('P2, 2 ,2,"two\r\nlines",4,positive,complete,,,\n');
-    expect(r.stdout.endsWith("P3,0,0,last,0,negative,complete,,,\n")).toBe(true);
+    expect(r.stdout).toContain('P2, 2 ,2,"two\r\nlines",4,positive,complete,,,\r\n');
+    expect(r.stdout.endsWith("P3,0,0,last,0,negative,complete,,,\r\n")).toBe(true);
     expect(records(r.stdout).map((x) => x.comment)).toEqual(['said "hi", left', "two\r\nlines", "last"]);
   });
 
@@ -405,7 +405,8 @@ describe("rows are written as they came", () => {
       stdin: `${Array.from({ length: 9 }, (_, i) => `phq9_${String(i + 1)}`).join(";")}\n1;1;1;1;1;1;1;1;\n1;1;1;1;1;1;1;1;"a;b"\n`,
     });
     const rows = csv(semi.stdout, ";");
-    expect(rows[1]?.slice(-4)).toEqual(["insufficient", "9;10", "", ""]);
+    // Item 10 is optional and scored in no scale: not answered, it is nothing missing.
+    expect(rows[1]?.slice(-4)).toEqual(["insufficient", "9", "", ""]);
     expect(rows[2]?.at(-1)).toBe('phq9_9: "a;b" is a string, not a number (allowed: 0, 1, 2, 3)');
     expect(semi.stdout).toContain('"phq9_9: ""a;b"" is a string');
   });

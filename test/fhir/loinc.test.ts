@@ -9,6 +9,7 @@ import {
   fromQuestionnaireResponse,
   gad2,
   instruments,
+  phq2,
   phq8,
   safeScore,
   score,
@@ -106,29 +107,44 @@ function questionConflicts(emissions: readonly Emitted[]): string[] {
 }
 
 /**
- * Codes with a known owner: used by that instrument alone, or by none while it is not bundled. Public code is
- * known to misuse these: the PHQ-9 total for the PHQ-8 (awell-score), the PHQ-4 total for the GAD-2, the PHQ-2
- * panel as its total, the AUDIT and AUDIT-C totals swapped (audit-2026-12, table 1.2 and E8).
+ * Panel and score codes with the one instrument allowed to emit them and the role they play there; an
+ * instrument not bundled (yet) reserves its codes, so nobody else may emit them. Public code is known to misuse
+ * these: the PHQ-9 total for the PHQ-8 (awell-score), the PHQ-4 total for the GAD-2, the PHQ-2 panel as its
+ * total, the AUDIT and AUDIT-C totals swapped, the KOOS JR panel as its score (audit-2026-12, table 1.2 and E8;
+ * instruments-2). The PCL-C panel belongs to no instrument here: the PCL-5 is another questionnaire.
  */
-const OWNER: Readonly<Record<string, string>> = {
-  "44249-1": "phq9",
-  "44261-6": "phq9",
-  "55757-9": "phq2",
-  "55758-7": "phq2",
-  "69737-5": "gad7",
-  "70274-6": "gad7",
-  "69724-3": "phq4",
-  "70272-0": "phq4",
-  "97908-8": "odi",
-  "97909-6": "odi",
-  "82226-2": "ndi",
-  "82237-9": "ndi",
-  "91349-1": "startback",
-  "91351-7": "startback",
-  "91148-7": "peg",
-  "91147-9": "peg",
-  "75626-2": "auditc",
-  "75624-7": "audit",
+const OWNER: Readonly<Record<string, readonly [instrument: string, role: "panel" | "score"]>> = {
+  "44249-1": ["phq9", "panel"],
+  "44261-6": ["phq9", "score"],
+  "55757-9": ["phq2", "panel"],
+  "55758-7": ["phq2", "score"],
+  "69737-5": ["gad7", "panel"],
+  "70274-6": ["gad7", "score"],
+  "69724-3": ["phq4", "panel"],
+  "70272-0": ["phq4", "score"],
+  "97908-8": ["odi", "panel"],
+  "97909-6": ["odi", "score"],
+  "82226-2": ["ndi", "panel"],
+  "82237-9": ["ndi", "score"],
+  "91349-1": ["startback", "panel"],
+  "91351-7": ["startback", "score"],
+  "91350-9": ["startback", "score"],
+  "91352-5": ["startback", "score"],
+  "91148-7": ["peg", "panel"],
+  "91147-9": ["peg", "score"],
+  "69728-4": ["phq15", "panel"],
+  "70273-8": ["phq15", "score"],
+  "72109-2": ["auditc", "panel"],
+  "75626-2": ["auditc", "score"],
+  "75624-7": ["audit", "score"],
+  "102017-1": ["pcptsd5", "score"],
+  "96777-8": ["ahchrsn", "panel"],
+  "95614-4": ["ahchrsn", "score"],
+  "82324-5": ["koosjr", "panel"],
+  "82332-8": ["koosjr", "score"],
+  "82316-1": ["hoosjr", "panel"],
+  "82323-7": ["hoosjr", "score"],
+  "70221-7": ["pclc", "panel"],
 };
 
 /** Codes shown to be fabricated in public code (audit-2026-12): nobody may emit them. */
@@ -137,12 +153,30 @@ const FABRICATED = ["89206-5", "89209-9", "89210-7", "89190-1", "44250-0"];
 function ownerConflicts(emissions: readonly Emitted[]): string[] {
   const problems = new Set<string>();
   for (const e of emissions) {
-    const owner = OWNER[e.code];
-    if (owner !== undefined && owner !== e.instrument)
-      problems.add(`${e.instrument} emits ${e.code}, which is ${owner}'s`);
+    const known = OWNER[e.code];
+    if (known !== undefined && known[0] !== e.instrument)
+      problems.add(`${e.instrument} emits ${e.code}, which is ${known[0]}'s`);
+    else if (known !== undefined && known[1] !== e.role)
+      problems.add(`${e.instrument} emits its ${known[1]} code ${e.code} as a ${e.role} code`);
     if (FABRICATED.includes(e.code)) problems.add(`${e.instrument} emits the fabricated code ${e.code}`);
   }
   return [...problems];
+}
+
+/** Panel and score codes a definition declares that the table does not give to it, in that role. */
+function unknownDeclared(defs: readonly InstrumentDefinition[]): string[] {
+  return defs.flatMap((def) =>
+    (["panel", "score"] as const).flatMap((role) => {
+      const code = def.loinc?.[role];
+      if (code === undefined) return [];
+      const known = OWNER[code];
+      return known?.[0] === def.id && known[1] === role
+        ? []
+        : [
+            `${def.id} declares ${role} code ${code}, ${known === undefined ? "not in the table" : `the table's ${known[0]} ${known[1]}`}`,
+          ];
+    }),
+  );
 }
 
 const bundled = all.flatMap(emitted);
@@ -181,21 +215,32 @@ describe("LOINC codes in the resources written", () => {
   });
 
   it("has every bundled owner emit its own codes, so the ownership check is not vacuous", () => {
-    const ids = new Set(all.map((d) => d.id));
-    const owned = Object.entries(OWNER).filter(([, owner]) => ids.has(owner));
-    expect(owned.map(([, owner]) => owner)).toEqual(expect.arrayContaining(["phq4", "phq9", "gad7", "peg"]));
-    for (const [code, owner] of owned) {
+    // Every panel and score code in the registry is in the table, given to the instrument declaring it.
+    expect(unknownDeclared(all)).toEqual([]);
+    // What an owner emits of its codes is in the role the table gives (reserved codes, such as the STarT Back
+    // subscore, or an incoming instrument's panel it does not declare, may go unused) …
+    for (const [code, [owner, role]] of Object.entries(OWNER)) {
       const roles = bundled.filter((e) => e.instrument === owner && e.code === code).map((e) => e.role);
-      expect(roles.length, `${owner} ${code}`).toBeGreaterThan(0);
+      if (roles.length > 0) expect(new Set(roles), `${owner} ${code}`).toEqual(new Set([role]));
+    }
+    // … and the codes of today's instruments are all emitted, by their owners.
+    const today = [
+      ...["44249-1", "44261-6", "55757-9", "55758-7", "69737-5", "70274-6", "69724-3", "70272-0"],
+      ...["97908-8", "97909-6", "82226-2", "82237-9", "91349-1", "91351-7", "91148-7", "91147-9"],
+    ];
+    for (const code of today) {
+      const owner = OWNER[code]?.[0];
       expect(
-        roles.every((r) => r === "panel" || r === "score"),
-        `${owner} ${code}`,
+        bundled.some((e) => e.instrument === owner && e.code === code),
+        `${String(owner)} ${code}`,
       ).toBe(true);
     }
     const of = (id: string, role: Role) =>
       bundled.filter((e) => e.instrument === id && e.role === role).map((e) => e.code);
     expect(of("phq4", "panel")).toEqual(["69724-3"]);
     expect(of("phq4", "score")).toContain("70272-0");
+    expect(of("startback", "panel")).toEqual(["91349-1"]);
+    expect(of("startback", "score")).toContain("91351-7");
   });
 
   it("never emits a code that belongs to another instrument, or a fabricated one", () => {
@@ -220,6 +265,19 @@ describe("LOINC codes in the resources written", () => {
         "gad2 emits 69724-3, which is phq4's",
         "gad2 emits 70272-0, which is phq4's",
       ]);
+    });
+    it("a code in the wrong role (the PHQ-2 panel as its total), the AUDIT pair swapped, a code not in the table", () => {
+      expect(ownerConflicts(emitted({ ...phq2, loinc: { score: "55757-9" } }))).toEqual([
+        "phq2 emits its panel code 55757-9 as a score code",
+      ]);
+      const swapped = { ...phq2, id: "auditc", loinc: { score: "75624-7" } };
+      expect(ownerConflicts(emitted(swapped))).toContain("auditc emits 75624-7, which is audit's");
+      expect(unknownDeclared([swapped])).toEqual(["auditc declares score code 75624-7, the table's audit score"]);
+      expect(unknownDeclared([{ ...phq2, loinc: { panel: "55757-9", score: "12345-6" } }])).toEqual([
+        "phq2 declares score code 12345-6, not in the table",
+      ]);
+      const pcl = { ...phq2, id: "pcl5", loinc: { panel: "70221-7" } };
+      expect(ownerConflicts(emitted(pcl))).toEqual(["pcl5 emits 70221-7, which is pclc's"]);
     });
     it("a question code reused with other answers, and another instrument's panel code", () => {
       const reused = {
@@ -290,5 +348,20 @@ describe("LOINC codes in the resources written", () => {
     const { answers } = fromQuestionnaireResponse(qr, "ndi");
     expect(Object.values(answers)).toEqual([1, 2, 1, 2, 3, 1, 2, 1, 2, 1]);
     expect(score("ndi", answers).score).toBe(16);
+  });
+
+  it("reads a STarT Back answered in LOINC's form (panel 91349-1) by its question codes", () => {
+    const codes = ["91340-0", "91341-8", "91342-6", "91343-4", "91344-2", "91345-9", "91346-7", "91347-5", "91348-3"];
+    const values = [1, 0, 1, 1, 1, 0, 1, 1, 3];
+    const qr = {
+      resourceType: "QuestionnaireResponse",
+      status: "completed",
+      questionnaire: "http://loinc.org/q/91349-1",
+      item: codes.map((c, i) => ({ linkId: `/91349-1/${c}`, answer: [{ valueInteger: values[i] as number }] })),
+    } as const;
+    const read = fromQuestionnaireResponse(qr);
+    expect(read.instrument.id).toBe("startback");
+    expect(Object.values(read.answers)).toEqual(values);
+    expect(score("startback", read.answers).band?.id).toBe("high");
   });
 });

@@ -24,6 +24,7 @@ import { fhirIssues, loadR4 } from "./helpers.js";
 
 const all = Object.values(instruments) as InstrumentDefinition[];
 const SCORES = "https://stepscore.dev/fhir/CodeSystem/scores";
+const FLAGS = "https://stepscore.dev/fhir/CodeSystem/flags";
 /** The LOINC score codes, each checked against loinc.org (see the report on LOINC codes). */
 const LOINC_SCORE: Readonly<Record<string, string>> = {
   phq9: "44261-6",
@@ -39,6 +40,8 @@ const LOINC_SCORE: Readonly<Record<string, string>> = {
   audit: "75624-7",
   phq15: "70273-8",
   pcptsd5: "102017-1",
+  koosjr: "82332-8",
+  hoosjr: "82323-7",
 };
 
 beforeAll(loadR4);
@@ -82,15 +85,20 @@ describe("toObservations", () => {
             expect(obs.dataAbsentReason).toBeUndefined();
           }
           for (const sub of def.subscales ?? []) {
-            const c = obs.component?.find((x) => x.code.coding?.[0]?.code === `${def.id}-${sub.id}`);
+            // Subscales and flags are told apart by their code system: a flag may share a subscale's id (AHC HRSN).
+            const c = obs.component?.find(
+              (x) => x.code.coding?.[0]?.system === SCORES && x.code.coding[0].code === `${def.id}-${sub.id}`,
+            );
             const out = outcomes[sub.id];
             expect(c?.valueQuantity?.value).toBe(out?.score ?? undefined);
             expect(c?.interpretation?.[0]?.text).toBe(out?.band?.label);
           }
           for (const f of r.flags) {
-            expect(obs.component?.find((x) => x.code.coding?.[0]?.code === `${def.id}-${f.id}`)?.valueBoolean).toBe(
-              true,
-            );
+            expect(
+              obs.component?.find(
+                (x) => x.code.coding?.[0]?.system === FLAGS && x.code.coding[0].code === `${def.id}-${f.id}`,
+              )?.valueBoolean,
+            ).toBe(true);
             expect(obs.note?.map((n) => n.text)).toContain(f.message);
           }
         }),

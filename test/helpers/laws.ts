@@ -120,7 +120,11 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
           high[i] = hi;
           fc.pre(accept(low) && accept(high));
           for (const s of declarative) {
-            expect(scaleScore(def, high, s.id) as number).toBeGreaterThanOrEqual(scaleScore(def, low, s.id) as number);
+            const [h, l] = [scaleScore(def, high, s.id) as number, scaleScore(def, low, s.id) as number];
+            // A table scale follows its table: a falling table (KOOS JR's raw 0 → 100) turns a higher sum into a lower value.
+            const order = s.method === "table" ? tableOrder(s.table ?? []) : "rising";
+            if (order === "rising") expect(h).toBeGreaterThanOrEqual(l);
+            else if (order === "falling") expect(h).toBeLessThanOrEqual(l);
           }
         },
       ),
@@ -190,4 +194,13 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
       }),
     );
   });
+}
+
+/** Whether a table's values rise, fall or neither with the raw sum (rows in raw order). */
+function tableOrder(table: readonly (readonly [number, number])[]): "rising" | "falling" | "neither" {
+  const values = [...table].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  const pairs = values.slice(1).map((v, k) => v - (values[k] as number));
+  if (pairs.every((d) => d >= 0)) return "rising";
+  if (pairs.every((d) => d <= 0)) return "falling";
+  return "neither";
 }

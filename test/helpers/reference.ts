@@ -4,6 +4,7 @@
 // Custom `compute` scales are out of its scope (they are code, not data).
 import type {
   AnswerValue,
+  Comparison,
   Condition,
   InstrumentDefinition,
   Item,
@@ -11,7 +12,6 @@ import type {
   Scale,
   ScoreOptions,
   ScoringMethod,
-  SettingCondition,
 } from "../../src/index.js";
 
 /** One scale's outcome as the specification determines it. */
@@ -113,7 +113,7 @@ function read(def: InstrumentDefinition, input: unknown): Map<string, AnswerValu
   return issues.length > 0 ? issues : answers;
 }
 
-function holds(left: number, op: Condition["op"], right: number): boolean {
+function holds(left: number, op: Comparison, right: number): boolean {
   if (op === ">=") return left >= right;
   if (op === ">") return left > right;
   if (op === "<=") return left <= right;
@@ -125,18 +125,78 @@ function holds(left: number, op: Condition["op"], right: number): boolean {
 type Settings = ReadonlyMap<string, string | boolean | null>;
 
 /**
- * A condition on an item's answer, a scale's score or a setting; false when the answer or score is unknown
- * (unanswered, no score). A setting condition holds when the setting's value (null for unset) is listed.
+ * Whether a condition is true, false or unknown (null). A setting condition holds when the setting's value
+ * (null for unset) is listed. An item or scale condition is unknown when the item
+ * is unanswered or the scale has no score. `all` is false if a part is false, else unknown if a part is
+ * unknown, else true; `any` is true if a part is true, else unknown if a part is unknown, else false. A
+ * `count` is known when every number of parts that could hold (the true ones, plus any of the unknown ones)
+ * gives the same comparison.
  */
+function truth(
+  c: Condition,
+  answers: ReadonlyMap<string, AnswerValue>,
+  scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
+): boolean | null {
+  if ("setting" in c) return c.is.includes(settings.get(c.setting) ?? null);
+  if ("item" in c)
+    return typeof answers.get(c.item) === "number" ? holds(answers.get(c.item) as number, c.op, c.value) : null;
+  if ("scale" in c) {
+    const left = scores.get(c.scale);
+    return typeof left === "number" ? holds(left, c.op, c.value) : null;
+  }
+  if ("all" in c) {
+    const parts = c.all.map((p) => truth(p, answers, scores, settings));
+    return parts.includes(false) ? false : parts.includes(null) ? null : true;
+  }
+  if ("any" in c) {
+    const parts = c.any.map((p) => truth(p, answers, scores, settings));
+    return parts.includes(true) ? true : parts.includes(null) ? null : false;
+  }
+  if (!("count" in c)) throw new TypeError("not a condition");
+  const parts = c.count.map((p) => truth(p, answers, scores, settings));
+  const yes = parts.filter((p) => p === true).length;
+  const unknown = parts.filter((p) => p === null).length;
+  const outcomes = new Set<boolean>();
+  for (let k = yes; k <= yes + unknown; k++) outcomes.add(holds(k, c.op, c.value));
+  return outcomes.size === 1 ? outcomes.has(true) : null;
+}
+
+/** A flag is raised, a rule band or a scale's rule applies, only when its condition is true. */
 function conditionHolds(
-  c: Condition | SettingCondition,
+  c: Condition,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
   settings: Settings,
 ): boolean {
-  if ("setting" in c) return c.is.includes(settings.get(c.setting) ?? null);
-  const left = "item" in c ? answers.get(c.item) : scores.get(c.scale);
-  return typeof left === "number" && holds(left, c.op, c.value);
+  return truth(c, answers, scores, settings) === true;
+}
+
+/**
+ * A rules scale: the value of the first rule whose condition is true (a rule without one always applies);
+ * null as soon as a rule's condition is unknown, or when no rule applies.
+ */
+function rulesScore(
+  scale: Scale,
+  answers: ReadonlyMap<string, AnswerValue>,
+  scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
+): Unbanded {
+  const missing = scale.items.filter((id) => answers.get(id) === null);
+  let score: number | null = null;
+  for (const r of scale.rules ?? []) {
+    const t = r.when === undefined ? true : truth(r.when, answers, scores, settings);
+    if (t === null) break;
+    if (t) {
+      score = r.value;
+      break;
+    }
+  }
+  return {
+    score,
+    method: score === null ? "insufficient" : missing.length > 0 ? "partial" : "complete",
+    missing,
+  };
 }
 
 /** The settings, or null when one given is not declared or not one of its values. */
@@ -188,6 +248,13 @@ function scaleScore(
   // Percentages multiply before dividing, so that a whole percentage comes out whole.
   const over = (count: number): number =>
     scale.method === "sum" ? sum : scale.method === "mean" ? sum / count : (sum * 100) / most;
+  // A table scale: the complete raw sum's row in the table; with any item missing, no score (strict only).
+  if (scale.method === "table") {
+    const row = missing.length === 0 ? scale.table?.find(([raw]) => raw === sum) : undefined;
+    return row === undefined
+      ? { score: null, method: "insufficient", missing }
+      : { score: row[1], method: "complete", missing };
+  }
   if (missing.length === 0) return { score: over(size), method: "complete", missing };
   if (rule.kind === "prorate" && scale.method === "sum" && missing.length <= rule.maxMissing && answered.length > 0) {
     const raw = (sum * size) / answered.length;
@@ -272,10 +339,21 @@ export function referenceScore(
   if (conflicts.length > 0) return { valid: false, issues: conflicts };
 
   const all: Scale[] = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
-  const unbanded = new Map(
-    all.map((s) => [s.id, scaleScore(def, s, alternative?.rule ?? s.missing, answers)] as const),
-  );
-  const scores = new Map([...unbanded].map(([id, s]) => [id, s.score] as const));
+  // Rules scales after the others, in order: their rules may test the other scales' scores.
+  const unbanded = new Map<string, Unbanded>();
+  const scores = new Map<string, number | null>();
+  for (const s of all) {
+    if (s.method === "rules") continue;
+    const u = scaleScore(def, s, alternative?.rule ?? s.missing, answers);
+    unbanded.set(s.id, u);
+    scores.set(s.id, u.score);
+  }
+  for (const s of all) {
+    if (s.method !== "rules") continue;
+    const u = rulesScore(s, answers, scores, settings);
+    unbanded.set(s.id, u);
+    scores.set(s.id, u.score);
+  }
   const scales: Record<string, ReferenceScale> = {};
   for (const s of all) {
     const u = unbanded.get(s.id) as Unbanded;

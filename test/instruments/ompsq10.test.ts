@@ -21,6 +21,27 @@ describe("ÖMPSQ-10", () => {
     expect(score(ompsq10, [10, 10, 0, 0, 10, 10, 10, 0, 10, 10]).score).toBe(100);
   });
 
+  // Item order as awell-score gives it and as a second, independent list does (rtwMatters, Return to Work Matters).
+  it("asks the ten questions in the published order", () => {
+    const topics = [
+      /duration/i,
+      /pain rating/i,
+      /light work/i,
+      /sleep/i,
+      /tense|anxious/i,
+      /depressed/i,
+      /persistent/i,
+      /normal duties/i,
+      /stop/i,
+      /normal work/i,
+    ];
+    expect(ompsq10.items.map((it) => it.id)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    ompsq10.items.forEach((it, i) => {
+      expect(it.label).toMatch(topics[i] as RegExp);
+    });
+    expect(ompsq10.references.rtwMatters.note).toMatch(/independent of awell-score/);
+  });
+
   describe("reverse keying of items 3, 4 and 8 (10 − answer)", () => {
     it("answering 10 on item 3 contributes 0, answering 0 contributes 10", () => {
       expect(score(ompsq10, MINIMUM).score).toBe(1);

@@ -62,7 +62,7 @@ describe("stepscore/testing on generated definitions", () => {
     const options: fc.Arbitrary<DefinitionOptions> = fc.record({
       maxItems: fc.integer({ min: 1, max: 4 }),
       maxSubscales: fc.integer({ min: 0, max: 2 }),
-      methods: fc.subarray(["sum", "mean", "percent"] as const, { minLength: 1 }),
+      methods: fc.subarray(["sum", "mean", "percent", "table"] as const, { minLength: 1 }),
       numberItems: fc.boolean(),
     });
     fc.assert(
@@ -71,7 +71,7 @@ describe("stepscore/testing on generated definitions", () => {
         ([o, def]) => {
           expect(def.items.length).toBeLessThanOrEqual(o.maxItems ?? Infinity);
           expect((def.subscales ?? []).length).toBeLessThanOrEqual(o.maxSubscales ?? Infinity);
-          // Sum is the fallback when the items cannot make a percentage.
+          // Sum is the fallback when the items cannot make a percentage or a table.
           for (const s of scalesOf(def)) expect([...(o.methods ?? []), "sum"]).toContain(s.method);
           if (o.numberItems === false) expect(def.items.every((it) => it.kind !== "number")).toBe(true);
           expect(Object.isFrozen(def) && Object.isFrozen(def.items)).toBe(true);

@@ -86,7 +86,8 @@ describe("the default pathway", () => {
     });
   });
 
-  // Linton 2011: cut-off 50; mapped to step 3 as a design choice.
+  // Linton 2011: cut-off 50. Nicholas 2020: those above it offered psychological care for their obstacles to return to
+  // work (step 3), still a design choice (non-randomised, recent work injuries).
   it.each([
     [49, 1],
     [50, 3],
@@ -94,10 +95,12 @@ describe("the default pathway", () => {
   ])("ÖMPSQ-10 of %i gives step %i", (n, step) => {
     expect(stepOf(total(ompsq10, n))).toBe(step);
   });
-  it("marks the ÖMPSQ-10 rule as a design choice with its reasoning", () => {
+  it("marks the ÖMPSQ-10 rule as a design choice resting on the study that treats by its cut-off", () => {
     const reason = stratify([total(ompsq10, 50)]).reasons.find((x) => x.rule === "ompsq10-high");
     expect(reason?.designChoice).toBe(true);
-    expect(reason?.note).toMatch(/prescribes no treatment/);
+    expect(reason?.source.key).toBe("nicholas2020");
+    expect(reason?.source.doi).toBe("10.1007/s10926-019-09849-y");
+    expect(reason?.note).toMatch(/prescribes no treatment.*nicholas2020/s);
     expect(reason?.evidence[0]?.text).toBe("ÖMPSQ-10 total 50 ≥ 50");
   });
 
