@@ -173,8 +173,10 @@ export interface RangeBand {
 
 /**
  * A test on a caller's setting (`options.settings`): holds when the setting's value is one of `is`, where
- * `null` stands for an enumerated setting the caller did not give ("unset"). Usable wherever a {@link Condition} is (rule bands, flags, scale rules, inside `count`, `all` and `any`), in a
- * flag's `settings` and in skip rules; never unknown, since a setting always has a value or is unset.
+ * `null` stands for an enumerated setting the caller did not give ("unset"). It is one kind of
+ * {@link Condition}, so usable wherever one is (rule bands, flags, the rules of a `rules` scale, inside
+ * `count`, `all` and `any`), and in a flag's `settings` and in skip rules; never unknown, since a setting
+ * always has a value or is unset.
  *
  * @example
  * ```ts
