@@ -9,6 +9,7 @@ import { flagText } from "../src/rules/flags.js";
 import { answerRangeText, isChoice, scalesOf } from "../src/rules/items.js";
 import { METHOD_DESCRIPTIONS } from "../src/rules/methods.js";
 import { ruleText } from "../src/rules/missing.js";
+import { skipText } from "../src/rules/skips.js";
 import { noTotalText, rangeText } from "../src/rules/words.js";
 import { frontMatter, renderChangePage, renderChangeSection, renderStratificationPage } from "./care-docs.js";
 import { renderProgressPage } from "./progress-docs.js";
@@ -134,6 +135,17 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
     push("");
   }
 
+  if ((def.skips ?? []).length > 0) {
+    push(
+      "## Skip logic",
+      "",
+      "Items the form does not ask after some answers are not missing: they count as stated, and the result's `reason` says so.",
+      "",
+    );
+    for (const r of def.skips ?? []) push(`- ${esc(skipText(r))} (${cite(def, r.source)})`);
+    push("");
+  }
+
   if ((def.flags ?? []).length > 0) {
     push("## Flags", "", "| flag | raised when | message | source |", "|---|---|---|---|");
     for (const f of def.flags ?? [])
@@ -146,9 +158,15 @@ export function renderInstrumentPage(def: InstrumentDefinition): string {
   if ((def.missingOptions ?? []).length > 0 || (def.settings ?? []).length > 0) {
     push("## Options", "");
     for (const m of def.missingOptions ?? [])
-      push(`- \`missing: "${m.id}"\`: ${m.label} (${cite(def, m.rule.source)})`);
+      push(
+        `- \`missing: "${m.id}"\`: ${m.label}${m.notAsked === "missing" ? " (items the skip logic leaves unasked count as missing)" : ""} (${cite(def, m.rule.source)})`,
+      );
     for (const st of def.settings ?? [])
-      push(`- \`settings: { ${st.id}: true }\`: ${st.label}; default ${String(st.default)} (${cite(def, st.source)})`);
+      push(
+        st.type === "enum"
+          ? `- \`settings: { ${st.id}: ${st.values.map((v) => `"${v}"`).join(" | ")} }\`: ${st.label}; ${st.default === null ? "unset when not given" : `default "${st.default}"`} (${cite(def, st.source)})`
+          : `- \`settings: { ${st.id}: true }\`: ${st.label}; default ${String(st.default)} (${cite(def, st.source)})`,
+      );
     push("");
   }
 

@@ -50,9 +50,10 @@ export const SCORING_SHAPE: Shape = {
   },
   score: SCALE,
   subscales: SCALE,
-  flags: { id: true, label: true, message: true, when: true, optIn: true, urgent: true },
-  missingOptions: { id: true, rule: RULE },
-  settings: { id: true, default: true },
+  flags: { id: true, label: true, message: true, when: true, settings: true, optIn: true, urgent: true },
+  missingOptions: { id: true, rule: RULE, notAsked: true },
+  settings: { id: true, type: true, values: true, default: true },
+  skips: { when: true, items: true, counts: true, ifAnswered: true },
   compute: true,
 };
 

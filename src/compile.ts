@@ -1,10 +1,11 @@
 import { validator } from "./answers.js";
 import { DefinitionError, describeValue, quote } from "./errors.js";
 import { bindBands } from "./rules/bands.js";
-import type { Scores } from "./rules/conditions.js";
+import { readsSetting, type Scores, type SettingValues } from "./rules/conditions.js";
 import { bindFlag, type FlagPlan } from "./rules/flags.js";
 import { scoredValue, scalesOf } from "./rules/items.js";
 import { bindRules, METHODS, type Combine } from "./rules/methods.js";
+import { bindSkip, type SkipPlan } from "./rules/skips.js";
 import { noTotalText } from "./rules/words.js";
 import type { AnswerValue, BandResult, InstrumentDefinition, Item, Scale } from "./types.js";
 
@@ -47,12 +48,21 @@ export interface ScalePlan {
   /** The method's score with every item answered; null for a custom scale, which `compute` scores. */
   readonly complete: Combine | null;
   /** The band of a score (rules/bands.ts), or null when the scale has no bands. */
-  readonly band: ((score: number | null, vals: readonly AnswerValue[], scores: Scores) => BandResult | null) | null;
+  readonly band:
+    | ((
+        score: number | null,
+        vals: readonly AnswerValue[],
+        scores: Scores,
+        settings?: SettingValues,
+      ) => BandResult | null)
+    | null;
   /**
    * A `rules` scale's score from its rules (rules/methods.ts `bindRules`: null when undecided, `undefined`
    * when no rule applies), scored after every other scale; null for other methods.
    */
-  readonly rules: ((vals: readonly AnswerValue[], scores: Scores) => number | null | undefined) | null;
+  readonly rules:
+    | ((vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => number | null | undefined)
+    | null;
 }
 
 /** A definition compiled for scoring: everything the engine needs, looked up and told apart once. */
@@ -79,6 +89,10 @@ export interface Plan {
   readonly keys: readonly (string | number)[];
   /** The reason given when there is no primary score. */
   readonly noPrimary: string;
+  /** The skip rules, bound. */
+  readonly skips: readonly SkipPlan[];
+  /** Whether a rule band, flag or skip rule tests a setting (scoring then needs the settings, defaults filled in). */
+  readonly readsSettings: boolean;
 }
 
 /**
@@ -192,8 +206,34 @@ function compile(def: InstrumentDefinition): Plan {
   for (const it of items) answerTemplate[it.id] = null;
   const keys = items.map((it) => (INDEX.test(it.id) && Number(it.id) < 4294967295 ? Number(it.id) : it.id));
   const noPrimary = noTotalText(def.shortTitle);
+  const skips = (def.skips ?? []).map((r) => bindSkip(r, index));
   const hasRules = scales.some((s) => s.rules !== null);
-  return { def, items, index, minLength, primary, scales, flags, hasCustom, hasRules, answerTemplate, keys, noPrimary };
+  // A setting condition may sit anywhere: in a flag's condition or its guards, a rule band, a skip rule, a
+  // scale's rules, or nested in their count, all or any.
+  const readsSettings =
+    (def.flags ?? []).some((f) => (f.settings ?? []).length > 0 || readsSetting(f.when)) ||
+    (def.skips ?? []).some((r) => r.when.some(readsSetting)) ||
+    declared.some(
+      (s) =>
+        (s.bands ?? []).some((b) => "when" in b && b.when.some(readsSetting)) ||
+        (s.rules ?? []).some((r) => r.when !== undefined && readsSetting(r.when)),
+    );
+  return {
+    def,
+    items,
+    index,
+    minLength,
+    primary,
+    scales,
+    flags,
+    hasCustom,
+    hasRules,
+    answerTemplate,
+    keys,
+    noPrimary,
+    skips,
+    readsSettings,
+  };
 }
 
 function compileItem(item: Item): ItemPlan {

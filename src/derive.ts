@@ -52,3 +52,18 @@ export type OptInFlagId<D extends InstrumentDefinition> = D extends { readonly f
 export type MissingOptionId<D extends InstrumentDefinition> = D extends { readonly missingOptions?: infer M }
   ? IdOf<ElementOf<M>>
   : never;
+
+/** The value a setting takes in `options.settings`: one of an enumerated setting's values, or true/false. */
+type SettingValueOf<S> = S extends { readonly type: "enum"; readonly values: readonly (infer V extends string)[] }
+  ? V
+  : S extends { readonly type: "boolean" }
+    ? boolean
+    : never;
+
+/**
+ * `options.settings` as a definition declares them, each optional: `{ sex?: "female" | "male" }` for the
+ * AUDIT-C. An enumerated setting left out is unset.
+ */
+export type SettingsOf<D extends InstrumentDefinition> = D extends { readonly settings?: infer S }
+  ? { readonly [X in ElementOf<S> as IdOf<X>]?: SettingValueOf<X> }
+  : never;

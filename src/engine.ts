@@ -2,6 +2,8 @@ import { normalize } from "./answers.js";
 import { planFor, scoredOf, type ItemPlan, type Plan, type ScalePlan } from "./compile.js";
 import { DefinitionError, describeValue, returnedInputError, ScoreInputError, withStack } from "./errors.js";
 import { demandText, partialScore } from "./rules/missing.js";
+import { applySkips, skipReason, type Skipped } from "./rules/skips.js";
+import type { SettingValues } from "./rules/conditions.js";
 import type {
   AnswerValue,
   ComputedScale,
@@ -80,29 +82,47 @@ export function evaluate(
     if (options.missing !== undefined) override = missingOverride(plan, options.missing);
     if (options.flags !== undefined) optIn = optInFlags(plan, options.flags);
   }
-  const vals = normalize(plan, answers);
-  if (!Array.isArray(vals)) return vals;
-  // The answer record and the unanswered items in one pass. Copying the template gives every result of a
-  // definition the same object shape, which stays fast.
+  const given = normalize(plan, answers);
+  if (!Array.isArray(given)) return given;
+  const settings =
+    plan.hasCustom || plan.readsSettings || options?.settings !== undefined
+      ? checkedSettings(plan, options?.settings)
+      : NO_SETTINGS;
+  // Skip logic: items the form did not ask count as their rule says (not missing), unless the chosen
+  // missing-data option counts them as missing.
+  let skipped: Skipped | null = null;
+  if (plan.skips.length > 0) {
+    const asMissing =
+      options?.missing !== undefined &&
+      def.missingOptions?.find((m) => m.id === options.missing)?.notAsked === "missing";
+    skipped = applySkips(
+      plan.skips,
+      given,
+      settings,
+      plan.items.map((it) => it.id),
+      def.shortTitle,
+      asMissing,
+    );
+    if (skipped.issues.length > 0) return returnedInputError(def.id, def.shortTitle, skipped.issues);
+  }
+  const vals = skipped === null ? given : skipped.vals;
+  // The answer record (as given) and the unanswered items in one pass. Copying the template gives every
+  // result of a definition the same object shape, which stays fast.
   const answerRecord: Record<string | number, AnswerValue> = { ...plan.answerTemplate };
   const missing: string[] = [];
   const keys = plan.keys;
-  for (let i = 0; i < vals.length; i++) {
-    const v = vals[i] as AnswerValue;
-    answerRecord[keys[i] as string | number] = v;
-    if (v === null) missing.push((plan.items[i] as ItemPlan).id);
+  for (let i = 0; i < given.length; i++) {
+    answerRecord[keys[i] as string | number] = given[i] as AnswerValue;
+    if (vals[i] === null) missing.push((plan.items[i] as ItemPlan).id);
   }
 
   let computed: ComputeOutput | null = null;
   if (plan.hasCustom && def.compute !== undefined) {
-    computed = checkedOutput(
-      plan,
-      def.compute({ answers: answerRecord, settings: checkedSettings(plan, options?.settings) }),
-    );
+    computed = checkedOutput(plan, def.compute({ answers: answerRecord, settings }));
     if (computed.issues !== undefined && computed.issues.length > 0) {
       return returnedInputError(def.id, def.shortTitle, computed.issues);
     }
-  } else if (options?.settings !== undefined) checkedSettings(plan, options.settings);
+  }
 
   // Every scale first, then bands: a rule band may test any scale, so all scores must be known.
   const ps = plan.scales;
@@ -120,19 +140,23 @@ export function evaluate(
   // Rules scales last, in order: their rules may test the other scales' scores.
   if (plan.hasRules)
     for (let j = 0; j < ps.length; j++)
-      if ((ps[j] as ScalePlan).rules !== null) outs[j] = byRules(plan, ps[j] as ScalePlan, vals, outs);
+      if ((ps[j] as ScalePlan).rules !== null) outs[j] = byRules(plan, ps[j] as ScalePlan, vals, outs, settings);
   const scales: Record<string, ScaleOutcome> = {};
   const subscales: Record<string, number | null> = {};
   for (let j = 0; j < ps.length; j++) {
     const s = ps[j] as ScalePlan;
     const out = outs[j] as Mutable<ScaleOutcome>;
-    if (s.band !== null) out.band = s.band(out.score, vals, outs);
+    if (s.band !== null) out.band = s.band(out.score, vals, outs, settings);
+    if (skipped !== null) {
+      const why = skipReason(skipped, s.idx);
+      if (why !== null) out.reason = out.reason === null ? why : `${out.reason}; ${why}`;
+    }
     scales[s.id] = out;
     if (s !== plan.primary) subscales[s.id] = out.score;
   }
 
   const flags: FlagResult[] = [];
-  for (const f of plan.flags) if (f.raised(optIn, vals, outs)) flags.push(f.result);
+  for (const f of plan.flags) if (f.raised(optIn, vals, outs, settings)) flags.push(f.result);
   if (computed?.flags !== undefined)
     for (const f of computed.flags) flags.push({ id: f.id, label: f.label, message: f.message });
 
@@ -244,8 +268,9 @@ function byRules(
   s: ScalePlan,
   vals: readonly AnswerValue[],
   outs: readonly Mutable<ScaleOutcome>[],
+  settings: SettingValues | undefined,
 ): Mutable<ScaleOutcome> {
-  const score = (s.rules as NonNullable<ScalePlan["rules"]>)(vals, outs);
+  const score = (s.rules as NonNullable<ScalePlan["rules"]>)(vals, outs, settings);
   const missing: string[] = [];
   for (const i of s.idx) if (vals[i] === null) missing.push((plan.items[i] as ItemPlan).id);
   if (typeof score === "number")
@@ -391,21 +416,33 @@ function optInFlags(plan: Plan, ids: readonly string[]): ReadonlySet<string> {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** The caller's settings, each checked against the definition's declared settings, defaults filled in. */
+/**
+ * The caller's settings, each checked against the definition's declared settings, defaults filled in. An
+ * enumerated setting not given (or given as null) with no default is left out: unset.
+ */
 function checkedSettings(
   plan: Plan,
-  given: Readonly<Record<string, boolean | number | string>> | undefined,
+  given: Readonly<Record<string, unknown>> | undefined,
 ): Readonly<Record<string, boolean | number | string>> {
   const declared = plan.def.settings ?? [];
   if (given === undefined && declared.length === 0) return NO_SETTINGS;
   const out: Record<string, boolean | number | string> = {};
-  for (const d of declared) out[d.id] = d.default;
+  for (const d of declared) if (d.default !== null) out[d.id] = d.default;
   const issues = [];
   for (const [key, value] of Object.entries(given ?? {})) {
     const d = declared.find((x) => x.id === key);
     if (d === undefined) {
       const known = declared.map((x) => `"${x.id}"`).join(", ") || "none";
       issues.push({ item: null, value: key, message: `unknown setting "${key}" (settings: ${known})` });
+    } else if (d.type === "enum") {
+      if (value === null || value === undefined) Reflect.deleteProperty(out, key);
+      else if (typeof value === "string" && d.values.includes(value)) out[key] = value;
+      else
+        issues.push({
+          item: null,
+          value,
+          message: `setting "${key}" must be one of ${d.values.map((v) => `"${v}"`).join(", ")}, or left out when not known`,
+        });
     } else if (typeof value !== "boolean") {
       issues.push({ item: null, value, message: `setting "${key}" must be true or false` });
     } else out[key] = value;

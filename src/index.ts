@@ -237,6 +237,11 @@ export type {
   SettingDefinition,
   SubscaleId,
   TimeItem,
+  BooleanSetting,
+  EnumSetting,
+  SettingCondition,
+  SettingsOf,
+  SkipRule,
   ScaleRule,
   LookupTable,
 } from "./types.js";

@@ -134,14 +134,15 @@ export type MissingRule =
 export type Comparison = ">=" | ">" | "<=" | "<" | "==";
 
 /**
- * A test on one item's answer or one scale's score, or a combination of tests. Exactly one of `item`,
- * `scale`, `count`, `all` or `any` is given.
+ * A test on one item's answer, one scale's score or one of the caller's settings, or a combination of
+ * tests. Exactly one of `item`, `scale`, `setting`, `count`, `all` or `any` is given.
  *
  * A test is true, false, or unknown: unknown when an answer or score it needs is missing and the others do
  * not already decide it (`all` with one part false is false whatever is missing; `any` with one part true
  * is true). A flag is raised, and a rule band or scale rule applies, only when its test is true.
  *
  * - `item` / `scale`: the item's answer as given (before reverse keying) or the scale's score, compared with `value`.
+ * - `setting`: a {@link SettingCondition} on the caller's `options.settings`.
  * - `count`: the number of the listed tests that hold, compared with `value` ("at least 2 of items 8–14
  *   rated 2 or more": `{ count: [{ item: "8", op: ">=", value: 2 }, …], op: ">=", value: 2 }`).
  * - `all`: every listed test holds (true when none is listed).
@@ -152,7 +153,8 @@ export type Condition =
   | { readonly scale: string; readonly op: Comparison; readonly value: number }
   | { readonly count: readonly Condition[]; readonly op: Comparison; readonly value: number }
   | { readonly all: readonly Condition[] }
-  | { readonly any: readonly Condition[] };
+  | { readonly any: readonly Condition[] }
+  | SettingCondition;
 
 /**
  * A band given by inclusive bounds on the scale's score. A score that is not a whole number (a percentage,
@@ -170,8 +172,30 @@ export interface RangeBand {
 }
 
 /**
- * A band given by conditions on items or scales; the first band whose conditions all hold applies.
- * For classifications that one score's range cannot say (STarT Back).
+ * A test on a caller's setting (`options.settings`): holds when the setting's value is one of `is`, where
+ * `null` stands for an enumerated setting the caller did not give ("unset"). It is one kind of
+ * {@link Condition}, so usable wherever one is (rule bands, flags, the rules of a `rules` scale, inside
+ * `count`, `all` and `any`), and in a flag's `settings` and in skip rules; never unknown, since a setting
+ * always has a value or is unset.
+ *
+ * @example
+ * ```ts
+ * const female: SettingCondition = { setting: "sex", is: ["female"] };
+ * const unset: SettingCondition = { setting: "sex", is: [null] };
+ * ```
+ */
+export interface SettingCondition {
+  /** The setting's id. */
+  readonly setting: string;
+  /** The values for which it holds: an enumerated setting's values (null = not given) or true/false. */
+  readonly is: readonly (string | boolean | null)[];
+}
+
+/**
+ * A band given by conditions on items, scales or settings; the first band whose conditions all hold applies.
+ * For classifications that one score's range cannot say (STarT Back, the AUDIT-C's sex-specific cut-off). A
+ * rule band's id may be listed more than once with the same label: the band applies when any of its entries
+ * holds (AUDIT-C "negative": a total of 2 or less, or 3 for a man).
  */
 export interface RuleBand {
   /** Stable id. */
@@ -257,6 +281,8 @@ export interface FlagDefinition {
    * condition whenever that item is answered), and the flag is raised only when it is true.
    */
   readonly when: Condition;
+  /** Settings that must also hold for the flag to be raised (AUDIT-C `sex-needed`: sex not given). */
+  readonly settings?: readonly SettingCondition[];
   /** Key into `references`. */
   readonly source: string;
   /** Raised only when the caller asks for it by id in `options.flags` (alternative cut-offs). */
@@ -277,18 +303,69 @@ export interface MissingOption {
   readonly label: string;
   /** The rule, applied to every scale of the definition in place of its default. */
   readonly rule: MissingRule;
+  /**
+   * How the rule treats items the definition's skip rules leave unasked: by default they count as each skip
+   * rule says; `"missing"` counts them as not answered instead (the DC/TMD manual's PHQ-15 proration, which
+   * counts a man's item 4 among the missing).
+   */
+  readonly notAsked?: "missing";
 }
 
-/** A setting a caller may pass to a definition's `compute` (e.g. a stricter published reading of a rule). */
-export interface SettingDefinition {
+/** An on/off setting a caller may pass (e.g. a stricter published reading of a rule). */
+export interface BooleanSetting {
   /** Stable id, the key in `options.settings`. */
   readonly id: string;
   /** What it changes. */
   readonly label: string;
-  /** Only on/off settings exist so far. */
+  /** Discriminant. */
   readonly type: "boolean";
   /** Value when not given. */
   readonly default: boolean;
+  /** Key into `references`. */
+  readonly source: string;
+}
+
+/**
+ * A setting whose value is one of a named set, or unset (`default: null`) when the caller does not give it:
+ * e.g. `{ id: "sex", type: "enum", values: ["female", "male"], default: null }`. Rule bands, flags and skip
+ * rules test it with a {@link SettingCondition}; unset is a value of its own, never a guess.
+ */
+export interface EnumSetting {
+  /** Stable id, the key in `options.settings`. */
+  readonly id: string;
+  /** What it says. */
+  readonly label: string;
+  /** Discriminant. */
+  readonly type: "enum";
+  /** The allowed values. */
+  readonly values: readonly string[];
+  /** Value when not given: one of `values`, or null for "unset". */
+  readonly default: string | null;
+  /** Key into `references`. */
+  readonly source: string;
+}
+
+/** A setting a caller may pass in `options.settings`, read by a definition's `compute` or its conditions. */
+export type SettingDefinition = BooleanSetting | EnumSetting;
+
+/**
+ * Skip logic as data: when every condition of `when` holds on the answers as given (or on the settings), the
+ * form does not ask `items`. An item not asked is not missing: it counts as `counts` in every scale, band and
+ * flag, and the scale's `reason` says so ("item 1 == 0: items 2–8 not asked, counted 0"). An item that
+ * does not apply (PHQ-15 item 4 for a man) is the same rule on a setting.
+ */
+export interface SkipRule {
+  /** All must hold: tests on other items' answers as given, or on settings. */
+  readonly when: readonly (Extract<Condition, { readonly item: string }> | SettingCondition)[];
+  /** The items not asked. */
+  readonly items: readonly string[];
+  /** The answer each item not asked counts as (one of its allowed values, e.g. 0). */
+  readonly counts: number;
+  /**
+   * An item not asked but answered anyway with a value other than `counts`: `"scored"` scores the answer
+   * as given; `"rejected"` makes it an invalid answer set (ScoreInputError naming the item and the rule).
+   */
+  readonly ifAnswered: "scored" | "rejected";
   /** Key into `references`. */
   readonly source: string;
 }
@@ -297,7 +374,7 @@ export interface SettingDefinition {
 export interface ComputeInput {
   /** Answers by item id. */
   readonly answers: Readonly<Record<string, number | string | null>>;
-  /** `options.settings` as the caller passed them. */
+  /** `options.settings` as the caller passed them, defaults filled in (an unset enumerated setting is absent). */
   readonly settings: Readonly<Record<string, boolean | number | string>>;
 }
 
@@ -364,8 +441,10 @@ export interface InstrumentDefinition {
   readonly flags?: readonly FlagDefinition[];
   /** Alternative missing-data rules. */
   readonly missingOptions?: readonly MissingOption[];
-  /** Settings `compute` understands. */
+  /** Settings `compute`, rule bands, flags or skip rules read. */
   readonly settings?: readonly SettingDefinition[];
+  /** Skip logic: items the form does not ask after some answers (or settings), and what they count as. */
+  readonly skips?: readonly SkipRule[];
   /** Choices the definition makes where sources disagree or are silent, each naming its sources. */
   readonly notes?: readonly string[];
   /**

@@ -198,3 +198,17 @@ export const ABBOTT_2014 = {
   doi: "10.2519/jospt.2014.5248",
   note: "Abstract: 1,708 patients of 5 physical therapy clinics, anchored to a global rating of change (small, medium, large): 'The MID for the PSFS (on a scale from 0 to 10) ranged from 1.3 (small change) to 2.3 (medium change) to 2.7 (large change), and was relatively stable across body regions'; Lower Extremity Functional Scale '9 to 16'.",
 } as const;
+
+/** The WHO AUDIT manual (2001): the ten items, their scoring, the risk zones and the interview's skip instructions. */
+export const WHO_AUDIT_2001 = {
+  text: "Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use Disorders Identification Test. Guidelines for Use in Primary Care, 2nd ed. Geneva: World Health Organization; 2001. WHO/MSD/MSB/01.6a.",
+  url: "https://www.who.int/publications/i/item/WHO-MSD-MSB-01.6a",
+  note: "Title page read in a studylib copy; the items, values (items 9–10 scored 0, 2, 4), the skip instructions (item 1 = never → items 9–10; items 2 + 3 = 0 → items 9–10) and the zones 0–7, 8–15, 16–19, 20–40 as restated by CamCOPS and Addict Sci Clin Pract 2016 (doi:10.1186/s13722-016-0066-5). The manual's terms allow reproduction 'but not for sale or for use in conjunction with commercial purposes'.",
+} as const;
+
+/** CamCOPS's AUDIT and AUDIT-C tasks: which items a complete form needs under the skip logic, and how it sums. */
+export const CAMCOPS_AUDIT = {
+  text: "Cardinal RN et al. CamCOPS: server/camcops_server/tasks/audit.py and docs/source/tasks/audit.rst. University of Cambridge, Department of Psychiatry.",
+  url: "https://github.com/ucam-department-of-psychiatry/camcops",
+  note: "is_complete: items 1, 9 and 10 always; items 2–8 only when item 1 is not 0; items 4–8 only when items 2 + 3 are not 0. The total is the sum of the answers given. Items 9–10 offer only 0, 2 and 4.",
+} as const;

@@ -1,5 +1,14 @@
 // What scoring takes and gives: answers, options and the result, typed from the definition.
-import type { BandId, FlagId, ItemId, MissingOptionId, OptInFlagId, PrimaryScaleId, SubscaleId } from "./derive.js";
+import type {
+  BandId,
+  FlagId,
+  ItemId,
+  MissingOptionId,
+  OptInFlagId,
+  PrimaryScaleId,
+  SettingsOf,
+  SubscaleId,
+} from "./derive.js";
 import type { InstrumentDefinition } from "./model.js";
 
 /** How a score was obtained. */
@@ -77,8 +86,11 @@ export interface ScoreOptions<D extends InstrumentDefinition = InstrumentDefinit
   readonly missing?: MissingOptionId<D>;
   /** Raise these opt-in flags (alternative cut-offs) as well. */
   readonly flags?: readonly OptInFlagId<D>[];
-  /** Settings passed to a definition's `compute` (documented on the instrument's page). */
-  readonly settings?: Readonly<Record<string, boolean | number | string>>;
+  /**
+   * Settings the definition declares (documented on the instrument's page), typed from it: e.g. the
+   * AUDIT-C's `{ sex: "female" }`. An enumerated setting left out is unset.
+   */
+  readonly settings?: SettingsOf<D>;
   /**
    * Score with the interpreting engine only, never with the loop the main entry unrolls for a definition
    * (built with `new Function`, from the same per-rule functions, giving the same results). The main entry

@@ -56,7 +56,7 @@ function plain(options: ScoreOptions | undefined): boolean {
 
 /**
  * The plan's unrolled loop, made on first use and kept with the plan; null where there is none: a definition
- * scored by its own `compute` or with a rules scale, one with clock-time items or a `__proto__` id, or a realm that forbids generated code.
+ * scored by its own `compute` or with a rules scale, one with skip rules or conditions on settings, one with clock-time items or a `__proto__` id, or a realm that forbids generated code.
  */
 function loopOf(plan: Plan): Unrolled | null {
   // Rows usually come one definition at a time: the last loop saves a WeakMap lookup per call.
@@ -67,6 +67,8 @@ function loopOf(plan: Plan): Unrolled | null {
     const declined =
       plan.hasCustom ||
       plan.hasRules ||
+      plan.skips.length > 0 ||
+      plan.readsSettings ||
       plan.items.some((it) => it.kind === "time" || it.id === "__proto__") ||
       plan.scales.some((s) => s.id === "__proto__");
     loop = declined || !generationAllowed() ? null : generate(plan);

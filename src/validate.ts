@@ -2,10 +2,11 @@
 // are checked by the compiled plan.
 import * as z from "zod/mini";
 import { bandProblems } from "./rules/bands.js";
-import { conditionKind, conditionProblem } from "./rules/conditions.js";
+import { conditionKind, conditionProblem, conditionReads } from "./rules/conditions.js";
 import { isChoice, scalesOf, scoredValue } from "./rules/items.js";
 import { METHOD_DESCRIPTIONS, METHODS, rulesProblems } from "./rules/methods.js";
 import { missingRuleProblems } from "./rules/missing.js";
+import { skipProblems } from "./rules/skips.js";
 import type { ChangeFacts, Condition, InstrumentDefinition, Item, MissingRule, Scale, ScaleMethod } from "./types.js";
 
 // Built on first use: zod schemas made at module load would stay in every bundle that imports the library.
@@ -16,11 +17,17 @@ function buildDefinitionSchema() {
   const text = z.string().check(z.minLength(1));
   const finite = z.number().check(z.refine(Number.isFinite, "must be finite"));
   const comparison = z.enum([">=", ">", "<=", "<", "=="]);
+  const settingId = z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/));
 
+  const settingCondition = z.strictObject({
+    setting: text,
+    is: z.array(z.union([z.string(), z.boolean(), z.null()])).check(z.minLength(1)),
+  });
   // Conditions nest (count, all, any of conditions): the getters let the schema name itself.
   const condition: z.ZodMiniType<Condition> = z.union([
     z.strictObject({ item: text, op: comparison, value: finite }),
     z.strictObject({ scale: text, op: comparison, value: finite }),
+    settingCondition,
     z.strictObject({
       get count() {
         return z.array(condition);
@@ -85,7 +92,8 @@ function buildDefinitionSchema() {
   });
 
   const itemBase = {
-    id: z.string().check(z.regex(/^[0-9]+[a-z]?$/)),
+    // The number printed on the form ("1", "5a"), or a word where the form prints none (PC-PTSD-5 "exposure").
+    id: z.string().check(z.regex(/^(?:[0-9]+[a-z]?|[a-z][a-zA-Z0-9]*)$/)),
     label: text,
     text: z.optional(text),
     loinc: z.optional(z.string().check(z.regex(/^\d{1,7}-\d$/))),
@@ -207,20 +215,46 @@ function buildDefinitionSchema() {
           label: text,
           message: text,
           when: condition,
+          settings: z.optional(z.array(settingCondition).check(z.minLength(1))),
           source: text,
           optIn: z.optional(z.boolean()),
           urgent: z.optional(z.boolean()),
         }),
       ),
     ),
-    missingOptions: z.optional(z.array(z.strictObject({ id, label: text, rule: missingRule }))),
+    missingOptions: z.optional(
+      z.array(z.strictObject({ id, label: text, rule: missingRule, notAsked: z.optional(z.literal("missing")) })),
+    ),
     settings: z.optional(
       z.array(
+        z.union([
+          z.strictObject({
+            id: settingId,
+            label: text,
+            type: z.literal("boolean"),
+            default: z.boolean(),
+            source: text,
+          }),
+          z.strictObject({
+            id: settingId,
+            label: text,
+            type: z.literal("enum"),
+            values: z.array(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/))).check(z.minLength(1)),
+            default: z.nullable(z.string()),
+            source: text,
+          }),
+        ]),
+      ),
+    ),
+    skips: z.optional(
+      z.array(
         z.strictObject({
-          id: z.string().check(z.regex(/^[a-z][a-zA-Z0-9]*$/)),
-          label: text,
-          type: z.literal("boolean"),
-          default: z.boolean(),
+          when: z
+            .array(z.union([z.strictObject({ item: text, op: comparison, value: finite }), settingCondition]))
+            .check(z.minLength(1)),
+          items: z.array(text).check(z.minLength(1)),
+          counts: finite,
+          ifAnswered: z.enum(["scored", "rejected"]),
           source: text,
         }),
       ),
@@ -324,8 +358,9 @@ function checkLaws(def: InstrumentDefinition): string[] {
   });
 
   const itemIds: ReadonlySet<string> = new Set(items.keys());
+  const settings = def.settings ?? [];
   const conditionProblems = (where: string, c: Condition): void => {
-    const problem = conditionProblem(c, itemIds, scaleIds);
+    const problem = conditionProblem(c, itemIds, scaleIds, settings);
     if (problem !== null) say(where, problem);
   };
 
@@ -338,7 +373,7 @@ function checkLaws(def: InstrumentDefinition): string[] {
     checkScale(s, items, def.compute !== undefined, (what) => {
       say(where, what);
     });
-    for (const what of rulesProblems(s, itemIds, scales)) say(where, what);
+    for (const what of rulesProblems(s, itemIds, scales, settings)) say(where, what);
     for (const what of missingRuleProblems(s.missing, s.method, s.items.length)) say(`${where} missing rule`, what);
     // An alternative rule replaces the default of the declarative scales; custom scales apply their own.
     for (const m of def.missingOptions ?? []) {
@@ -347,16 +382,44 @@ function checkLaws(def: InstrumentDefinition): string[] {
         say(`missing option "${m.id}" on ${where}`, what);
     }
     const bands = s.bands ?? [];
-    for (const d of duplicates(bands.map((b) => b.id))) say(`${where} bands`, `duplicate band id "${d}"`);
-    for (const [at, what] of bandProblems(bands, s.range, itemIds, scaleIds)) say(at ?? `${where} bands`, what);
+    // A rule band may be listed more than once with one label (any of its entries gives it); a range band may not.
+    for (const d of duplicates(bands.map((b) => b.id))) {
+      const same = bands.filter((b) => b.id === d);
+      if (!same.every((b) => "when" in b && b.label === same[0]?.label))
+        say(`${where} bands`, `duplicate band id "${d}"`);
+    }
+    for (const [at, what] of bandProblems(bands, s.range, itemIds, scaleIds, settings))
+      say(at ?? `${where} bands`, what);
   }
   for (const m of def.missingOptions ?? []) cite(`missing option "${m.id}"`, m.rule.source);
-  for (const st of def.settings ?? []) cite(`setting "${st.id}"`, st.source);
-  if ((def.settings ?? []).length > 0 && def.compute === undefined)
-    say("settings", "only a compute function reads settings");
+  for (const d of duplicates(settings.map((st) => st.id))) say("settings", `duplicate setting id "${d}"`);
+  // A setting is read by compute or by a condition; one that nothing reads would be accepted and ignored.
+  const tested = new Set(
+    [
+      ...scales.flatMap((s) => (s.bands ?? []).flatMap((b) => ("when" in b ? b.when : []))),
+      ...scales.flatMap((s) => (s.rules ?? []).flatMap((r) => (r.when === undefined ? [] : [r.when]))),
+      ...(def.flags ?? []).flatMap((f) => [f.when, ...(f.settings ?? [])]),
+      ...(def.skips ?? []).flatMap((r) => r.when),
+    ].flatMap((c) => conditionReads(c).settings),
+  );
+  for (const st of settings) {
+    cite(`setting "${st.id}"`, st.source);
+    if (st.type === "enum") {
+      for (const d of duplicates(st.values)) say(`setting "${st.id}"`, `duplicate value "${d}"`);
+      if (st.default !== null && !st.values.includes(st.default))
+        say(`setting "${st.id}"`, `default "${st.default}" is not one of its values`);
+    }
+    if (def.compute === undefined && !tested.has(st.id))
+      say(`setting "${st.id}"`, "nothing reads it: no compute function, and no band, flag or skip rule tests it");
+  }
+  (def.skips ?? []).forEach((r, k) => {
+    cite(`skips.${String(k)}`, r.source);
+    for (const what of skipProblems(r, items, settings)) say(`skips.${String(k)}`, what);
+  });
   for (const f of def.flags ?? []) {
     cite(`flag "${f.id}"`, f.source);
     conditionProblems(`flag "${f.id}"`, f.when);
+    for (const c of f.settings ?? []) conditionProblems(`flag "${f.id}"`, c);
     // A safety signal raised only on request would leave the urgent overlay to the caller's memory.
     if (f.urgent === true && f.optIn === true) say(`flag "${f.id}"`, "an urgent flag cannot be opt-in");
     // The urgent overlay reads a result made without the flag by the one answer or score its condition tests.

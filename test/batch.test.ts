@@ -352,8 +352,8 @@ describe("options", () => {
   };
 
   it("refuses to start, naming every problem", () => {
-    expect(problems(() => createBatchScorer({ instruments: ["phq10" as never] }))[0]).toMatch(
-      /unknown instrument "phq10" \(did you mean "phq9"\?\)/,
+    expect(problems(() => createBatchScorer({ instruments: ["phq99" as never] }))[0]).toMatch(
+      /unknown instrument "phq99" \(did you mean "phq9"\?\)/,
     );
     expect(problems(() => createBatchScorer({ instruments: ["zzzzzz" as never] }))[0]).not.toMatch(/did you mean/);
     expect(problems(() => createBatchScorer({ instruments: [] }))).toEqual(["no instruments given"]);

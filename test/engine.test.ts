@@ -278,12 +278,16 @@ describe("number and time items, and custom scales", () => {
     expect(score(customDef, ["23:00", "06:00", 5.5]).score).toBeCloseTo(78.571, 3);
   });
   it("rejects unknown settings and settings of the wrong type", () => {
+    // Settings are typed from the definition: the compiler already refuses these; the run-time check stays for JavaScript callers.
+    // @ts-expect-error -- "round" is not a setting of customDef
     expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { round: true } })).toThrow(
       /unknown setting "round" \(settings: "rounded"\)/,
     );
+    // @ts-expect-error -- "rounded" is a boolean setting
     expect(() => score(customDef, ["23:00", "06:00", 5.5], { settings: { rounded: "yes" } })).toThrow(
       /setting "rounded" must be true or false/,
     );
+    // @ts-expect-error -- meanDef declares no settings
     expect(() => score(meanDef, [0, 0, 0, 0], { settings: { x: true } })).toThrow(
       /unknown setting "x" \(settings: none\)/,
     );
@@ -339,10 +343,10 @@ describe("faults in a custom definition", () => {
     expect(() => score(noCompute, ["23:00", "07:00", 6])).toThrow(/has no compute function/);
   });
   it("an unknown id is an input error, also from safeScore", () => {
-    expect(() => score("phq10" as never, [])).toThrow(ScoreInputError);
-    const r = safeScore("phq10" as never, []);
+    expect(() => score("phq99" as never, [])).toThrow(ScoreInputError);
+    const r = safeScore("phq99" as never, []);
     expect(!r.success && r.error.message).toBe(
-      'phq10 (phq10): 1 invalid answer: unknown instrument id "phq10" (did you mean "phq9"?)',
+      'phq99 (phq99): 1 invalid answer: unknown instrument id "phq99" (did you mean "phq9"?)',
     );
   });
 });
@@ -419,7 +423,9 @@ describe("edge cases of messages and definitions", () => {
         expect.stringMatching(/duplicate option value 0/),
         expect.stringMatching(/reverse-keyed and also gives option scores/),
         expect.stringMatching(/item "2" is a clock time; only a custom scale can use it/),
-        expect.stringMatching(/settings: only a compute function reads settings/),
+        expect.stringMatching(
+          /setting "rounded": nothing reads it: no compute function, and no band, flag or skip rule tests it/,
+        ),
       ]),
     );
   });

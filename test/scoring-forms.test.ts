@@ -138,6 +138,7 @@ describe("stepscore/core's scoring-only definitions", () => {
         "flags",
         "missingOptions",
         "settings",
+        "skips",
         "compute",
       ];
       for (const key of Object.keys(form)) expect(top).toContain(key);

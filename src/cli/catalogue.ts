@@ -2,6 +2,7 @@
 import { createBatchScorer, instruments, type InstrumentDefinition, type Item, type Scale } from "../index.js";
 import { bandText } from "../rules/bands.js";
 import { flagText } from "../rules/flags.js";
+import { skipText } from "../rules/skips.js";
 import { answerRangeText, isChoice, scalesOf } from "../rules/items.js";
 import { METHOD_DESCRIPTIONS } from "../rules/methods.js";
 import { ruleText } from "../rules/missing.js";
@@ -93,8 +94,13 @@ export function describeText(def: InstrumentDefinition, map: ColumnMap): string 
   for (const f of def.flags ?? []) push(`  flag ${f.id}: ${flagText(f, `--flag ${def.id}=${f.id}`)}. ${f.message}`);
   for (const m of def.missingOptions ?? [])
     push(`  alternative missing-data rule: --missing-rule ${def.id}=${m.id} (${m.label})`);
+  for (const r of def.skips ?? []) push(`  skip logic: ${skipText(r)}`);
   for (const s of def.settings ?? [])
-    push(`  setting: --setting ${def.id}.${s.id}=true|false (${s.label}; default ${String(s.default)})`);
+    push(
+      s.type === "enum"
+        ? `  setting: --setting ${def.id}.${s.id}=${s.values.join("|")} (${s.label}; ${s.default === null ? "unset when not given" : `default ${s.default}`})`
+        : `  setting: --setting ${def.id}.${s.id}=true|false (${s.label}; default ${String(s.default)})`,
+    );
   push("");
 
   push(

@@ -130,18 +130,20 @@ export function batchOptions(ids: readonly string[], flags: ScoringFlags, map: C
   const offsets = perInstrument("coerce", flags.coerce, known, "phq9=offset:-1");
   const rules = perInstrument("missing-rule", flags["missing-rule"], known, "phq9=cms-mds");
   const optIn = perInstrument("flag", flags.flag, known, "phq2=sensitive-cutoff");
-  const settings = new Map<string, Record<string, boolean>>();
+  const settings = new Map<string, Record<string, boolean | string>>();
   for (const text of flags.setting ?? []) {
-    const m = /^([a-z0-9]+)\.([A-Za-z0-9-]+)=(true|false)$/i.exec(text);
+    // true/false for an on/off setting, else one of an enumerated setting's values (auditc.sex=female).
+    const m = /^([a-z0-9]+)\.([A-Za-z0-9-]+)=([a-z][a-z0-9-]*)$/i.exec(text);
     if (m === null)
       throw new CliError(
-        `--setting expects <instrument>.<setting>=true|false, e.g. --setting psqi.require5j=true; got "${text}"`,
+        `--setting expects <instrument>.<setting>=<value>, e.g. --setting psqi.require5j=true or --setting auditc.sex=female; got "${text}"`,
         true,
       );
     const [, rawId = "", name = "", value = ""] = m;
     const id = rawId.toLowerCase();
     if (!known.has(id)) throw new CliError(`--setting ${text}: ${id} is not among the instruments being scored`, true);
-    settings.set(id, { ...settings.get(id), [name]: value.toLowerCase() === "true" });
+    const lower = value.toLowerCase();
+    settings.set(id, { ...settings.get(id), [name]: lower === "true" ? true : lower === "false" ? false : value });
   }
 
   const instruments = ids.map((id): BatchInstrument => {

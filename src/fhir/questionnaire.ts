@@ -119,7 +119,12 @@ function questionItem(def: InstrumentDefinition, item: Item, scales: readonly Sc
     prefix: item.id,
     text: def.licence.redistributeWording && item.text !== undefined ? item.text : item.label,
     // Required only where every scale it feeds demands it: ODI, NDI and BPI tolerate gaps by rule.
-    required: item.optional !== true && inScales.length > 0 && inScales.every((s) => needsEveryItem(s.missing)),
+    // Never an item the skip logic may leave unasked.
+    required:
+      item.optional !== true &&
+      inScales.length > 0 &&
+      inScales.every((s) => needsEveryItem(s.missing)) &&
+      !(def.skips ?? []).some((r) => r.items.includes(item.id)),
   };
   if (item.kind === "time") return { ...base, type: "time" };
   if (item.kind === "number") {
@@ -175,6 +180,9 @@ function scaleExpression(
     });
     return typeof why === "string" ? why : "its method is not declarative";
   }
+  // Items the skip logic may leave unasked count as it says; the expression would read them as missing.
+  if ((def.skips ?? []).some((r) => r.items.some((id) => scale.items.includes(id))))
+    return "its items follow skip logic (items not asked count as the skip rules say)";
   const items = scale.items.map((id) => def.items.find((it) => it.id === id));
   const choices = items.filter((it): it is ChoiceItem => it !== undefined && isChoice(it));
   if (choices.length !== items.length) return "it uses number or time answers";

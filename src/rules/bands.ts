@@ -5,8 +5,15 @@
  *
  * @module
  */
-import type { AnswerValue, Band, BandResult, Condition, RangeBand, RuleBand } from "../types.js";
-import { bindCondition, conditionProblem, conditionText, type ConditionPlan, type Scores } from "./conditions.js";
+import type { AnswerValue, Band, BandResult, Condition, RangeBand, RuleBand, SettingDefinition } from "../types.js";
+import {
+  bindCondition,
+  conditionProblem,
+  conditionText,
+  type ConditionPlan,
+  type Scores,
+  type SettingValues,
+} from "./conditions.js";
 import { unreachable, type Covers } from "./kinds.js";
 import { rangeText } from "./words.js";
 
@@ -87,9 +94,9 @@ export function bindBands(
   bands: readonly Band[],
   items: ReadonlyMap<string, number>,
   scales: ReadonlyMap<string, number>,
-): (score: number | null, vals: readonly AnswerValue[], scores: Scores) => BandResult | null {
+): (score: number | null, vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => BandResult | null {
   const bound = bands.map((b) => bindBand(b, items, scales));
-  return (score, vals, scores) => bandOf(bound, score, vals, scores);
+  return (score, vals, scores, settings) => bandOf(bound, score, vals, scores, settings);
 }
 
 /** Which scores or answers fall in a band, in words. */
@@ -108,6 +115,7 @@ export function bandOf(
   score: number | null,
   vals: readonly AnswerValue[],
   scores: Scores,
+  settings?: SettingValues,
 ): BandResult | null {
   if (score === null) return null;
   for (let i = 0; i < bands.length; i++) {
@@ -119,7 +127,7 @@ export function bandOf(
         break;
       case "rule": {
         let all = true;
-        for (const c of b.when) if (c.holds(vals, scores) !== true) all = false;
+        for (const c of b.when) if (c.holds(vals, scores, settings) !== true) all = false;
         if (all) return b.result;
         break;
       }
@@ -141,13 +149,14 @@ export function bandProblems(
   range: readonly [number, number],
   items: ReadonlySet<string>,
   scales: ReadonlySet<string>,
+  settings: readonly SettingDefinition[] = [],
 ): readonly (readonly [where: string | null, what: string])[] {
   const out: [string | null, string][] = [];
   const kinds = new Set(bands.map(bandKind));
   if (kinds.size > 1) out.push([null, "mixes range bands and rule bands"]);
   for (const b of bands) {
     for (const c of described(b).conditions(b)) {
-      const p = conditionProblem(c, items, scales);
+      const p = conditionProblem(c, items, scales, settings);
       if (p !== null) out.push([`band "${b.id}"`, p]);
     }
   }

@@ -1,12 +1,12 @@
 /**
- * Conditions (on one item's answer or one scale's score, or a count, all or any of several conditions) and
- * their comparisons: how a condition is told apart and bound to positions once, how it is tested (true,
- * false or unknown), what validateDefinition checks and how it reads. Used by flags, rule bands and the
- * rules of `rules` scales.
+ * Conditions (on one item's answer, one scale's score or one of the caller's settings, or a count, all or
+ * any of several conditions) and their comparisons: how a condition is told apart and bound to positions
+ * once, how it is tested (true, false or unknown), what validateDefinition checks and how it reads. Used by
+ * flags, rule bands, skip rules and the rules of `rules` scales.
  *
  * @module
  */
-import type { AnswerValue, Comparison, Condition } from "../types.js";
+import type { AnswerValue, Comparison, Condition, SettingCondition, SettingDefinition } from "../types.js";
 import type { Covers } from "./kinds.js";
 
 /** Each condition kind: the members of {@link Condition}, by the key that names their subject or parts. */
@@ -14,6 +14,7 @@ export type ConditionKinds = Covers<
   {
     readonly item: Extract<Condition, { readonly item: string }>;
     readonly scale: Extract<Condition, { readonly scale: string }>;
+    readonly setting: Extract<Condition, { readonly setting: string }>;
     readonly count: Extract<Condition, { readonly count: readonly Condition[] }>;
     readonly all: Extract<Condition, { readonly all: readonly Condition[] }>;
     readonly any: Extract<Condition, { readonly any: readonly Condition[] }>;
@@ -21,14 +22,23 @@ export type ConditionKinds = Covers<
   Condition
 >;
 
-/** The kind of a condition: "item" or "scale" (one subject), or "count", "all" or "any" (several conditions). */
+/**
+ * The kind of a condition: "item", "scale" or "setting" (one subject), or "count", "all" or "any" (several
+ * conditions).
+ */
 export type ConditionKind = keyof ConditionKinds;
 
 /** Scale outcomes by position in the plan, as far as they are known. */
 export type Scores = readonly { readonly score: number | null }[];
 
-/** A bound test: true or false, or null when what it needs is unanswered or has no score (unknown, never a guess). */
-export type Holds = (vals: readonly AnswerValue[], scores: Scores) => boolean | null;
+/** The caller's settings with defaults filled in; an enumerated setting not given is absent (unset). */
+export type SettingValues = Readonly<Record<string, boolean | number | string>>;
+
+/**
+ * A bound test: true or false, or null when what it needs is unanswered or has no score (unknown, never a
+ * guess). A setting condition is unknown only when no settings are passed.
+ */
+export type Holds = (vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => boolean | null;
 
 /**
  * A condition bound to its subject's position (an item's in the answers, a scale's in the plan's scales;
@@ -79,11 +89,11 @@ const parts = (cs: readonly Condition[], items: ReadonlyMap<string, number>, sca
  */
 function counted(each: readonly Holds[], op: Comparison, value: number): Holds {
   const test = COMPARISONS[op];
-  return (vals, scores) => {
+  return (vals, scores, settings) => {
     let yes = 0;
     let unknown = 0;
     for (const h of each) {
-      const r = h(vals, scores);
+      const r = h(vals, scores, settings);
       if (r === null) unknown++;
       else if (r) yes++;
     }
@@ -116,6 +126,16 @@ const CONDITIONS: { readonly [K in ConditionKind]: ConditionRule<ConditionKinds[
       return { index, holds: compared((_, scores) => scores[index]?.score ?? null, c.op, c.value) };
     },
   },
+  setting: {
+    bind: (c) => {
+      const id = c.setting;
+      const is: readonly unknown[] = c.is;
+      return {
+        index: -1,
+        holds: (_, __, settings) => (settings === undefined ? null : is.includes(settings[id] ?? null)),
+      };
+    },
+  },
   count: { bind: (c, items, scales) => ({ index: -1, holds: counted(parts(c.count, items, scales), c.op, c.value) }) },
   // All of n parts is a count of n, any is a count of at least 1: the count's three values are theirs.
   all: { bind: (c, items, scales) => ({ index: -1, holds: counted(parts(c.all, items, scales), ">=", c.all.length) }) },
@@ -128,11 +148,24 @@ interface ConditionDescription<C> {
   readonly words: (c: C, nest: (c: Condition) => string) => string;
   /** The conditions it is made of (none for an item or scale condition). */
   readonly parts: (c: C) => readonly Condition[];
-  /** What it reads directly: an item's id or a scale's id. */
-  readonly reads: (c: C) => { readonly items: readonly string[]; readonly scales: readonly string[] };
+  /** What it reads directly: an item's id, a scale's id or a setting's id. */
+  readonly reads: (c: C) => Reads;
+}
+
+/** The ids a condition reads, by what they name. */
+interface Reads {
+  readonly items: readonly string[];
+  readonly scales: readonly string[];
+  readonly settings: readonly string[];
 }
 
 const NONE: readonly string[] = [];
+const READS_NONE: Reads = { items: NONE, scales: NONE, settings: NONE };
+
+/** A setting value in words: "male", "not given" for null. */
+function settingValueText(v: string | boolean | null): string {
+  return v === null ? "not given" : String(v);
+}
 
 /** "items 8, 9, 10 answered >= 2" when every part is an item condition with one comparison; else null. */
 function sameItemTest(cs: readonly Condition[]): string | null {
@@ -150,35 +183,40 @@ const DESCRIPTIONS: { readonly [K in ConditionKind]: ConditionDescription<Condit
   item: {
     words: (c) => `item ${c.item} ${c.op} ${String(c.value)}`,
     parts: () => [],
-    reads: (c) => ({ items: [c.item], scales: NONE }),
+    reads: (c) => ({ items: [c.item], scales: NONE, settings: NONE }),
   },
   scale: {
     words: (c) => `${c.scale} ${c.op} ${String(c.value)}`,
     parts: () => [],
-    reads: (c) => ({ items: NONE, scales: [c.scale] }),
+    reads: (c) => ({ items: NONE, scales: [c.scale], settings: NONE }),
+  },
+  setting: {
+    words: (c) => `${c.setting} is ${c.is.map(settingValueText).join(" or ")}`,
+    parts: () => [],
+    reads: (c) => ({ items: NONE, scales: NONE, settings: [c.setting] }),
   },
   count: {
     words: (c, nest) =>
       `(number of ${sameItemTest(c.count) ?? `[${c.count.map(nest).join("; ")}] that hold`}) ${c.op} ${String(c.value)}`,
     parts: (c) => c.count,
-    reads: () => ({ items: NONE, scales: NONE }),
+    reads: () => READS_NONE,
   },
   all: {
     words: (c, nest) => (c.all.length === 0 ? "always" : c.all.map(nest).join(" and ")),
     parts: (c) => c.all,
-    reads: () => ({ items: NONE, scales: NONE }),
+    reads: () => READS_NONE,
   },
   any: {
     words: (c, nest) => (c.any.length === 0 ? "never" : c.any.map(nest).join(" or ")),
     parts: (c) => c.any,
-    reads: () => ({ items: NONE, scales: NONE }),
+    reads: () => READS_NONE,
   },
 };
 
 /** The kind of a condition: the one place that tells conditions apart, by the key naming their subject or parts. */
 export function conditionKind(c: Condition): ConditionKind {
   const kind = (Object.keys(CONDITIONS) as ConditionKind[]).find((k) => k in c);
-  if (kind === undefined) throw new TypeError("a condition names no item, scale, count, all or any");
+  if (kind === undefined) throw new TypeError("a condition names no item, scale, setting, count, all or any");
   return kind;
 }
 
@@ -186,11 +224,19 @@ function described(c: Condition): ConditionDescription<Condition> {
   return DESCRIPTIONS[conditionKind(c)] as ConditionDescription<Condition>;
 }
 
-/** The id of the item or scale an item or scale condition tests (a condition on several conditions has none: it throws). */
+/**
+ * The id of the item or scale an item or scale condition tests (a setting condition, or one on several
+ * conditions, has none: it throws).
+ */
 export function conditionSubject(c: Condition): string {
   if ("item" in c) return c.item;
   if ("scale" in c) return c.scale;
-  throw new TypeError(`a "${conditionKind(c)}" condition tests several conditions, not one item or scale`);
+  throw new TypeError(`a "${conditionKind(c)}" condition tests no item or scale of its own`);
+}
+
+/** Whether a condition tests a setting itself (told apart by its `setting` key); see {@link conditionReads} for nested ones. */
+export function isSettingCondition(c: Condition): c is SettingCondition {
+  return "setting" in c;
 }
 
 /**
@@ -215,7 +261,7 @@ export function compare(left: number, op: Comparison, right: number): boolean {
 
 /**
  * A condition in words, as the docs and `stepscore describe` show it: "item 9 >= 1", "total >= 10",
- * "item 1 >= 1 or item 2 >= 1", "(number of items 8, 9, 10 answered >= 2) >= 2".
+ * "sex is female or not given", "item 1 >= 1 or item 2 >= 1", "(number of items 8, 9, 10 answered >= 2) >= 2".
  */
 export function conditionText(c: Condition): string {
   const nest = (p: Condition): string => {
@@ -226,28 +272,63 @@ export function conditionText(c: Condition): string {
   return described(c).words(c, nest);
 }
 
-/** Every item and scale a condition reads, directly or through its parts. */
-export function conditionReads(c: Condition): {
-  readonly items: readonly string[];
-  readonly scales: readonly string[];
-} {
-  const d = described(c);
-  const own = d.reads(c);
-  const items = [...own.items];
-  const scales = [...own.scales];
-  for (const p of d.parts(c)) {
-    const r = conditionReads(p);
-    items.push(...r.items);
-    scales.push(...r.scales);
-  }
-  return { items, scales };
+/** Every item, scale and setting a condition reads, directly or through its parts. */
+export function conditionReads(c: Condition): Reads {
+  return readsInto(c, { items: [], scales: [], settings: [] });
 }
 
-/** What validateDefinition finds wrong with a condition, given the definition's item and scale ids; null when sound. */
-export function conditionProblem(c: Condition, items: ReadonlySet<string>, scales: ReadonlySet<string>): string | null {
+function readsInto(c: Condition, out: { items: string[]; scales: string[]; settings: string[] }): typeof out {
+  const d = described(c);
+  const own = d.reads(c);
+  out.items.push(...own.items);
+  out.scales.push(...own.scales);
+  out.settings.push(...own.settings);
+  for (const p of d.parts(c)) readsInto(p, out);
+  return out;
+}
+
+/** The setting conditions in a condition, itself or nested in its parts. */
+function settingConditions(c: Condition): readonly SettingCondition[] {
+  if (isSettingCondition(c)) return [c];
+  return described(c)
+    .parts(c)
+    .flatMap((p) => settingConditions(p));
+}
+
+/** Whether a condition tests a setting anywhere in it, itself or in a part of a part. */
+export function readsSetting(c: Condition): boolean {
+  return settingConditions(c).length > 0;
+}
+
+/**
+ * What validateDefinition finds wrong with a condition, given the definition's item and scale ids and its
+ * settings (for setting conditions, nested or not); null when sound.
+ */
+export function conditionProblem(
+  c: Condition,
+  items: ReadonlySet<string>,
+  scales: ReadonlySet<string>,
+  settings: readonly SettingDefinition[] = [],
+): string | null {
   const { items: readItems, scales: readScales } = conditionReads(c);
   const item = readItems.find((id) => !items.has(id));
   if (item !== undefined) return `condition names unknown item "${item}"`;
   const scale = readScales.find((id) => !scales.has(id));
-  return scale === undefined ? null : `condition names unknown scale "${scale}"`;
+  if (scale !== undefined) return `condition names unknown scale "${scale}"`;
+  for (const sc of settingConditions(c)) {
+    const problem = settingProblem(sc, settings);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+
+function settingProblem(c: SettingCondition, settings: readonly SettingDefinition[]): string | null {
+  const d = settings.find((st) => st.id === c.setting);
+  if (d === undefined) return `condition names unknown setting "${c.setting}"`;
+  const allowed: readonly (string | boolean | null)[] =
+    d.type === "boolean" ? [true, false] : [...d.values, ...(d.default === null ? [null] : [])];
+  const bad = c.is.filter((v) => !allowed.includes(v));
+  return bad.length === 0
+    ? null
+    : `condition on setting "${c.setting}" tests ${bad.map((v) => JSON.stringify(v)).join(", ")}, not among its values (${allowed.map((v) => JSON.stringify(v)).join(", ")})`;
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { AnswerValue, FlagDefinition, FlagResult } from "../types.js";
-import { bindCondition, conditionText, type ConditionPlan, type Scores } from "./conditions.js";
+import { bindCondition, conditionText, type ConditionPlan, type Scores, type SettingValues } from "./conditions.js";
 
 /** Each flag kind: raised whenever its condition holds, or only when asked for by id. */
 export type FlagKind = "always" | "opt-in";
@@ -17,12 +17,22 @@ export interface FlagPlan {
   readonly when: ConditionPlan;
   readonly result: FlagResult;
   /** Whether it is raised, given the opt-in flags asked for (see {@link bindFlag}). */
-  readonly raised: (asked: ReadonlySet<string>, vals: readonly AnswerValue[], scores: Scores) => boolean;
+  readonly raised: (
+    asked: ReadonlySet<string>,
+    vals: readonly AnswerValue[],
+    scores: Scores,
+    settings?: SettingValues,
+  ) => boolean;
+}
+
+/** A flag's condition in words, with the settings it also needs: "total == 3 and sex is not given". */
+function whenText(f: FlagDefinition): string {
+  return [f.when, ...(f.settings ?? [])].map(conditionText).join(" and ");
 }
 
 const WORDS: { readonly [K in FlagKind]: (f: FlagDefinition, ask: string) => string } = {
-  always: (f) => conditionText(f.when),
-  "opt-in": (f, ask) => `${conditionText(f.when)} (opt-in: ${ask})`,
+  always: (f) => whenText(f),
+  "opt-in": (f, ask) => `${whenText(f)} (opt-in: ${ask})`,
 };
 
 /** The kind of a flag. */
@@ -46,12 +56,16 @@ export function bindFlag(
   const id = f.id;
   const when = bindCondition(f.when, items, scales);
   const result = Object.freeze({ id, label: f.label, message: f.message });
+  const guards = (f.settings ?? []).map((c) => bindCondition(c, items, scales));
   return {
     kind,
     id,
     when,
     result,
-    raised: (asked, vals, scores) => (kind === "always" || asked.has(id)) && when.holds(vals, scores) === true,
+    raised: (asked, vals, scores, settings) =>
+      (kind === "always" || asked.has(id)) &&
+      when.holds(vals, scores, settings) === true &&
+      guards.every((g) => g.holds(vals, scores, settings) === true),
   };
 }
 

@@ -6,8 +6,15 @@
  * @module
  */
 import { DefinitionError } from "../errors.js";
-import type { AnswerValue, LookupTable, Scale, ScaleMethod, ScaleRule } from "../types.js";
-import { bindCondition, conditionProblem, conditionReads, conditionText, type Scores } from "./conditions.js";
+import type { AnswerValue, LookupTable, Scale, ScaleMethod, ScaleRule, SettingDefinition } from "../types.js";
+import {
+  bindCondition,
+  conditionProblem,
+  conditionReads,
+  conditionText,
+  type Scores,
+  type SettingValues,
+} from "./conditions.js";
 
 /**
  * A scale method's score from the answered items: `sum` of their scored values, `maxSum` of their highest
@@ -242,14 +249,14 @@ export function bindRules(
   rules: readonly ScaleRule[],
   items: ReadonlyMap<string, number>,
   scales: ReadonlyMap<string, number>,
-): (vals: readonly AnswerValue[], scores: Scores) => number | null | undefined {
+): (vals: readonly AnswerValue[], scores: Scores, settings?: SettingValues) => number | null | undefined {
   const bound = rules.map((r) => ({
     holds: r.when === undefined ? null : bindCondition(r.when, items, scales).holds,
     value: r.value,
   }));
-  return (vals, scores) => {
+  return (vals, scores, settings) => {
     for (const r of bound) {
-      const h = r.holds === null ? true : r.holds(vals, scores);
+      const h = r.holds === null ? true : r.holds(vals, scores, settings);
       if (h === null) return null;
       if (h) return r.value;
     }
@@ -267,13 +274,18 @@ export function rulesText(rules: readonly ScaleRule[]): string {
 
 /**
  * What validateDefinition finds wrong with a scale's `rules`: present exactly on a `rules` scale, values in
- * the range, no rule after one that always applies, conditions on known items and scales, every item the
+ * the range, no rule after one that always applies, conditions on known items, scales and settings, every item the
  * rules read (directly or through a scale) among the scale's items, and no scale read that is the scale
  * itself or a rules scale after it (rules scales are scored in order, after the others).
  *
  * @internal
  */
-export function rulesProblems(scale: Scale, items: ReadonlySet<string>, scales: readonly Scale[]): readonly string[] {
+export function rulesProblems(
+  scale: Scale,
+  items: ReadonlySet<string>,
+  scales: readonly Scale[],
+  settings: readonly SettingDefinition[] = [],
+): readonly string[] {
   const rules = scale.rules;
   if (scale.method !== "rules") return rules === undefined ? [] : ['has rules but its method is not "rules"'];
   if (rules === undefined || rules.length === 0) return ['method "rules" needs at least one rule'];
@@ -291,7 +303,7 @@ export function rulesProblems(scale: Scale, items: ReadonlySet<string>, scales: 
     if (k > 0 && rules[k - 1]?.when === undefined)
       out.push(`${where} is never reached: the rule before it always applies`);
     if (r.when === undefined) return;
-    const problem = conditionProblem(r.when, items, ids);
+    const problem = conditionProblem(r.when, items, ids, settings);
     if (problem !== null) {
       out.push(`${where}: ${problem}`);
       return;

@@ -790,7 +790,8 @@ class Evaluation {
             return { kind: "item", item: conditionSubject(when) };
           case "scale":
             return { kind: "scale", scale: conditionSubject(when) };
-          // A condition on several answers or scores names no one item or scale.
+          // A condition on a setting, or on several answers or scores, names no one item or scale.
+          case "setting":
           case "count":
           case "all":
           case "any":
@@ -860,7 +861,7 @@ class Evaluation {
     // The flag, and its condition, read as pathway conditions on the instrument (cited to the definition below).
     const onFlag: TaggedCondition = { kind: "flag", instrument: ins, flag: flag.id, source: flag.source };
     const as = AS_PATHWAY[conditionKind(when)];
-    // A condition on several answers or scores has no pathway form: the flag itself stands for it.
+    // A condition on a setting, or on several answers or scores, has no pathway form: the flag itself stands for it.
     const onWhen =
       as === "flag" ? onFlag : ({ ...when, instrument: ins, source: flag.source, kind: as } as TaggedCondition);
     const subject = as === "flag" ? null : conditionSubject(when);
@@ -907,7 +908,14 @@ class Evaluation {
 type Domain = CheckedPathway["domains"][number];
 
 /** The pathway condition kind that reads what each definition condition kind reads. */
-const AS_PATHWAY = { item: "item", scale: "score", count: "flag", all: "flag", any: "flag" } as const satisfies {
+const AS_PATHWAY = {
+  item: "item",
+  scale: "score",
+  setting: "flag",
+  count: "flag",
+  all: "flag",
+  any: "flag",
+} as const satisfies {
   readonly [K in ConditionKind]: TaggedCondition["kind"];
 };
 

@@ -239,6 +239,7 @@ function ruleBands(g: fc.GeneratorValue, self: Scale, items: readonly Item[], sc
 function readsOf(c: Condition, scales: readonly Scale[]): string[] {
   if ("item" in c) return [c.item];
   if ("scale" in c) return [...(scales.find((s) => s.id === c.scale)?.items ?? [])];
+  if ("setting" in c) return [];
   const parts = "count" in c ? c.count : "all" in c ? c.all : c.any;
   return parts.flatMap((p) => readsOf(p, scales));
 }

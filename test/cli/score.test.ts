@@ -278,9 +278,10 @@ describe("stepscore score", () => {
     );
     const twice = await cli(["score", "phq2", "-"], { stdin: "phq2_1,phq2_2,phq2_1\n1,1,1\n" });
     expect(twice.stderr).toMatch(/"phq2_1" .* appears more than once/);
-    const unknown = await cli(["score", "phq10,gad7", "whatever.csv"]);
+    // "phq99" (not "phq10", which is as close to phq15 as to phq9).
+    const unknown = await cli(["score", "phq99,gad7", "whatever.csv"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown instrument "phq10" \(did you mean "phq9"\?\)/);
+    expect(unknown.stderr).toMatch(/unknown instrument "phq99" \(did you mean "phq9"\?\)/);
     expect(unknown.stderr).toMatch(/Run "stepscore score --help"/);
     const unreadable = await cli(["score", "phq2", "nothing-here.csv"], { cwd: workdir() });
     expect(unreadable.stderr).toBe("stepscore: cannot read nothing-here.csv: no such file\n");

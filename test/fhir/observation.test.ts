@@ -35,6 +35,11 @@ const LOINC_SCORE: Readonly<Record<string, string>> = {
   ndi: "82237-9",
   startback: "91351-7",
   peg: "91147-9",
+  // From instruments-2 (PHQ-15 verified in LOINC's own Questionnaire; the others from secondary sources).
+  auditc: "75626-2",
+  audit: "75624-7",
+  phq15: "70273-8",
+  pcptsd5: "102017-1",
   koosjr: "82332-8",
   hoosjr: "82323-7",
 };

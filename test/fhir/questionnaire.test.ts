@@ -23,14 +23,16 @@ const RENDERING_XHTML = "http://hl7.org/fhir/StructureDefinition/rendering-xhtml
 /**
  * The scales a Questionnaire must compute in the form, from the definition's own facts: every scale of
  * choice items scored by a published method (sum, mean, percent) under a declared missing-data rule. Scales
- * with custom scoring (the PSQI's components), a computed missing rule or number or time answers are left
- * to stepscore.
+ * with custom scoring (the PSQI's components), a computed missing rule, number or time answers, or items
+ * the skip logic may leave unasked (they count as the skip rule says, which an expression over answers
+ * would read as missing) are left to stepscore.
  */
 function expressed(def: InstrumentDefinition): readonly string[] {
   const scales = [def.score, ...(def.subscales ?? [])].filter((s) => s !== null && s !== undefined);
   const choice = (id: string) => def.items.some((it) => it.id === id && it.kind !== "number" && it.kind !== "time");
   return scales
     .filter((s) => s.method !== "custom" && s.missing.kind !== "computed" && s.items.every(choice))
+    .filter((s) => !(def.skips ?? []).some((r) => r.items.some((id) => s.items.includes(id))))
     .map((s) => s.id);
 }
 const EXPRESSED: Readonly<Record<string, readonly string[]>> = Object.fromEntries(all.map((d) => [d.id, expressed(d)]));

@@ -82,7 +82,20 @@ function lawsFor(def: InstrumentDefinition, accept: (answers: readonly unknown[]
             if (out.missing.length > 0) expect(["prorated", "partial"]).toContain(out.method);
           }
         }
-        const missingIds = def.items.filter((_, i) => answers[i] === null).map((it) => it.id);
+        // Items a skip rule leaves unasked (its item conditions hold on the answers; settings at their defaults) are not missing.
+        const at = (id: string): unknown => answers[def.items.findIndex((it) => it.id === id)];
+        const counted = new Set(
+          (def.skips ?? [])
+            .filter((k) =>
+              k.when.every((c) =>
+                "setting" in c
+                  ? c.is.includes(def.settings?.find((st) => st.id === c.setting)?.default ?? null)
+                  : at(c.item) === c.value && c.op === "==",
+              ),
+            )
+            .flatMap((k) => k.items),
+        );
+        const missingIds = def.items.filter((it, i) => answers[i] === null && !counted.has(it.id)).map((it) => it.id);
         expect(r.missing).toEqual(missingIds);
       }),
     );

@@ -20,7 +20,7 @@ export interface ReferenceScale {
   readonly method: ScoringMethod;
   /** The scale's unanswered items, in the scale's order. */
   readonly missing: readonly string[];
-  /** Whether a reason must be given: exactly when there is no score. */
+  /** Whether a reason must be given: when there is no score, or when skip logic counted items of the scale. */
   readonly hasReason: boolean;
   readonly band: string | null;
 }
@@ -121,8 +121,12 @@ function holds(left: number, op: Comparison, right: number): boolean {
   return left === right;
 }
 
+/** Settings as the caller gave them over the declared defaults; an enumerated setting not given is null (unset). */
+type Settings = ReadonlyMap<string, string | boolean | null>;
+
 /**
- * Whether a condition is true, false or unknown (null). An item or scale condition is unknown when the item
+ * Whether a condition is true, false or unknown (null). A setting condition holds when the setting's value
+ * (null for unset) is listed. An item or scale condition is unknown when the item
  * is unanswered or the scale has no score. `all` is false if a part is false, else unknown if a part is
  * unknown, else true; `any` is true if a part is true, else unknown if a part is unknown, else false. A
  * `count` is known when every number of parts that could hold (the true ones, plus any of the unknown ones)
@@ -132,7 +136,9 @@ function truth(
   c: Condition,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
 ): boolean | null {
+  if ("setting" in c) return c.is.includes(settings.get(c.setting) ?? null);
   if ("item" in c)
     return typeof answers.get(c.item) === "number" ? holds(answers.get(c.item) as number, c.op, c.value) : null;
   if ("scale" in c) {
@@ -140,15 +146,15 @@ function truth(
     return typeof left === "number" ? holds(left, c.op, c.value) : null;
   }
   if ("all" in c) {
-    const parts = c.all.map((p) => truth(p, answers, scores));
+    const parts = c.all.map((p) => truth(p, answers, scores, settings));
     return parts.includes(false) ? false : parts.includes(null) ? null : true;
   }
   if ("any" in c) {
-    const parts = c.any.map((p) => truth(p, answers, scores));
+    const parts = c.any.map((p) => truth(p, answers, scores, settings));
     return parts.includes(true) ? true : parts.includes(null) ? null : false;
   }
   if (!("count" in c)) throw new TypeError("not a condition");
-  const parts = c.count.map((p) => truth(p, answers, scores));
+  const parts = c.count.map((p) => truth(p, answers, scores, settings));
   const yes = parts.filter((p) => p === true).length;
   const unknown = parts.filter((p) => p === null).length;
   const outcomes = new Set<boolean>();
@@ -161,8 +167,9 @@ function conditionHolds(
   c: Condition,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
 ): boolean {
-  return truth(c, answers, scores) === true;
+  return truth(c, answers, scores, settings) === true;
 }
 
 /**
@@ -173,11 +180,12 @@ function rulesScore(
   scale: Scale,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
 ): Unbanded {
   const missing = scale.items.filter((id) => answers.get(id) === null);
   let score: number | null = null;
   for (const r of scale.rules ?? []) {
-    const t = r.when === undefined ? true : truth(r.when, answers, scores);
+    const t = r.when === undefined ? true : truth(r.when, answers, scores, settings);
     if (t === null) break;
     if (t) {
       score = r.value;
@@ -189,6 +197,20 @@ function rulesScore(
     method: score === null ? "insufficient" : missing.length > 0 ? "partial" : "complete",
     missing,
   };
+}
+
+/** The settings, or null when one given is not declared or not one of its values. */
+function settingsOf(def: InstrumentDefinition, given: Readonly<Record<string, unknown>>): Settings | null {
+  const out = new Map<string, string | boolean | null>();
+  for (const d of def.settings ?? []) out.set(d.id, d.default);
+  for (const [key, value] of Object.entries(given)) {
+    const d = def.settings?.find((x) => x.id === key);
+    if (d === undefined) return null;
+    if (d.type === "boolean" ? typeof value !== "boolean" : value !== null && !d.values.includes(value as string))
+      return null;
+    out.set(key, value as string | boolean | null);
+  }
+  return out;
 }
 
 /**
@@ -260,11 +282,12 @@ function bandOf(
   score: number | null,
   answers: ReadonlyMap<string, AnswerValue>,
   scores: ReadonlyMap<string, number | null>,
+  settings: Settings,
 ): string | null {
   if (score === null || scale.bands === undefined) return null;
   for (const b of scale.bands) {
     if ("when" in b) {
-      if (b.when.every((c) => conditionHolds(c, answers, scores))) return b.id;
+      if (b.when.every((c) => conditionHolds(c, answers, scores, settings))) return b.id;
     } else if (Number.isInteger(score) ? b.min <= score && score <= b.max : score <= b.max) {
       return b.id;
     }
@@ -291,9 +314,29 @@ export function referenceScore(
     (options.missing !== undefined && alternative === undefined) || (options.flags ?? []).some((id) => !optIn.has(id));
   if (optionIssues) return { valid: false, issues: [null] };
 
+  const settings = settingsOf(def, options.settings ?? {});
+  if (settings === null) return { valid: false, issues: [null] };
+
   const read_ = read(def, input);
   if (Array.isArray(read_)) return { valid: false, issues: read_ };
-  const answers = read_;
+  const given = read_;
+  // Skip logic: a rule whose conditions hold on the answers as given leaves its items unasked; one left
+  // unanswered counts as the rule says (unless the chosen missing option counts it as missing); one
+  // answered otherwise is scored as given or rejected, as the rule says.
+  const answers = new Map(given);
+  const counted = new Set<string>();
+  const conflicts: string[] = [];
+  for (const r of def.skips ?? []) {
+    if (!r.when.every((c) => conditionHolds(c, given, new Map(), settings))) continue;
+    for (const id of r.items) {
+      const v = given.get(id);
+      if (v === null) {
+        counted.add(id);
+        if (alternative?.notAsked !== "missing") answers.set(id, r.counts);
+      } else if (r.ifAnswered === "rejected" && v !== r.counts) conflicts.push(id);
+    }
+  }
+  if (conflicts.length > 0) return { valid: false, issues: conflicts };
 
   const all: Scale[] = [...(def.score === null ? [] : [def.score]), ...(def.subscales ?? [])];
   // Rules scales after the others, in order: their rules may test the other scales' scores.
@@ -307,7 +350,7 @@ export function referenceScore(
   }
   for (const s of all) {
     if (s.method !== "rules") continue;
-    const u = rulesScore(s, answers, scores);
+    const u = rulesScore(s, answers, scores, settings);
     unbanded.set(s.id, u);
     scores.set(s.id, u.score);
   }
@@ -318,8 +361,8 @@ export function referenceScore(
       score: u.score,
       method: u.method,
       missing: u.missing,
-      hasReason: u.score === null,
-      band: bandOf(s, u.score, answers, scores),
+      hasReason: u.score === null || s.items.some((id) => counted.has(id)),
+      band: bandOf(s, u.score, answers, scores, settings),
     };
   }
   const subscales: Record<string, number | null> = {};
@@ -328,7 +371,8 @@ export function referenceScore(
   const asked = new Set(options.flags ?? []);
   const flags = (def.flags ?? [])
     .filter((f) => f.optIn !== true || asked.has(f.id))
-    .filter((f) => conditionHolds(f.when, answers, scores))
+    .filter((f) => conditionHolds(f.when, answers, scores, settings))
+    .filter((f) => (f.settings ?? []).every((c) => conditionHolds(c, answers, scores, settings)))
     .map((f) => f.id);
 
   const primary = def.score === null ? null : (scales[def.score.id] as ReferenceScale);
@@ -346,7 +390,7 @@ export function referenceScore(
       flags,
       missing: def.items.filter((it) => answers.get(it.id) === null).map((it) => it.id),
       scales,
-      answers: Object.fromEntries(def.items.map((it) => [it.id, answers.get(it.id) ?? null])),
+      answers: Object.fromEntries(def.items.map((it) => [it.id, given.get(it.id) ?? null])),
     },
   };
 }
