@@ -33,8 +33,12 @@ export function notCompilable(plan: Plan): string | null {
   const custom = plan.scales.filter((s) => s.def.method === "custom").map((s) => s.id);
   const notYet = plan.scales.filter((s) => s.def.method === "rules" || s.def.method === "table");
   const times = plan.items.filter((it) => it.kind === "time").map((it) => it.id);
-  if (custom.length === 0 && notYet.length === 0 && times.length === 0) return null;
+  const skips = plan.skips.length > 0;
+  const settings = plan.readsSettings;
+  if (custom.length === 0 && notYet.length === 0 && times.length === 0 && !skips && !settings) return null;
   const why = [
+    ...(skips ? ["its skip rules (items not asked, counted a value) are not compiled yet"] : []),
+    ...(settings ? ["its rules read settings (such as sex), which toSql does not take yet"] : []),
     ...(custom.length > 0 ? [`its scales ${custom.join(", ")} are computed by the definition's own scorer`] : []),
     ...notYet.map((s) => `its scale ${s.id} is a "${s.def.method}" scale, which toSql does not compile yet`),
     ...(times.length > 0 ? [`items ${times.join(", ")} are clock times`] : []),

@@ -128,6 +128,8 @@ const CONDITIONS_SQL: { readonly [K in ConditionKind]: (c: ConditionKinds[K], at
   // As in the engine: all of n parts is a count of n, any a count of at least 1.
   all: (c, at) => countedSql(c.all, ">=", c.all.length, at),
   any: (c, at) => countedSql(c.any, ">=", 1, at),
+  // toSql has no settings to read: a definition that tests one is refused before (instrument.ts `notCompilable`).
+  setting: () => "NULL",
 };
 
 /**

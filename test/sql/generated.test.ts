@@ -43,11 +43,13 @@ it("refuses the instruments it cannot compile yet, naming each and why", () => {
   for (const id of REFUSED) {
     expect(() => toSql(["phq9", id], { dialect: "duckdb", table: "t" })).toThrow(SqlError);
     expect(() => toSql([id], { dialect: "duckdb", table: "t" })).toThrow(
-      new RegExp(`^${id} \\(.*\\) cannot be compiled to SQL: its (scales?|items) `),
+      new RegExp(`^${id} \\(.*\\) cannot be compiled to SQL: its (scales?|items|skip rules|rules read) `),
     );
   }
   expect(() => toSql(["gcpsr"], { dialect: "duckdb", table: "t" })).toThrow(/its scale grade is a "rules" scale/);
   expect(() => toSql(["koosjr"], { dialect: "duckdb", table: "t" })).toThrow(/is a "table" scale/);
+  expect(() => toSql(["audit"], { dialect: "duckdb", table: "t" })).toThrow(/its skip rules/);
+  expect(() => toSql(["phq15"], { dialect: "duckdb", table: "t" })).toThrow(/read settings/);
 });
 
 it("refuses the PSQI, naming it and why, and never writes a partial score", () => {

@@ -26,7 +26,18 @@ export interface Engine {
 }
 
 /** The instruments toSql refuses, with the reason (test/sql/generated.test.ts checks each is refused). */
-export const REFUSED = ["psqi", "gcpsr", "ahchrsn", "koosjr", "hoosjr", "wpai"] as const;
+export const REFUSED = [
+  "psqi",
+  "gcpsr",
+  "ahchrsn",
+  "koosjr",
+  "hoosjr",
+  "wpai",
+  "auditc",
+  "audit",
+  "phq15",
+  "pcptsd5",
+] as const;
 
 /** The bundled instruments toSql compiles: all but those it refuses. */
 export const compiled = Object.values(instruments).filter(
