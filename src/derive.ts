@@ -53,17 +53,20 @@ export type MissingOptionId<D extends InstrumentDefinition> = D extends { readon
   ? IdOf<ElementOf<M>>
   : never;
 
-/** The value a setting takes in `options.settings`: one of an enumerated setting's values, or true/false. */
-type SettingValueOf<S> = S extends { readonly type: "enum"; readonly values: readonly (infer V extends string)[] }
-  ? V
-  : S extends { readonly type: "boolean" }
-    ? boolean
-    : never;
-
 /**
  * `options.settings` as a definition declares them, each optional: `{ sex?: "female" | "male" }` for the
  * AUDIT-C. An enumerated setting left out is unset.
  */
 export type SettingsOf<D extends InstrumentDefinition> = D extends { readonly settings?: infer S }
-  ? { readonly [X in ElementOf<S> as IdOf<X>]?: SettingValueOf<X> }
+  ? {
+      // The value each takes: one of an enumerated setting's values, or true/false.
+      readonly [X in ElementOf<S> as IdOf<X>]?: X extends {
+        readonly type: "enum";
+        readonly values: readonly (infer V extends string)[];
+      }
+        ? V
+        : X extends { readonly type: "boolean" }
+          ? boolean
+          : never;
+    }
   : never;
