@@ -172,3 +172,12 @@ describe("AUDIT", () => {
     expect(validateDefinition(badSetting).join("\n")).toMatch(/tests "other", not among its values/);
   });
 });
+
+describe("AUDIT-C is the AUDIT's first three items", () => {
+  // Bush K et al. Arch Intern Med 1998;158:1789–95: the AUDIT-C is AUDIT questions 1–3, scored as there.
+  it("has the same item ids and option values as AUDIT items 1–3", () => {
+    const shape = (items: readonly { id: string; options?: readonly { value: number }[] }[]) =>
+      items.map((it) => ({ id: it.id, values: (it.options ?? []).map((o) => o.value) }));
+    expect(shape(auditc.items)).toEqual(shape(audit.items.slice(0, 3)));
+  });
+});
